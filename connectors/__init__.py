@@ -1,0 +1,1 @@
+"""Mailbox connectors: one interface, implemented for IMAP and Maildir."""

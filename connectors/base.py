@@ -1,0 +1,105 @@
+"""The one connector interface. IMAP and Maildir implement it; the runner uses only this.
+
+A connector is synchronous and owned by one thread. Every call is bounded in time
+(socket timeouts, never ``None``). Transient failures raise
+:class:`daemon.errors.TransientMailboxError` or :class:`daemon.errors.MailboxTimeout`;
+the runner reconnects with backoff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Protocol, runtime_checkable
+
+#: the header that marks a draft as ours and is its idempotency key
+DRAFT_ID_HEADER = "X-Followupd-Id"
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where an incremental sync of one folder stopped.
+
+    ``validity`` is IMAP's UIDVALIDITY (Maildir: a constant per folder); when it
+    changes, every key seen before is void and the folder is resynced.
+    """
+
+    validity: int
+    last_key: int = 0  # highest UID seen (Maildir: highest sequence number assigned)
+    modseq: int | None = None  # HIGHESTMODSEQ where CONDSTORE is available
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """A message found by sync: enough to decide whether its body is worth fetching."""
+
+    folder: str
+    key: int  # IMAP UID; Maildir: a stable number the connector assigns
+    header_bytes: bytes  # the raw header block (RFC 5322), for cheap pre-classification
+    flags: frozenset[str] = frozenset()
+    internaldate: datetime | None = None
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    cursor: Cursor
+    messages: Sequence[MessageRef]
+    #: True when the folder's validity changed and the caller must drop what it cached
+    reset: bool = False
+
+
+@dataclass(frozen=True)
+class StoredDraft:
+    key: int
+    raw: bytes
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class FolderRoles:
+    watched: tuple[str, ...]  # folders with employer mail (INBOX by default)
+    sent: str | None
+    drafts: str
+
+
+@runtime_checkable
+class Connector(Protocol):
+    """One account's mailbox."""
+
+    name: str
+
+    def connect(self) -> FolderRoles:
+        """Open the mailbox and resolve folder roles. Idempotent."""
+        ...
+
+    def close(self) -> None: ...
+
+    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+        """Messages added to ``folder`` after ``cursor`` (all since ``since`` when None)."""
+        ...
+
+    def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+        """Full raw bytes of the given messages, without marking them seen."""
+        ...
+
+    def append_draft(self, raw: bytes, draft_id: str) -> int | None:
+        """Add ``raw`` to the Drafts folder with the Draft flag; return its key if known."""
+        ...
+
+    def find_drafts(self, draft_id: str) -> list[StoredDraft]:
+        """Every message in Drafts whose X-Followupd-Id header equals ``draft_id``."""
+        ...
+
+    def remove_draft(self, key: int, expected: bytes) -> bool:
+        """Delete a draft only if it is still byte-for-byte ``expected``; return whether it was."""
+        ...
+
+    def wait(self, timeout: float) -> bool:
+        """Block up to ``timeout`` s for new mail in watched folders (IDLE, watchdog, poll).
+
+        Returns True when something may have changed. Never blocks longer than asked.
+        """
+        ...

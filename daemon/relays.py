@@ -1,0 +1,110 @@
+"""Applicant-tracking systems and scheduling relays.
+
+Mail from these services is evidence that a message is about hiring, but the relay's
+brand is never the hiring company: Greenhouse sends for thousands of employers.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: mail domain suffix -> relay brand
+RELAY_DOMAINS: dict[str, str] = {
+    "greenhouse.io": "Greenhouse",
+    "greenhouse-mail.io": "Greenhouse",
+    "lever.co": "Lever",
+    "hire.lever.co": "Lever",
+    "ashbyhq.com": "Ashby",
+    "ashby.io": "Ashby",
+    "myworkday.com": "Workday",
+    "myworkdayjobs.com": "Workday",
+    "workday.com": "Workday",
+    "smartrecruiters.com": "SmartRecruiters",
+    "icims.com": "iCIMS",
+    "jobvite.com": "Jobvite",
+    "workablemail.com": "Workable",
+    "workable.com": "Workable",
+    "goodtime.io": "GoodTime",
+    "calendly.com": "Calendly",
+    "bamboohr.com": "BambooHR",
+    "recruitee.com": "Recruitee",
+    "teamtailor.com": "Teamtailor",
+    "teamtailor-mail.com": "Teamtailor",
+    "personio.de": "Personio",
+    "personio.com": "Personio",
+    "successfactors.com": "SuccessFactors",
+    "successfactors.eu": "SuccessFactors",
+    "taleo.net": "Taleo",
+    "oraclecloud.com": "Oracle Recruiting",
+    "jazzhr.com": "JazzHR",
+    "applytojob.com": "JazzHR",
+    "breezy.hr": "Breezy HR",
+    "pinpointhq.com": "Pinpoint",
+    "comeet.co": "Comeet",
+    "hirebridge.com": "Hirebridge",
+    "paradox.ai": "Paradox",
+    "modernhire.com": "Modern Hire",
+    "hirevue.com": "HireVue",
+    "gem.com": "Gem",
+    "rippling.com": "Rippling",
+    "dover.com": "Dover",
+    "wellfound.com": "Wellfound",
+    "prelude.co": "Prelude",
+    "youcanbook.me": "YouCanBookMe",
+    "zoom.us": "Zoom",
+    "zoom.com": "Zoom",
+    "google.com": "Google Calendar",
+    "calendar.google.com": "Google Calendar",
+    "microsoft.com": "Microsoft",
+    "office365.com": "Microsoft",
+    "outlook.com": "Outlook",
+    "sendgrid.net": "SendGrid",
+    "mandrillapp.com": "Mandrill",
+    "mailgun.org": "Mailgun",
+    "amazonses.com": "Amazon SES",
+}
+
+#: relays whose mail is scheduling or ATS traffic (not generic mail providers)
+HIRING_RELAYS = frozenset(
+    {
+        "Greenhouse", "Lever", "Ashby", "Workday", "SmartRecruiters", "iCIMS", "Jobvite",
+        "Workable", "GoodTime", "Calendly", "BambooHR", "Recruitee", "Teamtailor", "Personio",
+        "SuccessFactors", "Taleo", "Oracle Recruiting", "JazzHR", "Breezy HR", "Pinpoint",
+        "Comeet", "Hirebridge", "Paradox", "Modern Hire", "HireVue", "Gem", "Rippling", "Dover",
+        "Wellfound", "Prelude", "YouCanBookMe",
+    }
+)  # fmt: skip
+
+_NOREPLY = re.compile(
+    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply[-_.].*|.*[-_.]noreply|"
+    r"notifications?|mailer[-_.]daemon|postmaster|bounces?(?:[+-].*)?|calendar-notification|"
+    r"invitations?|automated|auto[-_.]?confirm)$",
+    re.IGNORECASE,
+)
+
+
+def relay_for_domain(domain: str) -> str | None:
+    """The relay brand whose domain (or a parent domain) this is, else None."""
+    d = domain.strip().lower().rstrip(".")
+    while d:
+        if d in RELAY_DOMAINS:
+            return RELAY_DOMAINS[d]
+        if "." not in d:
+            return None
+        d = d.split(".", 1)[1]
+    return None
+
+
+def relay_for_address(addr: str) -> str | None:
+    return relay_for_domain(addr.rpartition("@")[2]) if "@" in addr else None
+
+
+def is_hiring_relay(addr_or_domain: str) -> bool:
+    brand = relay_for_address(addr_or_domain) if "@" in addr_or_domain else relay_for_domain(addr_or_domain)
+    return brand in HIRING_RELAYS
+
+
+def is_noreply(addr: str) -> bool:
+    """An address nobody reads: no-reply senders and bounce/notification mailboxes."""
+    local = addr.partition("@")[0].split("+", 1)[0]
+    return bool(_NOREPLY.match(local))
