@@ -180,6 +180,12 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("action", choices=["install"])
     sv.add_argument("--user", action="store_true", default=True, help="a user unit (default)")
     sv.add_argument("--system", dest="user", action="store_false", help="the system template unit")
+    sv.add_argument(
+        "--unit-dir",
+        type=Path,
+        default=None,
+        help="where to write the unit (default: ~/.config/systemd/user, or /etc/systemd/system)",
+    )
     return p
 
 
