@@ -157,7 +157,7 @@ class _Checker:
 
     def __init__(self, path: Path) -> None:
         self.file = str(path)
-        self.base = path.parent
+        self.base = path.absolute().parent
         self.problems: list[str] = []
 
     def problem(self, where: str, message: str) -> None:
@@ -538,7 +538,10 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
         t.problem("name", "required: a short unique name for this account")
     elif name == NOTIFY_KEYRING_NAME:
         t.problem("name", f"{name!r} is reserved for the [notify] password; choose another name")
+    before = len(checker.problems)
     kind: AccountKind = t.get("kind", _kind, "imap")
+    # with an unknown kind, "required for imap" would only be noise
+    kind_known = len(checker.problems) == before
     imap = kind == "imap"
     for key in ("host", "port", "security", "username", "ca_file") if not imap else ():
         if t.has(key):
@@ -546,18 +549,18 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
     if imap and t.has("path"):
         t.problem("path", 'only applies to maildir accounts (kind = "maildir"); remove it')
     host = t.get("host", _host, "") if imap else ""
-    if imap and not t.has("host"):
+    if imap and kind_known and not t.has("host"):
         t.problem("host", "required for an imap account")
-    security, port = _security_and_port(t, host, {"tls": 993, "starttls": 143, "plain": 143})
+    security, port = _security_and_port(t, host, {"tls": 993, "starttls": 143, "plain": 143}) if imap else ("tls", 993)
     username = t.get("username", _nonempty, "") if imap else ""
-    if imap and not t.has("username"):
+    if imap and kind_known and not t.has("username"):
         t.problem("username", "required for an imap account (usually your email address)")
     password = _password_source(t, needed=imap)
     addresses = t.get("addresses", _address_list, _NO_STRINGS)
     if not t.has("addresses"):
         t.problem("addresses", 'required: your own addresses, e.g. ["me@example.org"]')
     path = t.get("path", _path(checker), None) if not imap else None
-    if not imap and not t.has("path"):
+    if not imap and kind_known and not t.has("path"):
         t.problem("path", 'required for a maildir account, e.g. "~/Mail"')
     ca_file = t.get("ca_file", _path(checker), None) if imap else None
     if ca_file is not None and not ca_file.is_file():
