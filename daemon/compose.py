@@ -1,0 +1,524 @@
+"""Follow-up drafts: the text from a user-editable template, the headers threaded.
+
+Pure: :func:`draft` gets the template sources as strings and ``now`` as an argument;
+:func:`load_templates` is the one function here that reads files, for the edges to
+call. The same inputs give byte-identical output from :func:`render_bytes`, which is
+what makes "is this draft still ours?" answerable.
+
+Template variables (every one may be empty; an undefined name renders as ""):
+
+``greeting``            "Hi Jane," or "Hello,"
+``recipient_name``      the recipient's display name; ``recipient_first_name``
+``interviewers``        list of names; ``interviewer_names`` "Jane Doe and Bob Lee"
+``other_interviewers``  the interviewers other than the recipient, joined the same way
+``company``             "Acme" or ""; ``the_team`` "the team at Acme" or "your team"
+``role``                "Backend Engineer" or ""; ``role_phrase`` "the Backend Engineer role" or "the role"
+``round``               "first", "final" or ""; ``interview_label`` "final-round interview" or "interview"
+``interview_date``      "Tuesday, March 3" (user's zone); ``interview_weekday`` "Tuesday"
+``interview_when``      "today", "yesterday", "on Tuesday" or "on Tuesday, March 3"
+``days_since``          whole days from the interview to the draft, in the user's zone
+``user_name``, ``user_first_name``
+``specific``, ``question``, ``extra``   the company's notes from the config
+``stage``, ``kind``     "followup-1" and "followup" (or "checkin", "thank_you")
+"""
+
+from __future__ import annotations
+
+import email.policy
+import email.utils
+import functools
+import hashlib
+import importlib.resources
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address as HeaderAddress
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from daemon.errors import UserError
+from daemon.model import Address, Mail, PlannedStage, Round
+from daemon.policy import user_zone
+from daemon.relays import is_hiring_relay, is_noreply
+from daemon.settings import CompanySettings, Settings
+
+Kind = Literal["followup", "checkin", "thank_you"]
+KINDS: tuple[Kind, ...] = ("followup", "checkin", "thank_you")
+TEMPLATE_FILES: dict[Kind, str] = {
+    "followup": "followup.txt.j2",
+    "checkin": "checkin.txt.j2",
+    "thank_you": "thank_you.txt.j2",
+}
+
+MAX_SUBJECT_CHARS = 250
+MAX_NAME_CHARS = 120
+MAX_BODY_CHARS = 50_000
+MAX_REFERENCES = 20
+MAX_MSGID_CHARS = 250
+
+
+# ---------------------------------------------------------------- templates
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    origin: str  # where it came from, named in errors: "templates.followup", a path, "built-in …"
+    text: str
+
+
+@dataclass(frozen=True)
+class TemplateSources:
+    followup: TemplateSource
+    checkin: TemplateSource
+    thank_you: TemplateSource
+
+    def for_kind(self, kind: Kind) -> TemplateSource:
+        source: TemplateSource = getattr(self, kind)
+        return source
+
+
+@functools.cache
+def builtin_templates() -> TemplateSources:
+    """The defaults shipped in ``daemon/templates`` (package data, read once)."""
+    root = importlib.resources.files("daemon") / "templates"
+    found = {
+        kind: TemplateSource(f"built-in {name}", (root / name).read_text(encoding="utf-8"))
+        for kind, name in TEMPLATE_FILES.items()
+    }
+    return TemplateSources(**found)
+
+
+def inline_templates(settings: Settings) -> TemplateSources:
+    """Inline sources from the config, the built-in default for the rest. No file is read."""
+    base = builtin_templates()
+    t = settings.templates
+    found: dict[str, TemplateSource] = {}
+    for kind in KINDS:
+        inline: str | None = getattr(t, kind)
+        found[kind] = TemplateSource(f"templates.{kind}", inline) if inline is not None else base.for_kind(kind)
+    return TemplateSources(**found)
+
+
+def load_templates(settings: Settings) -> TemplateSources:
+    """The IO edge: inline source, else ``templates.dir/<kind>.txt.j2``, else the built-in one."""
+    t = settings.templates
+    sources = inline_templates(settings)
+    if t.dir is None:
+        return sources
+    directory = Path(t.dir).expanduser()
+    if not directory.is_dir():
+        raise UserError(f"{directory} is not a directory", where="templates.dir")
+    found: dict[str, TemplateSource] = {}
+    for kind in KINDS:
+        if getattr(t, kind) is not None:
+            found[kind] = sources.for_kind(kind)
+            continue
+        path = directory / TEMPLATE_FILES[kind]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            found[kind] = sources.for_kind(kind)
+            continue
+        except UnicodeDecodeError as exc:
+            raise UserError("not valid UTF-8", where=str(path)) from exc
+        except OSError as exc:
+            raise UserError(exc.strerror or str(exc), where=str(path)) from exc
+        found[kind] = TemplateSource(str(path), text)
+    return TemplateSources(**found)
+
+
+class _Lenient(jinja2.ChainableUndefined):
+    """An undefined name renders as "" and survives attribute access, calls and arithmetic."""
+
+
+def _same(self: jinja2.Undefined, *args: Any, **kwargs: Any) -> jinja2.Undefined:
+    return self
+
+
+# set after the class body: the base class types these as never returning
+for _op in (
+    "__call__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
+    "__pos__", "__neg__", "__pow__", "__rpow__",
+):  # fmt: skip
+    setattr(_Lenient, _op, _same)
+
+
+def _finalize(value: Any) -> Any:
+    return "" if value is None else value
+
+
+_ENV = SandboxedEnvironment(
+    undefined=_Lenient,
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    finalize=_finalize,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _compile(origin: str, text: str) -> jinja2.Template:
+    try:
+        return _ENV.from_string(text)
+    except jinja2.TemplateSyntaxError as exc:
+        raise UserError(f"template syntax error on line {exc.lineno}: {exc.message}", where=origin) from exc
+    except jinja2.TemplateError as exc:
+        raise UserError(f"template error: {exc}", where=origin) from exc
+
+
+def check_templates(sources: TemplateSources) -> None:
+    """Compile every template; a syntax error is a UserError naming the template."""
+    for kind in KINDS:
+        src = sources.for_kind(kind)
+        _compile(src.origin, src.text)
+
+
+def render_template(source: TemplateSource, variables: dict[str, Any]) -> str:
+    """Render one template in the sandbox and tidy the text. Errors name the template."""
+    template = _compile(source.origin, source.text)
+    try:
+        text = template.render(variables)
+    except jinja2.TemplateError as exc:
+        raise UserError(f"template error: {exc}", where=source.origin) from exc
+    except Exception as exc:  # the template is user code: any failure is theirs to fix
+        raise UserError(f"template failed: {type(exc).__name__}: {exc}", where=source.origin) from exc
+    if len(text) > MAX_BODY_CHARS:
+        raise UserError(f"template produced more than {MAX_BODY_CHARS} characters", where=source.origin)
+    return tidy_body(text)
+
+
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S)[ \t]+(?=[,.;:!?](?:\s|$))")
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def tidy_body(text: str) -> str:
+    """Blank variables leave double spaces and empty paragraphs behind; remove them."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _BODY_CONTROL.sub("", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _SPACE_RUN.sub(" ", line.rstrip())
+        lines.append(_SPACE_BEFORE_PUNCT.sub("", line))
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return text + "\n"
+
+
+# ---------------------------------------------------------------- header hygiene
+
+_HEADER_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_WS = re.compile(r"\s+")
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_ADDR_SPEC = re.compile(rf"{_ATEXT}(?:\.{_ATEXT})*@{_LABEL}(?:\.{_LABEL})*")
+_MSGID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]+>")
+_DRAFT_ID = re.compile(r"[\x21-\x7e]{1,200}")
+
+
+def _strip_controls(text: str) -> str:
+    return _WS.sub(" ", _HEADER_CONTROL.sub(" ", text)).strip()
+
+
+def _decode_once(text: str) -> str:
+    # what the email package's own header parser makes of the text: if it would decode
+    # an RFC 2047 word into CR/LF, we must see that before it reaches a header
+    try:
+        return str(email.policy.default.header_factory("subject", text))
+    except Exception:
+        return text
+
+
+def clean_header_text(text: str, limit: int = MAX_SUBJECT_CHARS) -> str:
+    """One safe line of header text: decoded, no control characters, no encoded-words.
+
+    Encoded-words are decoded until nothing changes (an attacker may nest them), so
+    the result is exactly what a reader will see; a leftover ``=?`` is broken up so no
+    parser can turn it into a line break later.
+    """
+    cur = _strip_controls(unicodedata.normalize("NFC", text))
+    for _ in range(5):
+        nxt = _strip_controls(_decode_once(cur))
+        if nxt == cur:
+            break
+        cur = nxt
+    cur = cur.replace("=?", "= ?")
+    return cur[:limit].rstrip()
+
+
+def valid_addr_spec(addr: str) -> bool:
+    """A plain ASCII addr-spec with nothing a header parser could misread."""
+    return len(addr) <= 254 and "=?" not in addr and _ADDR_SPEC.fullmatch(addr) is not None
+
+
+def valid_msgid(msgid: str) -> bool:
+    return len(msgid) <= MAX_MSGID_CHARS and "=?" not in msgid and _MSGID.fullmatch(msgid) is not None
+
+
+def _header_address(name: str, addr: str) -> str:
+    return str(HeaderAddress(display_name=clean_header_text(name, MAX_NAME_CHARS), addr_spec=addr))
+
+
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|aw|sv|vs|antw|odp|fw|fwd|wg|tr|rv)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]\s*)+",
+    re.IGNORECASE,
+)
+
+
+def reply_subject(original: str, role: str | None = None) -> str:
+    """``Re: <original>`` with earlier Re:/Fwd: prefixes removed; a sensible one if empty."""
+    subject = _SUBJECT_PREFIX.sub("", clean_header_text(original))
+    if not subject:
+        role_clean = clean_header_text(role or "", MAX_NAME_CHARS)
+        subject = f"Interview for {role_clean}" if role_clean else "Interview"
+    return clean_header_text(f"Re: {subject}")
+
+
+# ---------------------------------------------------------------- names
+
+_TEAMISH = re.compile(
+    r"\b(?:team|recruit\w*|talent|careers?|jobs?|hiring|hr|people|notifications?|no.?reply|"
+    r"scheduling|calendar|support|info|admin|office|staffing|acquisition)\b",
+    re.IGNORECASE,
+)
+_TITLES = {"dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "prof", "prof.", "mx", "mx."}
+
+
+def first_name(full: str) -> str:
+    """The name to greet someone by, or "" when it does not look like a person's name."""
+    name = clean_header_text(full, MAX_NAME_CHARS).strip("\"' ")
+    name = re.split(r"\s+(?:via|from|at|@)\s+", name, maxsplit=1, flags=re.IGNORECASE)[0]
+    if not name or "@" in name or _TEAMISH.search(name):
+        return ""
+    if "," in name:
+        last, _, first = name.partition(",")
+        name = first.strip() or last.strip()
+    words = name.split()
+    if not words:
+        return ""
+    if words[0].lower() in _TITLES and len(words) > 1:
+        title = words[0].rstrip(".").capitalize()
+        return f"{title}. {words[-1]}" if any(ch.isalpha() for ch in words[-1]) else ""
+    word = words[0].strip(".,;:()[]\"'")
+    if not any(ch.isalpha() for ch in word):
+        return ""
+    if word.isupper() and len(word) > 1:
+        word = word.capitalize()
+    return word
+
+
+def join_names(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def natural_name(name: str) -> str:
+    """ "Doe, Jane" as "Jane Doe"; anything else as it is (cleaned)."""
+    name = clean_header_text(name, MAX_NAME_CHARS).strip("\"' ")
+    last, comma, first = name.partition(",")
+    if comma and first.strip() and "," not in first and len(last.split()) <= 2:
+        return f"{first.strip()} {last.strip()}"
+    return name
+
+
+def _same_person(a: str, b: str) -> bool:
+    ka, kb = natural_name(a).casefold().split(), natural_name(b).casefold().split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    # "Jane" and "Jane Doe" are the same person in one conversation; "Jane Doe" and "Jane Roe" are not
+    return ka[0] == kb[0] and (len(ka) == 1 or len(kb) == 1 or ka[-1] == kb[-1])
+
+
+# ---------------------------------------------------------------- dates
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def human_date(moment: datetime) -> str:
+    """ "Tuesday, March 3" — spelled out here so the locale cannot change a draft."""
+    return f"{_WEEKDAYS[moment.weekday()]}, {_MONTHS[moment.month - 1]} {moment.day}"
+
+
+def _interview_when(days: int, start_local: datetime) -> str:
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 1 < days < 7:
+        return f"on {_WEEKDAYS[start_local.weekday()]}"
+    return f"on {human_date(start_local)}"
+
+
+# ---------------------------------------------------------------- the draft
+
+
+@dataclass(frozen=True)
+class DraftContext:
+    """Everything one draft is made of besides the settings, the templates and ``now``."""
+
+    draft_id: str  # the X-Followupd-Id value: stable per application + stage
+    stage: PlannedStage
+    interview_start: datetime  # aware
+    user_name: str
+    user_addr: str
+    recipient: Address | None = None
+    interviewers: tuple[str, ...] = ()
+    company: str | None = None
+    role: str | None = None
+    round: Round | None = None
+    subject: str = ""  # the thread's original subject
+    in_reply_to: str | None = None  # Message-ID of the latest employer message
+    references: tuple[str, ...] = ()  # the thread's References
+    company_settings: CompanySettings | None = None
+
+
+def template_variables(ctx: DraftContext, settings: Settings, now: datetime) -> dict[str, Any]:
+    """The variables a template sees; every text already stripped of control characters."""
+    zone = user_zone(settings)
+    start_local = ctx.interview_start.astimezone(zone)
+    days = (now.astimezone(zone).date() - start_local.date()).days
+    company_cfg = ctx.company_settings
+    if company_cfg is None:
+        company_cfg = settings.company(ctx.company, ctx.recipient.domain if ctx.recipient else None)
+
+    def text(value: str | None, limit: int = MAX_NAME_CHARS) -> str:
+        return clean_header_text(value or "", limit)
+
+    recipient_name = text(ctx.recipient.name if ctx.recipient else "")
+    recipient_first = first_name(recipient_name)
+    interviewers = list(dict.fromkeys(n for n in (natural_name(i) for i in ctx.interviewers) if n))
+    others = [n for n in interviewers if not _same_person(n, recipient_name)]
+    company = text(ctx.company)
+    role = text(ctx.role)
+    user_name = text(ctx.user_name or settings.daemon.user_name)
+    kind = ctx.stage.kind
+    return {
+        "greeting": f"Hi {recipient_first}," if recipient_first else "Hello,",
+        "recipient_name": recipient_name,
+        "recipient_first_name": recipient_first,
+        "interviewers": interviewers,
+        "interviewer_names": join_names(interviewers),
+        "other_interviewers": join_names(others),
+        "company": company,
+        "the_team": f"the team at {company}" if company else "your team",
+        "role": role,
+        "role_phrase": f"the {role} role" if role else "the role",
+        "round": ctx.round or "",
+        "interview_label": f"{ctx.round}-round interview" if ctx.round else "interview",
+        "interview_date": human_date(start_local),
+        "interview_weekday": _WEEKDAYS[start_local.weekday()],
+        "interview_when": _interview_when(days, start_local),
+        "days_since": max(days, 0),
+        "user_name": user_name,
+        "user_first_name": first_name(user_name),
+        "specific": text(company_cfg.specific if company_cfg else None, 500),
+        "question": text(company_cfg.question if company_cfg else None, 500),
+        "extra": text(company_cfg.extra if company_cfg else None, 500),
+        "stage": ctx.stage.stage,
+        "kind": kind,
+    }
+
+
+def _references(ctx: DraftContext) -> list[str]:
+    ids = [r for r in ctx.references if valid_msgid(r)]
+    if ctx.in_reply_to and valid_msgid(ctx.in_reply_to):
+        ids.append(ctx.in_reply_to)
+    ids = list(dict.fromkeys(ids))
+    if len(ids) > MAX_REFERENCES:
+        # keep the thread's root and the most recent ones, as RFC 5322 §3.6.4 suggests
+        ids = [ids[0], *ids[-(MAX_REFERENCES - 1) :]]
+    return ids
+
+
+def message_id(draft_id: str, now: datetime, user_addr: str) -> str:
+    """Deterministic: the same draft at the same moment has the same Message-ID."""
+    digest = hashlib.sha256(f"{draft_id}\n{now.isoformat()}".encode()).hexdigest()[:32]
+    domain = user_addr.rpartition("@")[2] if valid_addr_spec(user_addr) else "followupd.invalid"
+    return f"<followupd.{digest}@{domain}>"
+
+
+def draft(
+    ctx: DraftContext, settings: Settings, now: datetime, templates: TemplateSources | None = None
+) -> EmailMessage:
+    """The draft for one stage, ready for :func:`render_bytes`.
+
+    ``templates`` defaults to the inline and built-in sources; a caller whose settings
+    name a ``templates.dir`` must pass :func:`load_templates` (this function reads no file).
+    """
+    if now.tzinfo is None or ctx.interview_start.tzinfo is None:
+        raise ValueError("now and interview_start must be timezone-aware")
+    if _DRAFT_ID.fullmatch(ctx.draft_id) is None or "=?" in ctx.draft_id:
+        raise ValueError(f"draft_id must be 1–200 printable ASCII characters: {ctx.draft_id!r}")
+    user_addr = ctx.user_addr.strip().lower()
+    if not valid_addr_spec(user_addr):
+        raise UserError(f"{ctx.user_addr!r} is not a usable mail address", where="accounts.addresses")
+    if templates is None:
+        if settings.templates.dir is not None:
+            raise ValueError("settings name templates.dir: pass load_templates(settings)")
+        templates = inline_templates(settings)
+    zone = user_zone(settings)
+    body = render_template(templates.for_kind(ctx.stage.kind), template_variables(ctx, settings, now))
+
+    msg = EmailMessage(policy=email.policy.default)
+    msg["From"] = _header_address(ctx.user_name or settings.daemon.user_name, user_addr)
+    recipient = ctx.recipient
+    if recipient is not None and valid_addr_spec(recipient.addr.strip()):
+        msg["To"] = _header_address(recipient.name, recipient.addr.strip().lower())
+    msg["Subject"] = reply_subject(ctx.subject, ctx.role)
+    msg["Date"] = email.utils.format_datetime(now.astimezone(zone))
+    msg["Message-ID"] = message_id(ctx.draft_id, now, user_addr)
+    refs = _references(ctx)
+    if ctx.in_reply_to and valid_msgid(ctx.in_reply_to):
+        msg["In-Reply-To"] = ctx.in_reply_to
+    if refs:
+        msg["References"] = " ".join(refs)
+    msg["X-Followupd-Id"] = ctx.draft_id
+    msg["MIME-Version"] = "1.0"
+    msg.set_content(body, charset="utf-8", cte="quoted-printable")
+    return msg
+
+
+def render_bytes(msg: EmailMessage) -> bytes:
+    """The exact bytes to APPEND: CRLF line ends, RFC 2047 headers, lines within 78."""
+    return msg.as_bytes(policy=email.policy.SMTP)
+
+
+# ---------------------------------------------------------------- who to answer
+
+_TEXT_ADDR = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def reply_address(mail: Mail, user_addresses: frozenset[str]) -> Address | None:
+    """Who the follow-up goes to: a person who reads mail, never the user, never a no-reply."""
+    mine = {a.lower() for a in user_addresses}
+
+    def usable(a: Address | None) -> bool:
+        return a is not None and valid_addr_spec(a.addr) and a.addr.lower() not in mine and not is_noreply(a.addr)
+
+    for a in mail.reply_to:
+        if usable(a):
+            return a
+    if usable(mail.from_) and mail.from_ is not None and not is_hiring_relay(mail.from_.addr):
+        return mail.from_
+    for event in mail.calendars:
+        if usable(event.organizer):
+            return event.organizer
+    for found in _TEXT_ADDR.findall(mail.full_text):
+        addr = found.strip(".").lower()
+        candidate = Address(name="", addr=addr)
+        if usable(candidate):
+            return candidate
+    return None
