@@ -1,0 +1,318 @@
+"""Interview time inference: which of the times in a message is the interview.
+
+Evidence in order: the message's calendar data, then its new text (quotes and the
+signature are never read), then its subject. The text engine lives in
+:mod:`daemon.timeparse`; this module decides what each mention *is* (the new time,
+the old time, a deadline, one of several proposed slots) from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
+from daemon.timeparse import (
+    Parsed,
+    TimeMention,
+    dayfirst_for,
+    durations,
+    resolve,
+    resolve_date,
+    scan,
+    to_mention,
+)
+from daemon.zones import Zone, iana
+
+__all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
+
+#: words that make a date something other than the interview
+_NOT_INTERVIEW = re.compile(
+    r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b
+    |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
+    |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
+    |closes?\b|closing|respond\s+by|reply\s+by|let\s+me\s+know\s+by|offer)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: words just before a mention that make it the time being replaced
+_OLD = re.compile(
+    r"""(?:\b(?:from|previous(?:ly)?|original(?:ly)?|old|was|were|instead\s+of|no\s+longer)\b[^\n]{0,40}
+    |\b(?:move|moving|reschedule|rescheduling|push|shift|cancel)\s+(?:our|your|the|my|this|that)?\s*
+        (?:\w+\s+)?)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NEW = re.compile(
+    r"\b(?:new(?:\s+time)?|moved?\s+(?:it\s+|this\s+)?to|reschedul\w*\s+(?:it\s+)?(?:to|for)|now|updated|instead)\b",
+    re.IGNORECASE,
+)
+_SLOT_CUE = re.compile(
+    r"""\b(?:any\s+of\s+(?:these|the\s+following|those)|following\s+(?:slots|times|options|dates)|which\s+of
+    |options?\b|slots?\b|do\s+any|work\s+for\s+you|works?\s+best|suits?\s+you|preferred|proposed|either)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DURATION_BAD_AFTER = re.compile(
+    r"^\s*(?:before|early|earlier|prior|ahead|beforehand|in\s+advance|late|after|ago|of\s+(?!the\s+interview)"
+    r"|on\s+(?!the\s+(?:call|phone)|(?:my|our|your)\s+calendar)|for\s+(?:your\s+)?questions|presenting|buffer|break)",
+    re.IGNORECASE,
+)
+_DURATION_GOOD_BEFORE = re.compile(
+    r"(?:duration|lasts?|last\s+approximately|blocked|session\s+is|will\s+be|approx\.?|approximately|about|is|for"
+    r"|plan\s+for|a|same|still|quick)\W*$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.!?]\s|\n\s*\n|\n\s*[-•*]")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    mention: TimeMention
+    old: bool
+    new: bool
+
+
+def _clause_before(text: str, pos: int) -> str:
+    window = text[max(0, pos - 120) : pos]
+    ends = list(_CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def _dayfirst(found: list[Parsed], ref: datetime) -> bool:
+    for p in found:
+        if p.numeric:
+            if p.numeric[0] > 12 >= p.numeric[1]:
+                return True
+            if p.numeric[1] > 12 >= p.numeric[0]:
+                return False
+    return dayfirst_for(ref)
+
+
+def _strong_zone(z: Parsed, text: str) -> bool:
+    if "abbr" not in z.kinds:
+        return True
+    return re.search(r"\btimes?\b|\bzone\b", _line(text, z.start, z.end), re.IGNORECASE) is not None
+
+
+def _nearest_zone(p: Parsed, loose: list[Parsed], text: str) -> Zone | None:
+    best: tuple[int, Zone] | None = None
+    for z in loose:
+        if z.zone is None or not _strong_zone(z, text):
+            continue
+        if z.end <= p.start:
+            dist = p.start - z.end
+            if dist > 400:
+                continue
+        elif z.start >= p.end:
+            dist = z.start - p.end
+            if dist > 120:
+                continue
+            dist += 1  # a zone stated before the times governs them more often than one after
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, z.zone)
+    return best[1] if best else None
+
+
+def _nearest_date(p: Parsed, found: list[Parsed], extra: list[Parsed]) -> Parsed | None:
+    best: Parsed | None = None
+    for q in found:
+        if q.start >= p.start:
+            break
+        if q.has_date and not q.has_time and p.start - q.end <= 400:
+            best = q
+    if best is None:
+        dated = [q for q in extra if q.has_date and not q.has_time]
+        best = dated[0] if dated else None
+    return best
+
+
+def _candidates(text: str, ref: datetime, category: Category, subject_dates: list[Parsed]) -> list[_Candidate]:
+    found, loose = scan(text)
+    dayfirst = _dayfirst(found, ref)
+    out: list[_Candidate] = []
+    for p in found:
+        if not p.has_time:
+            continue
+        fb_date = None if p.has_date else _nearest_date(p, found, subject_dates)
+        fb_zone = None if p.zone else _nearest_zone(p, loose, text)
+        m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
+        if m is None:
+            continue
+        before = _clause_before(text, p.start)
+        line = _line(text, p.start, p.end)
+        context = before + text[p.start : p.end] + text[p.end : p.end + 40].split("\n")[0]
+        old = bool(_OLD.search(before)) or bool(re.match(r"\s*(?:previous|old|original)", line, re.I))
+        new = bool(_NEW.search(before)) or bool(re.match(r"\s*new\b", line, re.I))
+        if category == Category.CANCELLATION:
+            old = False
+        if _NOT_INTERVIEW.search(context) and not new:
+            continue
+        out.append(_Candidate(m, old, new))
+    return out
+
+
+def _best_duration(text: str) -> timedelta | None:
+    best: tuple[int, timedelta] | None = None
+    for s, e, d in durations(text):
+        if _DURATION_BAD_AFTER.match(text[e : e + 30]):
+            continue
+        score = 1 if _DURATION_GOOD_BEFORE.search(text[max(0, s - 30) : s]) else 0
+        if re.match(r"\s*(?:call|interview|chat|screen|conversation|session|meeting|format|phone)", text[e : e + 20]):
+            score += 1
+        if best is None or score > best[0]:
+            best = (score, d)
+    return best[1] if best else None
+
+
+def _zone_key(m: TimeMention) -> str | None:
+    return m.zone if m.zone and iana(m.zone) is not None else None
+
+
+def _pick(cands: list[_Candidate], category: Category, text: str, source: TimeSource) -> InterviewTime | None:
+    if not cands:
+        return None
+    if category != Category.CANCELLATION and any(not c.old for c in cands):
+        cands = [c for c in cands if not c.old]
+    if category == Category.RESCHEDULE and any(c.new for c in cands):
+        cands = [c for c in cands if c.new]
+    # the same instant written twice (in two languages, or in a summary and a detail line)
+    distinct: dict[datetime, _Candidate] = {}
+    for c in cands:
+        key = c.mention.start.astimezone(UTC)
+        kept = distinct.get(key)
+        if kept is None or (kept.mention.end is None and c.mention.end is not None):
+            distinct[key] = c
+    chosen = list(distinct.values())
+    if len(chosen) > 1:
+        days = {c.mention.start.date() for c in chosen}
+        if len(days) > 1 and category == Category.INVITATION and _SLOT_CUE.search(text):
+            slots = tuple(sorted(c.mention.start for c in chosen))
+            zone = _zone_key(chosen[0].mention)
+            return InterviewTime(start=None, end=None, timezone=zone, slots=slots, source=source)
+        if len(days) == 1 and not _SLOT_CUE.search(text):
+            # one block: an onsite agenda from the first session to the last
+            first = min(chosen, key=lambda c: c.mention.start).mention
+            last = max((c.mention.end or c.mention.start) for c in chosen)
+            return InterviewTime(first.start, last if last > first.start else None, _zone_key(first), source=source)
+        news = [c for c in chosen if c.new]
+        if news:
+            pick = news[-1]
+        elif category == Category.RESCHEDULE:
+            pick = chosen[-1]
+        else:
+            pick = chosen[0]
+        chosen = [pick]
+    m = chosen[0].mention
+    end = m.end
+    if end is None:
+        d = _best_duration(text)
+        end = m.start + d if d else None
+    return InterviewTime(m.start, end, _zone_key(m), source=source)
+
+
+def _latest_events(events: tuple[CalendarEvent, ...]) -> list[CalendarEvent]:
+    by_uid: dict[str, CalendarEvent] = {}
+    loose: list[CalendarEvent] = []
+    for ev in events:
+        if ev.start is None or ev.all_day:
+            continue
+        if ev.uid is None:
+            loose.append(ev)
+            continue
+        kept = by_uid.get(ev.uid)
+        if kept is None or ev.sequence >= kept.sequence:
+            by_uid[ev.uid] = ev
+    return list(by_uid.values()) + loose
+
+
+def _from_ics(mail: Mail, category: Category, text_mentions: list[TimeMention]) -> InterviewTime | None:
+    events = _latest_events(mail.calendars)
+    cancelled = [e for e in events if e.method == "CANCEL" or e.status == "CANCELLED"]
+    live = [e for e in events if e not in cancelled]
+    chosen = (cancelled or live) if category == Category.CANCELLATION else live
+    if not chosen:
+        return None
+    chosen.sort(key=lambda e: e.start or datetime.max.replace(tzinfo=UTC))
+    first = chosen[0]
+    assert first.start is not None
+    start, end, tzkey = first.start, first.end, first.timezone
+    same_day = [e for e in chosen if e.start and e.start.date() == first.start.date()]
+    if len(same_day) > 1:
+        end = max((e.end or e.start) for e in same_day if e.start)
+    if tzkey in (None, "UTC"):
+        # Google and Calendly write UTC; the text usually says the zone the employer meant
+        for m in text_mentions:
+            z = _zone_key(m)
+            if m.has_time and z and z != "UTC" and m.start == start:
+                zi = iana(z)
+                if zi is not None:
+                    start, tzkey = start.astimezone(zi.tz), z
+                    end = end.astimezone(zi.tz) if end else None
+                break
+    return InterviewTime(start, end, tzkey, source="ics")
+
+
+def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
+    """The interview a scheduling message is about; None when it states no time."""
+    if category not in SCHEDULING:
+        return None
+    ref = mail.date
+    text_mentions = resolve(mail.text, ref) if ref is not None else []
+    ics = _from_ics(mail, category, text_mentions)
+    if ics is not None:
+        return ics
+    if ref is None:
+        return None  # relative dates and missing years need the Date header
+    subject_found, _ = scan(mail.subject)
+    for text, source in ((mail.text, "text"), (mail.subject, "subject")):
+        src: TimeSource = "text" if source == "text" else "subject"
+        cands = _candidates(text, ref, category, subject_found if source == "text" else [])
+        found = _pick(cands, category, text, src)
+        if found is not None:
+            if found.end is None and found.start is not None and src == "subject":
+                d = _best_duration(mail.text)
+                found = InterviewTime(found.start, found.start + d if d else None, found.timezone, source=src)
+            return found
+    return None
+
+
+_RETURN = re.compile(
+    r"""\b(?:(?P<back>back|return\w*|in\s+the\s+office|reachable|available)
+    |(?P<until>until|till|til|through|thru)|(?P<after>after))\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def return_date(mail: Mail) -> date | None:
+    """The return date an out-of-office reply states ("back on 14/10/2025")."""
+    ref = mail.date
+    if ref is None:
+        return None
+    text = mail.text or mail.full_text
+    found, _ = scan(text)
+    dayfirst = _dayfirst(found, ref)
+    dated = [p for p in found if p.has_date]
+    for cue in _RETURN.finditer(text):
+        for p in dated:
+            if p.start < cue.end():
+                continue
+            if p.start - cue.end() > 60:
+                break
+            if "\n\n" in text[cue.end() : p.start]:
+                break
+            day = resolve_date(p, ref.date(), dayfirst)
+            if day is None:
+                break
+            if cue.group("until") and cue.group("until").lower().startswith("th"):
+                day += timedelta(days=1)  # "through Monday": Monday is still away
+            elif cue.group("after"):
+                day += timedelta(days=1)
+            return day
+    return None

@@ -1,0 +1,135 @@
+"""Time-zone names as people and mail tools write them, mapped to tzinfo.
+
+A US abbreviation names a region, not an offset: "EST" written in May means the
+wall clock in New York, so every US abbreviation maps to the region's IANA zone
+and the offset in force comes from tzdata. Written offsets ("UTC-5", "GMT+5:30")
+are fixed and have no IANA key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, timedelta, timezone, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+@dataclass(frozen=True)
+class Zone:
+    tz: tzinfo
+    key: str | None  # IANA key, None for a bare offset
+
+
+@lru_cache(maxsize=256)
+def iana(key: str) -> Zone | None:
+    try:
+        return Zone(ZoneInfo(key), key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
+def fixed(minutes: int) -> Zone:
+    if minutes == 0:
+        return Zone(UTC, "UTC")
+    return Zone(timezone(timedelta(minutes=minutes)), None)
+
+
+_NY, _CHI, _DEN, _LA = "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles"
+
+#: abbreviations that are safe next to a clock time; "CT" and "IST" are ambiguous
+#: in prose (Connecticut, Israel) but not directly after "3:00 PM"
+ABBREVIATIONS: dict[str, str] = {
+    "ET": _NY, "EST": _NY, "EDT": _NY,
+    "CT": _CHI, "CST": _CHI, "CDT": _CHI,
+    "MT": _DEN, "MST": _DEN, "MDT": _DEN,
+    "PT": _LA, "PST": _LA, "PDT": _LA,
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
+    "AST": "America/Halifax", "ADT": "America/Halifax",
+    "NST": "America/St_Johns", "NDT": "America/St_Johns",
+    "GMT": "GMT", "UTC": "UTC", "Z": "UTC",
+    "BST": "Europe/London", "WET": "WET", "WEST": "WET",
+    "CET": "CET", "CEST": "CET", "MEZ": "CET", "MESZ": "CET",
+    "EET": "EET", "EEST": "EET",
+    "IST": "Asia/Kolkata",
+    "SGT": "Asia/Singapore", "HKT": "Asia/Hong_Kong", "JST": "Asia/Tokyo", "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland",
+    "BRT": "America/Sao_Paulo", "MSK": "Europe/Moscow", "PKT": "Asia/Karachi",
+}
+
+#: region words before "Time" ("Eastern Time", "Pacific Standard Time", "Central European Time")
+REGIONS: dict[str, str] = {
+    "eastern": _NY, "central": _CHI, "mountain": _DEN, "pacific": _LA,
+    "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu", "atlantic": "America/Halifax",
+    "central european": "CET", "central europe": "CET", "western european": "WET",
+    "eastern european": "EET", "british": "Europe/London", "greenwich mean": "GMT",
+    "greenwich": "GMT", "coordinated universal": "UTC", "universal": "UTC",
+    "india": "Asia/Kolkata", "indian": "Asia/Kolkata", "singapore": "Asia/Singapore",
+    "japan": "Asia/Tokyo", "china": "Asia/Shanghai", "korea": "Asia/Seoul",
+    "australian eastern": "Australia/Sydney", "aus eastern": "Australia/Sydney",
+    "new zealand": "Pacific/Auckland", "israel": "Asia/Jerusalem", "arabian": "Asia/Dubai",
+    "gulf": "Asia/Dubai", "moscow": "Europe/Moscow",
+}
+
+#: cities that Zoom, Outlook and Google write as the zone ("Mumbai, Kolkata, New Delhi")
+CITIES: dict[str, str] = {
+    "mumbai": "Asia/Kolkata", "kolkata": "Asia/Kolkata", "new delhi": "Asia/Kolkata",
+    "chennai": "Asia/Kolkata", "bengaluru": "Asia/Kolkata", "bangalore": "Asia/Kolkata",
+    "london": "Europe/London", "edinburgh": "Europe/London", "dublin": "Europe/Dublin",
+    "lisbon": "Europe/Lisbon", "berlin": "Europe/Berlin", "amsterdam": "Europe/Amsterdam",
+    "paris": "Europe/Paris", "madrid": "Europe/Madrid", "rome": "Europe/Rome",
+    "stockholm": "Europe/Stockholm", "vienna": "Europe/Vienna", "brussels": "Europe/Brussels",
+    "copenhagen": "Europe/Copenhagen", "zurich": "Europe/Zurich", "bern": "Europe/Zurich",
+    "warsaw": "Europe/Warsaw", "prague": "Europe/Prague", "athens": "Europe/Athens",
+    "helsinki": "Europe/Helsinki", "istanbul": "Europe/Istanbul", "moscow": "Europe/Moscow",
+    "dubai": "Asia/Dubai", "abu dhabi": "Asia/Dubai", "karachi": "Asia/Karachi",
+    "singapore": "Asia/Singapore", "kuala lumpur": "Asia/Kuala_Lumpur",
+    "hong kong": "Asia/Hong_Kong", "beijing": "Asia/Shanghai", "shanghai": "Asia/Shanghai",
+    "tokyo": "Asia/Tokyo", "osaka": "Asia/Tokyo", "seoul": "Asia/Seoul",
+    "sydney": "Australia/Sydney", "melbourne": "Australia/Melbourne", "canberra": "Australia/Sydney",
+    "brisbane": "Australia/Brisbane", "perth": "Australia/Perth", "auckland": "Pacific/Auckland",
+    "los angeles": _LA, "san francisco": _LA, "seattle": _LA, "vancouver": "America/Vancouver",
+    "denver": _DEN, "phoenix": "America/Phoenix", "arizona": "America/Phoenix",
+    "chicago": _CHI, "new york": _NY, "toronto": "America/Toronto", "boston": _NY,
+    "sao paulo": "America/Sao_Paulo", "são paulo": "America/Sao_Paulo",
+    "mexico city": "America/Mexico_City", "jerusalem": "Asia/Jerusalem", "tel aviv": "Asia/Jerusalem",
+}
+
+_OFFSET = re.compile(r"^(?:utc|gmt)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def parse_offset(text: str) -> Zone | None:
+    """ "UTC-5", "GMT+05:30", "UTC−8" → a fixed offset."""
+    m = _OFFSET.match(text.strip())
+    if not m:
+        return None
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes > 59:
+        return None
+    total = hours * 60 + minutes
+    return fixed(-total if m.group(1) != "+" else total)
+
+
+def lookup(name: str) -> Zone | None:
+    """A zone from an abbreviation, a region name, a city list, an offset or an IANA key."""
+    text = name.strip().strip("()").strip()
+    if not text:
+        return None
+    upper = text.upper()
+    if upper in ABBREVIATIONS:
+        return iana(ABBREVIATIONS[upper])
+    if "/" in text:
+        return iana(text.replace(" ", "_"))
+    off = parse_offset(text)
+    if off is not None:
+        return off
+    low = text.lower()
+    for city, key in CITIES.items():
+        if low.startswith(city):
+            return iana(key)
+    low = re.sub(r"\s+(?:standard|daylight|summer)?\s*time\b.*$", "", low)
+    region = REGIONS.get(low.strip())
+    return iana(region) if region else None
