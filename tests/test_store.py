@@ -227,7 +227,10 @@ def test_cursors(tmp_path: Path) -> None:
         assert store.get_cursor("main", "INBOX") == Cursor(validity=1234, last_key=120)
 
 
-RAW = b"Message-ID: <draft-9@followupd.example>\r\nX-Followupd-Id: a1.followup-1@followupd\r\nSubject: Re: x\r\n\r\nHi\r\n"
+RAW = (
+    b"Message-ID: <draft-9@followupd.example>\r\n"
+    b"X-Followupd-Id: a1.followup-1@followupd\r\nSubject: Re: x\r\n\r\nHi\r\n"
+)
 
 
 def test_journal_round_trip(tmp_path: Path) -> None:
