@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from daemon.timeparse import resolve  # noqa: E402
+from daemon.timeparse import resolve
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "datecorpus" / "scheduling.jsonl"
 
@@ -107,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
                 right[name][g][1] += 1
             if name == "followupd" and not ok and len(misses) < args.misses:
                 got = ours(case["text"], ref)
-                misses.append(f"  {case['text'][:70]!r} ref={case['ref']} want={case['expected_start']} "
-                              f"got={got.isoformat() if got else None} [{case['grain']}]")
+                misses.append(
+                    f"  {case['text'][:70]!r} ref={case['ref']} want={case['expected_start']} "
+                    f"got={got.isoformat() if got else None} [{case['grain']}]"
+                )
     keys = sorted(right["followupd"], key=lambda k: (k != "all", k))
     print(f"{'group':28}" + "".join(f"{t:>22}" for t in tools))
     for k in keys:

@@ -64,10 +64,27 @@ for _i, _names in enumerate(
 _WEAK_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 
 ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 
 
@@ -292,9 +309,9 @@ def _rel_atoms(text: str) -> list[_Atom]:
             n = m.group("n").lower()
             k = _NUM_WORDS.get(n) or int(n)
             p.rel_days = k * (7 if m.group("unit").lower().startswith("week") else 1)
-        elif "after" in rel:
+        elif "day after" in rel:
             p.rel_days = 2
-        elif "before" in rel:
+        elif "day before" in rel:
             p.rel_days = -2
         elif rel.startswith(("tomorrow", "tmrw")):
             p.rel_days = 1

@@ -1,0 +1,182 @@
+"""The date/time engine: formats, zones, DST, relative phrases, year choice."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from daemon.timeparse import resolve
+
+PST = timezone(timedelta(hours=-8))
+EDT = timezone(timedelta(hours=-4))
+REF = datetime(2025, 11, 17, 21, 48, tzinfo=PST)  # a Monday evening in Seattle
+
+
+def first(text: str, ref: datetime = REF) -> tuple[str, str | None]:
+    found = resolve(text, ref)
+    assert found, f"nothing found in {text!r}"
+    m = found[0]
+    return m.start.isoformat(), m.end.isoformat() if m.end else None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # weekday + long date + range + zone
+        ("Tuesday, October 14, 2025, 2:00 PM - 2:30 PM EDT", "2025-10-14T14:00:00-04:00", "2025-10-14T14:30:00-04:00"),
+        (
+            "Thu Nov 20, 2025 ⋅ 1pm – 2pm\nPacific Time - Los Angeles",
+            "2025-11-20T13:00:00-08:00",
+            "2025-11-20T14:00:00-08:00",
+        ),
+        # numeric month/day without year, compact range
+        ("Wed 12/3, 1:00-1:45pm ET", "2025-12-03T13:00:00-05:00", "2025-12-03T13:45:00-05:00"),
+        ("04/14 at 10:30 AM PT", "2026-04-14T10:30:00-07:00", None),
+        # day-month-year, with and without weekday
+        ("Thursday, 12 March 2026, 16:00–17:00 CET", "2026-03-12T16:00:00+01:00", "2026-03-12T17:00:00+01:00"),
+        ("Date: 18-Sep-2026 (Friday)\nTime: 7:30 PM IST", "2026-09-18T19:30:00+05:30", None),
+        # German
+        ("Donnerstag, 12. März 2026, 16:00–17:00 Uhr", "2026-03-12T16:00:00-08:00", "2026-03-12T17:00:00-08:00"),
+        # ordinal
+        ("March 3rd at 9am", "2026-03-03T09:00:00-08:00", None),
+        # noon / midnight and 24-hour clocks
+        ("Dec 1 at noon", "2025-12-01T12:00:00-08:00", None),
+        ("Dec 1 14:00–14:45", "2025-12-01T14:00:00-08:00", "2025-12-01T14:45:00-08:00"),
+        # ranges whose meridiem comes from the end
+        ("Friday 2-3pm", "2025-11-21T14:00:00-08:00", "2025-11-21T15:00:00-08:00"),
+        ("Friday from 10 to 11:30am", "2025-11-21T10:00:00-08:00", "2025-11-21T11:30:00-08:00"),
+        ("Friday 11-1pm", "2025-11-21T11:00:00-08:00", "2025-11-21T13:00:00-08:00"),
+    ],
+)
+def test_formats(text: str, start: str, end: str | None) -> None:
+    assert first(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Monday at 10:00 (UTC-05:00) Eastern Time (US & Canada)", "2025-11-24T10:00:00-05:00"),
+        ("Monday 09:00am (Pacific Time - US & Canada)", "2025-11-24T09:00:00-08:00"),
+        ("Monday 07:30 PM Mumbai, Kolkata, New Delhi", "2025-11-24T19:30:00+05:30"),
+        ("Monday 10:00 AM (America/Denver)", "2025-11-24T10:00:00-07:00"),
+        ("Monday 3:00 PM (UTC-5)", "2025-11-24T15:00:00-05:00"),
+        ("Monday 3pm GMT-8", "2025-11-24T15:00:00-08:00"),
+        ("Monday 3pm UTC+1", "2025-11-24T15:00:00+01:00"),
+        ("Monday 3pm BST", "2025-11-24T15:00:00+00:00"),  # London wall time: GMT in November
+        ("Monday 3pm CT", "2025-11-24T15:00:00-06:00"),
+        ("Monday 3pm MT", "2025-11-24T15:00:00-07:00"),
+    ],
+)
+def test_zones(text: str, start: str) -> None:
+    assert first(text)[0] == start
+
+
+def test_zone_field_is_the_iana_key_or_the_written_offset() -> None:
+    assert resolve("Monday 3pm ET", REF)[0].zone == "America/New_York"
+    assert resolve("Monday 3pm UTC-5", REF)[0].zone == "UTC-5"
+    assert resolve("Monday 3pm", REF)[0].zone is None
+
+
+def test_est_in_summer_is_new_york_wall_time() -> None:
+    ref = datetime(2026, 5, 15, 13, 2, tzinfo=EDT)
+    m = resolve("Thursday, May 21, 2026 at 11:00 AM EST", ref)[0]
+    assert m.start.utcoffset() == timedelta(hours=-4)
+    assert m.start.hour == 11
+
+
+def test_et_follows_dst_on_each_side_of_the_change() -> None:
+    ref = datetime(2026, 2, 20, tzinfo=EDT)
+    before = resolve("March 6, 2026 at 10am ET", ref)[0].start
+    after = resolve("March 9, 2026 at 10am ET", ref)[0].start
+    assert before.utcoffset() == timedelta(hours=-5)
+    assert after.utcoffset() == timedelta(hours=-4)
+
+
+def test_wall_time_inside_the_spring_gap_moves_forward() -> None:
+    m = resolve("March 8, 2026 at 2:30 AM ET", datetime(2026, 3, 1, tzinfo=EDT))[0]
+    assert m.start == datetime(2026, 3, 8, 7, 30, tzinfo=UTC)
+    assert m.start.astimezone(ZoneInfo("America/New_York")).hour == 3
+
+
+def test_no_zone_takes_the_reference_offset() -> None:
+    m = resolve("tomorrow at 10am", REF)[0]
+    assert m.start.utcoffset() == timedelta(hours=-8)
+
+
+def test_tomorrow_is_counted_in_the_date_headers_own_offset() -> None:
+    # 21:48 -08:00 is already Tuesday in UTC; "tomorrow" is still Tuesday, not Wednesday
+    assert first("I'll call you tomorrow at 10am") == ("2025-11-18T10:00:00-08:00", None)
+    assert first("today at 4pm")[0] == "2025-11-17T16:00:00-08:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("this Friday", "2025-11-21"),
+        ("next Tuesday", "2025-11-18"),  # the first Tuesday after today
+        ("Monday", "2025-11-24"),  # a bare weekday is never today
+        ("this Monday", "2025-11-17"),
+        ("Tuesday of next week", "2025-11-25"),
+        ("the day after tomorrow", "2025-11-19"),
+        ("in 3 days", "2025-11-20"),
+    ],
+)
+def test_relative_days(text: str, day: str) -> None:
+    assert first(text)[0][:10] == day
+
+
+def test_date_without_year_takes_the_nearest_following_year() -> None:
+    ref = datetime(2025, 12, 20, 9, tzinfo=PST)
+    assert first("Jan 5 at 2pm", ref)[0].startswith("2026-01-05")
+    assert first("Dec 22 at 2pm", ref)[0].startswith("2025-12-22")
+    assert first("12/20 at 11am", ref)[0].startswith("2025-12-20")  # today counts
+
+
+def test_weekday_settles_day_month_order() -> None:
+    ref = datetime(2025, 11, 25, 15, tzinfo=timezone(timedelta(hours=-5)))
+    assert first("Wed 12/3 at 1pm", ref)[0].startswith("2025-12-03")
+    # in a day-first locale the same digits with Thursday mean 12 March
+    ref_uk = datetime(2025, 11, 25, 15, tzinfo=UTC)
+    assert first("Thu 12/3 at 1pm", ref_uk)[0].startswith("2026-03-12")
+
+
+def test_day_over_twelve_reads_day_first() -> None:
+    assert first("14/10/2025")[0].startswith("2025-10-14")
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "Hi! Let's talk on Tuesday, October 14, 2025 at 2:00 PM EDT, ok?"
+    m = resolve(text, REF)[0]
+    assert text[m.span[0] : m.span[1]] == "Tuesday, October 14, 2025 at 2:00 PM EDT"
+    assert m.has_time and m.grain == "hour"
+
+
+def test_numbers_that_are_not_times_are_ignored() -> None:
+    text = "Meeting ID: 918 2736 4510, call +1 929-555-0147, 311 W. Lake Street, 14th floor, Hartford, CT"
+    assert resolve(text, REF) == []
+
+
+def test_urls_are_not_dates() -> None:
+    assert resolve("https://example.com/archive/2025/10/14/3pm", REF) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_resolve_never_raises_on_arbitrary_text(text: str) -> None:
+    for m in resolve(text, REF):
+        assert m.start.tzinfo is not None
+        assert 0 <= m.span[0] < m.span[1] <= len(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["10", "/", ":", "-", " ", "am", "Tue", "3rd", "at", "PT", "("]), max_size=2000))
+def test_resolve_is_fast_on_adversarial_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    t0 = time.perf_counter()
+    resolve(text, REF)
+    assert time.perf_counter() - t0 < 0.5
