@@ -172,6 +172,8 @@ def configure(level: str = "info", json_output: bool | None = None, stream: Text
         processors=[
             structlog.stdlib.filter_by_level,
             *_shared_processors(),
+            # here too, so no other handler on the root logger ever sees the raw event
+            redact,
             structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
         ],
         logger_factory=structlog.stdlib.LoggerFactory(),
