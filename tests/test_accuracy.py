@@ -1,0 +1,123 @@
+"""Accuracy of ``analyze`` on the two labelled corpora.
+
+The shared corpus (``../shared/corpus`` next to the repository) is the one the rules
+were written against; ``tests/fixtures/mail`` is an unseen corpus written to the same
+rules with other companies, vendors and formats. Each is held to the same bar.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from daemon.explain import analyze
+from daemon.model import Analysis
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = {
+    "shared": REPO.parent / "shared" / "corpus",
+    "fixtures": REPO / "tests" / "fixtures" / "mail",
+}
+
+MIN_CATEGORY_ACCURACY = 0.95
+MIN_START_ACCURACY = 0.95
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    label: dict[str, Any]
+    analysis: Analysis
+
+
+@functools.cache
+def _cases(name: str) -> tuple[Case, ...]:
+    root = CORPORA[name]
+    labels_path = root / "labels.jsonl"
+    if not labels_path.is_file():
+        pytest.skip(f"{name} corpus not present at {root}")
+    cases = []
+    for line in labels_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        label = json.loads(line)
+        raw = (root / label["file"]).read_bytes()
+        cases.append(Case(label["file"], label, analyze(raw)))
+    assert cases, f"{labels_path} holds no labels"
+    return tuple(cases)
+
+
+def _minute(d: datetime) -> datetime:
+    """The instant, to the minute: equal instants in other offsets compare equal."""
+    return d.astimezone(UTC).replace(second=0, microsecond=0)
+
+
+def _predicted_start(a: Analysis) -> datetime | None:
+    return a.interview.start if a.interview is not None else None
+
+
+def _fmt(d: datetime | None) -> str:
+    return d.isoformat() if d is not None else "None"
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_category_accuracy(corpus: str) -> None:
+    cases = _cases(corpus)
+    misses = [
+        f"{c.file}: expected {c.label['category']}, got {c.analysis.category.value}"
+        for c in cases
+        if c.analysis.category.value != c.label["category"]
+    ]
+    accuracy = 1 - len(misses) / len(cases)
+    assert accuracy >= MIN_CATEGORY_ACCURACY, (
+        f"{corpus}: category accuracy {accuracy:.3f} < {MIN_CATEGORY_ACCURACY} "
+        f"({len(misses)} of {len(cases)} wrong):\n" + "\n".join(misses)
+    )
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_no_other_mail_read_as_invitation(corpus: str) -> None:
+    cases = _cases(corpus)
+    others = [c for c in cases if c.label["category"] == "other"]
+    assert others, f"{corpus}: no 'other' mail to check"
+    misses = [
+        f"{c.file}: expected other, got invitation ({c.label['note']})"
+        for c in others
+        if c.analysis.category.value == "invitation"
+    ]
+    assert not misses, f"{corpus}: hard negatives read as invitations:\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_interview_start_accuracy(corpus: str) -> None:
+    cases = _cases(corpus)
+    timed = [c for c in cases if c.label["interview_start"]]
+    assert timed, f"{corpus}: no labelled interview times"
+    misses = []
+    for c in timed:
+        expected = datetime.fromisoformat(c.label["interview_start"])
+        got = _predicted_start(c.analysis)
+        if got is None or _minute(got) != _minute(expected):
+            misses.append(
+                f"{c.file}: expected {_fmt(expected)}, got {_fmt(got)} "
+                f"(category {c.analysis.category.value}; {c.label['note']})"
+            )
+    accuracy = 1 - len(misses) / len(timed)
+    assert accuracy >= MIN_START_ACCURACY, (
+        f"{corpus}: interview-start accuracy {accuracy:.3f} < {MIN_START_ACCURACY} "
+        f"({len(misses)} of {len(timed)} wrong):\n" + "\n".join(misses)
+    )
+
+
+def test_minute_comparison_is_by_instant() -> None:
+    a = datetime.fromisoformat("2026-03-03T14:00:00-05:00")
+    b = datetime.fromisoformat("2026-03-03T19:00:30+00:00")
+    c = datetime.fromisoformat("2026-03-03T14:01:00-05:00")
+    assert _minute(a) == _minute(b)
+    assert _minute(a) != _minute(c)
