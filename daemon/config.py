@@ -129,13 +129,6 @@ class _Bad(Exception):
     """One value is invalid; the message says what was expected."""
 
 
-class _Missing:
-    pass
-
-
-_MISSING: Final = _Missing()
-
-
 def _toml_type(value: object) -> str:
     if isinstance(value, bool):
         return "a boolean"
