@@ -685,6 +685,7 @@ class MaildirConnector:
     def wait(self, timeout: float) -> bool:
         self._ensure()
         if self._watch_broken:
+            self._wake.clear()  # the caller syncs everything now, re-arming the watch
             return True
         if self._observer is None:
             time.sleep(max(0.0, timeout))
