@@ -1,0 +1,486 @@
+"""Which kind of interview mail a message is, and why.
+
+Rules are keyed to kinds of evidence, in a fixed order of trust:
+
+1. who sent it (the user; a colleague at the user's own organisation);
+2. auto-reply headers and out-of-office wording;
+3. structure (an ``.ics`` REQUEST/CANCEL and its SEQUENCE, bulk-mail headers);
+4. wording, read sentence by sentence so that "if you need to reschedule" or
+   "Need to cancel?" in an invitation's footer is not taken for a reschedule or a
+   cancellation.
+
+Hard negatives (job alerts, newsletters, webinars, assessments, acknowledgements,
+internal meetings, shipping and medical reminders) are vetoed before any employer
+category is chosen. Every rule that fires leaves a short reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from daemon import extract
+from daemon.model import Category, Classification, Mail
+from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
+
+_I = re.IGNORECASE
+_IM = re.IGNORECASE | re.MULTILINE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _IM)
+
+
+Rule = tuple[str, re.Pattern[str]]
+
+
+def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
+    return tuple((name, _rx(p)) for name, p in pairs)
+
+
+# --- vocabulary -------------------------------------------------------------------------
+
+_MEETING = (
+    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|"
+    r"on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
+)
+_MEETING_WORD = _rx(rf"\b{_MEETING}\b")
+_INTERVIEW = _rx(
+    r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
+    r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
+    r"vorstellungsgespräch|erstgespräch|hiring manager)\b"
+)
+_HIRING = _rx(
+    r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
+    r"vacancy|job|offer|talent acquisition|talent team|resume|résumé|cv|references|"
+    r"requisition|bewerbung|stelle|interview\w*|onsite|phone screen)\b"
+)
+_ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
+
+# --- auto-replies -----------------------------------------------------------------------
+
+_OOO_SUBJECT = _rx(
+    r"^\s*(?:(?:re|aw|fw|fwd|sv|antw|tr)\s*:\s*)*(?:out of (?:the )?office|ooo\b|automatic reply|"
+    r"auto(?:matic)?[- ]?(?:reply|response|antwort)|autoreply|abwesen\w*|absence|"
+    r"away from (?:the )?office|on vacation|vacation (?:reply|response|notice)|"
+    r"réponse automatique|respuesta automática|risposta automatica|on leave|annual leave)"
+)
+_OOO_AWAY = _rx(
+    r"\b(?:(?:i am|i'm|i will be|i'll be|am currently|currently|i'm currently)\s+(?:\w+\s+)?"
+    r"(?:out of (?:the )?office|ooo|away|on (?:\w+ )?leave|on (?:vacation|holiday|pto|sabbatical)|"
+    r"travell?ing|offline|off work)|out of (?:the )?office (?:until|through|till|from|on)|"
+    r"(?:on|from) (?:parental|maternity|paternity|annual|sick) leave|"
+    r"bin (?:bis|vom|ab) .{0,40}(?:nicht im büro|abwesend|im urlaub))\b"
+)
+_OOO_RETURN = _rx(
+    r"(?:\b(?:will|i'll|shall)\s+(?:be\s+)?(?:back|return(?:ing)?)(?: to (?:the|my) (?:office|desk))?\s+"
+    r"(?:on|in|from|by|after|to|at)\b|\bback in the office\b|\buntil (?:my )?return\b|"
+    r"\b(?:upon|after|on) my return\b|\breturning on\b|"
+    r"\blimited (?:access to|availability (?:on|via)) (?:e-?mail|my e-?mail)|"
+    r"\b(?:not|won't) be (?:checking|reading|monitoring|responding to) (?:my )?e-?mails?\b|"
+    r"\bwhile i(?:'m| am) (?:out|away)\b|\bcovering for me\b|\bin my absence\b)"
+)
+
+# --- hard negatives ---------------------------------------------------------------------
+
+_NEGATIVE_TOPICS = _rules(
+    ("job alert", r"\bjob alerts?\b|\bnew jobs?\b.{0,40}\b(?:match|for you)\b|\bjobs? you (?:may|might) "
+     r"(?:like|be interested)|\brecommended jobs\b|\bjobs for you\b|\beasy apply\b|\beasily apply\b|"
+     r"\bsimilar jobs\b|\bnew jobs? (?:posted|matching)\b|\bjobs? matching your\b"),
+    ("review digest", r"\binterview reviews?\b|\bcompany reviews?\b|\banonymous (?:interview )?"
+     r"(?:candidate|employee)\b|\bsalary (?:reports?|insights)\b"),
+    ("newsletter", r"\bnewsletter\b|\bissue #\s?\d+|\byou(?:'re| are) receiving this (?:\w+ )?because you "
+     r"(?:subscribed|signed up|follow)|\bweekly digest\b|\bview (?:this email )?in (?:your )?browser\b"),
+    ("event registration", r"\bwebinar\b|\bthanks? (?:you )?for registering\b|\byou(?:'re| are) "
+     r"(?:now )?registered\b|\byour registration\b|\bregistration (?:is )?confirmed\b|\bcareers? fair\b|"
+     r"\bjob fair\b|\bcareers? expo\b|\bhiring event\b|\bbootcamp\b|\binfo(?:rmation)? session\b|"
+     r"\bmeetup\b|\bopen house\b"),
+)
+_WEAK_NEGATIVES = _rules(
+    ("shipping", r"\btracking (?:number|id|link)\b|\byour (?:package|parcel|order|shipment)\b|"
+     r"\bout for delivery\b|\bdelivery (?:window|date)\b|\bhas shipped\b|\bestimated delivery\b"),
+    ("medical or service appointment", r"\b(?:dental|dentist|doctor|clinic|patient|prescription|"
+     r"pharmacy|appointment reminder|physician|hygienist|veterinar\w+|check-?up|dds|optometr\w+|"
+     r"haircut|salon)\b"),
+)
+_ASSESSMENT = _rx(
+    r"\b(?:assessment|coding (?:challenge|test|exercise)|online test|technical test|skills test|"
+    r"take[- ]home (?:test|assignment|exercise|challenge|project)|hackerrank|codility|codesignal|"
+    r"testgorilla|coderbyte|hirevue|one-way video)\b"
+)
+_DEADLINE = _rx(
+    r"\b(?:deadline|complete (?:\w+ ){0,4}(?:by|before|within)|(?:expire|expires|due)\s+(?:on|by|in)|"
+    r"within \d+ (?:days|hours)|start (?:the |your )?(?:test|assessment)|take the (?:\w+ ){0,4}"
+    r"(?:test|assessment))\b"
+)
+_ACK = _rx(
+    r"\b(?:we(?:'ve| have) (?:successfully )?received your application|application (?:has been |was )?"
+    r"(?:successfully )?(?:received|submitted)|thanks? (?:you )?for (?:applying|your application|"
+    r"submitting your application)|(?:is|it is) (?:now )?under review|we will review your application)"
+)
+_INTERVIEWER_SIDE = _rx(
+    r"\bas (?:the|an?|our) (?:\w+ ){0,2}interviewer\b|\byou(?:'re| are| will be)\s+(?:\w+\s+)?"
+    r"interviewing (?:the |a |this )?candidate|\b(?:submit|complete|fill (?:in|out)) (?:your|the) "
+    r"(?:interview )?(?:scorecard|feedback form|feedback)\b|\bscorecard\b|^\s*candidates?\s*:|"
+    r"\binterview kit\b|\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
+    r"\bdebrief\b"
+)
+
+# --- categories -------------------------------------------------------------------------
+
+_REJECTION = _rules(
+    ("text: decided not to proceed", r"\b(?:decided|chosen|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
+     r"(?:move|proceed|progress|advance|continue|pursue|go)\b"),
+    ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:be\s+)?"
+     r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
+     r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
+    ("text: going with other candidates", r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move forward|"
+     r"proceed|go|continue|pursue|progress)\s+with\s+(?:other|another|a different|different|"
+     r"(?:the\s+)?candidates?|someone)\b|\bpursue other candidates\b|\bother candidates whose\b"),
+    ("text: regret to inform", r"\bregret to (?:inform|let you know|tell you)\b|"
+     r"\b(?:sorry|unfortunate) to (?:tell|inform|let) you\b(?=.{0,120}\b(?:not|other candidate|unsuccessful))"),
+    ("text: position filled", r"\b(?:position|role|vacancy|opening) has (?:now )?been filled\b|"
+     r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
+    ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
+     r"\b(?:your application|you) (?:was|were|has been|have been) unsuccessful\b|"
+     r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b"),
+)
+_OFFER = _rules(
+    ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
+     r"(?:extend|offer)\b|\bextend(?:ing)?\s+(?:you\s+)?(?:an?\s+)?(?:formal\s+|verbal\s+|written\s+)?"
+     r"(?:job\s+)?offer\b|\boffer you the (?:position|role|job)\b"),
+    ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
+     r"\boffer of employment\b|\b(?:sign|review) (?:and sign )?(?:your|the) offer\b|\bjob offer\b"),
+)
+_OFFER_SUBJECT = _rx(r"\b(?:offer of employment|job offer|offer letter|your offer|an offer|offer for)\b")
+
+_CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
+_CANCEL_TEXT = _rules(
+    ("text: has to cancel", r"\b(?:need|have|had|must|going)\s+to\s+cancel\s+(?:your|our|the|this|my|"
+     r"today's|tomorrow's|\w+day's)\b"),
+    ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
+     r"been)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
+    ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
+     r"(?:your|our|the|this)\b"),
+    ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+)
+_PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
+
+_RESCHEDULE_SUBJECT = _rx(
+    r"\b(?:re-?schedul\w+|moved|moving|new (?:date|time)|updated invitation|time change|"
+    r"change of (?:time|date)|verschoben|updated:)"
+)
+_RESCHEDULE_TEXT = _rules(
+    ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
+     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted)(?!\s+(?:forward|on|ahead)\b)"),
+    ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change)\s+(?:your|our|"
+     r"the|this|my|today's|tomorrow's|\w+day's)\b"),
+    ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:"),
+    ("text: rescheduling the interview", rf"\b(?:rescheduling|reschedule)\s+(?:your|our|the)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+)
+
+_INVITE_SUBJECT = _rules(
+    ("subject: interview confirmation", rf"\b{_MEETING}\b.{{0,50}}\b(?:confirm\w*|scheduled|"
+     r"invitation|invite|request|schedule|booked|details)\b|\b(?:confirm\w*|scheduled|invitation|"
+     rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
+    ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
+     r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)"),
+    ("subject: interview stage", r"\b(?:first|second|final|next|technical|panel)[- ](?:round|stage|"
+     r"interview)\b|\bphone screen\b|\bvirtual onsite\b|\bonsite\b"),
+)
+_INVITE_TEXT = _rules(
+    ("text: invites you to an interview", rf"\binvit\w*\s+(?:you|dich|sie)\s+(?:to|for)\s+(?:[\w-]+\s+)"
+     rf"{{0,5}}?{_MEETING}\b|\bzu[mr]?\s+(?:\w+\s+){{0,3}}(?:interview|gespräch|vorstellungsgespräch)"
+     r"\s+einladen\b"),
+    ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
+     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set)\b|^\W*your \w+(?: \w+)? is "
+     r"confirmed\b"),
+    ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
+     rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+    ("text: you're confirmed", r"\byou(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
+     r"(?:for|to)\b"),
+    ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
+     rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+    ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
+     r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
+     r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
+    ("text: interview you", r"\binterview you\b"),
+    ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
+     r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
+     r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b"),
+    ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:\w+\s+){0,3}?"
+     r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
+     r"(?:be )?(?:available|free)\b"),
+    ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
+     r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
+     r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
+    ("text: will call you", r"\b(?:i'll|i will|we'll|we will)\s+(?:give you a (?:call|ring)|call you)\b"),
+    ("text: open to a chat", rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
+     rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
+     r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
+    ("text: next step is an interview", rf"\bnext step (?:is|will be|would be) (?:a|an)\s+(?:[\w-]+\s+)"
+     rf"{{0,4}}?{_MEETING}\b"),
+)
+
+_CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
+_USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
+
+
+def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool) -> bool:
+    """Does ``pattern`` occur in a sentence that states it rather than supposes it?"""
+    for m in pattern.finditer(text):
+        start = 0
+        for sep in ".!?\n":
+            start = max(start, text.rfind(sep, 0, m.start()) + 1)
+        if _CONDITIONAL.search(text, start, m.start()):
+            continue
+        if not allow_questions:
+            end_m = _SENTENCE_END.search(text, m.end())
+            if end_m is not None and end_m.group() == "?":
+                continue
+        return True
+    return False
+
+
+def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool) -> list[str]:
+    return [name for name, rx in rules if _affirmative(rx, text, allow_questions=allow_questions)]
+
+
+@dataclass
+class _Verdict:
+    category: Category
+    confidence: float
+    reasons: list[str] = field(default_factory=list)
+    #: whether the message is about a job at all; if not, no company or role is read
+    hiring: bool = True
+
+
+def _normalise(s: str) -> str:
+    return s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+def _internal(mail: Mail, users: frozenset[str]) -> bool:
+    """Mail from a colleague at the user's own organisation (not a hiring conversation)."""
+    sender = mail.from_.domain if mail.from_ else ""
+    if not sender:
+        return False
+    sender_org = extract.org_domain(sender)
+    if sender_org in extract.FREEMAIL or relay_for_domain(sender) is not None:
+        return False
+    if users:
+        user_orgs = {extract.org_domain(a.rpartition("@")[2]) for a in users} - extract.FREEMAIL
+        return sender_org in user_orgs
+    # no configured addresses (explain): the user is the recipient; internal when every
+    # To address sits at the sender's own organisation
+    tos = [a for a in mail.to if a.domain]
+    return bool(tos) and all(extract.org_domain(a.domain) == sender_org for a in tos)
+
+
+def _bulk(mail: Mail) -> str | None:
+    if mail.header("list-unsubscribe"):
+        return "bulk mail: List-Unsubscribe"
+    if mail.header("list-id"):
+        return "bulk mail: List-Id"
+    prec = (mail.header("precedence") or "").strip().lower()
+    if prec in ("bulk", "list", "junk"):
+        return f"bulk mail: Precedence: {prec}"
+    return None
+
+
+def _auto_reply_header(mail: Mail) -> tuple[str | None, bool]:
+    """(a reason when headers mark an auto-reply, whether the mail is auto-generated at all)."""
+    auto = (mail.header("auto-submitted") or "").strip().lower()
+    if auto.startswith("auto-replied"):
+        return "header Auto-Submitted: auto-replied", True
+    for name in ("x-autoreply", "x-autorespond", "x-autoresponse"):
+        if mail.header(name) is not None:
+            return f"header {name.title()}", True
+    prec = (mail.header("precedence") or "").strip().lower()
+    if prec == "auto_reply":
+        return "header Precedence: auto_reply", True
+    if (mail.header("x-auto-response-suppress") or "").strip().lower() == "all" and auto:
+        return None, True
+    return None, bool(auto) and auto != "no"
+
+
+def _auto_reply(mail: Mail, subject: str, text: str) -> _Verdict | None:
+    header_reason, generated = _auto_reply_header(mail)
+    if header_reason:
+        return _Verdict(Category.AUTO_REPLY, 0.97, [header_reason])
+    subj = _OOO_SUBJECT.search(subject)
+    short = text[:2000]
+    away = bool(_OOO_AWAY.search(short))
+    back = bool(_OOO_RETURN.search(short))
+    reasons: list[str] = []
+    if subj:
+        reasons.append("subject: out of office")
+    if away:
+        reasons.append("text: away from the office")
+    if back:
+        reasons.append("text: return or limited access stated")
+    if subj and (away or back or generated):
+        return _Verdict(Category.AUTO_REPLY, 0.93, reasons)
+    if away and back and len(text) < 1500:
+        if generated:
+            reasons.append("header Auto-Submitted: auto-generated")
+        return _Verdict(Category.AUTO_REPLY, 0.85 if generated else 0.78, reasons)
+    if subj and len(text) < 600:
+        return _Verdict(Category.AUTO_REPLY, 0.75, reasons)
+    return None
+
+
+def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
+    sender = mail.from_.addr if mail.from_ else ""
+    if sender and sender in users:
+        return _Verdict(Category.OTHER, 0.99, ["from the user"], hiring=False)
+
+    subject = _normalise(mail.subject)
+    text = _normalise(mail.text)
+    signature = _normalise(mail.signature)
+    is_reply = bool(_REPLY_SUBJECT.match(subject)) or mail.in_reply_to is not None
+    body = f"{text}\n{signature}"
+
+    auto = _auto_reply(mail, subject, text)
+    if auto is not None:
+        return auto
+
+    cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
+    everything = f"{subject}\n{body}\n{cal_text}"
+    interview_ctx = bool(_INTERVIEW.search(everything))
+    hiring_ctx = interview_ctx or bool(_HIRING.search(everything))
+
+    if _internal(mail, users):
+        return _Verdict(Category.OTHER, 0.9, ["sender is at the user's own organisation (internal mail)"], hiring=False)
+    if _INTERVIEWER_SIDE.search(everything):
+        return _Verdict(Category.OTHER, 0.9, ["text: the user is the interviewer, not the candidate"], hiring=False)
+
+    topics = [name for name, rx in _NEGATIVE_TOPICS if rx.search(f"{subject}\n{text}")]
+    bulk = _bulk(mail)
+
+    # Structure first: a calendar part says what happens to an event unambiguously.
+    cal_reasons: list[str] = []
+    cal_category: Category | None = None
+    for ev in mail.calendars:
+        if ev.method == "CANCEL" or ev.status == "CANCELLED":
+            cal_category = Category.CANCELLATION
+            cal_reasons = [f"ics METHOD:{ev.method or '-'} STATUS:{ev.status or '-'}"]
+            break
+        if ev.method in ("REQUEST", "PUBLISH", None) and ev.start is not None:
+            if ev.sequence > 0 and ev.method == "REQUEST":
+                cal_category = Category.RESCHEDULE
+                cal_reasons = [f"ics METHOD:REQUEST SEQUENCE:{ev.sequence} (an update)"]
+            elif cal_category is None:
+                cal_category = Category.INVITATION
+                cal_reasons = [f"ics METHOD:{ev.method or '-'}"]
+    if cal_category is not None and not interview_ctx:
+        cal_category = None  # a calendar entry about something other than an interview
+
+    if topics:
+        return _Verdict(Category.OTHER, 0.9, [f"text: {topics[0]}"] + ([bulk] if bulk else []), hiring=False)
+
+    rejection = _fired(_REJECTION, text, allow_questions=False)
+    offer = _fired(_OFFER, text, allow_questions=False)
+    subject_cues = not is_reply
+    cancel_subject = subject_cues and bool(_CANCEL_SUBJECT.search(subject))
+    cancel = _fired(_CANCEL_TEXT, text, allow_questions=False)
+    resched_subject = subject_cues and bool(_RESCHEDULE_SUBJECT.search(subject))
+    resched = _fired(_RESCHEDULE_TEXT, text, allow_questions=False)
+    invite_subject = _fired(_INVITE_SUBJECT, subject, allow_questions=True) if subject_cues else []
+    invite = _fired(_INVITE_TEXT, text, allow_questions=True)
+
+    if bulk:
+        strong = cal_category is not None or rejection or "text: interview confirmed" in invite
+        if not strong:
+            return _Verdict(Category.OTHER, 0.88, [bulk], hiring=False)
+
+    personal = (
+        mail.from_ is not None
+        and extract.org_domain(mail.from_.domain) in extract.FREEMAIL
+        and not _ROLEWORD.search(f"{subject}\n{body}\n{mail.quoted[:3000]}")
+        and cal_category is None
+    )
+    if personal:
+        reason = "personal mail: free-mail sender, no role or application named"
+        return _Verdict(Category.OTHER, 0.8, [reason], hiring=False)
+
+    if cal_category is Category.CANCELLATION:
+        return _Verdict(Category.CANCELLATION, 0.97, cal_reasons)
+    if cal_category is Category.RESCHEDULE:
+        return _Verdict(Category.RESCHEDULE, 0.93, cal_reasons)
+
+    if not hiring_ctx:
+        return _Verdict(Category.OTHER, 0.7, ["no hiring or interview wording"], hiring=False)
+
+    if cancel_subject and (cancel or interview_ctx) and not resched:
+        return _Verdict(Category.CANCELLATION, 0.9, ["subject: cancelled", *cancel])
+    if rejection:
+        return _Verdict(Category.REJECTION, min(0.95, 0.8 + 0.05 * len(rejection)), rejection)
+    if offer:
+        reasons = list(offer)
+        if subject_cues and _OFFER_SUBJECT.search(subject):
+            reasons.insert(0, "subject: offer")
+        return _Verdict(Category.OFFER, min(0.95, 0.8 + 0.05 * len(reasons)), reasons)
+    meeting_named = interview_ctx or bool(_MEETING_WORD.search(f"{subject}\n{text}"))
+    if meeting_named:
+        if resched or (resched_subject and cal_category is not None):
+            reasons = (["subject: rescheduled"] if resched_subject else []) + resched
+            return _Verdict(Category.RESCHEDULE, min(0.93, 0.75 + 0.06 * len(reasons)), reasons)
+        if cancel or (_PAUSE.search(text) and cancel_subject):
+            reasons = (["subject: cancelled"] if cancel_subject else []) + cancel
+            return _Verdict(Category.CANCELLATION, min(0.93, 0.75 + 0.06 * len(reasons)), reasons)
+
+    if cal_category is Category.INVITATION:
+        return _Verdict(Category.INVITATION, 0.95, cal_reasons + invite_subject[:1] + invite[:2])
+
+    assessment = _ASSESSMENT.search(f"{subject}\n{text}")
+    if assessment and _DEADLINE.search(text) and "text: interview confirmed" not in invite:
+        return _Verdict(Category.OTHER, 0.85, [f"text: {assessment.group(0).lower()} with a deadline, no meeting"])
+
+    cues = invite_subject + invite
+    strong_subject = bool(invite_subject) and (interview_ctx or bool(invite))
+    if cues and (interview_ctx or invite) and (invite or strong_subject):
+        if _ACK.search(text) and not invite_subject and len(invite) < 2 and not is_reply:
+            return _Verdict(Category.OTHER, 0.75, ["text: application acknowledgement", *invite])
+        if is_reply and not invite:
+            pass
+        else:
+            return _Verdict(Category.INVITATION, min(0.94, 0.6 + 0.1 * len(cues)), cues)
+
+    if _ACK.search(text) and not is_reply:
+        return _Verdict(Category.OTHER, 0.85, ["text: application acknowledgement"])
+
+    if is_reply and sender and not is_noreply(sender):
+        reasons = ["reply (Re:/In-Reply-To) from a non-user address"]
+        if hiring_ctx:
+            reasons.append("hiring conversation")
+        return _Verdict(Category.EMPLOYER_REPLY, 0.8, reasons)
+
+    reasons = ["no interview, decision or reply evidence"]
+    if sender and is_hiring_relay(sender):
+        reasons.append(f"sent through {relay_for_domain(mail.from_.domain) if mail.from_ else 'a relay'}")
+    return _Verdict(Category.OTHER, 0.6, reasons)
+
+
+def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classification:
+    """Classify one message; see the module docstring for the order of evidence."""
+    users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
+    v = _decide(mail, users)
+    reasons = tuple(dict.fromkeys(v.reasons))
+    confidence = round(max(0.0, min(1.0, v.confidence)), 3)
+    if not v.hiring:
+        return Classification(category=v.category, confidence=confidence, reasons=reasons)
+    facts = extract.about(mail, v.category, users)
+    return Classification(
+        category=v.category,
+        confidence=confidence,
+        reasons=reasons,
+        company=facts.company,
+        role=facts.role,
+        round=facts.round,
+        interviewers=facts.interviewers,
+    )

@@ -1,0 +1,503 @@
+"""What a hiring message is about: company, role, round, interviewers, employer identity.
+
+Everything here works from a parsed :class:`~daemon.model.Mail` and is pure. The
+company is read from the wording (sign-offs, "the X role at Y", subjects, a relay's
+display name) and cross-checked against the sender's own domains; an ATS or
+scheduling relay is evidence about *how* the mail came, never *who* is hiring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
+from daemon.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
+
+#: consumer mail providers: a domain that says nothing about an employer
+FREEMAIL = frozenset(
+    """gmail.com googlemail.com yahoo.com yahoo.co.uk yahoo.co.in ymail.com hotmail.com
+    hotmail.co.uk outlook.com live.com msn.com icloud.com me.com mac.com aol.com proton.me
+    protonmail.com pm.me gmx.com gmx.de gmx.net web.de mail.com yandex.com yandex.ru
+    fastmail.com fastmail.fm hey.com zoho.com tutanota.com qq.com 163.com naver.com
+    rediffmail.com t-online.de orange.fr free.fr btinternet.com comcast.net verizon.net
+    att.net sbcglobal.net""".split()
+)
+
+#: second-level labels under which registrable domains sit one level deeper (acme.co.uk)
+_SECOND_LEVEL = frozenset("co com net org gov ac edu ltd plc ne or go gob nic".split())
+
+_RELAY_BRANDS = frozenset(b.lower() for b in RELAY_DOMAINS.values())
+_RELAY_SQUASHED = frozenset(re.sub(r"[^a-z0-9]", "", b) for b in _RELAY_BRANDS)
+
+# Title-case name of an organisation as written in prose: "Ormond & Pike Consulting".
+_ORG_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]|&)"
+_ORG = rf"({_ORG_WORD}(?:[ \t]+(?:{_ORG_WORD}|of|and|de|du|la|the|für)){{0,5}})"
+
+_COMPANY_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(p), w)
+    for p, w in (
+        # "the Backend Engineer role at Acme", "interview with Acme"
+        (
+            rf"\b(?:position|role|opening|job|opportunity|interview|onsite|on-site|call|screen|"
+            rf"chat|team|career|careers|journey|process|candidacy)\s+(?:at|with)\s+{_ORG}",
+            3,
+        ),
+        (rf"\b(?:interest in|applying to|applied to|application to|application at|"
+         rf"Greetings from|on behalf of|everyone at|joining|welcome to|here at)\s+{_ORG}", 3),
+        (rf"\b(?:[Ii]nterest in joining|[Ii]nterest in working at)\s+{_ORG}", 3),
+        # sign-off lines: "Senior Recruiter | Acme", "Talent Acquisition, Acme"
+        (rf"(?m)^[^\n|]{{0,60}}(?:Recruit\w*|Talent[\w ]*|Coordinator|Partner|Manager|Lead|"
+         rf"Sourcer|HR|People[\w ]*|Specialist|Director|Engineer|Head of [\w ]+|Analytics|"
+         rf"Acquisition|Gameplay)\s*[|,·@–—-]\s*{_ORG}[ \t]*$", 3),
+        (rf"(?m)^[^\n|·]{{2,60}}[ \t][|·][ \t]*{_ORG}[ \t]*$", 2),
+        (rf"\bthe[ \t]+{_ORG}[ \t]+(?:recruiting|talent|hiring|people)[ \t]+team\b", 3),
+        (rf"(?m)^[ \t]*(?:The[ \t]+)?{_ORG}[ \t]+(?:Talent Acquisition|Recruiting(?: Team)?|"
+         rf"Talent(?: Team)?|Careers|Hiring Team|HR|People Team|Recruitment)\b", 3),
+        (rf"(?m)^[ \t]*Team[ \t]+{_ORG}[ \t]*$", 2),
+        (rf"(?m)^\W*[Cc]ompany:\s*{_ORG}", 4),
+    )
+)
+_SUBJECT_COMPANY: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?:at|with|from)\s+{_ORG}\s*(?:[–—|:!-]|$)",
+        rf"(?:^|[|–—]\s*|\s-\s){_ORG}\s*(?:[|–—]|\s-\s|:|$)",
+    )
+)
+_STOP_COMPANY = frozenset(
+    """hi hello dear thanks thank the a an our your my we you i it this that team interview
+    interviews date time location when where zoom google microsoft teams meet phone video
+    re fw fwd aw next steps update confirmed confirmation invitation invite scheduled
+    technical final first round onsite virtual candidate home careers recruiting talent
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december pst pdt est edt et pt ct mt
+    utc gmt cet bst ist senior staff principal please good best regards cheers warmly
+    hiring manager engineering product sincerely phone screen offer letter""".split()
+)
+_LEGAL_TAIL = re.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
+
+
+def org_domain(domain: str) -> str:
+    """The registrable part of a domain: mail.eu.acme.com -> acme.com, x.acme.co.uk -> acme.co.uk."""
+    labels = [x for x in domain.lower().strip(".").split(".") if x]
+    if len(labels) <= 2:
+        return ".".join(labels)
+    if labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _clean_org(raw: str) -> str | None:
+    name = raw.strip(" \t'’\".,;:!-–—|&")
+    if _squash(name) in _RELAY_SQUASHED:
+        return None
+    name = re.sub(r"\s+(?:and|of|the|de|du|la|für)$", "", name)
+    name = re.sub(r"[’']s$", "", name)
+    if not name or len(name) > 60:
+        return None
+    words = name.split()
+    while words and words[0].lower() in _STOP_COMPANY:
+        words = words[1:]
+    while words and words[-1].lower() in _STOP_COMPANY | {"&"}:
+        words = words[:-1]
+    if not words:
+        return None
+    name = " ".join(words)
+    if _squash(name) in _RELAY_SQUASHED:
+        return None
+    if len(_squash(name)) < 2:
+        return None
+    return name
+
+
+_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|of|and)){0,6}")
+_SUBJECT_PREFIX = re.compile(
+    r"^\s*(?:(?:re|aw|fw|fwd|sv|antw|tr|out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply|"
+    r"autoreply|invitation|updated invitation|canceled event|cancelled event|accepted|declined)"
+    r"(?: with note)?\s*:\s*)+",
+    re.IGNORECASE,
+)
+
+
+def _domain_windows(run: str, domains: Iterable[str]) -> list[str]:
+    """Word windows of ``run`` whose letters spell a domain's name (Plover Cloud ~ plovercloud.io)."""
+    words = run.split()
+    labels = {_squash(org_domain(d).split(".")[0]) for d in domains}
+    labels = {x for x in labels if len(x) >= 4}
+    out: list[str] = []
+    for i in range(len(words)):
+        if not words[i][:1].isupper():
+            continue
+        sq = ""
+        for j in range(i, min(len(words), i + 5)):
+            sq += _squash(words[j])
+            if not sq:
+                continue
+            for label in labels:
+                if sq == label or (len(label) >= 6 and sq.startswith(label) and j > i):
+                    out.append(" ".join(words[i : j + 1]))
+    return out
+
+
+def _domain_matches(name: str, domains: Iterable[str]) -> bool:
+    """Does the company name fit one of the domains (ravenmoorsoftware.com, ormondpike.co.uk)?"""
+    sq = _squash(_LEGAL_TAIL.sub("", name))
+    words = [_squash(w) for w in name.split() if _squash(w)]
+    for d in domains:
+        label = _squash(org_domain(d).split(".")[0])
+        if len(label) < 3 or not sq:
+            continue
+        if label == sq or (len(label) >= 5 and (sq.startswith(label) or label.startswith(sq))):
+            return True
+        if words and len(words[0]) >= 4 and label.startswith(words[0]):
+            return True
+    return False
+
+
+def _display_org(addr: Address | None, people: set[str]) -> str | None:
+    """A relay or no-reply sender's display name when it names an organisation."""
+    if addr is None or not addr.name:
+        return None
+    name = addr.name
+    m = re.search(r"\(([^()]+)\)\s*$", name)
+    if m:
+        return _clean_org(m.group(1))
+    via = re.match(r"(.+?)\s+via\s+\S", name, re.IGNORECASE)
+    if via:
+        return _clean_org(via.group(1))
+    name = re.sub(
+        r"\s+(?:Talent Acquisition|Recruiting(?: Team)?|Talent(?: Team)?|Careers|Jobs|HR|"
+        r"Hiring(?: Team)?|People|Recruitment|Notifications?)$",
+        "",
+        name,
+    )
+    if _squash(name) in people:
+        return None
+    return _clean_org(name)
+
+
+def _people(mail: Mail) -> set[str]:
+    """Squashed names of the people involved, which must never be taken for the company."""
+    out: set[str] = set()
+    for a in (*mail.reply_to, *mail.to, *mail.cc):
+        if a.name:
+            out.add(_squash(a.name))
+    for ev in mail.calendars:
+        if ev.organizer and ev.organizer.name:
+            out.add(_squash(ev.organizer.name))
+    if mail.from_ and mail.from_.name and not is_noreply(mail.from_.addr):
+        if relay_for_domain(mail.from_.domain) is None:
+            out.add(_squash(mail.from_.name))
+    return out
+
+
+def company_domains(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The sender side's own (non-relay, non-freemail, non-user) organisational domains."""
+    user_domains = {a.rpartition("@")[2] for a in user_addresses}
+    seen: dict[str, None] = {}
+    addrs: list[Address] = []
+    if mail.from_:
+        addrs.append(mail.from_)
+    addrs.extend(mail.reply_to)
+    if mail.sender:
+        addrs.append(mail.sender)
+    for ev in mail.calendars:
+        if ev.organizer:
+            addrs.append(ev.organizer)
+    for a in addrs:
+        if not a.domain or a.addr in user_addresses:
+            continue
+        dom = org_domain(a.domain)
+        if dom in FREEMAIL or dom in user_domains or relay_for_domain(a.domain) is not None:
+            continue
+        seen.setdefault(dom, None)
+    return tuple(seen)
+
+
+def company(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> str | None:
+    people = _people(mail)
+    domains = company_domains(mail, user_addresses)
+    scores: dict[str, float] = {}
+    first_seen: dict[str, int] = {}
+
+    def vote(raw: str | None, weight: float) -> None:
+        name = _clean_org(raw) if raw else None
+        if not name or _squash(name) in people:
+            return
+        scores[name] = scores.get(name, 0.0) + weight
+        first_seen.setdefault(name, len(first_seen))
+
+    for addr in (mail.from_, mail.sender):
+        if addr and (relay_for_domain(addr.domain) or is_noreply(addr.addr)):
+            vote(_display_org(addr, people), 3)
+    body = "\n".join(p for p in (mail.text, mail.signature) if p)
+    for pat, weight in _COMPANY_PATTERNS:
+        for m in pat.finditer(body):
+            vote(m.group(1), weight)
+    subject = _SUBJECT_PREFIX.sub("", mail.subject)
+    for i, pat in enumerate(_SUBJECT_COMPANY):
+        for m in pat.finditer(subject):
+            vote(m.group(1), 2 if i == 0 else 1.5)
+    if domains:
+        # a run of capitalised words that spells the sender's own domain names the company
+        for text, dweight in ((subject, 4.0), (body, 4.0), (mail.quoted[:4000], 2.0)):
+            for m in _RUN.finditer(text):
+                for name in _domain_windows(m.group(0), domains):
+                    vote(name, dweight)
+    for ev in mail.calendars[:2]:
+        for pat in _SUBJECT_COMPANY:
+            for m in pat.finditer(ev.summary):
+                vote(m.group(1), 1)
+    if not scores:
+        return None
+    for name in list(scores):
+        if _domain_matches(name, domains):
+            scores[name] += 4
+        # a mention in the text makes a name more credible
+        scores[name] += min(3, body.count(name) + mail.subject.count(name)) * 0.5
+    best = max(scores, key=lambda n: (scores[n], -first_seen[n]))
+    if scores[best] < 2.5:
+        return None
+    return _LEGAL_TAIL.sub("", best) if best.endswith((" Pvt. Ltd.", " Pvt Ltd")) else best
+
+
+# --- role -------------------------------------------------------------------------------
+
+_TITLE_NOUN = (
+    r"(?:Engineer|Developer|Scientist|Analyst|Manager|Designer|Architect|Specialist|Consultant|"
+    r"Director|Administrator|Researcher|Technician|Intern|Accountant|Coordinator|Officer|Writer|"
+    r"Editor|Strategist|Programmer|SRE|Tester|Representative|Executive|Advisor|Lead|Associate|"
+    r"Recruiter|Product Owner|Nurse|Teacher|Economist|Statistician|Controller|Counsel|Attorney)"
+)
+_TITLE = (
+    rf"((?:(?:[A-Z][\w+#/.&-]*|of|and|&|iOS|ML|AI)[ \t]+){{0,5}}{_TITLE_NOUN}"
+    r"(?:[ \t]+(?:I{1,3}|IV|V|[1-5]))?"
+    r"(?:,[ \t]+(?:[A-Z][\w&-]*[ \t]?){1,3}(?=[ \t]*(?:role|position|opening|job|at|is|\(|$|\n|[|–—:.])))?"
+    r"(?:[ \t]*\((?:[^()\d\n]{1,40})\))?)"
+)
+_ROLE_CONTEXT = tuple(
+    re.compile(p, re.MULTILINE)
+    for p in (
+        rf"\b(?:the|an?|our)[ \t]+{_TITLE}[ \t]+(?:position|role|opening|job|vacancy|opportunity|"
+        rf"req|requisition)\b",
+        rf"\b(?:position|role|post)[ \t]+(?:of|as)[ \t]+(?:an?[ \t]+)?{_TITLE}",
+        rf"\b(?:applying|applied|application)[ \t]+(?:to|for)[ \t]+(?:the[ \t]+)?{_TITLE}",
+        rf"(?:^|\n)[ \t]*(?:Role|Position|Job|Job title|Stelle)[ \t]*:[ \t]*{_TITLE}",
+        rf"\bfor[ \t]+(?:the[ \t]+)?{_TITLE}[ \t]+(?:at|with)\b",
+        rf"\bfor[ \t]+{_TITLE}[ \t]+is[ \t]+confirmed\b",
+    )
+)
+_PERSONAL_TITLE = re.compile(
+    r"^(?:Senior |Sr\.? |Lead |Principal |Staff )?(?:Technical )?(?:Recruiter|Recruiting Coordinator|"
+    r"Talent Acquisition \w+|Hiring Manager|Sourcer)$"
+)
+
+
+def _clean_role(raw: str) -> str | None:
+    role = raw.strip(" \t,.;:-–—|")
+    role = re.sub(r"^(?:(?:the|an?|our|The|An?|Our|Your|your)\s+)+", "", role)
+    if not role or len(role) > 80 or _PERSONAL_TITLE.match(role):
+        return None
+    return role
+
+
+def role(mail: Mail) -> str | None:
+    body = "\n".join(p for p in (mail.text, mail.signature) if p)
+    scores: dict[str, float] = {}
+    order: dict[str, int] = {}
+
+    def vote(raw: str, weight: float) -> None:
+        r = _clean_role(raw)
+        if r:
+            scores[r] = scores.get(r, 0.0) + weight
+            order.setdefault(r, len(order))
+
+    for pat in _ROLE_CONTEXT:
+        for m in pat.finditer(body):
+            vote(m.group(1), 3)
+    subject_pat = re.compile(_TITLE)
+    for m in subject_pat.finditer(mail.subject):
+        vote(m.group(1), 2)
+    for ev in mail.calendars[:1]:
+        for m in subject_pat.finditer(ev.summary):
+            vote(m.group(1), 1)
+    if not scores:
+        return None
+    # a longer form that contains a shorter one ("Senior X, Team" vs "Senior X") inherits it
+    for r in list(scores):
+        for other in scores:
+            if other != r and other in r:
+                scores[r] += scores[other] * 0.5
+    return max(scores, key=lambda r: (scores[r], -order[r]))
+
+
+# --- round --------------------------------------------------------------------------------
+
+_PAST = re.compile(
+    r"\b(?:thanks?|thank you|enjoyed|after|following|again|last week|earlier|previous|previously|"
+    r"dank|danke|was great|went well|yesterday)\b",
+    re.IGNORECASE,
+)
+_FINAL = re.compile(
+    r"\b(?:final[- ](?:round|stage|interview|interviews|loop|panel)|final round|on-?site(?: interview| loop)?|"
+    r"virtual on-?site|onsite loop|last round|super ?day)\b",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(
+    r"\b(?:phone[- ]?screen(?:ing)?|recruiter[- ](?:phone[- ])?screen|screening call|"
+    r"intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|first[- ](?:round|stage|call|"
+    r"interview|conversation|chat)|round (?:1|one)|initial (?:interview|call|conversation|chat|"
+    r"screen|phone)|erstgespräch|informal (?:chat|conversation|call)|get to know each other)\b",
+    re.IGNORECASE,
+)
+_INTERVIEW_WORD = re.compile(r"\binterview|\bpanel\b|\bonsite\b|\bon-site\b|\btechnical\b", re.IGNORECASE)
+_CALL_WORD = re.compile(r"\b(?:call|chat|conversation)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def interview_round(mail: Mail) -> Round | None:
+    """first: recruiter/phone screen, first stage; final: final round/onsite; else None.
+
+    Cues in sentences about the past ("thanks for the first-stage interview") describe an
+    earlier round, not this one.
+    """
+    parts = [mail.subject, *(ev.summary for ev in mail.calendars[:1])]
+    for s in _SENTENCE.findall(mail.text):
+        if not _PAST.search(s):
+            parts.append(s)
+    current = "\n".join(parts)
+    if _FINAL.search(current):
+        return "final"
+    if _FIRST.search(current):
+        return "first"
+    # a call or chat, with no word of an interview anywhere, is a first contact
+    whole = "\n".join((mail.subject, mail.text))
+    if _CALL_WORD.search(current) and not _INTERVIEW_WORD.search(whole):
+        return "first"
+    return None
+
+
+# --- interviewers ---------------------------------------------------------------------------
+
+_INTERVIEWER_LINE = re.compile(
+    r"(?im)^[ \t•*-]*(?:interviewers?|panel(?:ists)?|with|you(?:'ll| will) (?:meet|speak) with|"
+    r"meeting with|gesprächspartner(?:in)?|interviewing you)[ \t]*[:\t][ \t]*(.+)$"
+)
+_PERSON = re.compile(r"^(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def interviewers(mail: Mail) -> tuple[str, ...]:
+    out: dict[str, None] = {}
+    for m in _INTERVIEWER_LINE.finditer(mail.text):
+        line = re.sub(r"\([^()]*\)", "", m.group(1))
+        chunks = line.split(";") if ";" in line else re.split(r",|·|\band\b|&|/", line)
+        for chunk in chunks:
+            name = chunk.split(",")[0].strip(" \t.")
+            if _PERSON.match(name) and not re.search(_TITLE_NOUN, name):
+                out.setdefault(name, None)
+    return tuple(out)[:8]
+
+
+# --- employer identity ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Employer:
+    company: str | None
+    domains: tuple[str, ...]
+    relay: str | None
+    organizer: str | None
+    recruiter: str | None
+
+
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def employer(mail: Mail, c: Classification, user_addresses: frozenset[str]) -> Employer:
+    """The hiring side of a message (DESIGN.md §1): whom later mail must match."""
+    users = frozenset(a.lower() for a in user_addresses)
+    domains = company_domains(mail, users)
+    relay: str | None = None
+    for a in (mail.from_, mail.sender, *mail.reply_to):
+        if a is not None and a.domain:
+            brand = relay_for_domain(a.domain)
+            if brand is not None and _carries_hiring(brand):
+                relay = brand
+                break
+    if relay is None:
+        for ev in mail.calendars:
+            dom = (ev.uid or "").rpartition("@")[2]
+            brand = relay_for_domain(dom) if dom else None
+            if brand is not None and _carries_hiring(brand):
+                relay = brand
+                break
+    organizer = None
+    for ev in mail.calendars:
+        if ev.organizer and ev.organizer.addr and ev.organizer.addr not in users:
+            organizer = ev.organizer.addr
+            break
+    recruiter = _recruiter(mail, users, domains, organizer)
+    if relay is not None and c.company is None and not domains:
+        # a relay that carries no company identifies nobody
+        relay = None
+    return Employer(company=c.company, domains=domains, relay=relay, organizer=organizer, recruiter=recruiter)
+
+
+def _carries_hiring(brand: str) -> bool:
+    return brand in HIRING_RELAYS
+
+
+def _human(addr: str, users: frozenset[str]) -> bool:
+    if not addr or addr in users or is_noreply(addr):
+        return False
+    return relay_for_domain(addr.rpartition("@")[2]) is None
+
+
+def _recruiter(mail: Mail, users: frozenset[str], domains: tuple[str, ...], organizer: str | None) -> str | None:
+    for a in mail.reply_to:
+        if _human(a.addr, users):
+            return a.addr
+    if mail.from_ and _human(mail.from_.addr, users) and org_domain(mail.from_.domain) not in FREEMAIL:
+        return mail.from_.addr
+    if organizer and _human(organizer, users):
+        return organizer
+    if mail.from_ and _human(mail.from_.addr, users):
+        return mail.from_.addr
+    # "contact your recruiter, Dylan (dylan@acme.com)" in a system mail
+    for found in _EMAIL_IN_TEXT.finditer(mail.text):
+        addr = found.group(0).lower().rstrip(".")
+        if _human(addr, users) and org_domain(addr.rpartition("@")[2]) in domains:
+            return addr
+    return None
+
+
+@dataclass(frozen=True)
+class About:
+    company: str | None
+    role: str | None
+    round: Round | None
+    interviewers: tuple[str, ...]
+
+
+def about(mail: Mail, category: Category, user_addresses: frozenset[str] = frozenset()) -> About:
+    """Company, role, round and interviewers for a classified message.
+
+    Round and interviewers belong to scheduling mail only; elsewhere they are empty.
+    """
+    scheduling = category in SCHEDULING
+    firm = company(mail, user_addresses)
+    title = role(mail)
+    if title and firm:
+        title = re.sub(rf"(?:,\s*|\s*\(\s*){re.escape(firm)}\)?$", "", title) or None
+    return About(
+        company=firm,
+        role=title,
+        round=interview_round(mail) if scheduling else None,
+        interviewers=interviewers(mail) if scheduling else (),
+    )
