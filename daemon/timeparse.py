@@ -127,7 +127,11 @@ _REL = re.compile(
     r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight
     |tomorrow|tmrw|yesterday|heute
     |this\s+(?:morning|afternoon|evening))\b
-    |\bin\s+(?P<n>\d{1,2}|a|one|two|three)\s+(?P<unit>days?|weeks?)\b""",
+    |\b(?P<in>in|within)\s+(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of
+        |a\s+couple|a\s+few|few)\s+(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)\b
+    |\b(?P<n2>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)
+        \s+(?P<unit2>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)
+        \s+(?P<dir>ago|hence|from\s+now|later|earlier|back)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -193,6 +197,8 @@ class Parsed:
     weekday_mod: str | None = None
     week_offset: int = 0  # "Tuesday of next week"
     rel_days: int | None = None
+    shift: timedelta | None = None  # "in 3 hours", "2 weeks ago": from the reference instant
+    shift_months: int = 0
     pod: str | None = None
     hour: int | None = None
     minute: int = 0
@@ -245,7 +251,10 @@ def _year(raw: str | None) -> int | None:
         return None
     raw = raw.lstrip("'’")
     y = int(raw)
-    return y + 2000 if len(raw) == 2 else y
+    if len(raw) == 2:
+        # '74 is 1974 and '35 is 2035: the century that keeps a two-digit year near today
+        return y + 2000 if y <= 50 else y + 1900
+    return y
 
 
 def _date_atoms(text: str) -> list[_Atom]:
@@ -297,7 +306,36 @@ def _weekday_atoms(text: str) -> list[_Atom]:
     return out
 
 
-_NUM_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_NUM_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a couple of": 2,
+    "a couple": 2,
+    "a few": 3,
+    "few": 3,
+}
+_UNIT_MINUTES = {"mi": 1, "ho": 60, "hr": 60, "da": 1440, "we": 10080, "fo": 20160}
+
+
+def _shift(n_raw: str, unit: str, sign: int) -> tuple[timedelta, int]:
+    n_txt = re.sub(r"\s+", " ", n_raw.lower())
+    n = _NUM_WORDS.get(n_txt) or int(n_txt)
+    u = unit.lower()
+    if u.startswith("mo"):
+        return timedelta(0), sign * n
+    if u.startswith("y"):
+        return timedelta(0), sign * 12 * n
+    return timedelta(minutes=sign * n * _UNIT_MINUTES[u[:2]]), 0
 
 
 def _rel_atoms(text: str) -> list[_Atom]:
@@ -305,10 +343,13 @@ def _rel_atoms(text: str) -> list[_Atom]:
     for m in _REL.finditer(text):
         p = Parsed(m.start(), m.end(), kinds={"rel"})
         rel = (m.group("rel") or "").lower()
-        if m.group("n"):
-            n = m.group("n").lower()
-            k = _NUM_WORDS.get(n) or int(n)
-            p.rel_days = k * (7 if m.group("unit").lower().startswith("week") else 1)
+        if m.group("n") or m.group("n2"):
+            if m.group("n"):
+                p.shift, p.shift_months = _shift(m.group("n"), m.group("unit"), 1)
+            else:
+                back = m.group("dir").lower() in ("ago", "earlier", "back")
+                p.shift, p.shift_months = _shift(m.group("n2"), m.group("unit2"), -1 if back else 1)
+            p.rel_days = 0
         elif "day after" in rel:
             p.rel_days = 2
         elif "day before" in rel:
@@ -513,10 +554,12 @@ def _meaningful(p: Parsed) -> bool:
 
 
 def dayfirst_for(ref: datetime) -> bool:
-    """Numeric dates read day-first unless the Date header's offset is an American one."""
+    """Numeric dates read day-first when the Date header's offset is east of Greenwich.
+
+    +0000 says little (US ATS servers send in UTC), so it keeps month-first.
+    """
     off = ref.utcoffset()
-    hours = off.total_seconds() / 3600 if off is not None else 0.0
-    return not -10 <= hours <= -3
+    return off is not None and off > timedelta(0)
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -528,6 +571,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 def _pick_year(m: int, d: int, wd: int | None, today: date) -> date | None:
     first: date | None = None
+    if wd is not None:
+        # "Sunday, Feb 10" written on Feb 12 is two days ago, not a Sunday years away
+        for y in (today.year, today.year - 1):
+            c = _safe_date(y, m, d)
+            if c is not None and c.weekday() == wd and timedelta(0) < today - c <= timedelta(days=14):
+                return c
     for y in range(today.year, today.year + 12):
         c = _safe_date(y, m, d)
         if c is None or c < today:
@@ -575,7 +624,10 @@ def _weekday_date(p: Parsed, today: date) -> date:
 def resolve_date(p: Parsed, today: date, dayfirst: bool) -> date | None:
     wd = p.weekday
     if p.rel_days is not None and p.month is None and p.numeric is None and p.day is None:
-        return today + timedelta(days=p.rel_days)
+        base = today + timedelta(days=p.rel_days)
+        if p.shift is not None:
+            base = _add_months(base, p.shift_months) + timedelta(days=p.shift.days)
+        return base
     if p.numeric is not None:
         a, b = p.numeric
         orders = [(b, a), (a, b)] if dayfirst else [(a, b), (b, a)]
@@ -601,6 +653,19 @@ def resolve_date(p: Parsed, today: date, dayfirst: bool) -> date | None:
     if wd is not None:
         return _weekday_date(p, today)
     return None
+
+
+def _add_months(d: date, months: int) -> date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    for day in (d.day, 30, 29, 28):
+        c = _safe_date(year, month, day)
+        if c is not None:
+            return c
+    return d
+
+
+_POD_HOUR = {"morning": 8, "afternoon": 12, "evening": 18, "night": 20}
 
 
 def _to24(h: int, ap: str | None) -> int:
@@ -666,10 +731,19 @@ def to_mention(
     tz = zone.tz if zone else ref.tzinfo or UTC
     clk = clock(p)
     if clk is None:
-        start = datetime.combine(day, time(0), tzinfo=tz)
-        return TimeMention(
-            start, None, "day", (p.start, p.end), _zone_name(p, zone), False, True, text[p.start : p.end]
-        )
+        grain: Grain = "day"
+        if p.shift is not None and source is p:
+            # "in 3 hours" and "2 days ago" keep the reference clock
+            start = ref.astimezone(tz) + p.shift
+            start = _aware(_add_months(start.date(), p.shift_months), start.timetz().replace(tzinfo=None), tz)
+            grain = "minute"
+        elif p.pod is not None:
+            start = _aware(day, time(_POD_HOUR[p.pod]), tz)
+            grain = "hour"
+        else:
+            start = datetime.combine(day, time(0), tzinfo=tz)
+        span = (p.start, p.end)
+        return TimeMention(start, None, grain, span, _zone_name(p, zone), False, True, text[p.start : p.end])
     t0, t1 = clk
     start = _aware(day, t0, tz)
     if source is None and start < ref.astimezone(tz) and p.rel_days is None:
@@ -679,7 +753,7 @@ def to_mention(
         end = _aware(start.date(), t1, tz)
         if end <= start:
             end = _aware(start.date() + timedelta(days=1), t1, tz)
-    grain: Grain = "minute" if p.minute or (p.end_hour is not None and p.end_minute) else "hour"
+    grain = "minute" if p.minute or (p.end_hour is not None and p.end_minute) else "hour"
     return TimeMention(
         start, end, grain, (p.start, p.end), _zone_name(p, zone), True, source is not None, text[p.start : p.end]
     )
