@@ -103,7 +103,7 @@ class NotifySettings:
     port: int = 465
     security: Security = "tls"
     username: str = ""
-    password: PasswordSource = field(default_factory=PasswordSource)
+    password: PasswordSource = field(default_factory=lambda: PasswordSource(kind="none"))
     from_addr: str = ""
     to_addr: str = ""
     timeout_seconds: float = 30.0
