@@ -208,6 +208,8 @@ _INVITE_TEXT = _rules(
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
     ("text: interview you", r"\binterview you\b"),
+    ("text: booked you for an interview", r"\b(?:booked|scheduled|signed|lined|set|put|penciled|pencilled)\s+"
+     rf"you\s+(?:up\s+|in\s+)?(?:for|with)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
      r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b"),
@@ -225,6 +227,15 @@ _INVITE_TEXT = _rules(
      rf"{{0,4}}?{_MEETING}\b"),
 )
 
+#: "the interview ... on Thursday, March 19 at 1:30pm" stated outright (not in thanks for a past one)
+_MEETING_AT = _rx(
+    rf"\b{_MEETING}\b[^.\n?]{{0,80}}?\b(?:on|for)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|\d{1,2}(?:/|\s+)(?:\d|[a-z]{3}))"
+    r"[^.\n?]{0,30}?\bat\s+\d"
+)
+_PAST = re.compile(
+    r"\b(?:thanks?|thank you|enjoyed|great (?:to|talking|speaking|meeting)|was|were|had|after|following)\b", _I
+)
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
@@ -244,6 +255,16 @@ def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool) 
             if end_m is not None and end_m.group() == "?":
                 continue
         return True
+    return False
+
+
+def _stated_meeting(text: str) -> bool:
+    for m in _MEETING_AT.finditer(text):
+        start = 0
+        for sep in ".!?\n":
+            start = max(start, text.rfind(sep, 0, m.start()) + 1)
+        if not _PAST.search(text, start, m.end()) and not _CONDITIONAL.search(text, start, m.start()):
+            return True
     return False
 
 
@@ -392,9 +413,12 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     resched = _fired(_RESCHEDULE_TEXT, text, allow_questions=False)
     invite_subject = _fired(_INVITE_SUBJECT, subject, allow_questions=True) if subject_cues else []
     invite = _fired(_INVITE_TEXT, text, allow_questions=True)
+    if _stated_meeting(text):
+        invite.append("text: interview at a stated time")
 
     if bulk:
-        strong = cal_category is not None or rejection or "text: interview confirmed" in invite
+        confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, text, allow_questions=False)
+        strong = cal_category is not None or bool(rejection) or confirmed
         if not strong:
             return _Verdict(Category.OTHER, 0.88, [bulk], hiring=False)
 

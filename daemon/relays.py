@@ -51,6 +51,24 @@ RELAY_DOMAINS: dict[str, str] = {
     "wellfound.com": "Wellfound",
     "prelude.co": "Prelude",
     "youcanbook.me": "YouCanBookMe",
+    # assessment platforms: they send for the employer, and are never the employer
+    "hackerrank.com": "HackerRank",
+    "hackerrankforwork.com": "HackerRank",
+    "codility.com": "Codility",
+    "codesignal.com": "CodeSignal",
+    "testgorilla.com": "TestGorilla",
+    "coderbyte.com": "Coderbyte",
+    "karat.io": "Karat",
+    # job boards and review sites: evidence of a job search, never a hiring company
+    "linkedin.com": "LinkedIn",
+    "indeed.com": "Indeed",
+    "glassdoor.com": "Glassdoor",
+    "ziprecruiter.com": "ZipRecruiter",
+    "joinhandshake.com": "Handshake",
+    "dice.com": "Dice",
+    "monster.com": "Monster",
+    "stepstone.de": "StepStone",
+    "xing.com": "XING",
     "zoom.us": "Zoom",
     "zoom.com": "Zoom",
     "google.com": "Google Calendar",
@@ -71,7 +89,8 @@ HIRING_RELAYS = frozenset(
         "Workable", "GoodTime", "Calendly", "BambooHR", "Recruitee", "Teamtailor", "Personio",
         "SuccessFactors", "Taleo", "Oracle Recruiting", "JazzHR", "Breezy HR", "Pinpoint",
         "Comeet", "Hirebridge", "Paradox", "Modern Hire", "HireVue", "Gem", "Rippling", "Dover",
-        "Wellfound", "Prelude", "YouCanBookMe",
+        "Wellfound", "Prelude", "YouCanBookMe", "HackerRank", "Codility", "CodeSignal", "TestGorilla",
+        "Coderbyte", "Karat",
     }
 )  # fmt: skip
 
@@ -80,6 +99,12 @@ _NOREPLY = re.compile(
     r"notifications?|mailer[-_.]daemon|postmaster|bounces?(?:[+-].*)?|calendar-notification|"
     r"invitations?|automated|auto[-_.]?confirm)$",
     re.IGNORECASE,
+)
+
+
+#: job boards and review sites: their mail is about jobs in general, not one application
+JOB_BOARDS = frozenset(
+    {"LinkedIn", "Indeed", "Glassdoor", "ZipRecruiter", "Handshake", "Dice", "Monster", "StepStone", "XING"}
 )
 
 

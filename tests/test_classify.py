@@ -1,0 +1,538 @@
+"""The classifier on small hand-written messages, and on the shared labelled corpus."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+
+import pytest
+
+from daemon.classify import classify
+from daemon.mail import parse
+from daemon.model import Category, Classification
+
+USER = "sam.candidate@mailbox.test"
+USERS = frozenset({USER})
+SENT = datetime(2026, 3, 9, 10, 15, tzinfo=timezone(timedelta(hours=-5)))
+
+
+def eml(
+    sender: str,
+    subject: str,
+    body: str,
+    *,
+    to: str = f"Sam Candidate <{USER}>",
+    headers: dict[str, str] | None = None,
+    ics: str | None = None,
+    html: bool = False,
+    in_reply_to: str | None = None,
+) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(SENT)
+    msg["Message-ID"] = "<t-1@test>"
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = in_reply_to
+    for k, v in (headers or {}).items():
+        msg[k] = v
+    if html:
+        msg.set_content("<html><body>" + body.replace("\n", "<br>") + "</body></html>", subtype="html")
+    else:
+        msg.set_content(body)
+    if ics is not None:
+        msg.add_attachment(ics.encode(), maintype="text", subtype="calendar", filename="invite.ics")
+    return msg.as_bytes()
+
+
+def vcal(method: str, summary: str, *, organizer: str, seq: int = 0, status: str = "CONFIRMED") -> str:
+    return "\r\n".join(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//test//EN",
+            f"METHOD:{method}",
+            "BEGIN:VEVENT",
+            "UID:evt-42@scheduler.test",
+            f"SEQUENCE:{seq}",
+            f"STATUS:{status}",
+            "DTSTAMP:20260309T150000Z",
+            "DTSTART:20260317T180000Z",
+            "DTEND:20260317T190000Z",
+            f"SUMMARY:{summary}",
+            f"ORGANIZER;CN=Organizer:mailto:{organizer}",
+            f"ATTENDEE;CN=Sam Candidate:mailto:{USER}",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        ]
+    )
+
+
+def run(raw: bytes, users: frozenset[str] = USERS) -> Classification:
+    return classify(parse(raw), users)
+
+
+# --- invitations, in several styles --------------------------------------------------------
+
+INVITATIONS = {
+    "recruiter plain text with a time": eml(
+        "Maya Lin <maya.lin@brightkiln.com>",
+        "Brightkiln - next step for the Staff Data Engineer role",
+        "Hello Sam,\n\nGood news: the team wants to continue. I've booked you for a 45 minute video "
+        "interview with our Head of Data on Thursday March 19 at 1:30pm Eastern.\n\nA Meet link "
+        "follows in a separate invite.\n\nMaya\nTalent Partner | Brightkiln",
+    ),
+    "ATS confirmation via a relay": eml(
+        "Harbor Mint <no-reply@ashbyhq.com>",
+        "Your interview with Harbor Mint is confirmed",
+        "Hi Sam,\n\nYour interview for the Product Designer position at Harbor Mint is scheduled.\n\n"
+        "When: Tue, Mar 17, 2026, 2:00 PM - 3:00 PM EDT\nWhere: Zoom\n\nHarbor Mint Recruiting",
+        headers={"Reply-To": "Ola Berg <ola@harbormint.io>"},
+    ),
+    "proposed slots": eml(
+        "Jon Park <jon.park@fernhollow.co.uk>",
+        "Fernhollow: Software Engineer application",
+        "Dear Sam,\n\nThanks for your application for the Software Engineer post. We'd like to "
+        "speak with you on a video call. Could you let me know which of these times suits?\n\n"
+        "Mon 16 March, 11:00\nTue 17 March, 15:30\n\nPlease let me know which of the following slots "
+        "works.\n\nJon Park\nPeople Team, Fernhollow",
+    ),
+    "availability request": eml(
+        "Rita Gomez <rgomez@lumenvale.com>",
+        "Lumenvale Backend Engineer - technical round",
+        "Hi Sam, the engineering team would love to set up a technical interview. Please send me your "
+        "availability for next week and I will put it on the calendar.\n\nThanks,\nRita",
+    ),
+    "self-scheduling link": eml(
+        "Birchline Recruiting <noreply@greenhouse.io>",
+        "Please pick a time for your onsite",
+        "Hi Sam,\n\nWe're excited to move you to the onsite for the QA Engineer opening at Birchline. "
+        "Choose a time that suits you here: https://app.greenhouse.io/scheduling/abc123\n",
+    ),
+    "calendar request with an interview": eml(
+        "Kim Doe <kim@cobaltpine.com>",
+        "Invitation: Interview - Sam Candidate / Cobalt Pine @ Tue Mar 17, 2026 2pm - 3pm (EDT)",
+        "Kim Doe has invited you to this event.",
+        ics=vcal("REQUEST", "Interview - Sam Candidate / Cobalt Pine", organizer="kim@cobaltpine.com"),
+    ),
+    "HTML only": eml(
+        "Oak & Reed <talent@oakreed.com>",
+        "Interview invitation - Financial Analyst",
+        "<p>Dear Sam,</p><p>We are pleased to invite you to an interview for the Financial Analyst "
+        "role on <b>18 March 2026 at 10:00 GMT</b>.</p><p>Kind regards,<br>Oak &amp; Reed HR</p>",
+        html=True,
+    ),
+    "hiring manager casual": eml(
+        "Dev Patel <dev@tinyforge.dev>",
+        "quick chat?",
+        "Hey Sam - I run the platform team at Tinyforge and saw your application for the SRE role. "
+        "Would you be open to a quick call this week? Grab any slot here: https://calendly.com/dev-tf/30\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INVITATIONS))
+def test_invitations(name: str) -> None:
+    c = run(INVITATIONS[name])
+    assert c.category is Category.INVITATION, (name, c.reasons)
+    assert c.reasons
+    assert 0.5 <= c.confidence <= 1.0
+
+
+def test_ics_request_gives_structural_reason_and_high_confidence() -> None:
+    c = run(INVITATIONS["calendar request with an interview"])
+    assert any(r.startswith("ics METHOD:REQUEST") for r in c.reasons)
+    assert c.confidence >= 0.9
+
+
+# --- reschedules, cancellations ---------------------------------------------------------------
+
+
+def test_reschedule_in_words() -> None:
+    c = run(
+        eml(
+            "Lee Chan <lee@quartzfield.com>",
+            "Change to your interview time",
+            "Hi Sam, our interviewer is out sick, so I've moved your technical interview to Monday "
+            "March 23 at 3pm ET. Same link as before. Sorry for the change!\nLee",
+        )
+    )
+    assert c.category is Category.RESCHEDULE, c.reasons
+
+
+def test_reschedule_by_calendar_update_with_unchanged_subject() -> None:
+    body = "Updated: the time of this meeting has changed."
+    subject = "Interview: Sam Candidate / Cobalt Pine"
+    c = run(
+        eml(
+            "Kim Doe <kim@cobaltpine.com>",
+            subject,
+            body,
+            ics=vcal("REQUEST", subject, organizer="kim@cobaltpine.com", seq=2),
+        )
+    )
+    assert c.category is Category.RESCHEDULE
+    assert any("SEQUENCE:2" in r for r in c.reasons)
+
+
+def test_footer_about_rescheduling_does_not_make_a_reschedule() -> None:
+    c = run(
+        eml(
+            "Ana <ana@marlowbeam.com>",
+            "Interview confirmed: Data Analyst",
+            "Hi Sam, your interview with our analytics lead is confirmed for Friday, March 20 at 11:00 AM PT. "
+            "If you need to reschedule, reply to this email. Need to cancel? Let us know.\nAna, Recruiter",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+
+
+def test_cancellation_by_calendar() -> None:
+    c = run(
+        eml(
+            "Kim Doe <kim@cobaltpine.com>",
+            "Canceled event: Interview - Sam Candidate / Cobalt Pine",
+            "This event has been canceled.",
+            ics=vcal(
+                "CANCEL", "Interview - Sam Candidate", organizer="kim@cobaltpine.com", seq=1, status="CANCELLED"
+            ),
+        )
+    )
+    assert c.category is Category.CANCELLATION
+    assert any(r.startswith("ics METHOD:CANCEL") for r in c.reasons)
+
+
+def test_cancellation_in_words() -> None:
+    c = run(
+        eml(
+            "Priya <priya@saltmarsh.ai>",
+            "Tomorrow's interview",
+            "Hi Sam, I'm afraid we have to cancel tomorrow's interview for the ML Engineer role: the "
+            "position has been put on hold by finance. I'm sorry for the late notice.\nPriya",
+        )
+    )
+    assert c.category is Category.CANCELLATION, c.reasons
+
+
+# --- decisions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for interviewing with us. Unfortunately, we have decided not to move forward with "
+        "your candidacy for the Analyst role.",
+        "After careful consideration we regret to inform you that you were not selected for the "
+        "Frontend Developer position.",
+        "We appreciated meeting you. The team has chosen to proceed with another candidate whose "
+        "background is closer to the role.",
+        "Thanks for your time on the phone screen. We won't be moving forward with your application.",
+    ],
+)
+def test_rejections(body: str) -> None:
+    c = run(eml("Talent <jobs@northwick.com>", "Your application", f"Hi Sam,\n\n{body}\n\nBest, Northwick"))
+    assert c.category is Category.REJECTION, c.reasons
+
+
+def test_rejection_mentioning_an_offer_to_someone_else_is_not_an_offer() -> None:
+    c = run(
+        eml(
+            "Zoe <zoe@kestrelbay.com>",
+            "Update",
+            "Hi Sam, thank you for the final interview. I'm sorry to tell you that we have offered the role "
+            "to another candidate, so we will not be progressing your application.",
+        )
+    )
+    assert c.category is Category.REJECTION
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I'm delighted to offer you the position of Senior Designer. Your offer letter is attached.",
+        "Great news! We'd like to extend you an offer for the Data Engineer role. Details to follow.",
+    ],
+)
+def test_offers(body: str) -> None:
+    c = run(eml("Lou <lou@plumcrest.com>", "Good news", f"Hi Sam,\n\n{body}\n\nLou"))
+    assert c.category is Category.OFFER, c.reasons
+
+
+# --- replies and auto-replies ----------------------------------------------------------------
+
+
+def test_employer_reply_that_schedules_nothing() -> None:
+    c = run(
+        eml(
+            "Hana Ito <hana@vellum.dev>",
+            "Re: Thank you - Platform Engineer interview",
+            "Hi Sam, thanks for the note! The panel is meeting Thursday and I'll update you after.\nHana\n\n"
+            "On Mon, Mar 9, 2026 at 9:00 AM Sam Candidate <sam.candidate@mailbox.test> wrote:\n"
+            "> Thanks for the interview today.\n",
+            in_reply_to="<sam-1@mailbox.test>",
+        )
+    )
+    assert c.category is Category.EMPLOYER_REPLY, c.reasons
+
+
+def test_reply_that_schedules_the_next_round_is_an_invitation() -> None:
+    c = run(
+        eml(
+            "Hana Ito <hana@vellum.dev>",
+            "Re: Thank you - Platform Engineer interview",
+            "Hi Sam, great news, we'd like to invite you to the final round interview on March 24 at 10am PT. "
+            "I'll send the calendar invite.\nHana",
+            in_reply_to="<sam-1@mailbox.test>",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ({"Auto-Submitted": "auto-replied"}, "header Auto-Submitted: auto-replied"),
+        ({"X-Autoreply": "yes"}, "header X-Autoreply"),
+        ({"X-Autorespond": "1"}, "header X-Autorespond"),
+        ({"Precedence": "auto_reply"}, "header Precedence: auto_reply"),
+    ],
+)
+def test_auto_reply_headers(headers: dict[str, str], reason: str) -> None:
+    c = run(eml("Bo <bo@ferngate.com>", "Re: Interview follow-up", "Thanks for your email.", headers=headers))
+    assert c.category is Category.AUTO_REPLY
+    assert reason in c.reasons
+
+
+def test_out_of_office_without_any_header_and_a_re_subject() -> None:
+    c = run(
+        eml(
+            "Bo <bo@ferngate.com>",
+            "Re: Interview follow-up",
+            "Hello, I'm currently out of the office with limited access to email. I will be back on "
+            "Monday 16 March and will reply then.\nBo",
+            in_reply_to="<sam-2@mailbox.test>",
+        )
+    )
+    assert c.category is Category.AUTO_REPLY, c.reasons
+
+
+def test_auto_generated_alone_is_not_an_auto_reply() -> None:
+    c = run(
+        eml(
+            "Acme Careers <acme@myworkday.com>",
+            "Interview Scheduled: Data Engineer",
+            "Hello Sam, an interview has been scheduled for you for the Data Engineer position.\n"
+            "Date: Tuesday, March 17, 2026\nTime: 2:00 PM - 3:00 PM (UTC-4)",
+            headers={"Auto-Submitted": "auto-generated"},
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+
+
+def test_mail_from_the_user_is_never_an_employer_category() -> None:
+    c = run(
+        eml(
+            f"Sam <{USER}>",
+            "Re: Interview invitation",
+            "Thanks, Tuesday at 2pm works. I confirm the interview.",
+            to="Kim <kim@cobaltpine.com>",
+            in_reply_to="<x@cobaltpine.com>",
+        )
+    )
+    assert c.category is Category.OTHER
+    assert "from the user" in c.reasons
+
+
+# --- hard negatives --------------------------------------------------------------------------
+
+HARD_NEGATIVES = {
+    "job alert": eml(
+        "JobsNow <alerts@jobsnow.example.net>",
+        "8 new Product Designer jobs match your search",
+        "Product Designer - Acme - Remote\nInterviewing now - Easy Apply\n\nUX Designer - Beta Co\n",
+        headers={"List-Unsubscribe": "<https://jobsnow.example.net/u>"},
+    ),
+    "application received": eml(
+        "Acme Careers <no-reply@greenhouse.io>",
+        "Thank you for applying to Acme",
+        "Hi Sam, thank you for applying for the Data Engineer position. We have received your application. "
+        "If there is a match, a recruiter will reach out to schedule an interview.",
+    ),
+    "newsletter full of interview tips": eml(
+        "Career Weekly <news@careerweekly.example.net>",
+        "5 ways to ace your next interview",
+        "This week: how to answer 'tell me about yourself'. Your interview is confirmed? Prepare three "
+        "stories. Tips for phone screens and onsite loops.\n",
+        headers={"Precedence": "bulk"},
+    ),
+    "webinar with ics": eml(
+        "Events <events@devtalks.example.net>",
+        "You're registered: Mastering the Coding Interview",
+        "Thanks for registering for our webinar on March 17 at 2pm ET.",
+        ics=vcal("REQUEST", "Mastering the Coding Interview (webinar)", organizer="events@devtalks.example.net"),
+    ),
+    "medical appointment with ics": eml(
+        "Clinic <reminders@lakeside-clinic.example.net>",
+        "Appointment reminder",
+        "Your appointment with Dr. Ruiz is on March 17 at 2:00 PM. Call us to reschedule.",
+        ics=vcal("PUBLISH", "Doctor appointment", organizer="reminders@lakeside-clinic.example.net"),
+    ),
+    "personal lunch": eml(
+        "Alex <alex.friend@gmail.com>",
+        "lunch Friday?",
+        "want to grab lunch friday at 12:30? also how did your interview go??",
+    ),
+    "coding assessment": eml(
+        "Acme via CodeSignal <noreply@codesignal.com>",
+        "Acme invites you to complete a coding assessment",
+        "Hi Sam, Acme has invited you to take the General Coding Assessment for the Backend Engineer role. "
+        "Please complete it by March 20, 11:59 PM PT. Start the test: https://app.codesignal.com/x",
+    ),
+    "internal meeting": eml(
+        "Boss <boss@mailbox.test>",
+        "Sprint planning",
+        "Let's plan the sprint on Tuesday at 10am.",
+        ics=vcal("REQUEST", "Sprint planning", organizer="boss@mailbox.test"),
+    ),
+    "user is the interviewer": eml(
+        "Coordinator <coord@otherjob.example.com>",
+        "Invitation: Interview: Jamie Roe (Backend) - System design w/ Sam",
+        "Thanks for joining this loop as the system design interviewer. Candidate: Jamie Roe. "
+        "Please submit your scorecard within 24 hours.",
+        ics=vcal("REQUEST", "Interview: Jamie Roe (Backend)", organizer="coord@otherjob.example.com"),
+    ),
+    "shipping": eml(
+        "ParcelCo <track@parcelco.example.net>",
+        "Your package is out for delivery",
+        "Your order will arrive today between 2pm and 6pm. Tracking number: 1Z999.",
+    ),
+    "career fair": eml(
+        "University Careers <careers@uni.example.edu>",
+        "Spring Career Fair: on-the-spot interviews with 40 employers",
+        "Join us on March 25, 11am-3pm. Several employers will hold first-round interviews on site.",
+        headers={"List-Id": "<alumni.uni.example.edu>"},
+    ),
+    "review digest": eml(
+        "ReviewSite <noreply@reviewsite.example.net>",
+        "New interview reviews for Acme",
+        "Software Engineer Interview - Anonymous Interview Candidate. Phone screen then an onsite at 9am.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HARD_NEGATIVES))
+def test_hard_negatives_are_other(name: str) -> None:
+    c = run(HARD_NEGATIVES[name])
+    assert c.category is Category.OTHER, (name, c.reasons)
+    assert c.round is None
+
+
+def test_internal_mail_detected_without_configured_addresses() -> None:
+    raw = eml(
+        "Boss <boss@mailbox.test>",
+        "Sprint planning",
+        "Let's plan the sprint on Tuesday.",
+        ics=vcal("REQUEST", "Sprint planning interview prep", organizer="boss@mailbox.test"),
+    )
+    c = classify(parse(raw))
+    assert c.category is Category.OTHER
+    assert any("internal" in r for r in c.reasons)
+
+
+# --- what the message is about ---------------------------------------------------------------
+
+
+def test_relay_brand_is_never_the_company() -> None:
+    raw = eml(
+        "Lever <no-reply@hire.lever.co>",
+        "Your interview is confirmed",
+        "Hi Sam, your interview for the Site Reliability Engineer role at Stonebridge Dynamics is confirmed "
+        "for March 18 at 9am CT.\n\nStonebridge Dynamics Recruiting",
+    )
+    c = run(raw)
+    assert c.category is Category.INVITATION
+    assert c.company == "Stonebridge Dynamics"
+    assert c.role == "Site Reliability Engineer"
+
+
+def test_company_from_relay_display_name() -> None:
+    c = run(INVITATIONS["ATS confirmation via a relay"])
+    assert c.company == "Harbor Mint"
+    assert c.role == "Product Designer"
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("Phone screen - Backend Engineer", "first"),
+        ("Invitation to your final round interview", "final"),
+        ("Round 1 interview - Analyst", "first"),
+        ("Virtual onsite schedule", "final"),
+        ("Technical interview - Backend Engineer", None),
+    ],
+)
+def test_round(subject: str, expected: str | None) -> None:
+    raw = eml(
+        "Ana <ana@marlowbeam.com>",
+        subject,
+        "Hi Sam, your interview is confirmed for Friday, March 20 at 11:00 AM PT.\nAna",
+    )
+    c = run(raw)
+    assert c.category is Category.INVITATION
+    assert c.round == expected
+
+
+def test_round_ignores_a_past_round() -> None:
+    raw = eml(
+        "Ana <ana@marlowbeam.com>",
+        "Next interview",
+        "Hi Sam, thanks again for the phone screen last week. We'd like to invite you to a technical "
+        "interview on Friday, March 20 at 11:00 AM PT.\nAna",
+    )
+    assert run(raw).round is None
+
+
+def test_round_is_none_outside_scheduling() -> None:
+    raw = eml(
+        "Ana <ana@marlowbeam.com>",
+        "Final round outcome",
+        "Hi Sam, thank you for the final round. Unfortunately we have decided not to move forward.",
+    )
+    c = run(raw)
+    assert c.category is Category.REJECTION
+    assert c.round is None
+
+
+def test_interviewers_listed() -> None:
+    raw = eml(
+        "Ana <ana@marlowbeam.com>",
+        "Interview confirmed",
+        "Hi Sam, your interview is confirmed.\nDate: March 20\nTime: 11:00 AM PT\n"
+        "Interviewers: Dana White (Engineering Manager), Luis Ortega (Staff Engineer)\n",
+    )
+    assert run(raw).interviewers == ("Dana White", "Luis Ortega")
+
+
+# --- the shared corpus -----------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not (CORPUS / "labels.jsonl").exists(), reason="shared corpus not present")
+def test_corpus_accuracy_and_no_false_invitations() -> None:
+    labels = [json.loads(x) for x in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x]
+    right = 0
+    false_invitations = []
+    for lab in labels:
+        c = classify(parse((CORPUS / lab["file"]).read_bytes()))
+        right += c.category.value == lab["category"]
+        if lab["category"] == "other" and c.category is Category.INVITATION:
+            false_invitations.append(lab["file"])
+    assert right / len(labels) >= 0.95
+    assert false_invitations == []
