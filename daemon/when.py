@@ -9,6 +9,7 @@ the old time, a deadline, one of several proposed slots) from the words around i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -133,8 +134,14 @@ def _nearest_date(p: Parsed, found: list[Parsed], extra: list[Parsed]) -> Parsed
     return best
 
 
-def _candidates(text: str, ref: datetime, category: Category, subject_dates: list[Parsed]) -> list[_Candidate]:
-    found, loose = scan(text)
+def _candidates(
+    text: str,
+    scanned: tuple[list[Parsed], list[Parsed]],
+    ref: datetime,
+    category: Category,
+    subject_dates: list[Parsed],
+) -> list[_Candidate]:
+    found, loose = scanned
     dayfirst = _dayfirst(found, ref)
     out: list[_Candidate] = []
     for p in found:
@@ -178,6 +185,9 @@ def _zone_key(m: TimeMention) -> str | None:
 def _pick(cands: list[_Candidate], category: Category, text: str, source: TimeSource) -> InterviewTime | None:
     if not cands:
         return None
+    if any(c.mention.has_date for c in cands):
+        # a clock time with no date anywhere near it is weaker than one with a date
+        cands = [c for c in cands if c.mention.has_date]
     if category != Category.CANCELLATION and any(not c.old for c in cands):
         cands = [c for c in cands if not c.old]
     if category == Category.RESCHEDULE and any(c.new for c in cands):
@@ -232,7 +242,7 @@ def _latest_events(events: tuple[CalendarEvent, ...]) -> list[CalendarEvent]:
     return list(by_uid.values()) + loose
 
 
-def _from_ics(mail: Mail, category: Category, text_mentions: list[TimeMention]) -> InterviewTime | None:
+def _from_ics(mail: Mail, category: Category, text_mentions: Callable[[], list[TimeMention]]) -> InterviewTime | None:
     events = _latest_events(mail.calendars)
     cancelled = [e for e in events if e.method == "CANCEL" or e.status == "CANCELLED"]
     live = [e for e in events if e not in cancelled]
@@ -248,7 +258,7 @@ def _from_ics(mail: Mail, category: Category, text_mentions: list[TimeMention]) 
         end = max((e.end or e.start) for e in same_day if e.start)
     if tzkey in (None, "UTC"):
         # Google and Calendly write UTC; the text usually says the zone the employer meant
-        for m in text_mentions:
+        for m in text_mentions():
             z = _zone_key(m)
             if m.has_time and z and z != "UTC" and m.start == start:
                 zi = iana(z)
@@ -264,16 +274,24 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
     if category not in SCHEDULING:
         return None
     ref = mail.date
-    text_mentions = resolve(mail.text, ref) if ref is not None else []
+    scanned = scan(mail.text)
+
+    def text_mentions() -> list[TimeMention]:
+        if ref is None:
+            return []
+        found = (to_mention(p, ref, text=mail.text) for p in scanned[0])
+        return [m for m in found if m is not None]
+
     ics = _from_ics(mail, category, text_mentions)
     if ics is not None:
         return ics
     if ref is None:
         return None  # relative dates and missing years need the Date header
-    subject_found, _ = scan(mail.subject)
+    subject_scanned = scan(mail.subject)
     for text, source in ((mail.text, "text"), (mail.subject, "subject")):
         src: TimeSource = "text" if source == "text" else "subject"
-        cands = _candidates(text, ref, category, subject_found if source == "text" else [])
+        here = scanned if source == "text" else subject_scanned
+        cands = _candidates(text, here, ref, category, subject_scanned[0] if source == "text" else [])
         found = _pick(cands, category, text, src)
         if found is not None:
             if found.end is None and found.start is not None and src == "subject":

@@ -221,3 +221,8 @@ def test_corpus_interview_start_exact_match() -> None:
             wrong.append(f"{lab['file']}: want {want} {want_slots}, got {got} {got_slots}")
     assert scored >= 20
     assert right / scored >= 0.95, "\n".join(wrong)
+
+
+def test_a_dated_time_beats_a_clock_time_with_no_date() -> None:
+    body = "Looking forward to it, we'll dial in at 10am.\n\nConfirmed: Thursday, November 20, 2025, 2:00 PM ET"
+    assert iso(infer_interview(mail(body), Category.INVITATION))[0] == "2025-11-20T14:00:00-05:00"
