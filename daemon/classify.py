@@ -148,7 +148,9 @@ _REJECTION = _rules(
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
      r"(?:extend|offer)\b|\bextend(?:ing)?\s+(?:you\s+)?(?:an?\s+)?(?:formal\s+|verbal\s+|written\s+)?"
-     r"(?:job\s+)?offer\b|\boffer you the (?:position|role|job)\b"),
+     r"(?:job\s+)?offer\b|\boffer you (?:the|a) (?:position|role|job|place)\b|\b(?:like|love|want|going)\s+"
+     r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
+     r"verbal\s+|written\s+)?offer\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\boffer of employment\b|\b(?:sign|review) (?:and sign )?(?:your|the) offer\b|\bjob offer\b"),
 )
@@ -167,13 +169,15 @@ _CANCEL_TEXT = _rules(
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
 
 _RESCHEDULE_SUBJECT = _rx(
-    r"\b(?:re-?schedul\w+|moved|moving|new (?:date|time)|updated invitation|time change|"
+    r"\b(?:re-?schedul\w+|moved|moving|postpon\w+|new (?:date|time)|updated invitation|time change|"
     r"change of (?:time|date)|verschoben|updated:)"
 )
 _RESCHEDULE_TEXT = _rules(
     ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
      r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted)(?!\s+(?:forward|on|ahead)\b)"),
-    ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change)\s+(?:your|our|"
+    ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
+     rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
+    ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
      r"the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:"),
     ("text: rescheduling the interview", rf"\b(?:rescheduling|reschedule)\s+(?:your|our|the)\s+"
@@ -208,6 +212,13 @@ _INVITE_TEXT = _rules(
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
     ("text: interview you", r"\binterview you\b"),
+    ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free)\s+(?:on|at|"
+     r"this|next|for (?:a|an))\b|\bcan you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
+     r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+)\s+(?:at\s+)?"
+     r"[^?\n]{0,30}\bwork\b"),
+    ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
+     rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\b(?:like|love|want)\s+to\s+(?:see|meet|talk to|speak to|"
+     r"have)\s+you\s+(?:for|in|on|at)\b"),
     ("text: booked you for an interview", r"\b(?:booked|scheduled|signed|lined|set|put|penciled|pencilled)\s+"
      rf"you\s+(?:up\s+|in\s+)?(?:for|with)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
@@ -373,7 +384,10 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
     everything = f"{subject}\n{body}\n{cal_text}"
     interview_ctx = bool(_INTERVIEW.search(everything))
-    hiring_ctx = interview_ctx or bool(_HIRING.search(everything))
+    # a short reply carries its context in the message it answers
+    hiring_ctx = interview_ctx or bool(_HIRING.search(everything)) or (
+        is_reply and bool(_HIRING.search(mail.quoted[:4000]))
+    )
 
     if _internal(mail, users):
         return _Verdict(Category.OTHER, 0.9, ["sender is at the user's own organisation (internal mail)"], hiring=False)

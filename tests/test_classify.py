@@ -536,3 +536,37 @@ def test_corpus_accuracy_and_no_false_invitations() -> None:
             false_invitations.append(lab["file"])
     assert right / len(labels) >= 0.95
     assert false_invitations == []
+
+
+# --- further phrasings ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Good news", "Hi Sam, we would like to offer you the Data Analyst role. Paperwork follows.", Category.OFFER),
+        ("Decision", "Sam - the panel loved you and we want to make you an offer. Can we talk?", Category.OFFER),
+        ("Our call", "Hi Sam, we need to postpone our interview by a week; I'll confirm Monday 23 March at "
+         "10am ET for the new slot.", Category.RESCHEDULE),
+        ("Backend role", "Hi Sam, are you available on Thursday at 2pm ET for a 30 minute call about the "
+         "Backend Engineer role?", Category.INVITATION),
+        ("Platform role", "Hi Sam, we'd love to have you join us for a technical interview next week for the "
+         "Platform Engineer position. I'll send times shortly.", Category.INVITATION),
+    ],
+)
+def test_more_phrasings(subject: str, body: str, expected: Category) -> None:
+    c = run(eml("Rae <rae@cinderworks.com>", subject, body))
+    assert c.category is expected, c.reasons
+
+
+def test_short_reply_takes_its_hiring_context_from_the_quote() -> None:
+    c = run(
+        eml(
+            "Rae <rae@cinderworks.com>",
+            "Re: Following up",
+            "Thanks Sam, I'll have news for you by Friday.\n\nOn Mon, Mar 9, 2026, Sam wrote:\n"
+            "> Hi Rae, just checking in after Tuesday's interview for the Backend Engineer position.\n",
+            in_reply_to="<sam-3@mailbox.test>",
+        )
+    )
+    assert c.category is Category.EMPLOYER_REPLY, c.reasons
