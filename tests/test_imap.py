@@ -167,6 +167,10 @@ def test_bad_password_is_a_credential_error_without_the_password(
     assert imap_user.name in text
     assert wrong not in text
     assert wrong not in caplog.text
+    good = ImapConnector(account(dovecot, imap_user), imap_user.password)
+    good.connect()  # imapclient logs the protocol at DEBUG: the LOGIN line must be redacted
+    good.close()
+    assert "LOGIN" in caplog.text
     assert imap_user.password not in caplog.text
 
 
