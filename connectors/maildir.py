@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import itertools
 import logging
@@ -29,11 +30,11 @@ import stat
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email import policy as email_policy
 from email.parser import BytesHeaderParser
 from pathlib import Path
+from typing import NamedTuple
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -104,6 +105,7 @@ def unique_name(filename: str) -> str:
     return head or base
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every pass hashes every file name again
 def message_key(filename: str) -> int:
     """A stable, positive 63-bit key for the message stored under ``filename``."""
     digest = hashlib.blake2b(unique_name(filename).encode("utf-8", "surrogateescape"), digest_size=8)
@@ -146,18 +148,22 @@ def _header_block(data: bytes) -> bytes | None:
     return data[: m.end()] if m else None
 
 
-def read_header(path: Path) -> bytes:
+def read_header(path: Path | str) -> bytes:
     """The header block of a message file, reading at most ``MAX_HEADER_BYTES``."""
     buf = b""
-    with open(path, "rb") as f:
+    # os.open/os.read: a first sync opens thousands of files, and io.open's buffering costs
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    try:
         while len(buf) < MAX_HEADER_BYTES:
-            chunk = f.read(_HEADER_CHUNK)
+            chunk = os.read(fd, _HEADER_CHUNK)
             if not chunk:
                 return buf  # a message with no body: the whole file is header
             buf += chunk
             block = _header_block(buf)
             if block is not None:
                 return block
+    finally:
+        os.close(fd)
     log.warning("%s: header block exceeds %d bytes; truncated", path, MAX_HEADER_BYTES)
     cut = buf[:MAX_HEADER_BYTES]
     return cut[: cut.rfind(b"\n") + 1] or cut
@@ -169,7 +175,7 @@ def header_values(header: bytes, name: str) -> list[str]:
     return [" ".join(str(v).split()) for v in (msg.get_all(name) or [])]
 
 
-def _read_bounded(path: Path, limit: int) -> bytes:
+def _read_bounded(path: Path | str, limit: int) -> bytes:
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
         if size > limit:
@@ -189,17 +195,16 @@ def _is_maildir(path: Path) -> bool:
     return (path / "cur").is_dir() and (path / "new").is_dir()
 
 
-def _os_error(exc: OSError, where: Path) -> Exception:
+def _os_error(exc: OSError, where: Path | str) -> Exception:
     """The followupd error for a failed filesystem call: permissions are the user's to fix."""
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return UserError(f"permission denied ({exc.strerror})", where=str(where))
     return TransientMailboxError(f"{where}: {exc.strerror or exc}")
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):  # a NamedTuple: a pass builds one per file, 10,000 in a big folder
     key: int
-    path: Path
+    path: str
     ctime_ns: int
     mtime_ns: int
     size: int
@@ -411,18 +416,20 @@ class MaildirConnector:
 
     # ------------------------------------------------------------ scanning
 
-    def _names(self, folder_dir: Path) -> dict[int, Path]:
+    def _names(self, folder_dir: Path) -> dict[int, str]:
         """key -> path of every message in new/ and cur/, without stat-ing them."""
-        out: dict[int, Path] = {}
+        # plain strings: building 10,000 Path objects costs more than the listing
+        out: dict[int, str] = {}
         for sub in ("new", "cur"):  # new/ first: a message moving to cur/ mid-scan is still seen
             d = folder_dir / sub
             try:
                 names = os.listdir(d)
             except OSError as exc:
                 raise _os_error(exc, d) from exc
+            prefix = os.path.join(d, "")
             for n in names:
                 if not n.startswith("."):
-                    out[message_key(n)] = d / n
+                    out[message_key(n)] = prefix + n
         return out
 
     def _scan(self, folder_dir: Path) -> dict[int, _Entry]:
@@ -444,7 +451,7 @@ class MaildirConnector:
                     if not stat.S_ISREG(st.st_mode):
                         continue
                     key = message_key(entry.name)
-                    out[key] = _Entry(key, Path(entry.path), st.st_ctime_ns, st.st_mtime_ns, st.st_size)
+                    out[key] = _Entry(key, entry.path, st.st_ctime_ns, st.st_mtime_ns, st.st_size)
         return out
 
     @staticmethod
@@ -457,7 +464,7 @@ class MaildirConnector:
         digest = hashlib.blake2b(inodes.encode(), digest_size=4).digest()
         return (int.from_bytes(digest, "big") & 0x7FFFFFFF) or 1
 
-    def _relocate(self, folder_dir: Path, key: int) -> Path | None:
+    def _relocate(self, folder_dir: Path, key: int) -> str | None:
         return self._names(folder_dir).get(key)
 
     # ------------------------------------------------------------ sync
@@ -540,7 +547,7 @@ class MaildirConnector:
                     return None
                 path = moved
             except OSError as exc:
-                log.warning("%s: unreadable (%s); skipped until it changes", path, exc.strerror)
+                log.warning("%s: unreadable (%s); skipped this pass", path, exc.strerror)
                 return None
         else:
             return None
@@ -548,7 +555,7 @@ class MaildirConnector:
             folder=folder,
             key=e.key,
             header_bytes=header,
-            flags=flags_of(path.name),
+            flags=flags_of(os.path.basename(path)),
             internaldate=datetime.fromtimestamp(e.mtime_ns / 1e9, UTC),
             size=e.size,
         )
@@ -562,24 +569,26 @@ class MaildirConnector:
             return
         located = self._names(folder_dir)
         for key in wanted:
-            path = located.get(key)
-            if path is None:
+            where = located.get(key)
+            if where is None:
                 continue  # gone: like an expunged UID
+            data = self._read_message(folder_dir, key, where)
+            if data is not None:
+                yield key, data
+
+    def _read_message(self, folder_dir: Path, key: int, path: str) -> bytes | None:
+        """The bytes of a message, following it if the MUA just renamed it; None if it is gone."""
+        for _attempt in range(2):
             try:
-                data = _read_bounded(path, MAX_FETCH_BYTES)
+                return _read_bounded(path, MAX_FETCH_BYTES)
             except FileNotFoundError:
-                path = self._relocate(folder_dir, key)
-                if path is None:
-                    continue
-                try:
-                    data = _read_bounded(path, MAX_FETCH_BYTES)
-                except FileNotFoundError:
-                    continue
-                except OSError as exc:
-                    raise _os_error(exc, path) from exc
+                moved = self._relocate(folder_dir, key)
+                if moved is None or moved == path:
+                    return None
+                path = moved
             except OSError as exc:
                 raise _os_error(exc, path) from exc
-            yield key, data
+        return None
 
     # ------------------------------------------------------------ drafts
 
@@ -621,7 +630,8 @@ class MaildirConnector:
         drafts = self._drafts_dir()
         found: list[tuple[int, StoredDraft]] = []
         seen_names: set[str] = set()
-        for key, path in self._names(drafts).items():
+        for key, where in self._names(drafts).items():
+            path = Path(where)
             seen_names.add(path.name)
             try:
                 ids = self._ids_of(path)
@@ -650,9 +660,10 @@ class MaildirConnector:
 
     def remove_draft(self, key: int, expected: bytes) -> bool:
         drafts = self._drafts_dir()
-        path = self._names(drafts).get(key)
-        if path is None:
+        where = self._names(drafts).get(key)
+        if where is None:
             return False  # deleted or moved by the user
+        path = Path(where)
         extra_flags = set(_info_letters(path.name)) - set(_OUR_DRAFT_FLAGS)
         if extra_flags:
             log.info("%s: draft has flags %s set by the user; left alone", path, "".join(sorted(extra_flags)))
