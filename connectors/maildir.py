@@ -283,7 +283,7 @@ class MaildirConnector:
         sent = self._role("sent_folder", self._account.sent_folder, SENT_NAMES)
         drafts = self._role("drafts_folder", self._account.drafts_folder, DRAFTS_NAMES)
         if drafts is None:
-            drafts = self._create_drafts(self._account.drafts_folder or "Drafts")
+            drafts = self._create_drafts(self._account.drafts_folder)
         self._roles = FolderRoles(watched=tuple(watched), sent=sent, drafts=drafts)
         self._start_observer()
         log.info("maildir %s: root %s, watching %s, sent %s, drafts %s", self.name, root, watched, sent, drafts)
@@ -382,15 +382,18 @@ class MaildirConnector:
                     return rel
         return None
 
-    def _create_drafts(self, name: str) -> str:
+    def _create_drafts(self, override: str | None) -> str:
+        """Create the Drafts Maildir in the tree's own layout; return its folder name."""
         assert self._root is not None
+        name = override or "Drafts"
         if name.startswith(("/", "~")):
-            path, label = Path(name).expanduser(), name
+            path = Path(name).expanduser()
         elif self._maildirpp():
-            label = name if name.startswith(".") else "." + name.replace("/", ".")
-            path = self._root / label
+            path = self._root / (name if name.startswith(".") else "." + name.replace("/", "."))
         else:
-            label, path = name, self._root / name
+            path = self._root / name
+        # the configured name stays the name; a discovered one is the directory's
+        label = override if override is not None else path.relative_to(self._root).as_posix()
         try:
             for sub in ("cur", "new", "tmp"):
                 (path / sub).mkdir(parents=True, exist_ok=True, mode=0o700)

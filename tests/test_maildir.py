@@ -162,6 +162,17 @@ def test_missing_drafts_folder_is_created(tmp_path: Path, maildirpp: bool) -> No
     assert (r / expected / "maildirfolder").exists() == maildirpp
 
 
+def test_missing_configured_drafts_folder_is_created_under_its_name(tmp_path: Path) -> None:
+    r = make_maildir(tmp_path / "Mail")
+    c = MaildirConnector(account(r, drafts_folder="Entwürfe"))
+    try:
+        assert c.connect().drafts == "Entwürfe"
+        c.append_draft(draft_bytes("e1"), "e1")
+        assert len(list((r / ".Entwürfe" / "cur").iterdir())) == 1
+    finally:
+        c.close()
+
+
 def test_not_a_maildir_is_a_clear_user_error(tmp_path: Path) -> None:
     (tmp_path / "notmail").mkdir()
     with pytest.raises(UserError) as err:
