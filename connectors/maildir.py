@@ -17,6 +17,7 @@ inside that window, so a normal pass stats the files but reads none of the old o
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import errno
 import functools
 import hashlib
@@ -503,6 +504,8 @@ class MaildirConnector:
             else:
                 floor = old_hwm - int(cursor.extra.get("window_ns", CTIME_WINDOW_NS))
                 edge = _parse_keys(cursor.extra.get("edge", ""))
+        # First pass: a file older than `since` is skipped unread; a newer one (sync tools
+        # stamp files with the download time) is kept unless its Date header is older too.
         since_ns = None
         if cursor is None or reset:
             if since is not None:
@@ -525,7 +528,7 @@ class MaildirConnector:
             ref = self._ref(folder, folder_dir, e)
             if ref is None:
                 unread.add(e.key)  # vanished or unreadable: must not count as seen
-            else:
+            elif since_ns is None or not _dated_before(ref.header_bytes, since_ns):
                 refs.append(ref)
         refs.sort(key=lambda r: (r.internaldate or datetime.min.replace(tzinfo=UTC), r.key))
 
@@ -757,6 +760,20 @@ class MaildirConnector:
             log.info("maildir %s: a watched folder was replaced; re-arming the watch", self.name)
             self._stop_observer()
             self._start_observer()
+
+
+def _dated_before(header: bytes, cut_ns: int) -> bool:
+    """Whether the message's Date header is readable and earlier than ``cut_ns``."""
+    try:
+        values = header_values(header, "Date")
+        when = email.utils.parsedate_to_datetime(values[0]) if values else None
+    except (ValueError, TypeError, IndexError):
+        return False
+    if when is None:
+        return False
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp() * 1e9 < cut_ns
 
 
 def _parse_keys(text: str) -> frozenset[int]:

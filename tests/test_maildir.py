@@ -252,13 +252,17 @@ def test_first_sync_reports_headers_only(conn: MaildirConnector, root: Path) -> 
     assert abs(ref.internaldate.timestamp() - path.stat().st_mtime) < 1e-3
 
 
-def test_since_filters_by_file_date_on_first_sync(conn: MaildirConnector, root: Path) -> None:
+def test_since_filters_by_file_date_then_date_header(conn: MaildirConnector, root: Path) -> None:
     old = deliver(root, message("Old news"))
     recent = deliver(root, message("Recent"))
     old_time = time.mktime((2025, 1, 10, 12, 0, 0, 0, 0, -1))
     os.utime(old, (old_time, old_time))
+    # downloaded today (mtime now) but written long ago: the Date header decides
+    archived = deliver(root, message("Archived").replace(b"Mar 2026", b"Mar 2024"))
+    undated = deliver(root, b"Subject: no date\r\n\r\nbody")
     res = conn.sync("INBOX", None, date(2026, 1, 1))
-    assert [r.key for r in res.messages] == [message_key(recent.name)]
+    assert sorted(r.key for r in res.messages) == sorted(message_key(p.name) for p in (recent, undated))
+    assert message_key(archived.name) not in {r.key for r in res.messages}
     # the skipped old message stays skipped on the next pass
     deliver(root, message("Newer"))
     nxt = conn.sync("INBOX", res.cursor, date(2026, 1, 1))
