@@ -76,11 +76,15 @@ def test_fresh_database_is_migrated_private_and_in_wal(tmp_path: Path) -> None:
         assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
         for suffix in ("-wal", "-shm"):
             side = path.with_name(path.name + suffix)
-            if side.exists():
-                assert stat.S_IMODE(os.stat(side).st_mode) & 0o077 == 0, suffix
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    conn.close()
+            assert side.exists(), suffix
+            assert stat.S_IMODE(os.stat(side).st_mode) & 0o077 == 0, suffix
+        conn = store._conn
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    other = sqlite3.connect(path)
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.close()
 
 
 def test_existing_world_readable_file_is_made_private(tmp_path: Path) -> None:
@@ -324,6 +328,7 @@ def test_status_snapshot_reads_draft_message_id_from_the_journal(tmp_path: Path)
         store.record_intent(s1.draft_id, "append", "main", RAW, T0)
         store.record_outcome(s1.draft_id, "appended", 4, T0)
         drafts = store.status_snapshot()["applications"][0]["drafts"]
+    assert s1.created is not None
     assert drafts == [
         {"stage": "followup-1", "created": s1.created.isoformat(), "message_id": "<draft-9@followupd.example>"}
-    ]  # type: ignore[union-attr]
+    ]
