@@ -9,6 +9,7 @@ Template variables (every one may be empty; an undefined name renders as ""):
 
 ``greeting``            "Hi Jane," or "Hello,"
 ``recipient_name``      the recipient's display name; ``recipient_first_name``
+``interviewer``         the first name the draft greets (same as recipient_first_name)
 ``interviewers``        list of names; ``interviewer_names`` "Jane Doe and Bob Lee"
 ``other_interviewers``  the interviewers other than the recipient, joined the same way
 ``company``             "Acme" or ""; ``the_team`` "the team at Acme" or "your team"
@@ -24,6 +25,7 @@ Template variables (every one may be empty; an undefined name renders as ""):
 
 from __future__ import annotations
 
+import base64
 import email.policy
 import email.utils
 import functools
@@ -33,7 +35,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from email.headerregistry import Address as HeaderAddress
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, Literal
@@ -257,12 +258,99 @@ def valid_addr_spec(addr: str) -> bool:
     return len(addr) <= 254 and "=?" not in addr and _ADDR_SPEC.fullmatch(addr) is not None
 
 
+def ascii_address(addr: str) -> str | None:
+    """The address lower-cased, an internationalised domain as punycode; None if unusable.
+
+    A non-ASCII local part needs SMTPUTF8, which a draft cannot count on: None.
+    """
+    addr = addr.strip().lower()
+    local, at, domain = addr.rpartition("@")
+    if not at or not domain:
+        return None
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return None
+    out = f"{local}@{domain}"
+    return out if valid_addr_spec(out) else None
+
+
 def valid_msgid(msgid: str) -> bool:
     return len(msgid) <= MAX_MSGID_CHARS and "=?" not in msgid and _MSGID.fullmatch(msgid) is not None
 
 
-def _header_address(name: str, addr: str) -> str:
-    return str(HeaderAddress(display_name=clean_header_text(name, MAX_NAME_CHARS), addr_spec=addr))
+# ---------------------------------------------------------------- header writing
+#
+# The headers are written here rather than by the email package's folder: Python 3.11's
+# folder can drop the space between an ASCII word and an encoded-word at a fold (about
+# one long mixed-language subject in twenty), and every value here is already one clean
+# line, so writing RFC 5322/2047 by hand is short and exact.
+
+MAX_LINE = 78
+#: UTF-8 bytes per encoded-word: "=?utf-8?b?" + 60 base64 chars + "?=" = 72 <= 75
+_EW_BYTES = 45
+_ATOM = re.compile(r"[A-Za-z0-9!#$%&'*+/^_`{|}~-]+")  # atext without "=" and "?"
+#: the wire policy: CRLF, and the lines written here kept exactly as they are
+WIRE_POLICY = email.policy.SMTP.clone(refold_source="none")
+
+
+def _encoded_words(text: str) -> list[str]:
+    """RFC 2047 B-encoded words for ``text``, split between characters, never inside one."""
+    chunks: list[bytes] = []
+    chunk = b""
+    for ch in text:
+        b = ch.encode("utf-8")
+        if len(chunk) + len(b) > _EW_BYTES:
+            chunks.append(chunk)
+            chunk = b""
+        chunk += b
+    if chunk:
+        chunks.append(chunk)
+    return ["=?utf-8?b?" + base64.b64encode(c).decode("ascii") + "?=" for c in chunks]
+
+
+def _fold(name: str, tokens: list[str]) -> str:
+    """``Name: tok tok …`` with a fold (CRLF + space) wherever a line would pass 78."""
+    lines: list[str] = []
+    line = f"{name}:"
+    for tok in tokens:
+        if len(line) + 1 + len(tok) > MAX_LINE and line != f"{name}:":
+            lines.append(line)
+            line = " " + tok
+        else:
+            line += " " + tok
+    lines.append(line)
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _text_tokens(text: str) -> list[str]:
+    """Unstructured text: leading ASCII words as they are, the rest as encoded-words.
+
+    The space between the last plain word and the first encoded-word is significant and
+    kept; spaces inside the encoded part travel inside the encoded-words.
+    """
+    words = text.split(" ")
+    for i, w in enumerate(words):
+        if not w.isascii():
+            return words[:i] + _encoded_words(" ".join(words[i:]))
+    return words
+
+
+def _phrase_tokens(name: str) -> list[str]:
+    """A display name: plain atoms, a quoted-string, or encoded-words."""
+    if not name:
+        return []
+    if all(_ATOM.fullmatch(w) for w in name.split(" ")):
+        return name.split(" ")
+    if name.isascii():
+        return ['"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"']
+    return _encoded_words(name)
+
+
+def _address_tokens(name: str, addr: str) -> list[str]:
+    phrase = _phrase_tokens(clean_header_text(name, MAX_NAME_CHARS))
+    return [*phrase, f"<{addr}>"] if phrase else [addr]
 
 
 _SUBJECT_PREFIX = re.compile(
@@ -409,6 +497,7 @@ def template_variables(ctx: DraftContext, settings: Settings, now: datetime) -> 
         "greeting": f"Hi {recipient_first}," if recipient_first else "Hello,",
         "recipient_name": recipient_name,
         "recipient_first_name": recipient_first,
+        "interviewer": recipient_first,
         "interviewers": interviewers,
         "interviewer_names": join_names(interviewers),
         "other_interviewers": join_names(others),
@@ -462,8 +551,8 @@ def draft(
         raise ValueError("now and interview_start must be timezone-aware")
     if _DRAFT_ID.fullmatch(ctx.draft_id) is None or "=?" in ctx.draft_id:
         raise ValueError(f"draft_id must be 1–200 printable ASCII characters: {ctx.draft_id!r}")
-    user_addr = ctx.user_addr.strip().lower()
-    if not valid_addr_spec(user_addr):
+    user_addr = ascii_address(ctx.user_addr) or ""
+    if not user_addr:
         raise UserError(f"{ctx.user_addr!r} is not a usable mail address", where="accounts.addresses")
     if templates is None:
         if settings.templates.dir is not None:
@@ -472,28 +561,34 @@ def draft(
     zone = user_zone(settings)
     body = render_template(templates.for_kind(ctx.stage.kind), template_variables(ctx, settings, now))
 
-    msg = EmailMessage(policy=email.policy.default)
-    msg["From"] = _header_address(ctx.user_name or settings.daemon.user_name, user_addr)
+    head = [_fold("From", _address_tokens(ctx.user_name or settings.daemon.user_name, user_addr))]
     recipient = ctx.recipient
-    if recipient is not None and valid_addr_spec(recipient.addr.strip()):
-        msg["To"] = _header_address(recipient.name, recipient.addr.strip().lower())
-    msg["Subject"] = reply_subject(ctx.subject, ctx.role)
-    msg["Date"] = email.utils.format_datetime(now.astimezone(zone))
-    msg["Message-ID"] = message_id(ctx.draft_id, now, user_addr)
-    refs = _references(ctx)
+    to_addr = ascii_address(recipient.addr) if recipient is not None else None
+    if recipient is not None and to_addr:
+        head.append(_fold("To", _address_tokens(recipient.name, to_addr)))
+    head.append(_fold("Subject", _text_tokens(reply_subject(ctx.subject, ctx.role))))
+    head.append(_fold("Date", [email.utils.format_datetime(now.astimezone(zone))]))
+    head.append(_fold("Message-ID", [message_id(ctx.draft_id, now, user_addr)]))
     if ctx.in_reply_to and valid_msgid(ctx.in_reply_to):
-        msg["In-Reply-To"] = ctx.in_reply_to
+        head.append(_fold("In-Reply-To", [ctx.in_reply_to]))
+    refs = _references(ctx)
     if refs:
-        msg["References"] = " ".join(refs)
-    msg["X-Followupd-Id"] = ctx.draft_id
-    msg["MIME-Version"] = "1.0"
-    msg.set_content(body, charset="utf-8", cte="quoted-printable")
-    return msg
+        head.append(_fold("References", refs))
+    head.append(_fold("X-Followupd-Id", [ctx.draft_id]))
+    head.append("MIME-Version: 1.0\r\n")
+    head.append('Content-Type: text/plain; charset="utf-8"\r\n')
+    head.append("Content-Transfer-Encoding: quoted-printable\r\n")
+    part = EmailMessage()
+    part.set_content(body, charset="utf-8", cte="quoted-printable")
+    payload = str(part.get_payload()).replace("\r\n", "\n").replace("\n", "\r\n")
+    data = ("".join(head) + "\r\n" + payload).encode("ascii")
+    # parsed back so callers get an EmailMessage whose headers are exactly these lines
+    return email.message_from_bytes(data, policy=WIRE_POLICY)
 
 
 def render_bytes(msg: EmailMessage) -> bytes:
     """The exact bytes to APPEND: CRLF line ends, RFC 2047 headers, lines within 78."""
-    return msg.as_bytes(policy=email.policy.SMTP)
+    return msg.as_bytes(policy=WIRE_POLICY)
 
 
 # ---------------------------------------------------------------- who to answer
