@@ -9,9 +9,16 @@ Layouts understood:
   ``[Gmail]/Drafts/cur``; INBOX is either the root itself or ``Inbox``/``INBOX`` inside it.
 
 A message's key is a 63-bit hash of the unique part of its file name, so it survives
-flag changes and the new/ -> cur/ move. The cursor is a high-water mark on file ctime
-(a rename into new/ or cur/ sets ctime) with a safety window, plus the keys already seen
-inside that window, so a normal pass stats the files but reads none of the old ones.
+flag changes and the new/ -> cur/ move.
+
+The cursor (``last_key``) is a mark on the filesystem's ctime clock taken as the scan
+began: a delivery is a rename into new/ or cur/, and a rename sets ctime, so whatever the
+scan missed has a later ctime. The next pass after a restart looks again a safety window
+below the mark, less the keys it already saw inside that window (``extra["edge"]``).
+Within one process the connector also remembers every key the last scan saw
+(``extra["scan"]`` names that scan), so a pass continuing its own cursor reports exactly
+the unseen keys, whatever the filesystem does with ctime. A normal pass stats the files
+but reads none of the old ones.
 """
 
 from __future__ import annotations
@@ -482,6 +489,7 @@ class MaildirConnector:
         self._rearm_if_broken()
         reset = cursor is not None and cursor.validity != validity
         started = time.monotonic_ns()
+        fs_now = _fs_clock(folder_dir)
         entries = self._scan(folder_dir)
         window = CTIME_WINDOW_NS + (time.monotonic_ns() - started)
 
@@ -532,7 +540,13 @@ class MaildirConnector:
                 refs.append(ref)
         refs.sort(key=lambda r: (r.internaldate or datetime.min.replace(tzinfo=UTC), r.key))
 
-        hwm = max(old_hwm, max((e.ctime_ns for e in entries.values()), default=0))
+        # The mark: anything this scan could not see gets a ctime at or after the moment the
+        # scan began, on the filesystem's clock. Without that clock, the newest ctime seen
+        # (then a burst of deliveries stays inside the window and is re-read after a restart).
+        if fs_now is not None:
+            hwm = fs_now
+        else:
+            hwm = max(old_hwm, max((e.ctime_ns for e in entries.values()), default=0))
         new_edge = [e.key for e in entries.values() if e.ctime_ns >= hwm - window and e.key not in unread]
         token = f"{self._instance}.{next(self._scans)}"
         extra = {"v": _CURSOR_FORMAT, "window_ns": str(window), "scan": token}
@@ -760,6 +774,25 @@ class MaildirConnector:
             log.info("maildir %s: a watched folder was replaced; re-arming the watch", self.name)
             self._stop_observer()
             self._start_observer()
+
+
+def _fs_clock(folder_dir: Path) -> int | None:
+    """The filesystem's own "now" (the ctime of a file created in tmp/), or None if read-only.
+
+    ctimes come from the file server's clock, which for a network mount need not agree
+    with ours; a probe file removes the question.
+    """
+    probe = folder_dir / "tmp" / f".followupd-clock.{os.getpid()}.{secrets.token_hex(4)}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    except OSError:
+        return None
+    try:
+        return os.fstat(fd).st_ctime_ns
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(probe)
 
 
 def _dated_before(header: bytes, cut_ns: int) -> bool:

@@ -311,7 +311,12 @@ def test_incremental_sync_reads_only_the_new_files(
     assert len(reads) == 1
 
 
-def test_restart_with_old_cursor_sees_only_new_mail(root: Path) -> None:
+@pytest.mark.parametrize("fs_clock", [True, False], ids=["probe", "read-only-tmp"])
+def test_restart_with_old_cursor_sees_only_new_mail(
+    root: Path, fs_clock: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not fs_clock:
+        monkeypatch.setattr(md, "_fs_clock", lambda folder_dir: None)
     c1 = MaildirConnector(account(root))
     c1.connect()
     deliver(root, message("before 1"))
@@ -331,6 +336,24 @@ def test_restart_with_old_cursor_sees_only_new_mail(root: Path) -> None:
         c2.close()
 
 
+def test_restart_after_a_burst_rereads_nothing(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A burst of deliveries (mbsync's first run) long before the scan is not in the window."""
+    monkeypatch.setattr(md, "CTIME_WINDOW_NS", 200_000_000)
+    monkeypatch.setattr(md, "EDGE_LIMIT", 0)  # nothing remembered: only the mark protects
+    for i in range(20):
+        deliver(root, message(f"burst {i}"), into="cur", info="S")
+    time.sleep(0.4)
+    before = MaildirConnector(account(root))
+    cursor = before.sync("INBOX", None, None).cursor
+    before.close()
+    new = deliver(root, message("after the restart"))
+    after = MaildirConnector(account(root))
+    res = after.sync("INBOX", cursor, None)
+    after.close()
+    assert [r.key for r in res.messages] == [message_key(new.name)]
+    assert list((root / "tmp").iterdir()) == []  # the clock probe is gone
+
+
 def test_window_catches_a_message_the_scan_missed(conn: MaildirConnector, root: Path) -> None:
     """A message that was not visible to the scan yet has a ctime at or below the mark."""
     deliver(root, message("a"))
@@ -339,7 +362,9 @@ def test_window_catches_a_message_the_scan_missed(conn: MaildirConnector, root: 
     late_key = message_key(late.name)
     edge = ",".join(k for k in cursor.extra["edge"].split(",") if int(k, 16) != late_key)
     as_if_unseen = replace(cursor, extra={**cursor.extra, "edge": edge, "scan": "other"})
-    res = MaildirConnector(account(root)).sync("INBOX", as_if_unseen, None)
+    other = MaildirConnector(account(root))
+    res = other.sync("INBOX", as_if_unseen, None)
+    other.close()
     assert [r.key for r in res.messages] == [late_key]
 
 
