@@ -702,7 +702,12 @@ def _on_schedule(app: Application, mail: Mail, a: Analysis, after: bool, ctx: _C
     uid, seq = _calendar(mail)
     cur = app.interview
     actions: list[Action] = []
-    if cur is not None and cur.start is not None and after:
+    if cur is not None and cur.start is not None and app.state in FINISHED:
+        if start is None:
+            return app, []
+        # invited again after a cancellation or an answer: a fresh interview, fresh stage ids
+        number = cur.number + 1
+    elif cur is not None and cur.start is not None and after:
         # the interview is behind us: this is the next round; the last one's follow-ups end
         app = _stop_pending(app, ctx)
         actions = _retractions(app)

@@ -457,6 +457,20 @@ def test_an_answered_application_reopens_for_a_new_round() -> None:
     assert app is not None and app.state == "waiting" and app.interview is not None and app.interview.number == 2
 
 
+def test_invited_again_after_a_cancellation_plans_afresh() -> None:
+    app = invited()
+    at = START - timedelta(days=1)
+    app, _ = run(app, reply("<c@acme.com>", Category.CANCELLATION, at), at)
+    assert app.state == "closed"
+    again = START + timedelta(days=7)
+    app, _ = run(
+        app, reply("<inv-again@acme.com>", Category.INVITATION, at, start=again, end=again + timedelta(hours=1)), at
+    )
+    assert app.state == "waiting" and app.interview is not None and app.interview.number == 2
+    assert next_action(app) == ("followup-1", again + timedelta(hours=1, days=2))
+    assert creates(run(app, Tick(), again + timedelta(hours=1, days=2))[1]) == [draft_id(app.id, "followup-1", 2)]
+
+
 def test_config_change_replans_what_is_not_drafted() -> None:
     app = drafted(invited(), "followup-1", END + timedelta(days=2))
     slower = dataclasses.replace(SETTINGS, policy=PolicySettings(followup_after_business_days=5, max_followups=3))

@@ -96,6 +96,7 @@ class TrackerMachine(RuleBasedStateMachine):
         self.drafts: dict[str, int] = {}  # the Drafts folder: draft id -> key
         self.appended: Counter[str] = Counter()  # every successful APPEND, ever
         self.answered_round: dict[str, int] = {}  # app id -> interview number the employer answered
+        self.stopped: set[str] = set()  # draft ids pending when the application was closed
         self.fail_next = False
         self.failed_this_tick = False
         self.serial = 0
@@ -130,6 +131,7 @@ class TrackerMachine(RuleBasedStateMachine):
                 assert self.appended[action.draft_id] == 0, f"second draft for {action.draft_id}"
                 answered = self.answered_round.get(app.id)
                 assert answered is None or record.interview > answered, "draft after the employer answered"
+                assert action.draft_id not in self.stopped, "draft after the application was closed"
                 if self.fail_next:
                     self.fail_next = False
                     self.failed_this_tick = True
@@ -201,6 +203,14 @@ class TrackerMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def employer_reply(self, data: st.DataObject) -> None:
         self._inbound(data.draw(st.sampled_from(sorted(self.apps))), Category.EMPLOYER_REPLY)
+
+    @precondition(lambda self: bool(self.apps))
+    @rule(data=st.data(), cat=st.sampled_from([Category.CANCELLATION, Category.REJECTION, Category.OFFER]))
+    def closing(self, data: st.DataObject, cat: Category) -> None:
+        app_id = data.draw(st.sampled_from(sorted(self.apps)))
+        self.stopped |= {s.draft_id for s in self.apps[app_id].stages if s.status in PENDING}
+        self._inbound(app_id, cat)
+        assert self.apps[app_id].state == "closed"
 
     @precondition(lambda self: bool(self.apps))
     @rule(data=st.data(), days=st.integers(min_value=0, max_value=14))
