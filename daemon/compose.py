@@ -196,7 +196,8 @@ def render_template(source: TemplateSource, variables: dict[str, Any]) -> str:
 
 
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S)[ \t]+(?=[,.;:!?](?:\s|$))")
+#: only before "," and ".", which an empty variable leaves stranded; "Merci !" stays French
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\S)[ \t]+(?=[,.](?:\s|$))")
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -459,14 +460,14 @@ class DraftContext:
 
     draft_id: str  # the X-Followupd-Id value: stable per application + stage
     stage: PlannedStage
-    interview_start: datetime  # aware
-    user_name: str
+    user_name: str  # "" falls back to [daemon].user_name
     user_addr: str
-    recipient: Address | None = None
-    interviewers: tuple[str, ...] = ()
-    company: str | None = None
-    role: str | None = None
-    round: Round | None = None
+    recipient: Address | None
+    interviewers: tuple[str, ...]
+    company: str | None
+    role: str | None
+    round: Round | None
+    interview_start: datetime  # aware
     subject: str = ""  # the thread's original subject
     in_reply_to: str | None = None  # Message-ID of the latest employer message
     references: tuple[str, ...] = ()  # the thread's References

@@ -384,6 +384,12 @@ def test_undefined_variables_degrade_to_nothing() -> None:
     assert body == "ABCDEF\n"
 
 
+def test_tidy_removes_what_empty_variables_leave_but_keeps_french_spacing() -> None:
+    tpl = "Hi {{ nope }} ,\n\n\n\nAt {{ company }} {{ nope }}.   Merci !  Question : oui ?\n\n"
+    body = body_of(draft(ctx(), SETTINGS, DUE, sources(followup=tpl)))
+    assert body == "Hi,\n\nAt Acme. Merci ! Question : oui ?\n"
+
+
 def test_sandbox_blocks_python_internals() -> None:
     tpl = "{{ ''.__class__.__mro__ }}|{{ greeting.__class__.__subclasses__ }}|{{ lipsum.__globals__ }}"
     body = body_of(draft(ctx(), SETTINGS, DUE, sources(followup=tpl)))
