@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from daemon import extract
 from daemon.model import Category, Classification, Mail
 from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
+from daemon.timeparse import scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
@@ -42,7 +43,7 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|"
-    r"on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
+    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
@@ -184,6 +185,28 @@ _RESCHEDULE_TEXT = _rules(
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
 
+#: moves in everyday words, trusted only with a strong hiring context (see _strong_hiring)
+_RESCHEDULE_INFORMAL = _rules(
+    ("text: has to move the meeting", r"\b(?:need|needs|needed|have|has|had|got|going|must)\s+(?:\w+\s+)?to\s+"
+     r"(?:move|push|shift|bump|postpone|reschedule|rearrange|change)\s+(?:back\s+)?(?:your|our|the|this|"
+     rf"today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    ("text: moving the meeting", r"\b(?:i'm|we're|i am|we are|i'll|we'll|i will|we will|let's|let us|i've|"
+     r"we've|we can|i can)\s+(?:just\s+|now\s+|go ahead and\s+|definitely\s+|happily\s+)?(?:moving|move|"
+     r"moved|pushing|push|pushed|shifting|shift|shifted|bumping|bump|bumped|postponing|postpone|postponed)"
+     rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    ("text: changes the time", r"\bchange (?:the )?(?:time|date|day|timing) (?:of|for) (?:our|your|the|this)\b|"
+     r"\b(?:a|the) new (?:time|date|slot) for (?:our|your|the)\b"),
+)
+#: "Could we push our call to Thursday?": a move asked for is still a move
+_RESCHEDULE_ASK = _rules(
+    ("text: asks to move the meeting", r"\b(?:can|could) we (?:please\s+)?(?:move|push|shift|bump|"
+     r"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\bwould it be (?:possible|ok|okay) to (?:move|push|shift|bump|"
+     rf"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
+     rf"\b(?:mind if we|okay if we|ok if we) (?:move|push|shift|bump)\s+(?:our|your|the)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+)
+
 _INVITE_SUBJECT = _rules(
     ("subject: interview confirmation", rf"\b{_MEETING}\b.{{0,50}}\b(?:confirm\w*|scheduled|"
      r"invitation|invite|request|schedule|booked|details)\b|\b(?:confirm\w*|scheduled|invitation|"
@@ -281,6 +304,125 @@ def _stated_meeting(text: str) -> bool:
 
 def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool) -> list[str]:
     return [name for name, rx in rules if _affirmative(rx, text, allow_questions=allow_questions)]
+
+
+# --- informal hiring meetings -------------------------------------------------------------
+# Recruiters often never write "interview": "a 30 min intro chat", "a technical conversation
+# with two engineers", "Tomorrow at 3pm works great for us". The same words fill personal and
+# business mail, so these cues count only where the hiring context is strong (a role, an
+# application, a recruiter, an ATS relay, a screening call in the subject or the thread).
+
+_ROLE_CONTEXT = _rx(
+    r"\b(?:role|roles|position|opening|vacancy|application|applying|applied|candidacy|recruit\w*|"
+    r"hiring|talent|requisition|résumé|resume|cv|human resources|resourcing|people (?:team|partner|ops)|"
+    r"people (?:&|and) (?:culture|talent))\b"
+)
+_SCREENING = _rx(
+    r"\b(?:intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
+    r"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*)\b"
+)
+_CHAT_NOUN = (
+    r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
+    r"interview|hangout)"
+)
+#: a meeting as a thing in a calendar ("our call", "a relaxed 20-minute video call"), not the
+#: verb ("the panel are meeting on Thursday")
+_CHAT = _rx(
+    r"\b(?:a|an|the|our|your|this|that|quick|short|brief|informal|casual|relaxed|first|initial|"
+    rf"intro(?:ductory)?)\s+(?:[\w&'-]+\s+){{0,4}}?{_CHAT_NOUN}s?\b|\bmeet (?:\w+ ){{0,3}}?(?:our|the) "
+    r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b"
+)
+#: a meeting being put in the diary, done or about to be
+_BOOKED = _rx(
+    r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will|it's|it is|you're|you are)\s+"
+    r"(?:just\s+|now\s+|also\s+|gone ahead and\s+|all\s+)?(?:booked|scheduled|pencil(?:l)?ed|locked|"
+    r"lined up|set up|arranged|organi[sz]ed)\b|\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
+    r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
+    r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:a|an|the)\s+(?:calendar |meeting "
+    r"|teams |zoom |google )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
+    r"(?:on its way|to follow|will follow|coming)\b"
+)
+#: agreement with a proposed time ("Tomorrow at 3pm works great for us")
+_AGREE = _rx(
+    r"\b(?:works?|suits?|is|sounds)\s+(?:\w+\s+)?(?:for (?:us|me|the team|everyone|both of us|them|"
+    r"\w+ and me))\b|\bworks (?:great|perfectly|well|fine)\b|\bsuits (?:us|me)\b|\bsee you (?:then|there|"
+    r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|\bin the (?:calendar|diary)\b"
+)
+#: a question asking the candidate to pick one of several times
+_PICK = _rx(
+    r"\bwhich (?:of (?:these|those|the following|the times below|them)|one|time|slot|option|day)s?\b"
+    r"[^.?!\n]{0,40}\b(?:works?|suits?|fits?|best|good|would|is better)\b|\b(?:do|does|would|will|could) "
+    r"any of (?:these|those|the following|them)\b|\b(?:here are|below are) (?:a few|some|two|three|"
+    r"several)?\s*(?:times|slots|options)\b"
+)
+_NEXT_STEP = _rx(
+    rf"\bnext (?:step|stage)s?\b[^.?!\n]{{0,80}}?\b(?:is|will be|would be|involves)\s+(?:a|an)\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_CHAT_NOUN}\b"
+)
+#: words that put a meeting in the past, or make the time a reference point, not the meeting
+_NOT_NOW = re.compile(
+    r"\b(?:thanks?|thank you|enjoyed|was|were|had|after|following|before|once|until|last|ago|yesterday|"
+    r"earlier)\b",
+    _I,
+)
+_WAS = re.compile(r"\b(?:was|were|had)\b", _I)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no later than)\s*$", _I)
+#: a line broken inside a sentence (plain-text mail wrapped at ~72 columns); same length
+_WRAP = re.compile(r"(?<=[\w,;)])\n(?=[ \t]*[\w(])")
+_SENTENCE_SPAN = re.compile(r"[^\n]+?(?:[.!?](?=\s)|(?=\n)|$)")
+
+#: cues that state a definite meeting rather than describe a process
+_DEFINITE = frozenset(
+    {
+        "text: interview at a stated time",
+        "text: meeting at a stated time",
+        "text: meeting booked",
+        "text: confirms a time",
+        "text: proposes times",
+    }
+)
+
+
+def _strong_hiring(mail: Mail, subject: str, body: str) -> bool:
+    """Is this unmistakably about a job (not just a mention of one)?"""
+    if _ROLE_CONTEXT.search(f"{subject}\n{body}") or _SCREENING.search(subject):
+        return True
+    quoted = _normalise(mail.quoted[:3000])
+    if quoted and (_ROLE_CONTEXT.search(quoted) or _SCREENING.search(quoted)):
+        return True
+    return any(a is not None and is_hiring_relay(a.addr) for a in (mail.from_, mail.sender, *mail.reply_to))
+
+
+def _informal_invitation(text: str) -> list[str]:
+    """Cues that a meeting with the employer is being fixed, in wording without "interview"."""
+    flowed = _WRAP.sub(" ", text)
+    if not _CHAT.search(flowed):
+        return []
+    timed = [
+        p for p in scan(flowed)[0] if p.has_time and not _DEADLINE_BEFORE.search(flowed[max(0, p.start - 20) : p.start])
+    ]
+    dated = [p for p in timed if p.has_date]
+    cues: list[str] = []
+    for m in _SENTENCE_SPAN.finditer(flowed):
+        a, b = m.span()
+        sentence = m.group()
+        if _CONDITIONAL.search(sentence):
+            continue
+        here = [p for p in timed if a <= p.start < b]
+        here_dated = [p for p in here if p.has_date]
+        chat = _CHAT.search(sentence)
+        current = not _NOT_NOW.search(sentence)
+        if _BOOKED.search(sentence) and (chat or here_dated) and not _WAS.search(sentence):
+            cues.append("text: meeting booked")
+        if here and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
+            cues.append("text: confirms a time")
+        if here_dated and chat and current:
+            cues.append("text: meeting at a stated time")
+        if _PICK.search(sentence) and len(dated) >= 2:
+            cues.append("text: proposes times")
+        if _NEXT_STEP.search(sentence):
+            cues.append("text: next step is a meeting")
+    return list(dict.fromkeys(cues))
 
 
 @dataclass
@@ -388,6 +530,8 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     hiring_ctx = interview_ctx or bool(_HIRING.search(everything)) or (
         is_reply and bool(_HIRING.search(mail.quoted[:4000]))
     )
+    strong_ctx = _strong_hiring(mail, subject, body)
+    hiring_ctx = hiring_ctx or strong_ctx
 
     if _internal(mail, users):
         return _Verdict(Category.OTHER, 0.9, ["sender is at the user's own organisation (internal mail)"], hiring=False)
@@ -425,6 +569,10 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     cancel = _fired(_CANCEL_TEXT, text, allow_questions=False)
     resched_subject = subject_cues and bool(_RESCHEDULE_SUBJECT.search(subject))
     resched = _fired(_RESCHEDULE_TEXT, text, allow_questions=False)
+    if strong_ctx:
+        flowed = _WRAP.sub(" ", text)
+        resched += _fired(_RESCHEDULE_INFORMAL, flowed, allow_questions=False)
+        resched += _fired(_RESCHEDULE_ASK, flowed, allow_questions=True)
     invite_subject = _fired(_INVITE_SUBJECT, subject, allow_questions=True) if subject_cues else []
     invite = _fired(_INVITE_TEXT, text, allow_questions=True)
     if _stated_meeting(text):
@@ -479,10 +627,15 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     if assessment and _DEADLINE.search(text) and "text: interview confirmed" not in invite:
         return _Verdict(Category.OTHER, 0.85, [f"text: {assessment.group(0).lower()} with a deadline, no meeting"])
 
+    # the informal reading costs a time scan, so it runs only where it could change the answer
+    undecided = not invite or (len(invite) < 2 and not is_reply and bool(_ACK.search(text)))
+    if undecided and strong_ctx and not any(rx.search(f"{subject}\n{text}") for _, rx in _WEAK_NEGATIVES):
+        invite += [cue for cue in _informal_invitation(text) if cue not in invite]
     cues = invite_subject + invite
     strong_subject = bool(invite_subject) and (interview_ctx or bool(invite))
     if cues and (interview_ctx or invite) and (invite or strong_subject):
-        if _ACK.search(text) and not invite_subject and len(invite) < 2 and not is_reply:
+        definite = bool(_DEFINITE.intersection(invite))
+        if _ACK.search(text) and not invite_subject and len(invite) < 2 and not is_reply and not definite:
             return _Verdict(Category.OTHER, 0.75, ["text: application acknowledgement", *invite])
         if is_reply and not invite:
             pass
