@@ -62,6 +62,8 @@ for _i, _names in enumerate(
         WEEKDAYS[_n] = _i
 #: abbreviations that are also English words: only count next to a date or time
 _WEAK_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
+#: month names that are also English words
+_WEAK_MONTHS = frozenset({"may", "mar", "march", "jan", "sept"})
 
 ORDINAL_WORDS = {
     "first": 1,
@@ -86,6 +88,14 @@ ORDINAL_WORDS = {
     "twentieth": 20,
     "thirtieth": 30,
 }
+CARDINALS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen".split(),
+        start=1,
+    )
+} | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
 
 def _alt(words: list[str]) -> str:
@@ -93,6 +103,17 @@ def _alt(words: list[str]) -> str:
 
 
 _MON = _alt(list(MONTHS))
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_ORD_UNITS_W = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+#: 1-59 in words ("twenty-three", "fifty nine")
+_CARD_W = rf"(?:(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{_UNITS_W})\b)?|{_TEENS_W}|{_UNITS_W})\b"
+#: 1st-31st in words ("twenty first", "ninth")
+_ORD_W = rf"(?:(?:twenty|thirty)[\s-]?(?:{_ORD_UNITS_W})|{_alt(list(ORDINAL_WORDS))})\b"
+#: a day of the month: "13", "13th", "thirteenth"
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\b|{_ORD_W})"
+_HOUR_W = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUM = rf"(?:\d{{1,3}}|an?|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|{_CARD_W})"
 _WD = _alt(list(WEEKDAYS))
 _ORD = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:\d{4}|['’]\d{2})(?![\d:])"
@@ -100,20 +121,63 @@ _YEAR = r"(?:\d{4}|['’]\d{2})(?![\d:])"
 # URLs and addresses hold digits that look like dates and times; blank them, keep offsets
 _MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\[cid:[^\]]*\]", re.IGNORECASE)
 
+_RANGE_TO = r"(?:-|–|—|~|to|till|til|until|through|thru|and)"
+
 _DATE = re.compile(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?![\d/]))
-  | (?P<md>\b(?P<m1>{_MON})\.?[\s\-/.]*(?:the\s+)?(?P<d1>\d{{1,2}})(?:{_ORD})?\b(?![:.]\d)
-        (?:[\s,\-/.]*(?P<y1>{_YEAR}))?)
-  | (?P<dm>(?<![\d.:/])(?P<d2>\d{{1,2}})(?:{_ORD})?\.?(?:\s+of)?[\s\-/.]*(?P<m2>{_MON})\b\.?
-        (?:[\s,\-/.]*(?:of\s+)?(?P<y2>{_YEAR}))?)
+  | (?P<ymd>(?<!\d)(?P<yy>\d{{4}})[-/](?P<ym>{_MON})[-/](?P<yd>\d{{1,2}})(?!\d))
+  | (?P<mrel>\b(?:the\s+)?(?P<d7>{_DAY})(?:\s+day)?\s+(?:of|in)\s+(?:the\s+)?
+        (?P<mr>next|this|current|previous|last|following|coming|past)\s+month\b)
+  | (?P<md>\b(?P<m1>{_MON})\.?[\s\-/.,]*(?:the\s+)?(?P<d1>{_DAY}|(?:twenty|thirty)[\s-]?(?:{_UNITS_W})\b)(?![:.]\d)
+        (?:\s*{_RANGE_TO}\s*(?:the\s+)?(?P<d1e>{_DAY})(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|uhr\b)))?
+        (?:[\s,\-/.]*(?:of\s+|in\s+)?(?P<y1>{_YEAR}))?)
+  | (?P<dm>(?<![\d.:/$])(?:the\s+)?(?:(?P<d2a>{_DAY})\s*{_RANGE_TO}\s*(?:the\s+)?)?
+        (?P<d2>{_DAY})\.?(?P<dday>\s+day)?(?P<dof>\s+(?:of|in))?
+        [\s\-/.]*(?P<m2>{_MON})\b\.?
+        (?:[\s,\-/.]*(?:of\s+|in\s+)?(?P<y2>{_YEAR})|[-/](?P<y2b>\d{{2}})(?![\d:])|\s+of\s+(?P<y2c>\d{{2}})(?![\d:]))?)
   | (?P<num>(?<![\d/.:,\-−])(?P<a>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<b>\d{{1,2}})
         (?:(?P=sep)(?P<y3>\d{{4}}|\d{{2}}))?(?![\d/:]|[.\-]\d|\s?(?:[ap]\.?m\b|uhr|h\b)))
   | (?P<ordinal>\b(?P<the>(?:on\s+)?the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b
         (?!\s+(?:floor|round|street|st\b|avenue|ave\b|percentile|century|place|position|edition|grade
         |anniversary|birthday|time|annual|interview|stage|candidate|largest|most|best)))
-  | (?P<word>\b(?:the\s+)?(?P<ow>{_alt(list(ORDINAL_WORDS))})\s+of\s+(?P<m5>{_MON})\b)
+  | (?P<onthe>\bon\s+the\s+(?P<d6>\d{{1,2}}|{_ORD_W})(?!\s*(?:[:./]\d|%|[ap]\.?m\b))
+        (?=\s*(?:$|[.,;!?)]|(?:from|at|between|and|or|in|for)\b)))
     """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_PART = r"(?P<part>beginning|start|end|middle|mid|early|late)"
+_REL_WORD = r"this|current|coming|next|last|past|previous|following|upcoming"
+
+#: periods and nth days, found before plain dates and weekdays
+_PERIOD = re.compile(
+    rf"""
+    (?P<pweek>(?:(?:at\s+)?the\s+)?{_PART}(?:\s+of)?(?:\s+the)?\s+(?:(?:around\s+)?(?P<prel>{_REL_WORD})\s+)?
+        (?P<punit>week|month)\b)
+  | (?-i:(?P<pabbr>\b(?:EOM|BOM|EOW|BOW)\b))
+  | (?P<pmon>(?:(?:at\s+)?the\s+)?(?P<part2>beginning|start|end|middle|mid|early|late)(?:\s+of)?[\s-]+
+        (?:(?P<pm>{_MON})\b
+        (?:,?\s+(?P<pmy>\d{{4}}))?|(?:the\s+year\s+)?(?P<py>\d{{4}})\b))
+  | (?P<qabs>\b(?:(?P<qy>\d{{4}})[\s-]?(?P<qh>[qh])(?P<q>[1-4])
+        |(?P<qh2>[qh])(?P<q2>[1-4])(?:\s+of)?[\s-]?(?P<qy2>\d{{4}}))\b)
+  | (?P<qrel>(?:the\s+)?(?P<qr>{_REL_WORD})\s+quarter\b)
+  | (?P<span>(?:the\s+)?(?:(?P<sdir>{_REL_WORD})\s+(?P<sn>{_NUM})|(?P<sn2>{_NUM})\s+(?P<sdir2>{_REL_WORD}))
+        \s+(?P<biz>business\s+|working\s+)?(?P<sunit>minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b)
+  | (?P<sdec>(?:the\s+)?(?P<dr>next|coming|last|past|previous)\s+decade\b)
+  | (?P<nthwd>(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
+        \s+(?:(?P<nwd>{_WD})|(?P<nday>day))
+        \s+(?:of|in)\s+(?:(?P<nm>{_MON})\b\.?(?:,?\s+(?P<ny>\d{{4}}))?
+        |(?:the\s+)?(?:(?P<nrel>this|current|next|last|previous|past|following|coming)\s+)?month\b))
+  | (?P<wdn>(?P<cn>\d{{1,2}}|{_CARD_W})\s+(?P<cwd>{_WD})s\s+(?P<cdir>from\s+now|hence|ago|back)\b)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: a month or a year on its own: only kept as one end of a range ("from March to May", "2014-2018")
+_COARSE = re.compile(
+    rf"""(?P<mon>\b(?P<cm>{_MON})\b\.?(?:[\s,/-]*(?P<cmy>\d{{4}})\b)?)
+    |(?P<yr>(?<![\d/.:,$€£])(?P<y>(?:1[89]|20)\d{{2}})(?P<dec>\s?s)?\b(?![/:]|[.,]\d))""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -178,7 +242,9 @@ def _at_word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
 
 
-_DATE, _WEEKDAY, _REL, _TIME, _ZONE = (_at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE))
+_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD = (
+    _at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD)
+)
 
 #: what may stand between two atoms of one mention
 _GLUE = re.compile(
@@ -219,9 +285,22 @@ class Parsed:
     zone: Zone | None = None
     zone_text: str | None = None
     kinds: set[str] = field(default_factory=set)
+    range_end: Parsed | None = None  # "13-15 July", "from March to May": resolved first, the start before it
+    month_rel: int | None = None  # "the 20th of next month"
+    nth: int | None = None  # "first Tuesday of October" (with a weekday), "last day of May" (without); -1 is last
+    wd_count: int | None = None  # "3 Fridays from now", "Friday after next": the nth such day, negative for past
+    #: a period rather than a day: month, year, decade, quarter, half, week, or the unit of "next 3 days"
+    unit: str | None = None
+    unit_rel: int | None = None  # "next quarter": +1
+    count: int = 0  # "next 3 days": +3, "last 2 hours": -2
+    part: str | None = None  # begin / mid / end of the period
+    quarter: int | None = None  # the quarter or half of the year
 
     @property
     def has_date(self) -> bool:
+        """Names one day; a period ("end of the month", "Q3") is never a fallback day for a clock time."""
+        if self.unit is not None:
+            return False
         return bool(self.kinds & {"date", "rel", "wd"}) and not (
             self.kinds & {"date", "rel"} == set() and self.weak_weekday and "time" not in self.kinds
         )
@@ -266,6 +345,24 @@ def _year(raw: str | None) -> int | None:
     return y
 
 
+def _word_number(raw: str) -> int | None:
+    total = 0
+    for w in re.split(r"[\s-]+", raw.strip().lower()):
+        v = CARDINALS.get(w) or ORDINAL_WORDS.get(w)
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def _day_value(raw: str) -> int | None:
+    digits = re.match(r"\d+", raw)
+    return int(digits.group(0)) if digits else _word_number(raw)
+
+
+_MONTH_REL = {"next": 1, "following": 1, "coming": 1, "this": 0, "current": 0, "previous": -1, "last": -1, "past": -1}
+
+
 def _date_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
     for m in _DATE.finditer(text):
@@ -273,10 +370,26 @@ def _date_atoms(text: str) -> list[_Atom]:
         g = m.group
         if g("iso"):
             p.year, p.month, p.day = int(g("iy")), int(g("im")), int(g("id"))
+        elif g("ymd"):
+            p.year, p.month, p.day = int(g("yy")), MONTHS[g("ym").lower()], int(g("yd"))
+        elif g("mrel"):
+            p.day, p.month_rel = _day_value(g("d7")), _MONTH_REL[g("mr").lower()]
         elif g("md"):
-            p.month, p.day, p.year = MONTHS[g("m1").lower()], int(g("d1")), _year(g("y1"))
+            name, raw_day = g("m1"), g("d1")
+            if not raw_day[0].isdigit() and (name.lower() in _WEAK_MONTHS and not name[0].isupper()):
+                continue  # "you may first ..." is not the first of May
+            p.month, p.day, p.year = MONTHS[name.lower()], _day_value(raw_day), _year(g("y1"))
+            if g("d1e"):
+                p.range_end = Parsed(m.start("d1e"), m.end(), month=p.month, day=_day_value(g("d1e")), year=p.year)
+                p.range_end.kinds = {"date"}
         elif g("dm"):
-            p.day, p.month, p.year = int(g("d2")), MONTHS[g("m2").lower()], _year(g("y2"))
+            if not g("d2")[0].isdigit() and not g("dof"):
+                continue  # a spelled ordinal needs "of": "third of March", not "the first March meeting"
+            p.day, p.month = _day_value(g("d2")), MONTHS[g("m2").lower()]
+            p.year = _year(g("y2") or g("y2b") or g("y2c"))
+            if g("d2a"):
+                end = Parsed(m.start("d2"), m.end(), day=p.day, month=p.month, year=p.year, kinds={"date"})
+                p.day, p.range_end = _day_value(g("d2a")), end
         elif g("num"):
             a, b = int(g("a")), int(g("b"))
             if g("sep") != "/" and not g("y3"):
@@ -286,15 +399,107 @@ def _date_atoms(text: str) -> list[_Atom]:
             p.day = int(g("d4"))
             if not g("the"):
                 p.kinds = {"date", "bare_ordinal"}
-        elif g("word"):
-            p.day, p.month = ORDINAL_WORDS[g("ow").lower()], MONTHS[g("m5").lower()]
-        if p.day is not None and not 1 <= p.day <= 31:
+        elif g("onthe"):
+            p.day = _day_value(g("d6"))
+        days = [p.day] + ([p.range_end.day] if p.range_end else [])
+        if any(d is not None and not 1 <= d <= 31 for d in days):
             continue
         if p.month is not None and not 1 <= p.month <= 12:
             continue
         if p.numeric and (not 1 <= p.numeric[0] <= 31 or not 1 <= p.numeric[1] <= 31):
             continue
         out.append(_Atom(m.start(), m.end(), "date", p))
+    return out
+
+
+_ORDINAL_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_PART_OF = {"beginning": "begin", "start": "begin", "early": "begin", "middle": "mid", "mid": "mid"}
+_PART_OF |= {"end": "end", "late": "end"}
+
+
+def _count(raw: str) -> int:
+    txt = re.sub(r"\s+", " ", raw.strip().lower())
+    if txt in _NUM_WORDS:
+        return _NUM_WORDS[txt]
+    if txt.isdigit():
+        return int(txt)
+    return _word_number(txt) or 1
+
+
+def _rel_value(raw: str | None) -> int:
+    word = (raw or "this").split()[-1].lower()
+    return {"next": 1, "coming": 1, "following": 1, "upcoming": 1, "last": -1, "past": -1, "previous": -1}.get(word, 0)
+
+
+def _period_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _PERIOD.finditer(text):
+        g = m.group
+        p = Parsed(m.start(), m.end(), kinds={"span"})
+        kind = "span"
+        if g("pweek"):
+            p.part, p.unit, p.unit_rel = _PART_OF[g("part").lower()], g("punit").lower(), _rel_value(g("prel"))
+        elif g("pabbr"):
+            ab = g("pabbr")
+            p.part, p.unit, p.unit_rel = ("end" if ab[0] == "E" else "begin"), ("month" if ab[2] == "M" else "week"), 0
+        elif g("pmon"):
+            p.part = _PART_OF[g("part2").lower()]
+            if g("pm"):
+                p.unit, p.month, p.year = "month", MONTHS[g("pm").lower()], _year(g("pmy"))
+            else:
+                p.unit, p.year = "year", int(g("py"))
+        elif g("qabs"):
+            half = (g("qh") or g("qh2")).lower() == "h"
+            p.unit, p.quarter = ("half" if half else "quarter"), int(g("q") or g("q2"))
+            p.year = int(g("qy") or g("qy2"))
+        elif g("qrel"):
+            p.unit, p.unit_rel = "quarter", _rel_value(g("qr"))
+        elif g("span"):
+            word = (g("sdir") or g("sdir2")).lower()
+            if word == "this" or word == "current":
+                continue
+            n = _count(g("sn") or g("sn2"))
+            unit = g("sunit").lower().rstrip("s")
+            if g("biz"):
+                if unit != "day":
+                    continue
+                unit = "bday"
+            p.unit, p.count = unit, (-n if _rel_value(word) < 0 else n)
+        elif g("sdec"):
+            p.unit, p.unit_rel = "decade", _rel_value(g("dr"))
+        elif g("nthwd"):
+            kind, p.kinds = "date", {"date"}
+            p.nth = _ORDINAL_NTH.get(g("nth").lower()) or int(g("nth")[0])
+            if g("nwd"):
+                p.weekday = WEEKDAYS[g("nwd").lower()]
+            if g("nm"):
+                p.month, p.year = MONTHS[g("nm").lower()], _year(g("ny"))
+            else:
+                p.month_rel = _rel_value(g("nrel"))
+        elif g("wdn"):
+            kind, p.kinds = "date", {"date"}
+            n = _count(g("cn"))
+            p.weekday = WEEKDAYS[g("cwd").lower()]
+            p.wd_count = -n if g("cdir").lower() in ("ago", "back") else n
+        out.append(_Atom(m.start(), m.end(), kind, p))
+    return out
+
+
+def _coarse_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _COARSE.finditer(text):
+        p = Parsed(m.start(), m.end(), kinds={"span"})
+        if m.group("mon"):
+            name = m.group("cm")
+            if name.lower() in _WEAK_MONTHS and not name[0].isupper():
+                continue
+            p.unit, p.month, p.year = "month", MONTHS[name.lower()], _year(m.group("cmy"))
+        else:
+            p.year = int(m.group("y"))
+            p.unit = "decade" if m.group("dec") and p.year % 10 == 0 else "year"
+            if p.unit == "decade":
+                p.kinds.add("alone")  # "the 1990s" stands on its own; a bare year does not
+        out.append(_Atom(m.start(), m.end(), "span", p))
     return out
 
 
@@ -501,6 +706,9 @@ def _merge(into: Parsed, atom: _Atom) -> None:
         into.pod = src.pod
 
 
+_FINDERS = (_zone_atoms, _period_atoms, _date_atoms, _rel_atoms, _weekday_atoms, _time_atoms, _pod_atoms, _coarse_atoms)
+
+
 def _slot(kind: str) -> str:
     return "date" if kind in ("date", "rel") else kind
 
@@ -510,8 +718,8 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     masked = _mask(text)
     atoms: list[_Atom] = []
     taken: list[tuple[int, int]] = []
-    # precedence: zones (so "UTC-05:00" is not a time), dates, relative days, weekdays, times
-    for finder in (_zone_atoms, _date_atoms, _rel_atoms, _weekday_atoms, _time_atoms, _pod_atoms):
+    # precedence: zones (so "UTC-05:00" is not a time), periods, dates, relative days, weekdays, times
+    for finder in _FINDERS:
         found = [a for a in finder(masked) if not _overlaps(a, taken)]
         atoms.extend(found)
         taken.extend((a.start, a.end) for a in found)
@@ -524,6 +732,8 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     for atom in atoms:
         joinable = (
             cur is not None
+            and atom.kind != "span"
+            and "span" not in cur.kinds
             and atom.start - cur.end <= _MAX_GLUE
             and _slot(atom.kind) not in filled
             and not (atom.kind == "date" and "wd" in filled and "date" in filled)
@@ -548,15 +758,48 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
         filled = {_slot(atom.kind)}
     if cur is not None:
         mentions.append(cur)
-    return [m for m in mentions if _meaningful(m)], loose_zones
+    return [m for m in _join_ranges(mentions, masked) if _meaningful(m)], loose_zones
+
+
+_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s+(?:the\s+)?$|^\s*[-–—~]\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_TO_NOW = re.compile(r"\s*(?:-|–|to|till|until|and)\s+(?:now|date|today)\b", re.I)
+
+
+def _dateish(p: Parsed) -> bool:
+    return p.hour is None and bool(p.kinds & {"date", "span"}) and p.range_end is None
+
+
+def _join_ranges(mentions: list[Parsed], text: str) -> list[Parsed]:
+    """Two dates with "to", "-" or "between … and" between them are one range, resolved together."""
+    out: list[Parsed] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if b is not None and _dateish(a) and _dateish(b) and (a.unit is None or a.unit in ("month", "year")):
+            sep = _RANGE_SEP.match(text[a.end : b.start])
+            if sep and ("and" not in sep.group(0).lower() or _BETWEEN.search(text[max(0, a.start - 12) : a.start])):
+                a.range_end, a.end = b, b.end
+                a.kinds.add("alone")
+                out.append(a)
+                i += 2
+                continue
+        if a.unit in ("month", "year") and _TO_NOW.match(text, a.end):
+            a.kinds.add("alone")
+        out.append(a)
+        i += 1
+    return out
 
 
 def _meaningful(p: Parsed) -> bool:
+    if p.unit in ("month", "year", "decade") and p.part is None and not p.count and "alone" not in p.kinds:
+        return False
     if p.kinds <= {"wd", "pod"} and p.weak_weekday:
         return False
     if "bare_ordinal" in p.kinds and not p.kinds & {"wd", "time", "rel"}:
         return False
-    return bool(p.kinds & {"date", "wd", "rel", "time"})
+    return bool(p.kinds & {"date", "wd", "rel", "time", "span"})
 
 
 # ---------------------------------------------------------------- resolution
@@ -630,11 +873,82 @@ def _weekday_date(p: Parsed, today: date) -> date:
     return today + timedelta(days=ahead or 7)
 
 
-def resolve_date(p: Parsed, today: date, dayfirst: bool) -> date | None:
+def _shift_month(y: int, m: int, by: int) -> tuple[int, int]:
+    q, r = divmod(m - 1 + by, 12)
+    return y + q, r + 1
+
+
+def _month_end(y: int, m: int) -> date:
+    ny, nm = _shift_month(y, m, 1)
+    return date(ny, nm, 1) - timedelta(days=1)
+
+
+def _nth_in_month(p: Parsed, today: date) -> date | None:
+    assert p.nth is not None
+    if p.month_rel is not None:
+        months = [_shift_month(today.year, today.month, p.month_rel)]
+    elif p.month is not None and p.year is not None:
+        months = [(p.year, p.month)]
+    elif p.month is not None:
+        months = [(today.year, p.month), (today.year + 1, p.month)]
+    else:
+        return None
+    found: date | None = None
+    for y, m in months:
+        last = _month_end(y, m)
+        if p.weekday is None:
+            found = last if p.nth < 0 else _safe_date(y, m, p.nth)
+        elif p.nth < 0:
+            found = last - timedelta(days=(last.weekday() - p.weekday) % 7)
+        else:
+            first = date(y, m, 1)
+            found = first + timedelta(days=(p.weekday - first.weekday()) % 7 + 7 * (p.nth - 1))
+            if found.month != m:
+                found = None
+        if found is not None and (found >= today or len(months) == 1):
+            return found
+    return found
+
+
+def _nth_weekday_from(today: date, wd: int, count: int) -> date:
+    if count > 0:
+        first = today + timedelta(days=(wd - today.weekday()) % 7 or 7)
+        return first + timedelta(days=7 * (count - 1))
+    first = today - timedelta(days=(today.weekday() - wd) % 7 or 7)
+    return first - timedelta(days=7 * (-count - 1))
+
+
+def _not_after(y: int | None, m: int, d: int, limit: date) -> date | None:
+    """The year for the start of a range whose end is ``limit``: on or before it."""
+    if y is not None:
+        return _safe_date(y, m, d)
+    c = _safe_date(limit.year, m, d)
+    if c is None or c > limit:
+        c = _safe_date(limit.year - 1, m, d)
+    return c
+
+
+def resolve_date(p: Parsed, today: date, dayfirst: bool, *, not_after: date | None = None) -> date | None:
+    """The day ``p`` names; ``not_after`` is the end of the range it starts, which settles a missing year."""
+    base = _base_date(p, today, dayfirst, not_after)
+    if base is not None and "offset" in p.kinds:
+        # "3 days after January 12th", "two weeks from tomorrow"
+        base = _add_months(base, p.shift_months) + timedelta(days=p.shift.days if p.shift else 0)
+    return base
+
+
+def _base_date(p: Parsed, today: date, dayfirst: bool, not_after: date | None) -> date | None:
     wd = p.weekday
+    if p.wd_count is not None and wd is not None:
+        return _nth_weekday_from(today, wd, p.wd_count)
+    if p.nth is not None:
+        return _nth_in_month(p, today)
+    if p.month_rel is not None and p.day is not None:
+        y, m = _shift_month(today.year, today.month, p.month_rel)
+        return _safe_date(y, m, p.day)
     if p.rel_days is not None and p.month is None and p.numeric is None and p.day is None:
         base = today + timedelta(days=p.rel_days)
-        if p.shift is not None:
+        if p.shift is not None and "offset" not in p.kinds:
             base = _add_months(base, p.shift_months) + timedelta(days=p.shift.days)
         return base
     if p.numeric is not None:
@@ -643,6 +957,8 @@ def resolve_date(p: Parsed, today: date, dayfirst: bool) -> date | None:
         orders = [(mo, d) for mo, d in orders if 1 <= mo <= 12]
         if not orders:
             return None
+        if not_after is not None and wd is None:
+            return _not_after(p.year, orders[0][0], orders[0][1], not_after)
         if wd is not None and len(orders) == 2:
             # the weekday written beside "12/3" tells the order
             for mo, d in orders:
@@ -656,6 +972,8 @@ def resolve_date(p: Parsed, today: date, dayfirst: bool) -> date | None:
     if p.month is not None and p.day is not None:
         if p.year is not None:
             return _safe_date(p.year, p.month, p.day)
+        if not_after is not None and wd is None:
+            return _not_after(None, p.month, p.day, not_after)
         return _pick_year(p.month, p.day, wd, today)
     if p.day is not None:
         return _day_only(p.day, wd, today)
@@ -714,6 +1032,135 @@ def _aware(d: date, t: time, tz: tzinfo) -> datetime:
     return datetime.combine(d, t, tzinfo=tz).astimezone(UTC).astimezone(tz)
 
 
+def _quarter_start(d: date) -> date:
+    return date(d.year, (d.month - 1) // 3 * 3 + 1, 1)
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12, "decade": 120}
+_PART_DAYS = {"week": {"begin": (0, 3), "mid": (2, 5), "end": (4, 7)}, "month": {"begin": (0, 10), "mid": (10, 20)}}
+
+
+def _count_span(p: Parsed, now: datetime) -> tuple[date | datetime, date | datetime]:
+    """ "next 3 days" starts tomorrow, "last 2 days" two days ago; "next 3 hours" at the next full hour."""
+    u, n, today = p.unit or "day", p.count, now.date()
+    if u in ("minute", "hour"):
+        step = timedelta(minutes=1 if u == "minute" else 60)
+        base = now.replace(second=0, microsecond=0)
+        if u == "hour":
+            base = base.replace(minute=0)
+        return (base + step, base + step * (n + 1)) if n > 0 else (base + step * n, base)
+    if u == "bday":
+        d, left = today, abs(n)
+        while left:
+            d += timedelta(days=1 if n > 0 else -1)
+            left -= d.weekday() < 5
+        if n > 0:
+            first = today + timedelta(days=1)
+            while first.weekday() >= 5:
+                first += timedelta(days=1)
+            return first, d + timedelta(days=1)
+        return d, today
+    if u in ("quarter", "decade"):
+        start = _quarter_start(today) if u == "quarter" else date(today.year // 10 * 10, 1, 1)
+        months = _UNIT_MONTHS[u]
+        if n > 0:
+            return _add_months(start, months), _add_months(start, months * (n + 1))
+        return _add_months(start, months * n), start
+    if n > 0:
+        first = today + timedelta(days=1)
+        if u in _UNIT_DAYS:
+            return first, first + timedelta(days=_UNIT_DAYS[u] * n)
+        return first, _add_months(first, _UNIT_MONTHS[u] * n)
+    if u in _UNIT_DAYS:
+        return today + timedelta(days=_UNIT_DAYS[u] * n), today
+    return _add_months(today, _UNIT_MONTHS[u] * n), today
+
+
+def _period(p: Parsed, today: date, not_after: date | None) -> tuple[date, date] | None:
+    """First day and the day after the last of a named period, narrowed to its beginning, middle or end."""
+    u = p.unit
+    if u == "week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7 * (p.unit_rel or 0))
+        a, b = _PART_DAYS["week"].get(p.part or "", (0, 7))
+        return monday + timedelta(days=a), monday + timedelta(days=b)
+    if u == "month":
+        if p.month is None:
+            y, m = _shift_month(today.year, today.month, p.unit_rel or 0)
+        elif p.year is not None:
+            y, m = p.year, p.month
+        elif not_after is not None:
+            y, m = (not_after.year if p.month <= not_after.month else not_after.year - 1), p.month
+        else:
+            # a month with no year is the next one that has not ended (its part, if one is named)
+            y, m = today.year, p.month
+            end_day = {"begin": 10, "mid": 20}.get(p.part or "", _month_end(y, m).day)
+            if date(y, m, min(end_day, _month_end(y, m).day)) < today:
+                y += 1
+        first, after = date(y, m, 1), _month_end(y, m) + timedelta(days=1)
+        if p.part in ("begin", "mid"):
+            a, b = _PART_DAYS["month"][p.part]
+            return first + timedelta(days=a), first + timedelta(days=b)
+        if p.part == "end":
+            return first + timedelta(days=20), after
+        return first, after
+    if u in ("quarter", "half"):
+        if p.year is not None and p.quarter is not None:
+            start = date(p.year, (p.quarter - 1) * _UNIT_MONTHS[u] + 1, 1)
+        else:
+            start = _add_months(_quarter_start(today), 3 * (p.unit_rel or 0))
+        return start, _add_months(start, _UNIT_MONTHS[u])
+    if u == "year" and p.year is not None:
+        first = date(p.year, 1, 1)
+        a, b = {"begin": (0, 4), "mid": (5, 8), "end": (8, 12)}.get(p.part or "", (0, 12))
+        return _add_months(first, a), _add_months(first, b)
+    if u == "decade":
+        y = p.year if p.year is not None else (today.year // 10 + (p.unit_rel or 0)) * 10
+        return date(y, 1, 1), date(y + 10, 1, 1)
+    return None
+
+
+def _span_mention(p: Parsed, now: datetime, text: str, zone: str | None, not_after: date | None) -> TimeMention | None:
+    tz = now.tzinfo or UTC
+    grain: Grain = "day"
+    if p.count:
+        a, b = _count_span(p, now)
+        if isinstance(a, datetime) and isinstance(b, datetime):
+            return TimeMention(
+                a,
+                b,
+                "minute" if p.unit == "minute" else "hour",
+                (p.start, p.end),
+                zone,
+                False,
+                True,
+                text[p.start : p.end],
+            )
+        assert isinstance(a, date) and isinstance(b, date)
+        days = (a, b)
+    else:
+        found = _period(p, now.date(), not_after)
+        if found is None:
+            return None
+        days = found
+    start, end = (datetime.combine(d, time(0), tzinfo=tz) for d in days)
+    return TimeMention(start, end, grain, (p.start, p.end), zone, False, True, text[p.start : p.end])
+
+
+def _range_mention(p: Parsed, ref: datetime, dayfirst: bool, text: str) -> TimeMention | None:
+    assert p.range_end is not None
+    last = to_mention(p.range_end, ref, dayfirst=dayfirst, text=text)
+    first = to_mention(
+        replace(p, range_end=None), ref, dayfirst=dayfirst, text=text, not_after=last.start.date() if last else None
+    )
+    if first is None or last is None:
+        return first
+    end = last.end or last.start + timedelta(days=1)
+    if end <= first.start:
+        return first
+    return TimeMention(first.start, end, "day", (p.start, p.end), first.zone, False, True, text[p.start : p.end])
+
+
 def to_mention(
     p: Parsed,
     ref: datetime,
@@ -722,16 +1169,23 @@ def to_mention(
     text: str = "",
     fallback_date: Parsed | None = None,
     fallback_zone: Zone | None = None,
+    not_after: date | None = None,
 ) -> TimeMention | None:
     """Resolve ``p`` against ``ref``; ``fallback_*`` supply a date or zone said elsewhere."""
     today = ref.date()
     if dayfirst is None:
         dayfirst = dayfirst_for(ref)
+    if p.range_end is not None and p.hour is None:
+        return _range_mention(p, ref, dayfirst, text)
+    if p.unit is not None:
+        zone_obj = p.zone or fallback_zone
+        now = ref.astimezone(zone_obj.tz) if zone_obj else ref
+        return _span_mention(p, now, text, _zone_name(p, zone_obj), not_after)
     has_date = p.has_date
     source = p if has_date else fallback_date
     day: date | None
     if source is not None:
-        day = resolve_date(source, today, dayfirst)
+        day = resolve_date(source, today, dayfirst, not_after=not_after if source is p else None)
         if day is None:
             return None
     else:
@@ -741,7 +1195,7 @@ def to_mention(
     clk = clock(p)
     if clk is None:
         grain: Grain = "day"
-        if p.shift is not None and source is p:
+        if p.shift is not None and source is p and "offset" not in p.kinds:
             # "in 3 hours" and "2 days ago" keep the reference clock
             start = ref.astimezone(tz) + p.shift
             start = _aware(_add_months(start.date(), p.shift_months), start.timetz().replace(tzinfo=None), tz)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from daemon.timeparse import resolve
+from daemon.timeparse import resolve, scan
 
 PST = timezone(timedelta(hours=-8))
 EDT = timezone(timedelta(hours=-4))
@@ -180,3 +180,102 @@ def test_resolve_is_fast_on_adversarial_text(parts: list[str]) -> None:
     t0 = time.perf_counter()
     resolve(text, REF)
     assert time.perf_counter() - t0 < 0.5
+
+
+# ---------------------------------------------------------------- periods, ranges, nth days
+
+DUCK = datetime(2013, 2, 12, 4, 30, tzinfo=timezone(timedelta(hours=-2)))  # a Tuesday
+
+
+def span(text: str, ref: datetime = DUCK) -> tuple[str, str | None]:
+    start, end = first(text, ref)
+    return start[:10], end[:10] if end else None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("from 13 to 15 July", "2013-07-13", "2013-07-16"),
+        ("from the 13th to the 15th of July", "2013-07-13", "2013-07-16"),
+        ("July 13-15", "2013-07-13", "2013-07-16"),
+        ("between 3 and 12 of Sept", "2013-09-03", "2013-09-13"),
+        ("i am off from ninth till seventeenth of april", "2013-04-09", "2013-04-18"),
+        ("Nov 18-Dec 19, 2015", "2015-11-18", "2015-12-20"),
+        # a range resolves as a unit: its end is not past, its start is on or before its end
+        ("from 2/1 to 2/20", "2013-02-01", "2013-02-21"),
+        ("from March to May", "2013-03-01", "2013-06-01"),
+        ("Nov-Feb 2014", "2013-11-01", "2014-03-01"),
+        ("The range is 2014-2018.", "2014-01-01", "2019-01-01"),
+        ("between 2007 and 2009", "2007-01-01", "2010-01-01"),
+    ],
+)
+def test_date_ranges(text: str, start: str, end: str) -> None:
+    assert span(text) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("end of next week", "2013-02-22", "2013-02-25"),
+        ("at the beginning of this week", "2013-02-11", "2013-02-14"),
+        ("end of the month", "2013-02-21", "2013-03-01"),
+        ("EOM", "2013-02-21", "2013-03-01"),
+        ("beginning of January", "2014-01-01", "2014-01-11"),  # January 2013 is over
+        ("mid March", "2013-03-11", "2013-03-21"),
+        ("late March", "2013-03-21", "2013-04-01"),
+        ("Q3 2019", "2019-07-01", "2019-10-01"),
+        ("2019-H2", "2019-07-01", "2020-01-01"),
+        ("last quarter", "2012-10-01", "2013-01-01"),
+        ("next 3 days", "2013-02-13", "2013-02-16"),
+        ("the last 2 days", "2013-02-10", "2013-02-12"),
+        ("the 10 previous weeks", "2012-12-04", "2013-02-12"),
+        ("previous 4 business days", "2013-02-06", "2013-02-12"),
+    ],
+)
+def test_periods(text: str, start: str, end: str) -> None:
+    assert span(text) == (start, end)
+
+
+def test_next_hours_start_at_the_next_full_hour() -> None:
+    assert first("next 3 hours", DUCK) == ("2013-02-12T05:00:00-02:00", "2013-02-12T08:00:00-02:00")
+    assert first("last 2 minutes", DUCK)[0] == "2013-02-12T04:28:00-02:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("first tuesday of october", "2013-10-01"),
+        ("last Monday of March", "2013-03-25"),
+        ("third tuesday of september 2014", "2014-09-16"),
+        ("the first Monday of this month", "2013-02-04"),
+        ("first monday of last month", "2013-01-07"),
+        ("last day of october 2015", "2015-10-31"),
+        ("20th of next month", "2013-03-20"),
+        ("the 15th day of next month", "2013-03-15"),
+        ("3 fridays from now", "2013-03-01"),
+        ("2 thursdays ago", "2013-01-31"),
+    ],
+)
+def test_nth_days(text: str, day: str) -> None:
+    assert first(text, DUCK)[0][:10] == day
+
+
+def test_a_period_is_never_the_day_of_a_later_clock_time() -> None:
+    # "Q3" is not the day a bare "3pm" further on happens
+    found, _ = scan("Our Q3 2025 roadmap is ready. Call at 3pm")
+    assert [p.has_date for p in found] == [False, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have 3 years of experience and 2000 followers",
+        "You may first want to read the brief",
+        "We grew 30% in March",  # a month alone is not a day
+        "Founded in 1998, we now have 40 offices",
+        "Page 12 to 15 of the report",
+        "one of the first steps",
+    ],
+)
+def test_prose_with_numbers_and_months_is_not_a_date(text: str) -> None:
+    assert resolve(text, DUCK) == []
