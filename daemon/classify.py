@@ -262,13 +262,22 @@ _INVITE_TEXT = _rules(
 )
 
 #: "the interview ... on Thursday, March 19 at 1:30pm" stated outright (not in thanks for a past one)
+#: (generic meetings with a time, "a call on Thursday at 4pm", need a strong hiring context and are
+#: read by _informal_invitation)
+_INTERVIEW_NOUN = r"(?:interview|interviews|phone[- ]?screen|screening|on-?site|gespräch|vorstellungsgespräch)"
 _MEETING_AT = _rx(
-    rf"\b{_MEETING}\b[^.\n?]{{0,80}}?\b(?:on|for)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    rf"\b{_INTERVIEW_NOUN}\b[^.\n?]{{0,80}}?\b(?:on|for)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|\d{1,2}(?:/|\s+)(?:\d|[a-z]{3}))"
     r"[^.\n?]{0,30}?\bat\s+\d"
 )
 _PAST = re.compile(
     r"\b(?:thanks?|thank you|enjoyed|great (?:to|talking|speaking|meeting)|was|were|had|after|following)\b", _I
+)
+#: thanks for a meeting that already happened (not "thank you for your application")
+_THANKS = re.compile(
+    r"\b(?:thanks?|thank you)\s+(?:again\s+|so much\s+)?for\s+(?:the|our|your time|taking|speaking|chatting|"
+    r"meeting|talking)\b|\benjoyed\b|\bgreat (?:to|talking|speaking|chatting|meeting)\b",
+    _I,
 )
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -276,13 +285,19 @@ _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
 
 
-def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool) -> bool:
-    """Does ``pattern`` occur in a sentence that states it rather than supposes it?"""
+def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool, looking_back: bool = True) -> bool:
+    """Does ``pattern`` occur in a sentence that states it rather than supposes it?
+
+    With ``looking_back=False`` a sentence that thanks for something ("Thanks again for the chat
+    about the role") does not count: it is about a meeting that already happened.
+    """
     for m in pattern.finditer(text):
         start = 0
         for sep in ".!?\n":
             start = max(start, text.rfind(sep, 0, m.start()) + 1)
         if _CONDITIONAL.search(text, start, m.start()):
+            continue
+        if not looking_back and _THANKS.search(text, start, m.start()):
             continue
         if not allow_questions:
             end_m = _SENTENCE_END.search(text, m.end())
@@ -302,8 +317,12 @@ def _stated_meeting(text: str) -> bool:
     return False
 
 
-def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool) -> list[str]:
-    return [name for name, rx in rules if _affirmative(rx, text, allow_questions=allow_questions)]
+def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking_back: bool = True) -> list[str]:
+    return [
+        name
+        for name, rx in rules
+        if _affirmative(rx, text, allow_questions=allow_questions, looking_back=looking_back)
+    ]
 
 
 # --- informal hiring meetings -------------------------------------------------------------
@@ -325,11 +344,13 @@ _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
     r"interview|hangout)"
 )
+#: words inside a noun phrase ("a relaxed 20-minute video"), never a verb ("the team is meeting")
+_FILLER = r"(?!(?:is|are|was|were|will|be|been|has|have|had|do|does|did)\b)[\w&'-]+"
 #: a meeting as a thing in a calendar ("our call", "a relaxed 20-minute video call"), not the
 #: verb ("the panel are meeting on Thursday")
 _CHAT = _rx(
     r"\b(?:a|an|the|our|your|this|that|quick|short|brief|informal|casual|relaxed|first|initial|"
-    rf"intro(?:ductory)?)\s+(?:[\w&'-]+\s+){{0,4}}?{_CHAT_NOUN}s?\b|\bmeet (?:\w+ ){{0,3}}?(?:our|the) "
+    rf"intro(?:ductory)?)\s+(?:{_FILLER}\s+){{0,4}}?{_CHAT_NOUN}s?\b|\bmeet (?:\w+ ){{0,3}}?(?:our|the) "
     r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b"
 )
 #: a meeting being put in the diary, done or about to be
@@ -359,11 +380,13 @@ _NEXT_STEP = _rx(
     rf"\bnext (?:step|stage)s?\b[^.?!\n]{{0,80}}?\b(?:is|will be|would be|involves)\s+(?:a|an)\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_CHAT_NOUN}\b"
 )
-#: words that put a meeting in the past, or make the time a reference point, not the meeting
-_NOT_NOW = re.compile(
-    r"\b(?:thanks?|thank you|enjoyed|was|were|had|after|following|before|once|until|last|ago|yesterday|"
-    r"earlier)\b",
-    _I,
+#: words that put a meeting in the past
+_NOT_NOW = re.compile(r"\b(?:thanks?|thank you|enjoyed|was|were|had|last|ago|yesterday|earlier)\b", _I)
+#: a meeting named only as a reference point ("feedback after our team meeting on Friday")
+_REFERENCE = re.compile(r"\b(?:after|before|following|until|till|once|since)\s+$", _I)
+#: the employer's own meeting about the candidate, not one with them
+_DECIDING = re.compile(
+    r"\b(?:decid\w*|decision|feedback|debrief\w*|calibrat\w*|compare notes|wrap(?:ping)? up)\b", _I
 )
 _WAS = re.compile(r"\b(?:was|were|had)\b", _I)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no later than)\s*$", _I)
@@ -406,13 +429,17 @@ def _informal_invitation(text: str) -> list[str]:
     for m in _SENTENCE_SPAN.finditer(flowed):
         a, b = m.span()
         sentence = m.group()
-        if _CONDITIONAL.search(sentence):
-            continue
+        supposed = _CONDITIONAL.search(sentence)
+        if supposed is not None:
+            # only what is said before "if ..." is stated
+            sentence = sentence[: supposed.start()]
+            b = a + supposed.start()
         here = [p for p in timed if a <= p.start < b]
         here_dated = [p for p in here if p.has_date]
-        chat = _CHAT.search(sentence)
-        current = not _NOT_NOW.search(sentence)
-        if _BOOKED.search(sentence) and (chat or here_dated) and not _WAS.search(sentence):
+        chat = any(not _REFERENCE.search(sentence, 0, c.start()) for c in _CHAT.finditer(sentence))
+        deciding = bool(_DECIDING.search(sentence))
+        current = not _NOT_NOW.search(sentence) and not deciding
+        if _BOOKED.search(sentence) and (chat or here_dated) and not _WAS.search(sentence) and not deciding:
             cues.append("text: meeting booked")
         if here and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
@@ -574,7 +601,7 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
         resched += _fired(_RESCHEDULE_INFORMAL, flowed, allow_questions=False)
         resched += _fired(_RESCHEDULE_ASK, flowed, allow_questions=True)
     invite_subject = _fired(_INVITE_SUBJECT, subject, allow_questions=True) if subject_cues else []
-    invite = _fired(_INVITE_TEXT, text, allow_questions=True)
+    invite = _fired(_INVITE_TEXT, text, allow_questions=True, looking_back=False)
     if _stated_meeting(text):
         invite.append("text: interview at a stated time")
 

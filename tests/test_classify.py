@@ -570,3 +570,202 @@ def test_short_reply_takes_its_hiring_context_from_the_quote() -> None:
         )
     )
     assert c.category is Category.EMPLOYER_REPLY, c.reasons
+
+
+# --- informal hiring meetings: no word "interview" ---------------------------------------------
+# Recruiters book "a quick intro chat", "a technical conversation", "a call"; the same words fill
+# personal and business mail, so these need a strong hiring context (a role, an application, a
+# recruiter, an ATS relay, a screening call in the thread).
+
+INFORMAL_INVITATIONS = {
+    "booked an intro call after an application": eml(
+        "Noor Haddad <noor@quillfeather.io>",
+        "Your application - Data Analyst",
+        "Hi Sam,\n\nThanks for your application for the Data Analyst position.\n\nI've pencilled us in for "
+        "Friday at 11am for a quick 20-minute intro call on Zoom: https://zoom.us/j/123\n\nNoor\n"
+        "People & Talent, Quillfeather",
+    ),
+    "booked us in, wrapped plain text": eml(
+        "Ben Ito <ben@saltmarsh.dev>",
+        "Chat about the Support Engineer role",
+        "Hey Sam,\n\nLoved your cover letter for our Support Engineer role. We've booked a\nvideo call "
+        "for Wednesday 11 March at 9:30am with me and our Head of Support.\n\nBen",
+    ),
+    "reply agreeing to a proposed time": eml(
+        "Workable <kestrel@workablemail.com>",
+        "Re: quick call",
+        "Hi Sam,\n\nThanks! Thursday at 2:30pm suits us perfectly - I've sent over a calendar invite.\n\n"
+        "It'll be a relaxed 30 minute video call with our Engineering Manager about the Backend Engineer "
+        "role.\n\nIsla\nTalent Team",
+        in_reply_to="<sam-1@mailbox.test>",
+    ),
+    "reply: time works for me, then a casual chat": eml(
+        "Oskar Lind <oskar@fjordlight.se>",
+        "Re: Product Designer position",
+        "Great, 10am on Monday works for me. We'll have a casual chat about the Product Designer position, "
+        "nothing to prepare.\n\nOskar",
+        in_reply_to="<sam-2@mailbox.test>",
+    ),
+    "next stage is a conversation, pick a time": eml(
+        "Ruth Ade <ruth@glasshouse.example.com>",
+        "Next steps - QA Engineer",
+        "Hi Sam,\n\nThe next stage for the QA Engineer role\nis a 45-minute conversation with two of our "
+        "engineers. Do any of these suit?\n\n - Mon 16 March, 10:00-10:45\n - Tue 17 March, 14:00-14:45\n\n"
+        "Ruth\nRecruiter | Glasshouse",
+    ),
+    "question proposing a time for a call": eml(
+        "Dev Patel <dev@tinyforge.dev>",
+        "Platform role",
+        "Hi Sam, thanks for applying for the Platform Engineer role. Would Thursday 12 March at 3pm work "
+        "for a quick call with me?",
+    ),
+    "meet the team": eml(
+        "Hana Mori <hana@kitefield.co>",
+        "Office Manager role",
+        "Hi Sam, following your application for the Office Manager role, we'd love you to come and meet "
+        "the team on Wednesday 18 March at 4pm at our office.",
+    ),
+    "if it no longer suits, the booking still stands": eml(
+        "Mia Tran <mia@lyrefield.com.au>",
+        "Platform Engineer role",
+        "Thanks for applying for our Platform Engineer role. I've booked us in for this Thursday at 10:30am "
+        "for a 30 min intro chat if that suits, otherwise shout.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFORMAL_INVITATIONS))
+def test_informal_invitations(name: str) -> None:
+    c = run(INFORMAL_INVITATIONS[name])
+    assert c.category is Category.INVITATION, c.reasons
+
+
+def test_booked_intro_chat_beats_the_thanks_for_applying_acknowledgement() -> None:
+    c = run(INFORMAL_INVITATIONS["booked an intro call after an application"])
+    assert "text: application acknowledgement" not in c.reasons
+    assert "text: meeting booked" in c.reasons
+
+
+INFORMAL_RESCHEDULES = {
+    "reply in an intro-call thread, no role named": eml(
+        "Tom Kay <tom@emberfield.io>",
+        "Re: Emberfield - intro call",
+        "Hi Sam,\n\nSomething came up - I've had to move our call from today at 2pm to\ntomorrow, "
+        "Tuesday, 2:00-2:30pm. Same link.\n\nTom",
+        in_reply_to="<emberfield-1@emberfield.io>",
+    ),
+    "push back our chat": eml(
+        "Rae <rae@cinderworks.com>",
+        "Data Engineer role",
+        "Hi Sam, apologies - we need to push back our chat about the Data Engineer role to Thursday "
+        "12 March at 3pm.",
+    ),
+    "asks to shift tomorrow's call": eml(
+        "Rae <rae@cinderworks.com>",
+        "Platform Engineer position",
+        "Hi Sam, could we shift tomorrow's video call for the Platform Engineer position to Friday at 10am?",
+    ),
+    "going to have to bump the catch-up": eml(
+        "Lee Park <lee@harrowgate.io>",
+        "Re: SRE role",
+        "Sam - I'm going to have to bump our catch-up about the SRE role to next Tuesday at 9am, sorry!",
+        in_reply_to="<sam-9@mailbox.test>",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFORMAL_RESCHEDULES))
+def test_informal_reschedules(name: str) -> None:
+    c = run(INFORMAL_RESCHEDULES[name])
+    assert c.category is Category.RESCHEDULE, c.reasons
+
+
+INFORMAL_NEGATIVES = {
+    "personal coffee chat with a time": eml(
+        "Riley <riley.h@gmail.com>",
+        "coffee chat Thursday at 4?",
+        "hey! are you free for a coffee chat thursday at 4? I've booked us a table at Ostara. "
+        "also good luck with the interview tomorrow!",
+    ),
+    "friend moves a call, free mail": eml(
+        "Alex <alex.friend@gmail.com>",
+        "Re: call",
+        "can we move our call to tomorrow at 6pm? something came up",
+        in_reply_to="<sam-7@mailbox.test>",
+    ),
+    "friend at a company moves a call, no hiring context": eml(
+        "Priya <priya@northwind-analytics.com>",
+        "Re: our call",
+        "Hi Sam, I've had to move our call from today at 2pm to tomorrow at 2pm - sorry!",
+        in_reply_to="<sam-8@mailbox.test>",
+    ),
+    "friend at a company books a catch-up and mentions an interview": eml(
+        "Priya <priya@northwind-analytics.com>",
+        "catch-up",
+        "Hi Sam, I've booked us in for a catch-up call on Thursday at 4pm. Good luck with the Acme "
+        "interview tomorrow!",
+    ),
+    "colleague books a call about hiring at the user's own company": eml(
+        "Boss <boss@mailbox.test>",
+        "Hiring plan",
+        "I've booked us in for a call on Thursday at 10am to go through the open Data Engineer role.",
+    ),
+    "medical video consultation": eml(
+        "Lakeside Clinic <bookings@lakeside-clinic.example.net>",
+        "Your video consultation",
+        "Your video call with Dr. Ruiz is booked for Thursday 12 March at 10:30am. Call us to reschedule.",
+    ),
+    "webinar about intro calls": eml(
+        "CareerCraft <events@careercraft.example.net>",
+        "Free webinar: nail your intro call with recruiters",
+        "Join our free webinar on Thursday 12 March at 6pm: how to handle a 30 minute intro call for any "
+        "role. Save your seat.",
+        headers={"List-Unsubscribe": "<https://careercraft.example.net/u>"},
+    ),
+    "assessment with a deadline, then a call": eml(
+        "Acme via CodeSignal <noreply@codesignal.com>",
+        "Acme coding challenge",
+        "Hi Sam, as part of your application for the Backend role, please complete the coding challenge by "
+        "Friday 13 March at 11:59pm. After that we'll set up a call on Monday 16 March at 10am.",
+    ),
+    "acknowledgement describing a future call": eml(
+        "Acme Careers <no-reply@greenhouse.io>",
+        "Thanks for applying",
+        "Thanks for applying for the Data Analyst role. If you're shortlisted, we'll book a call with you. "
+        "Our recruiters review applications every Monday at 9am.",
+    ),
+    "newsletter with example call times": eml(
+        "The Shortlist <hello@shortlist.example.net>",
+        "Your intro call this week",
+        "If your intro call for a new role is Tuesday at 2pm, send a note by 5pm. A 30 minute chat on "
+        "Thursday at 10am leaves little room.",
+        headers={"List-Unsubscribe": "<https://shortlist.example.net/u>"},
+    ),
+    "career fair meet the team": eml(
+        "City Careers <events@citycareers.example.org>",
+        "Meet the team: spring hiring event",
+        "Meet the team at our booth on Thursday 19 March at 2pm - we're hiring for 20 roles.",
+        headers={"List-Id": "<events.citycareers.example.org>"},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INFORMAL_NEGATIVES))
+def test_informal_negatives_are_other(name: str) -> None:
+    c = run(INFORMAL_NEGATIVES[name])
+    assert c.category is Category.OTHER, c.reasons
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thanks for your time yesterday. The hiring team is meeting on Friday at 3pm to make a decision.",
+        "Thanks for your time on the Data role. The panel has a meeting on Friday at 3pm to make a decision.",
+        "Thanks again for the chat about the Data role - it was great to hear about your work. I'll have "
+        "feedback for you after our team meeting on Friday at 3pm.",
+        "Friday works for us for the references for the Data role. Thanks for the call on Tuesday at 2pm.",
+    ],
+)
+def test_reply_about_the_employers_own_meeting_is_an_employer_reply(body: str) -> None:
+    c = run(eml("Rae <rae@cinderworks.com>", "Re: Thanks", body, in_reply_to="<sam-5@mailbox.test>"))
+    assert c.category is Category.EMPLOYER_REPLY, c.reasons
