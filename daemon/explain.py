@@ -15,8 +15,8 @@ from daemon.mail import parse
 from daemon.model import SCHEDULING, Analysis, Category, Mail
 
 
-def analyze_mail(mail: Mail) -> Analysis:
-    c = classify.classify(mail)
+def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Analysis:
+    c = classify.classify(mail, user_addresses)
     interview = None
     if c.category in SCHEDULING:
         interview = when.infer_interview(mail, c.category)

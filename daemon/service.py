@@ -62,15 +62,17 @@ def install(user: bool, unit_dir: Path | None = None, exec_path: str | None = No
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:
-        hint = "" if user or not isinstance(exc, PermissionError) else (
-            " (the system unit needs root: sudo followupd service install --system)"
+        hint = (
+            ""
+            if user or not isinstance(exc, PermissionError)
+            else (" (the system unit needs root: sudo followupd service install --system)")
         )
         raise UserError(f"cannot write {target_dir / name}: {exc.strerror or exc}{hint}") from exc
     if user:
         commands = [
             "systemctl --user daemon-reload",
             "systemctl --user enable --now followupd.service",
-            "loginctl enable-linger \"$USER\"   # optional: keep it running while logged out",
+            'loginctl enable-linger "$USER"   # optional: keep it running while logged out',
             "journalctl --user -u followupd -f   # follow its log",
         ]
     else:

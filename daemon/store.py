@@ -110,6 +110,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX notices_unsent ON notices (sent_at);
     """,
+    # v3: which account an application's mail arrived through (its drafts go there)
+    """
+    CREATE TABLE app_accounts (
+        app_id TEXT PRIMARY KEY,
+        account TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -279,6 +286,14 @@ class Store:
         return Application.from_json(json.loads(row[0])) if row else None
 
     # ------------------------------------------------------------ message index
+
+    def set_app_account(self, app_id: str, account: str) -> None:
+        """Remember the account an application belongs to; the first one wins."""
+        self._write("INSERT OR IGNORE INTO app_accounts (app_id, account) VALUES (?, ?)", (app_id, account))
+
+    def app_account(self, app_id: str) -> str | None:
+        row = self._conn.execute("SELECT account FROM app_accounts WHERE app_id = ?", (app_id,)).fetchone()
+        return str(row[0]) if row else None
 
     def seen(self, account: str, folder: str, validity: int, key: int) -> bool:
         row = self._conn.execute(

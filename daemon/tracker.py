@@ -126,10 +126,11 @@ class EmployerMessage:
 
     message_id: str | None
     references: tuple[str, ...]
-    reply_to: str | None  # Reply-To, else From
+    reply_to: str | None  # who a follow-up goes to: compose.reply_address, else the last known one
     from_addr: str | None
     date: datetime | None
     subject: str
+    reply_name: str = ""  # the display name that goes with reply_to
 
 
 @dataclass(frozen=True)
@@ -566,11 +567,16 @@ def _identity_from_mail(mail: Mail, c: Classification) -> Identity:
     return Identity(company=c.company, recruiter=_personal(sender))
 
 
-def _reply_address(mail: Mail) -> str | None:
-    for a in mail.reply_to:
-        if a.addr:
-            return a.addr
-    return mail.from_.addr if mail.from_ is not None and mail.from_.addr else None
+def _reply_address(mail: Mail, previous: EmployerMessage | None) -> tuple[str | None, str]:
+    """A person who reads mail; a later no-reply relay message keeps the earlier address."""
+    from daemon.compose import reply_address
+
+    found = reply_address(mail, frozenset())
+    if found is not None:
+        return found.addr, found.name
+    if previous is not None and previous.reply_to:
+        return previous.reply_to, previous.reply_name
+    return None, ""
 
 
 def _thread_ids(mail: Mail) -> tuple[str, ...]:
@@ -614,12 +620,14 @@ def _absorb(app: Application, mail: Mail, a: Analysis | None, ident: Identity | 
     if c.category != Category.AUTO_REPLY:
         latest = app.latest
         if latest is None or latest.date is None or (mail.date is not None and mail.date >= latest.date):
+            reply_to, reply_name = _reply_address(mail, latest)
             app = replace(
                 app,
                 latest=EmployerMessage(
                     message_id=mail.message_id,
                     references=mail.references,
-                    reply_to=_reply_address(mail),
+                    reply_to=reply_to,
+                    reply_name=reply_name,
                     from_addr=mail.from_.addr if mail.from_ is not None else None,
                     date=mail.date,
                     subject=mail.subject,
@@ -879,6 +887,7 @@ def _app_to_json(app: Application) -> dict[str, Any]:
             "message_id": lt.message_id,
             "references": list(lt.references),
             "reply_to": lt.reply_to,
+            "reply_name": lt.reply_name,
             "from_addr": lt.from_addr,
             "date": _dt(lt.date),
             "subject": lt.subject,
@@ -946,6 +955,7 @@ def _app_from_json(data: dict[str, Any]) -> Application:
             message_id=lt.get("message_id"),
             references=tuple(lt.get("references") or ()),
             reply_to=lt.get("reply_to"),
+            reply_name=lt.get("reply_name") or "",
             from_addr=lt.get("from_addr"),
             date=_pdt(lt.get("date")),
             subject=lt.get("subject") or "",

@@ -1,0 +1,83 @@
+"""Decide from headers alone whether a message's body is worth fetching.
+
+An initial scan looks back 90 days over mailboxes with tens of thousands of messages;
+fetching every body would make it several times slower than fetching headers. This
+filter must never drop job mail, so it errs towards "fetch": it only skips mail with
+no sign of being about hiring, a known thread, or a known employer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from email.utils import getaddresses
+
+from daemon import relays
+from daemon.mail import decode_bytes
+
+_HIRING = re.compile(
+    r"interview|intervju|entretien|vorstellungsgespr|screen|schedul|reschedul|calendar|invitation|invite|"
+    r"meeting|call\b|chat\b|availability|available|time\s*slot|appointment|cancel|postpon|"
+    r"application|applied|apply|candida|position|role\b|opening|vacanc|job|career|hiring|hire\b|recruit|"
+    r"talent|opportunit|offer|next\s+steps?|follow[- ]?up|thank|decision|update|status|onsite|on-site|"
+    r"out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[- ]?reply|autoreply|vacation|away|abwesen|absence|"
+    r"engineer|developer|manager|analyst|designer|scientist|specialist|coordinator|director|intern\b|"
+    r"team|conversation|connect|catch[- ]?up|meet\b|zoom|teams|google\s+meet|webex|phone",
+    re.IGNORECASE,
+)
+
+_PARSER = BytesHeaderParser(policy=compat32)
+
+
+def _decoded(value: object) -> str:
+    text = str(value or "")
+    if "=?" not in text:
+        return text
+    from email.header import decode_header
+
+    try:
+        return "".join(
+            decode_bytes(chunk, cs) if isinstance(chunk, bytes) else chunk for chunk, cs in decode_header(text)
+        )
+    except Exception:
+        return text
+
+
+def is_candidate(
+    header_bytes: bytes,
+    *,
+    outbound: bool = False,
+    thread_ids: Set[str] = frozenset(),
+    employer_domains: Set[str] = frozenset(),
+) -> bool:
+    """True unless the headers show the message cannot matter to any application."""
+    try:
+        h = _PARSER.parsebytes(header_bytes)
+    except Exception:
+        return True  # unreadable headers: let the full parser decide
+    refs = " ".join(str(h.get(k, "")) for k in ("in-reply-to", "references"))
+    if thread_ids and any(mid in thread_ids for mid in re.findall(r"<[^<>\s]+>", refs)):
+        return True
+    people = [
+        str(v) for k in (("to", "cc", "bcc") if outbound else ("from", "reply-to", "sender")) for v in h.get_all(k, [])
+    ]
+    domains = {addr.rpartition("@")[2].lower() for _, addr in getaddresses(people) if "@" in addr}
+    if any(d in employer_domains or any(d.endswith("." + e) for e in employer_domains) for d in domains):
+        return True
+    if outbound:
+        # the user's own mail matters only to an application we already track
+        return False
+    if any(relays.is_hiring_relay(d) for d in domains):
+        return True
+    if any(k in h for k in ("auto-submitted", "x-autoreply", "x-autorespond")):
+        return True
+    if h.get("in-reply-to") and not h.get("list-unsubscribe"):
+        return True  # a personal reply may answer the user's own mail to an employer
+    ctype = str(h.get("content-type", "")).lower()
+    if "calendar" in ctype:
+        return True
+    subject = _decoded(h.get("subject", ""))
+    sender = _decoded(h.get("from", ""))
+    return bool(_HIRING.search(subject) or _HIRING.search(sender))

@@ -1,0 +1,659 @@
+"""The runner: the thin IO layer that feeds mail to the pure core and carries out its actions.
+
+One :class:`AccountRunner` per account does a *pass*: sync every watched folder and
+Sent, analyse new candidate mail, step the tracker, then carry out every action due at
+``now``. Every mailbox effect is journalled in the store before and after it happens,
+so a crash at any point resumes without a duplicate or a lost draft.
+
+``run --once`` is one pass per account; ``run`` repeats passes, waiting for new mail
+(IDLE / inotify) in between; see :mod:`daemon.service_loop`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TextIO
+
+import structlog
+
+from connectors.base import Connector, FolderRoles, MessageRef
+from daemon import compose, tracker
+from daemon.errors import FollowupdError, UserError
+from daemon.explain import analyze_mail
+from daemon.extract import employer
+from daemon.mail import parse
+from daemon.model import Analysis, Mail, PlannedStage
+from daemon.prefilter import is_candidate
+from daemon.settings import AccountSettings, Settings
+from daemon.store import Store
+
+log = structlog.get_logger("followupd.runner")
+
+#: bodies fetched per round trip
+FETCH_BATCH = 50
+#: the environment variable the fault-injection tests use to crash at a named step
+CRASH_ENV = "FOLLOWUPD_TEST_CRASH_AT"
+
+ConnectorFactory = Callable[[AccountSettings, Settings], Connector]
+
+#: serialises tracker state changes between account threads of one daemon
+STATE_LOCK = threading.RLock()
+
+
+def crashpoint(name: str) -> None:
+    """Exit hard at a named step when a test asks for it (see tests of crash safety)."""
+    if os.environ.get(CRASH_ENV) == name:
+        os._exit(77)
+
+
+def default_connector(account: AccountSettings, settings: Settings) -> Connector:
+    if account.kind == "maildir":
+        from connectors.maildir import MaildirConnector
+
+        return MaildirConnector(account)
+    from connectors.credentials import get_password
+    from connectors.imap import ImapConnector
+
+    password = get_password(account.name, account.password, account.username, timeout=account.timeout_seconds)
+    return ImapConnector(
+        account,
+        password,
+        idle_refresh=min(settings.daemon.idle_refresh_minutes * 60, 28 * 60),
+        poll_interval=settings.daemon.poll_interval_seconds,
+    )
+
+
+@dataclass
+class PassReport:
+    account: str
+    synced: int = 0  # new messages seen
+    analysed: int = 0  # bodies fetched and analysed
+    actions: list[str] = field(default_factory=list)
+    drafts: int = 0
+    errors: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{self.account}: {self.synced} new message(s), {self.analysed} analysed, "
+            f"{self.drafts} draft(s) created, {len(self.actions)} action(s), {self.errors} error(s)"
+        )
+
+
+def _as_utc(value: datetime) -> datetime:
+    return value.astimezone(UTC)
+
+
+class AccountRunner:
+    """One account's passes. Owns its connector; shares the store with the other accounts."""
+
+    def __init__(
+        self,
+        account: AccountSettings,
+        settings: Settings,
+        store: Store,
+        *,
+        connector_factory: ConnectorFactory = default_connector,
+        dry_run: bool = False,
+        out: TextIO | None = None,
+        templates: compose.TemplateSources | None = None,
+    ) -> None:
+        self.account = account
+        self.settings = settings
+        self.store = store
+        self._factory = connector_factory
+        self.dry_run = dry_run
+        self.out = out or sys.stdout
+        self.connector: Connector | None = None
+        self.roles: FolderRoles | None = None
+        self.templates = templates if templates is not None else compose.load_templates(settings)
+        self.log = log.bind(account=account.name)
+
+    # ------------------------------------------------------------------ connection
+
+    def connect(self) -> FolderRoles:
+        if self.connector is None:
+            self.connector = self._factory(self.account, self.settings)
+        if self.roles is None:
+            self.roles = self.connector.connect()
+            self.log.info(
+                "connected",
+                watched=list(self.roles.watched),
+                sent=self.roles.sent,
+                drafts=self.roles.drafts,
+            )
+        return self.roles
+
+    def close(self) -> None:
+        if self.connector is not None:
+            try:
+                self.connector.close()
+            finally:
+                self.connector = None
+                self.roles = None
+
+    def _conn(self) -> Connector:
+        if self.connector is None:
+            self.connect()
+        assert self.connector is not None
+        return self.connector
+
+    # ------------------------------------------------------------------ a pass
+
+    def run_pass(self, now: datetime, *, progress: bool = False) -> PassReport:
+        report = PassReport(self.account.name)
+        roles = self.connect()
+        self.recover(now, report)
+        folders = [(f, "inbound") for f in roles.watched]
+        if roles.sent and roles.sent not in roles.watched:
+            folders.append((roles.sent, "outbound"))
+        for folder, direction in folders:
+            self.sync_folder(folder, direction, now, report, progress=progress)
+        self.tick(now, report)
+        return report
+
+    def sync_folder(self, folder: str, direction: str, now: datetime, report: PassReport, *, progress: bool) -> None:
+        conn = self._conn()
+        flog = self.log.bind(folder=folder)
+        cursor = self.store.get_cursor(self.account.name, folder)
+        since = (now - timedelta(days=self.settings.daemon.lookback_days)).date() if cursor is None else None
+        result = conn.sync(folder, cursor, since)
+        validity = result.cursor.validity
+        if result.reset:
+            flog.warning("folder validity changed; resyncing it", validity=validity)
+            self.store.drop_folder(self.account.name, folder)
+        fresh = [r for r in result.messages if not self.store.seen(self.account.name, folder, validity, r.key)]
+        report.synced += len(fresh)
+        apps = self.store.load_applications()
+        thread_ids = {mid for a in apps for mid in a.thread}
+        domains = {d for a in apps for d in a.employer.domains}
+        outbound = direction == "outbound"
+        wanted: list[MessageRef] = []
+        for ref in fresh:
+            if is_candidate(ref.header_bytes, outbound=outbound, thread_ids=thread_ids, employer_domains=domains):
+                wanted.append(ref)
+            else:
+                self.store.mark_seen(
+                    self.account.name,
+                    folder,
+                    validity,
+                    ref.key,
+                    message_id=None,
+                    category="skipped",
+                    app_id=None,
+                    processed_at=now,
+                )
+        done = 0
+        for start in range(0, len(wanted), FETCH_BATCH):
+            batch = wanted[start : start + FETCH_BATCH]
+            for key, raw in conn.fetch(folder, [r.key for r in batch]):
+                self.process(raw, folder, validity, key, outbound, now, report)
+                done += 1
+            if progress and len(wanted) > FETCH_BATCH:
+                print(
+                    f"\r{self.account.name}/{folder}: {done}/{len(wanted)} candidate messages", end="", file=sys.stderr
+                )
+        if progress and len(wanted) > FETCH_BATCH:
+            print(file=sys.stderr)
+        self.store.set_cursor(self.account.name, folder, result.cursor)
+
+    # ------------------------------------------------------------------ one message
+
+    def process(
+        self, raw: bytes, folder: str, validity: int, key: int, outbound: bool, now: datetime, report: PassReport
+    ) -> None:
+        """Analyse one message and apply it to its application. Never raises for bad mail."""
+        acc = self.account.name
+        try:
+            mail = parse(raw)
+            if mail.message_id and self.store.seen_message_id(mail.message_id):
+                # the same message in another folder, or again after a validity reset
+                self.store.mark_seen(
+                    acc, folder, validity, key, message_id=None, category="duplicate", app_id=None, processed_at=now
+                )
+                return
+            users = self.settings.user_addresses
+            from_user = mail.from_ is not None and mail.from_.addr in users
+            direction: tracker.Direction = "outbound" if outbound or from_user else "inbound"
+            analysis = None if direction == "outbound" else analyze_mail(mail, users)
+            actions: list[tracker.Action] = []
+            with STATE_LOCK, self.store.transaction():
+                app_id, actions = self._apply(mail, analysis, direction, now)
+                self.store.mark_seen(
+                    acc,
+                    folder,
+                    validity,
+                    key,
+                    message_id=mail.message_id,
+                    category=analysis.category.value if analysis else "sent",
+                    app_id=app_id,
+                    processed_at=now,
+                )
+            report.analysed += 1
+            self._log_message(mail, analysis, direction, app_id, folder)
+            self.carry_out(actions, now, report)
+        except (ConnectionError, TimeoutError):
+            raise
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # one bad message must never stop the loop
+            report.errors += 1
+            self.log.exception("message failed", folder=folder, key=key, error=f"{type(exc).__name__}: {exc}")
+            try:
+                self.store.mark_seen(
+                    acc, folder, validity, key, message_id=None, category="error", app_id=None, processed_at=now
+                )
+            except sqlite3.Error:
+                raise
+
+    def _apply(
+        self, mail: Mail, analysis: Analysis | None, direction: tracker.Direction, now: datetime
+    ) -> tuple[str | None, list[tracker.Action]]:
+        users = self.settings.user_addresses
+        apps = self.store.load_applications()
+        ident = None
+        if analysis is not None:
+            ident = tracker.Identity.of(employer(mail, analysis.classification, users))
+        app = tracker.match(apps, mail, analysis, users, employer=ident, direction=direction)
+        new, actions = tracker.step(app, tracker.MailEvent(mail, analysis, direction, ident), self.settings, now)
+        if new is not None:
+            self.store.save_application(new)
+            self.store.set_app_account(new.id, self.account.name)
+            return new.id, actions
+        return (app.id if app else None), actions
+
+    def _log_message(
+        self, mail: Mail, analysis: Analysis | None, direction: str, app_id: str | None, folder: str
+    ) -> None:
+        c = analysis.classification if analysis else None
+        iv = analysis.interview if analysis else None
+        self.log.info(
+            "message",
+            folder=folder,
+            direction=direction,
+            category=c.category.value if c else "sent",
+            company=c.company if c else None,
+            application=app_id,
+            interview=iv.start.isoformat() if iv and iv.start else None,
+            subject=mail.subject[:120],
+        )
+
+    # ------------------------------------------------------------------ time passes
+
+    def tick(self, now: datetime, report: PassReport) -> None:
+        for app in self.store.load_applications():
+            if self._owner(app.id) != self.account.name:
+                continue
+            _, actions = tracker.step(app, tracker.Tick(), self.settings, now)
+            self.carry_out(actions, now, report)
+
+    def _owner(self, app_id: str) -> str:
+        owner = self.store.app_account(app_id)
+        if owner is None:
+            names = [a.name for a in self.settings.accounts]
+            return names[0] if names else self.account.name
+        return owner
+
+    # ------------------------------------------------------------------ actions
+
+    def carry_out(self, actions: list[tracker.Action], now: datetime, report: PassReport) -> None:
+        for action in actions:
+            with structlog.contextvars.bound_contextvars(application=action.app_id):
+                try:
+                    if isinstance(action, tracker.CreateDraft):
+                        self.create_draft(action, now, report)
+                    elif isinstance(action, tracker.RemoveDraft):
+                        self.remove_draft(action, now, report)
+                    elif isinstance(action, tracker.Notify):
+                        report.actions.append(f"notify {action.app_id}: {action.text}")
+                        if not self.dry_run:
+                            self.store.queue_notice(action.app_id, action.text, now)
+                except (ConnectionError, TimeoutError, sqlite3.Error):
+                    raise
+                except FollowupdError as exc:
+                    report.errors += 1
+                    self.log.error("action failed", action=type(action).__name__, error=str(exc))
+
+    def _feed(self, app_id: str, outcome: tracker.DraftOutcome, now: datetime) -> list[tracker.Action]:
+        app = self.store.get_application(app_id)
+        if app is None:
+            return []
+        new, actions = tracker.step(app, outcome, self.settings, now)
+        if new is not None:
+            self.store.save_application(new)
+        return actions
+
+    def create_draft(self, action: tracker.CreateDraft, now: datetime, report: PassReport) -> None:
+        slog = self.log.bind(application=action.app_id, stage=action.stage)
+        app = self.store.get_application(action.app_id)
+        stage = app.stage(action.draft_id) if app else None
+        if app is None or stage is None:
+            return
+        if self.dry_run:
+            raw = self._compose(app, stage, now)
+            report.actions.append(f"create draft {action.draft_id} (due {action.due.isoformat()})")
+            print(f"--- would create draft {action.draft_id} (due {action.due.isoformat()}) ---", file=self.out)
+            print(readable(raw), file=self.out)
+            return
+        conn = self._conn()
+        previous = self.store.effect(action.draft_id)
+        if previous is not None and previous.status in ("appended", "present", "deleted"):
+            # the journal says it is done: only the tracker's bookkeeping is behind
+            self._with_outcome(action.app_id, tracker.DraftOutcome(action.draft_id, "present", at=now), now)
+            return
+        existing = conn.find_drafts(action.draft_id)
+        if existing:
+            self._adopt(action, existing[0].raw, existing[0].key, len(existing), now, slog)
+            return
+        raw = self._compose(app, stage, now)
+        with STATE_LOCK:
+            self.store.record_intent(
+                action.draft_id, "append", self.account.name, raw, now, app_id=action.app_id, stage=action.stage
+            )
+        crashpoint("after-intent")
+        key = conn.append_draft(raw, action.draft_id)
+        crashpoint("after-append")
+        message_id = _header(raw, "Message-ID")
+        with STATE_LOCK, self.store.transaction():
+            self.store.record_outcome(action.draft_id, "appended", key, now)
+            follow = self._feed(
+                action.app_id, tracker.DraftOutcome(action.draft_id, "appended", message_id=message_id, at=now), now
+            )
+        crashpoint("after-outcome")
+        report.drafts += 1
+        report.actions.append(f"created draft {action.draft_id}")
+        slog.info("draft created", draft_id=action.draft_id, due=action.due.isoformat(), key=key)
+        self.carry_out(follow, now, report)
+
+    def _adopt(
+        self,
+        action: tracker.CreateDraft,
+        raw: bytes,
+        key: int,
+        count: int,
+        now: datetime,
+        slog: structlog.typing.FilteringBoundLogger,
+    ) -> None:
+        """Our draft is already in Drafts (a crash after APPEND): record it, never add another."""
+        if count > 1:
+            slog.error(
+                "several drafts carry the same id; leaving them for you to resolve",
+                draft_id=action.draft_id,
+                count=count,
+            )
+        with STATE_LOCK, self.store.transaction():
+            if self.store.effect(action.draft_id) is None:
+                self.store.record_intent(
+                    action.draft_id, "append", self.account.name, raw, now, app_id=action.app_id, stage=action.stage
+                )
+            self.store.record_outcome(action.draft_id, "present", key, now)
+            self._feed(
+                action.app_id,
+                tracker.DraftOutcome(action.draft_id, "present", message_id=_header(raw, "Message-ID"), at=now),
+                now,
+            )
+        slog.info("draft already present", draft_id=action.draft_id)
+
+    def _with_outcome(self, app_id: str, outcome: tracker.DraftOutcome, now: datetime) -> None:
+        with STATE_LOCK, self.store.transaction():
+            self._feed(app_id, outcome, now)
+
+    def remove_draft(self, action: tracker.RemoveDraft, now: datetime, report: PassReport) -> None:
+        slog = self.log.bind(application=action.app_id, stage=action.stage)
+        effect = self.store.effect(action.draft_id)
+        if self.dry_run:
+            report.actions.append(f"remove stale draft {action.draft_id} if unchanged")
+            print(f"--- would remove draft {action.draft_id} if it is still unchanged ---", file=self.out)
+            return
+        result: tracker.OutcomeResult = "kept"
+        if effect is not None and effect.status in ("appended", "present") and effect.raw:
+            conn = self._conn()
+            with STATE_LOCK:
+                self.store.record_intent(
+                    action.draft_id,
+                    "remove",
+                    self.account.name,
+                    effect.raw,
+                    now,
+                    app_id=action.app_id,
+                    stage=action.stage,
+                )
+            removed = False
+            for found in conn.find_drafts(action.draft_id):
+                # the connector compares bytes itself; a draft the user edited is left alone
+                removed = conn.remove_draft(found.key, effect.raw) or removed
+            result = "removed" if removed else "kept"
+            with STATE_LOCK, self.store.transaction():
+                self.store.record_outcome(action.draft_id, result, None, now, kind="remove")
+                self._feed(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
+        else:
+            self._with_outcome(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
+        report.actions.append(f"{result} draft {action.draft_id}")
+        slog.info("stale draft " + result, draft_id=action.draft_id)
+
+    # ------------------------------------------------------------------ crash recovery
+
+    def recover(self, now: datetime, report: PassReport) -> None:
+        """Finish what a crash interrupted: an intent journalled but with no outcome."""
+        if self.dry_run:
+            return
+        for effect in self.store.pending_effects():
+            if effect.account != self.account.name or effect.kind != "append":
+                continue
+            conn = self._conn()
+            found = conn.find_drafts(effect.draft_id)
+            if found:
+                with STATE_LOCK, self.store.transaction():
+                    self.store.record_outcome(effect.draft_id, "present", found[0].key, now)
+                    if effect.app_id:
+                        self._feed(
+                            effect.app_id,
+                            tracker.DraftOutcome(
+                                effect.draft_id, "present", message_id=_header(found[0].raw, "Message-ID"), at=now
+                            ),
+                            now,
+                        )
+                self.log.info("recovered draft found after a crash", draft_id=effect.draft_id)
+                continue
+            # the APPEND never happened (or was lost with the connection): do it now, once
+            with STATE_LOCK:
+                self.store.record_intent(
+                    effect.draft_id,
+                    "append",
+                    self.account.name,
+                    effect.raw,
+                    now,
+                    app_id=effect.app_id,
+                    stage=effect.stage,
+                )
+            key = conn.append_draft(effect.raw, effect.draft_id)
+            with STATE_LOCK, self.store.transaction():
+                self.store.record_outcome(effect.draft_id, "appended", key, now)
+                if effect.app_id:
+                    self._feed(
+                        effect.app_id,
+                        tracker.DraftOutcome(
+                            effect.draft_id, "appended", message_id=_header(effect.raw, "Message-ID"), at=now
+                        ),
+                        now,
+                    )
+            report.drafts += 1
+            self.log.info("draft appended after a crash", draft_id=effect.draft_id)
+
+    # ------------------------------------------------------------------ composing
+
+    def _compose(self, app: tracker.Application, stage: tracker.StageRecord, now: datetime) -> bytes:
+        return compose.render_bytes(compose.draft(self._context(app, stage), self.settings, now, self.templates))
+
+    def _context(self, app: tracker.Application, stage: tracker.StageRecord) -> compose.DraftContext:
+        from daemon.model import Address
+
+        latest = app.latest
+        recipient = Address(latest.reply_name, latest.reply_to) if latest and latest.reply_to else None
+        iv = app.interview
+        user_addr = self.account.addresses[0] if self.account.addresses else self.account.username
+        start = iv.start if iv and iv.start else stage.due
+        return compose.DraftContext(
+            draft_id=stage.draft_id,
+            stage=PlannedStage(stage=stage.stage, due=stage.due, kind=_kind(stage.kind)),
+            user_name=self.settings.daemon.user_name,
+            user_addr=user_addr,
+            recipient=recipient,
+            interviewers=iv.interviewers if iv else (),
+            company=app.company,
+            role=app.role,
+            round=iv.round if iv else None,
+            interview_start=start,
+            subject=(latest.subject if latest else "") or app.subject,
+            in_reply_to=latest.message_id if latest else None,
+            references=latest.references if latest else (),
+            company_settings=self.settings.company(
+                app.company, app.employer.domains[0] if app.employer.domains else None
+            ),
+        )
+
+
+def _kind(value: str) -> compose.Kind:
+    if value in ("thank_you", "followup", "checkin"):
+        return value  # type: ignore[return-value]
+    return "followup"
+
+
+def readable(raw: bytes) -> str:
+    """A draft as a person reads it: decoded headers, then the body text."""
+    import email
+    import email.policy
+
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    lines = [
+        f"{k}: {v}"
+        for k, v in msg.items()
+        if k.lower() not in ("mime-version", "content-type", "content-transfer-encoding")
+    ]
+    body = msg.get_body(preferencelist=("plain",))
+    text = body.get_content() if body is not None else ""
+    return "\n".join(lines) + "\n\n" + str(text).rstrip() + "\n"
+
+
+def _header(raw: bytes, name: str) -> str | None:
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    prefix = name.lower().encode() + b":"
+    for line in head.splitlines():
+        if line.lower().startswith(prefix):
+            return line[len(prefix) :].strip().decode("ascii", "replace")
+    return None
+
+
+# ---------------------------------------------------------------------- run --once
+
+
+def parse_now(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(f"--now: {value!r} is not an ISO 8601 date and time (e.g. 2026-03-05T09:30:00-05:00)") from exc
+    if moment.tzinfo is None:
+        raise UserError(f"--now: {value!r} has no UTC offset (add e.g. -05:00 or Z)")
+    return moment
+
+
+@contextmanager
+def open_store(settings: Settings, dry_run: bool) -> Iterator[Store]:
+    """The state DB; for a dry run, a throwaway copy so nothing persists."""
+    from daemon.paths import db_path
+
+    path = db_path(settings)
+    if not dry_run:
+        store = Store.open(path)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    with tempfile.TemporaryDirectory(prefix="followupd-dry-run-") as tmp:
+        copy = Path(tmp) / "state.sqlite"
+        if path.exists():
+            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            dst = sqlite3.connect(copy)
+            try:
+                src.backup(dst)
+            finally:
+                src.close()
+                dst.close()
+        store = Store.open(copy)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def run_once(
+    settings: Settings,
+    now: datetime,
+    *,
+    dry_run: bool = False,
+    connector_factory: ConnectorFactory = default_connector,
+    out: TextIO | None = None,
+    progress: bool = False,
+) -> list[PassReport]:
+    """One full pass over every account. An account that fails is reported, not fatal."""
+    if not settings.accounts:
+        raise UserError("no [[accounts]] configured: nothing to watch", where=str(settings.source or "config"))
+    reports: list[PassReport] = []
+    templates = compose.load_templates(settings)
+    with open_store(settings, dry_run) as store:
+        for account in settings.accounts:
+            runner = AccountRunner(
+                account,
+                settings,
+                store,
+                connector_factory=connector_factory,
+                dry_run=dry_run,
+                out=out,
+                templates=templates,
+            )
+            with structlog.contextvars.bound_contextvars(account=account.name):
+                try:
+                    report = runner.run_pass(now, progress=progress)
+                except (ConnectionError, TimeoutError, FollowupdError) as exc:
+                    report = PassReport(account.name, errors=1)
+                    log.error("account failed", account=account.name, error=f"{type(exc).__name__}: {exc}")
+                finally:
+                    runner.close()
+            log.info("pass", account=account.name, summary=report.summary())
+            reports.append(report)
+    return reports
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from daemon.config import load
+    from daemon.logging import configure
+
+    settings = load(args.config)
+    configure(args.log_level or settings.daemon.log_level)
+    if not args.once:
+        if args.now or args.dry_run:
+            raise UserError("--now and --dry-run need --once")
+        from daemon.service_loop import serve
+
+        return serve(args.config, settings, log_level=args.log_level)
+    now = parse_now(args.now)
+    reports = run_once(settings, now, dry_run=args.dry_run, progress=sys.stderr.isatty())
+    for r in reports:
+        print(r.summary())
+    return 0
+
+
+__all__ = ["AccountRunner", "PassReport", "cmd_run", "run_once", "shutil"]
