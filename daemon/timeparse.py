@@ -127,7 +127,7 @@ _DATE = re.compile(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?![\d/]))
   | (?P<ymd>(?<!\d)(?P<yy>\d{{4}})[-/](?P<ym>{_MON})[-/](?P<yd>\d{{1,2}})(?!\d))
-  | (?P<mrel>\b(?:the\s+)?(?P<d7>{_DAY})(?:\s+day)?\s+(?:of|in)\s+(?:the\s+)?
+  | (?P<mrel>\b(?:on\s+)?(?:the\s+)?(?P<d7>{_DAY})(?:\s+day)?\s+(?:of|in)\s+(?:the\s+)?
         (?P<mr>next|this|current|previous|last|following|coming|past)\s+month\b)
   | (?P<md>\b(?P<m1>{_MON})\.?[\s\-/.,]*(?:the\s+)?(?P<d1>{_DAY}|(?:twenty|thirty)[\s-]?(?:{_UNITS_W})\b)(?![:.]\d)
         (?:\s*{_RANGE_TO}\s*(?:the\s+)?(?P<d1e>{_DAY})(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|uhr\b)))?
@@ -165,7 +165,8 @@ _PERIOD = re.compile(
   | (?P<span>(?:the\s+)?(?:(?P<sdir>{_REL_WORD})\s+(?P<sn>{_NUM})|(?P<sn2>{_NUM})\s+(?P<sdir2>{_REL_WORD}))
         \s+(?P<biz>business\s+|working\s+)?(?P<sunit>minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?)\b)
   | (?P<sdec>(?:the\s+)?(?P<dr>next|coming|last|past|previous)\s+decade\b)
-  | (?P<nthwd>(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
+  | (?P<nthwd>(?:the\s+)?(?<!twenty\s)(?<!thirty\s)(?<!twenty-)(?<!thirty-)
+        (?P<nth>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)
         \s+(?:(?P<nwd>{_WD})|(?P<nday>day))
         \s+(?:of|in)\s+(?:(?P<nm>{_MON})\b\.?(?:,?\s+(?P<ny>\d{{4}}))?
         |(?:the\s+)?(?:(?P<nrel>this|current|next|last|previous|past|following|coming)\s+)?month\b))
@@ -182,35 +183,60 @@ _COARSE = re.compile(
 )
 
 _WEEKDAY = re.compile(
-    rf"""\b(?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
-    (?:\s+(?P<wk>(?:of\s+)?(?:next|this|the\s+following|the\s+coming)\s+week|after\s+next))?""",
+    rf"""\b(?:(?P<pwk>next|this|last|previous|past)\s+week(?:['’]s)?\s*[-,]?\s*)?
+    (?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
+    (?:\s+(?P<wk>(?:of\s+|from\s+)?(?:next|this|last|previous|past|the\s+following|the\s+coming)\s+week
+        |after\s+next))?
+    (?:,?\s+(?:(?:the\s+)?(?P<wdw>{_ORD_W})|(?P<wdd>\d{{1,2}})(?![\d:.,/\-]\w|\s*(?:st|nd|rd|th|[ap]\.?m|h|hours?
+        |minutes?|mins?|days?|weeks?|months?|years?|%|o['’]?\s?clock|to|and|-|–)\b|\s*(?:of\s+)?(?:{_MON})\b)))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 
 _REL = re.compile(
-    r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight
-    |tomorrow|tmrw|yesterday|heute
+    r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight|tonite
+    |tomorrow|tmrw|yesterday|heute|last\s+night
     |this\s+(?:morning|afternoon|evening))\b
     |\b(?P<in>in|within)\s+(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of
-        |a\s+couple|a\s+few|few)\s+(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)\b
+        |a\s+couple|a\s+few|few)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?)\b
     |\b(?P<n2>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)
         \s+(?P<unit2>minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?)
-        \s+(?P<dir>ago|hence|from\s+now|later|earlier|back)\b""",
+        \s+(?P<dir>ago|hence|from\s+now|later|earlier|back|from|after|before)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-_POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE)
+_POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d))?
-    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’])))?
-  | (?P<{p}w>noon|midday|midnight|mittag))"""
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d))?(?:ish)?
+    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’])|in\s+the\s+[ap]\.?m\b\.?))?
+  | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
 _TIME = re.compile(
     rf"""(?<![\d:/.,\-])(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
     (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis)\s*{_T.format(p="b")}(?![\d/]))?
-    (?P<suf>\s*(?:uhr|o['’]?\s?clock|hrs\b|h\b))?""",
+    (?P<suf>\s*(?:uhr|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|h\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+_APX = r"(?:[ap]\.?\s?m\b\.?|in\s+the\s+(?:morning|afternoon|evening|[ap]\.?m\b))"
+_MIN_W = rf"(?:oh[\s-]?(?:{_UNITS_W})|(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{_UNITS_W}))?|{_TEENS_W})\b"
+
+#: clock times in words or without a separator: "quarter past 3", "ten thirty am", "330 pm", "at 1030"
+_WTIME = re.compile(
+    rf"""
+    (?P<rel>(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
+        \s+(?P<dir>past|after|to|till|of)\s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
+        (?:\s*(?P<rap>{_APX}))?(?:\s*o['’]?\s?clock)?)
+  | (?P<wc>(?P<wh>{_HOUR_W})\b(?:[\s-](?P<wm>{_MIN_W}))?(?P<woc>\s*o['’]?\s?clock)?(?:\s*(?P<wap>{_APX}))?)
+  | (?P<cd>(?<![\d:/.,$€£\-])(?P<ch>\d{{1,2}})(?P<cm>[0-5]\d)(?:ish)?(?![\d:/]|[.,]\d)(?:\s*(?P<cap>{_APX}))?)
+  | (?P<sp>(?P<sh>\d{{1,2}})\s(?P<sm>[0-5]\d)(?![\d:/]|[.,]\d))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s*$", re.I)
+#: "at", "around" before a worded or compact time
+_SAID_AT = re.compile(r"(?:\bat|@|\baround|\babout|\bapproximately|\bapprox\.?|\bby)\s*$", re.I)
+#: what may follow a worded hour that stands alone ("at eight.", "at six tomorrow")
+_HOUR_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:today|tomorrow|tonight|this|in\s+the|on|ish)\b)", re.I)
 
 _ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
 _REGION = _alt(list(zones.REGIONS))
@@ -242,18 +268,24 @@ def _at_word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
 
 
-_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD = (
-    _at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD)
+_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME = (
+    _at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME)
 )
 
 #: what may stand between two atoms of one mention
 _GLUE = re.compile(
-    r"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|from|the|of|around|about|starting|beginning|by|in
+    r"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|for|from|the|of|around|about|starting|beginning|by|in
     |time|uhr|um|am|date|when|datum|zeit)\b)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_GLUE = 32
+_POD_GLUE = re.compile(r"^\s*(?:at|@|around)?\s*$", re.I)
 
+#: a bare number is an hour when a day or part of day follows it: "9 tomorrow", "3 in the morning"
+_DAY_AFTER = re.compile(
+    r"\s*,?\s*(?:tomorrow|tonight|tonite|today|this\s+(?:morning|afternoon|evening)|in\s+the\s+(?:morning|afternoon|evening)\b)",
+    re.I,
+)
 _AT_BEFORE = re.compile(r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor)\s*$", re.I)
 
 
@@ -376,8 +408,10 @@ def _date_atoms(text: str) -> list[_Atom]:
             p.day, p.month_rel = _day_value(g("d7")), _MONTH_REL[g("mr").lower()]
         elif g("md"):
             name, raw_day = g("m1"), g("d1")
-            if not raw_day[0].isdigit() and (name.lower() in _WEAK_MONTHS and not name[0].isupper()):
-                continue  # "you may first ..." is not the first of May
+            if not raw_day[0].isdigit() and not name[0].isupper():
+                ordinal = raw_day.lower().endswith(("st", "nd", "rd", "th"))
+                if name.lower() == "may" or (name.lower() in _WEAK_MONTHS and not ordinal):
+                    continue  # "you may first ..." is not the first of May
             p.month, p.day, p.year = MONTHS[name.lower()], _day_value(raw_day), _year(g("y1"))
             if g("d1e"):
                 p.range_end = Parsed(m.start("d1e"), m.end(), month=p.month, day=_day_value(g("d1e")), year=p.year)
@@ -509,14 +543,25 @@ def _weekday_atoms(text: str) -> list[_Atom]:
         name = m.group("wd")
         p = Parsed(m.start(), m.end(), weekday=WEEKDAYS[name.lower()], kinds={"wd"})
         p.weekday_mod = (m.group("mod") or "").lower() or None
-        wk = (m.group("wk") or "").lower()
-        if "next" in wk or "following" in wk or "coming" in wk or "after" in wk:
-            p.week_offset = 2 if "after" in wk else 1
+        wk = (m.group("wk") or m.group("pwk") or "").lower()
+        if "after" in wk:
+            p.wd_count = 2  # "Friday after next": the second Friday from now
+        elif "next" in wk or "following" in wk or "coming" in wk:
+            p.week_offset = 1
+        elif "last" in wk or "previous" in wk or "past" in wk:
+            p.week_offset = -1
         elif "this" in wk:
             p.week_offset = 0
             p.weekday_mod = p.weekday_mod or "thisweek"
         p.weak_weekday = name.lower() in _WEAK_WEEKDAYS and not name[0].isupper() and not p.weekday_mod
-        out.append(_Atom(m.start(), m.end(), "wd", p))
+        if m.group("wdw") or m.group("wdd"):
+            day = _day_value(m.group("wdw") or m.group("wdd"))
+            # "Monday 21" is a day of the month; "Monday 10" is more often ten o'clock
+            if day is None or not (13 if m.group("wdd") else 1) <= day <= 31:
+                p.end = m.end("wd") if not m.group("wk") else m.end("wk")
+            else:
+                p.day = day
+        out.append(_Atom(p.start, p.end, "wd", p))
     return out
 
 
@@ -538,7 +583,7 @@ _NUM_WORDS = {
     "a few": 3,
     "few": 3,
 }
-_UNIT_MINUTES = {"mi": 1, "ho": 60, "hr": 60, "da": 1440, "we": 10080, "fo": 20160}
+_UNIT_MINUTES = {"mi": 1, "ho": 60, "hr": 60, "h": 60, "da": 1440, "we": 10080, "fo": 20160}
 
 
 def _shift(n_raw: str, unit: str, sign: int) -> tuple[timedelta, int]:
@@ -561,9 +606,21 @@ def _rel_atoms(text: str) -> list[_Atom]:
             if m.group("n"):
                 p.shift, p.shift_months = _shift(m.group("n"), m.group("unit"), 1)
             else:
-                back = m.group("dir").lower() in ("ago", "earlier", "back")
+                direction = m.group("dir").lower()
+                back = direction in ("ago", "earlier", "back", "before")
                 p.shift, p.shift_months = _shift(m.group("n2"), m.group("unit2"), -1 if back else 1)
+                if direction in ("from", "after", "before"):
+                    if m.group("unit2").lower().startswith(("m", "h")) and not p.shift_months:
+                        continue  # "15 minutes before 2pm" is an instruction about the meeting, not its time
+                    # "3 days after January 12th": an offset from the day that follows it
+                    if re.search(r"\bfor\s*$", text[max(0, m.start() - 8) : m.start()], re.I):
+                        continue  # "for 10 days from 18th Dec" is a stay that starts on the 18th
+                    p.kinds = {"offset"}
+                    out.append(_Atom(m.start(), m.end(), "offset", p))
+                    continue
             p.rel_days = 0
+        elif rel.startswith("last"):
+            p.rel_days, p.pod = -1, "night"
         elif "day after" in rel:
             p.rel_days = 2
         elif "day before" in rel:
@@ -574,7 +631,7 @@ def _rel_atoms(text: str) -> list[_Atom]:
             p.rel_days = -1
         else:
             p.rel_days = 0
-            if rel == "tonight":
+            if rel in ("tonight", "tonite"):
                 p.pod = "night"
             elif rel.startswith("this "):
                 p.pod = rel.split()[1]
@@ -583,7 +640,13 @@ def _rel_atoms(text: str) -> list[_Atom]:
 
 
 def _meridiem(raw: str | None) -> str | None:
-    return raw.strip()[0].lower() if raw else None
+    if not raw:
+        return None
+    raw = raw.strip().lower()
+    if not raw.startswith("in"):
+        return raw[0]  # "pm", "p.m.", "a m"
+    word = raw.split()[-1]  # "in the AM", "in the evening"
+    return "a" if word == "morning" else "p" if word in ("afternoon", "evening") else word[0]
 
 
 def _time_atoms(text: str) -> list[_Atom]:
@@ -598,7 +661,7 @@ def _time_atoms(text: str) -> list[_Atom]:
             p.meridiem = "a" if word == "midnight" else "p"
         else:
             h = int(g("ah"))
-            sep, ap = g("asep"), _meridiem(g("aap"))
+            sep, ap = g("asep"), _meridiem(g("aap") or g("sap"))
             has_end = g("bh") is not None or g("bw") is not None
             bare = sep is None and ap is None
             if sep == "h" and g("am") is None:
@@ -608,7 +671,7 @@ def _time_atoms(text: str) -> list[_Atom]:
             if bare and not suffix and not g("pre"):
                 end_ok = has_end and (g("bap") is not None or g("bsep") in (":", "."))
                 before = text[max(0, m.start() - 12) : m.start()]
-                if not end_ok and not _AT_BEFORE.search(before):
+                if not end_ok and not _AT_BEFORE.search(before) and not _DAY_AFTER.match(text, m.end()):
                     continue
             if h > 23 or (ap and not 1 <= h <= 12):
                 continue
@@ -634,6 +697,84 @@ def _time_atoms(text: str) -> list[_Atom]:
                 p.end = m.end("suf")
         out.append(_Atom(p.start, p.end, "time", p))
     return out
+
+
+def _hour_value(raw: str) -> int:
+    return int(raw) if raw.isdigit() else CARDINALS[raw.lower()]
+
+
+def _wtime_atoms(text: str) -> list[_Atom]:
+    out: list[_Atom] = []
+    for m in _WTIME.finditer(text):
+        g = m.group
+        said_at = _SAID_AT.search(text[max(0, m.start() - 16) : m.start()]) is not None
+        ends_well = _HOUR_END.match(text, m.end()) is not None
+        p = Parsed(m.start(), m.end(), kinds={"time"})
+        if g("rel"):
+            off_raw = g("off").lower()
+            quarter_half = off_raw.endswith(("quarter", "half"))
+            off = 15 if off_raw.endswith("quarter") else 30 if off_raw == "half" else _hour_value_or_words(off_raw)
+            direction, base_raw = g("dir").lower(), g("base").lower()
+            noonish = base_raw in ("noon", "midday", "midnight")
+            if off is None or not 1 <= off <= 59:
+                continue
+            if direction == "after" and g("mins"):
+                continue  # "arrive 15 minutes after 2pm" is an instruction, not the meeting time
+            if direction in ("to", "till", "of"):
+                # "2 to 3pm" and "from 15 to 20" are ranges; "20 to 3", "quarter to 3" count down
+                if not (quarter_half or g("mins") or off > 12 or noonish):
+                    continue
+                if not (quarter_half or g("mins")):
+                    if _RANGE_BEFORE.search(text[max(0, m.start() - 10) : m.start()]):
+                        continue
+                    if not (noonish or g("rap") or said_at or ends_well) or (
+                        not noonish and not base_raw.isalpha() and int(base_raw) > 12
+                    ):
+                        continue
+            elif not (quarter_half or g("mins") or off > 12 or g("rap") or noonish or said_at):
+                continue
+            if noonish:
+                base_h, ap = (0 if base_raw == "midnight" else 12), None
+            else:
+                base_h, ap = _hour_value(base_raw), _meridiem(g("rap"))
+                if base_h > 23 or (ap and not 1 <= base_h <= 12):
+                    continue
+            total = base_h * 60 + (off if direction in ("past", "after") else -off)
+            h, minute = divmod(total % (24 * 60), 60)
+            if noonish:
+                p.meridiem, p.clock24 = ("a" if h < 12 else "p"), True
+            elif ap:
+                h24 = _to24(base_h, ap) * 60 + (total - base_h * 60)
+                h, minute = divmod(h24 % (24 * 60), 60)
+                p.clock24 = True
+            p.hour, p.minute = h, minute
+        elif g("wc"):
+            if not (g("wap") or g("woc") or ((g("wm") or ends_well) and (said_at or _DAY_AFTER.match(text, m.end())))):
+                continue
+            wmin = _word_number(g("wm").replace("oh", "").strip(" -")) if g("wm") else 0
+            if wmin is None or wmin > 59:
+                continue
+            p.hour, p.minute, p.meridiem = CARDINALS[g("wh").lower()], wmin, _meridiem(g("wap"))
+        elif g("cd"):
+            h, minute, ap = int(g("ch")), int(g("cm")), _meridiem(g("cap"))
+            if ap is None and not (said_at and h <= 12 and minute and ends_well):
+                continue
+            if h > 23 or (ap and not 1 <= h <= 12):
+                continue
+            p.hour, p.minute, p.meridiem = h, minute, ap
+        else:
+            h, minute = int(g("sh")), int(g("sm"))
+            if not (said_at and 1 <= h <= 12 and ends_well):
+                continue
+            p.hour, p.minute = h, minute
+        if p.meridiem and p.meridiem not in "ap":
+            p.meridiem = None
+        out.append(_Atom(m.start(), m.end(), "time", p))
+    return out
+
+
+def _hour_value_or_words(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else _word_number(raw)
 
 
 def _zone_atoms(text: str) -> list[_Atom]:
@@ -688,6 +829,9 @@ def _merge(into: Parsed, atom: _Atom) -> None:
         into.kinds |= src.kinds - {"bare_ordinal"} if into.kinds & {"wd", "rel", "time"} else src.kinds
     elif atom.kind == "wd":
         into.weekday, into.weekday_mod, into.week_offset = src.weekday, src.weekday_mod, src.week_offset
+        into.wd_count = src.wd_count
+        if src.day is not None and into.day is None:
+            into.day = src.day
         into.weak_weekday = False
         into.kinds.add("wd")
         into.kinds.discard("bare_ordinal")
@@ -704,9 +848,22 @@ def _merge(into: Parsed, atom: _Atom) -> None:
         into.kinds.add("zone")
     elif atom.kind == "pod":
         into.pod = src.pod
+    elif atom.kind == "offset":
+        into.shift, into.shift_months = src.shift, src.shift_months
+        into.kinds.add("offset")
 
 
-_FINDERS = (_zone_atoms, _period_atoms, _date_atoms, _rel_atoms, _weekday_atoms, _time_atoms, _pod_atoms, _coarse_atoms)
+_FINDERS = (
+    _zone_atoms,
+    _period_atoms,
+    _date_atoms,
+    _rel_atoms,
+    _weekday_atoms,
+    _wtime_atoms,
+    _time_atoms,
+    _pod_atoms,
+    _coarse_atoms,
+)
 
 
 def _slot(kind: str) -> str:
@@ -729,6 +886,7 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     loose_zones: list[Parsed] = []
     cur: Parsed | None = None
     filled: set[str] = set()
+    pod_before: _Atom | None = None  # "in the evening at eight": a part of day said just before a time
     for atom in atoms:
         joinable = (
             cur is not None
@@ -740,6 +898,7 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
             and _GLUE.match(masked[cur.end : atom.start]) is not None
         )
         if atom.kind == "pod" and not joinable:
+            pod_before = atom
             continue
         if atom.kind == "zone" and not (joinable and cur is not None and "time" in filled):
             if joinable and cur is not None and "time" not in filled and "zone" not in filled:
@@ -756,6 +915,14 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
             mentions.append(cur)
         cur = replace(atom.data, kinds=set(atom.data.kinds))
         filled = {_slot(atom.kind)}
+        if (
+            atom.kind == "time"
+            and pod_before is not None
+            and cur.meridiem is None
+            and _POD_GLUE.match(masked[pod_before.end : atom.start])
+        ):
+            cur.pod, cur.start = pod_before.data.pod, pod_before.start
+        pod_before = None
     if cur is not None:
         mentions.append(cur)
     return [m for m in _join_ranges(mentions, masked) if _meaningful(m)], loose_zones
@@ -992,7 +1159,7 @@ def _add_months(d: date, months: int) -> date:
     return d
 
 
-_POD_HOUR = {"morning": 8, "afternoon": 12, "evening": 18, "night": 20}
+_POD_HOUR = {"morning": 8, "afternoon": 12, "evening": 18, "night": 20, "lunch": 12}
 
 
 def _to24(h: int, ap: str | None) -> int:
@@ -1016,7 +1183,7 @@ def clock(p: Parsed) -> tuple[time, time | None] | None:
     if ap is None and not p.clock24 and h <= 12:
         if p.pod in ("afternoon", "evening", "night") and h < 12:
             h += 12
-        elif p.pod is None and 1 <= h <= 6:
+        elif p.pod in (None, "lunch") and 1 <= h <= 6:
             h += 12  # nobody schedules a call at 3 in the morning
     start = time(h, p.minute)
     if p.end_hour is None:

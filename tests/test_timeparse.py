@@ -279,3 +279,87 @@ def test_a_period_is_never_the_day_of_a_later_clock_time() -> None:
 )
 def test_prose_with_numbers_and_months_is_not_a_date(text: str) -> None:
     assert resolve(text, DUCK) == []
+
+
+# ---------------------------------------------------------------- clock times in words, weekdays, offsets
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("a quarter past 3pm", "2013-02-12T15:15"),
+        ("half past noon", "2013-02-12T12:30"),
+        ("a quarter to noon", "2013-02-12T11:45"),
+        ("twenty to three", "2013-02-12T14:40"),  # our afternoon guess for a bare 1-6
+        ("ten thirty am", "2013-02-12T10:30"),
+        ("seven thirty p.m.", "2013-02-12T19:30"),
+        ("four twenty-three a m", "2013-02-13T04:23"),
+        ("at three twenty", "2013-02-12T15:20"),
+        ("330 p.m.", "2013-02-12T15:30"),
+        ("around 1030", "2013-02-12T10:30"),
+        ("at 12 15", "2013-02-12T12:15"),
+        ("3 oclock am", "2013-02-13T03:00"),
+        ("3 in the morning", "2013-02-13T03:00"),
+        ("9 tomorrow", "2013-02-13T09:00"),
+        ("in the evening at eight", "2013-02-12T20:00"),
+        ("tomorrow at lunch", "2013-02-13T12:00"),
+        ("on Saturday for 9am", "2013-02-16T09:00"),
+        ("in 1h", "2013-02-12T05:30"),
+    ],
+)
+def test_clock_times_in_words(text: str, start: str) -> None:
+    assert first(text, DUCK)[0][:16] == start
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("friday after next", "2013-02-22"),  # the second Friday from now
+        ("last week's sunday", "2013-02-10"),
+        ("tuesday of last week", "2013-02-05"),
+        ("Monday 21", "2013-10-21"),  # the next Monday that falls on a 21st
+        ("wednesday the thirty first", "2013-07-31"),
+        ("3 days after January 12th", "2014-01-15"),
+        ("a week from today", "2013-02-19"),
+        ("three weeks from tomorrow", "2013-03-06"),
+        ("two days before yesterday", "2013-02-09"),
+        ("last night", "2013-02-11"),
+        ("march third 2015", "2015-03-03"),
+        ("the twenty third day of September", "2013-09-23"),
+    ],
+)
+def test_weekday_forms_and_offsets(text: str, day: str) -> None:
+    assert first(text, DUCK)[0][:10] == day
+
+
+def test_monday_10_stays_a_weekday_not_the_tenth() -> None:
+    assert first("Monday 10 works for me", DUCK)[0][:10] == "2013-02-18"
+
+
+def test_a_weekday_beside_a_numeric_date_keeps_both() -> None:
+    assert first("Tuesday, 12 March at 3pm", DUCK)[0][:16] == "2013-03-12T15:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at one point we had two offices",
+        "I met at two companies",
+        "We have ten thirty-minute slots",
+        "it takes 2 to 3 weeks",
+        "we grew 15 to 20 percent",
+        "we are at 100 employees",
+        "Room 1030 on floor 3",
+        "Serving 1200 customers in 30 countries",
+        "lunch is provided",
+        "The 3 of us met 2 years before",
+    ],
+)
+def test_prose_numbers_are_not_clock_times(text: str) -> None:
+    assert resolve(text, DUCK) == []
+
+
+def test_minutes_before_a_time_are_not_a_new_time() -> None:
+    # arrival instructions must not move the interview
+    found = resolve("Interview at 2pm tomorrow; please arrive 15 minutes before 2pm", DUCK)
+    assert {m.start.strftime("%H:%M") for m in found} == {"14:00"}
