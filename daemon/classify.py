@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from daemon import extract
 from daemon.model import Category, Classification, Mail
 from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
-from daemon.timeparse import scan
+from daemon.timeparse import resolve, scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
@@ -95,7 +95,8 @@ _NEGATIVE_TOPICS = _rules(
     ("event registration", r"\bwebinar\b|\bthanks? (?:you )?for registering\b|\byou(?:'re| are) "
      r"(?:now )?registered\b|\byour registration\b|\bregistration (?:is )?confirmed\b|\bcareers? fair\b|"
      r"\bjob fair\b|\bcareers? expo\b|\bhiring event\b|\bbootcamp\b|\binfo(?:rmation)? session\b|"
-     r"\bmeetup\b|\bopen house\b"),
+     r"\bmeetup\b|\bopen house\b|\b(?:save|reserve|claim) (?:your|a) (?:seat|spot|place)\b|\bregister (?:here|now|"
+     r"today)\b|\b(?:spots|seats|places) are limited\b"),
 )
 _WEAK_NEGATIVES = _rules(
     ("shipping", r"\btracking (?:number|id|link)\b|\byour (?:package|parcel|order|shipment)\b|"
@@ -166,6 +167,7 @@ _CANCEL_TEXT = _rules(
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+    ("text: calls off the meeting", r"\b(?:call|calling|called) off (?:our|your|the|this|today's|tomorrow's)\b"),
 )
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
 
@@ -196,6 +198,9 @@ _RESCHEDULE_INFORMAL = _rules(
      rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: changes the time", r"\bchange (?:the )?(?:time|date|day|timing) (?:of|for) (?:our|your|the|this)\b|"
      r"\b(?:a|the) new (?:time|date|slot) for (?:our|your|the)\b"),
+    ("text: meeting now at another time", rf"\b{_MEETING}\b[^.\n?]{{0,60}}?\b(?:will now be|is now|now starts?|"
+     r"has (?:been )?changed to|changed to)\s+(?:at|on|from|\d|(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|"
+     r"next)\b"),
 )
 #: "Could we push our call to Thursday?": a move asked for is still a move
 _RESCHEDULE_ASK = _rules(
@@ -203,7 +208,7 @@ _RESCHEDULE_ASK = _rules(
      r"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\bwould it be (?:possible|ok|okay) to (?:move|push|shift|bump|"
      rf"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
-     rf"\b(?:mind if we|okay if we|ok if we) (?:move|push|shift|bump)\s+(?:our|your|the)\s+"
+     rf"\b(?:mind if we|okay if we|ok if we) (?:move|moved|push|pushed|shift|shifted|bump|bumped)\s+(?:our|your|the)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
 
@@ -235,7 +240,7 @@ _INVITE_TEXT = _rules(
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
     ("text: interview you", r"\binterview you\b"),
-    ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free)\s+(?:on|at|"
+    ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\bcan you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+)\s+(?:at\s+)?"
      r"[^?\n]{0,30}\bwork\b"),
@@ -336,13 +341,15 @@ _ROLE_CONTEXT = _rx(
     r"hiring|talent|requisition|résumé|resume|cv|human resources|resourcing|people (?:team|partner|ops)|"
     r"people (?:&|and) (?:culture|talent))\b"
 )
+#: the user's own (new) job, as a friend writes of it
+_OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
     r"\b(?:intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
     r"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*)\b"
 )
 _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
-    r"interview|hangout)"
+    r"interview|hangout|zoom)"
 )
 #: words inside a noun phrase ("a relaxed 20-minute video"), never a verb ("the team is meeting")
 _FILLER = r"(?!(?:is|are|was|were|will|be|been|has|have|had|do|does|did)\b)[\w&'-]+"
@@ -351,7 +358,10 @@ _FILLER = r"(?!(?:is|are|was|were|will|be|been|has|have|had|do|does|did)\b)[\w&'
 _CHAT = _rx(
     r"\b(?:a|an|the|our|your|this|that|quick|short|brief|informal|casual|relaxed|first|initial|"
     rf"intro(?:ductory)?)\s+(?:{_FILLER}\s+){{0,4}}?{_CHAT_NOUN}s?\b|\bmeet (?:\w+ ){{0,3}}?(?:our|the) "
-    r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b"
+    r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b|"
+    # a block of time with the candidate: "grab 30 minutes", "half an hour with you"
+    r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
+    r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b"
 )
 #: a meeting being put in the diary, done or about to be
 _BOOKED = _rx(
@@ -361,20 +371,23 @@ _BOOKED = _rx(
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
     r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:a|an|the)\s+(?:calendar |meeting "
     r"|teams |zoom |google )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
-    r"(?:on its way|to follow|will follow|coming)\b"
+    r"(?:on its way|to follow|will follow|coming)\b|\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
+    r"(?:a|an|the)\s+(?:google\s+)?(?:meet|zoom|teams|video|calendar|meeting|dial-in)\s+(?:link|invite|"
+    r"invitation|details)\b"
 )
 #: agreement with a proposed time ("Tomorrow at 3pm works great for us")
 _AGREE = _rx(
     r"\b(?:works?|suits?|is|sounds)\s+(?:\w+\s+)?(?:for (?:us|me|the team|everyone|both of us|them|"
     r"\w+ and me))\b|\bworks (?:great|perfectly|well|fine)\b|\bsuits (?:us|me)\b|\bsee you (?:then|there|"
-    r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|\bin the (?:calendar|diary)\b"
+    r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|\bin the (?:calendar|diary)\b|"
+    r"\blet's (?:do|go with|say|lock in|book|make it)\b|\b(?:is|sounds|would be) (?:perfect|great|ideal)\b"
 )
 #: a question asking the candidate to pick one of several times
 _PICK = _rx(
-    r"\bwhich (?:of (?:these|those|the following|the times below|them)|one|time|slot|option|day)s?\b"
-    r"[^.?!\n]{0,40}\b(?:works?|suits?|fits?|best|good|would|is better)\b|\b(?:do|does|would|will|could) "
-    r"any of (?:these|those|the following|them)\b|\b(?:here are|below are) (?:a few|some|two|three|"
-    r"several)?\s*(?:times|slots|options)\b"
+    r"\b(?:which|what) (?:of (?:these|those|the following|the below|the times below|them)|one|time|slot|"
+    r"option|day)?s?\b[^.?!\n]{0,40}\b(?:works?|suits?|fits?|best|good|would|is better)\b|\b(?:do|does|would|"
+    r"will|could) any of (?:these|those|the following|the below|them)\b|\b(?:here are|below are) (?:a few|some|"
+    r"two|three|several)?\s*(?:times|slots|options)\b"
 )
 _NEXT_STEP = _rx(
     rf"\bnext (?:step|stage)s?\b[^.?!\n]{{0,80}}?\b(?:is|will be|would be|involves)\s+(?:a|an)\s+"
@@ -402,24 +415,33 @@ _DEFINITE = frozenset(
         "text: meeting booked",
         "text: confirms a time",
         "text: proposes times",
+        "text: confirms the time proposed in the thread",
     }
 )
 
 
 def _strong_hiring(mail: Mail, subject: str, body: str) -> bool:
     """Is this unmistakably about a job (not just a mention of one)?"""
-    if _ROLE_CONTEXT.search(f"{subject}\n{body}") or _SCREENING.search(subject):
+    if _ROLE_CONTEXT.search(_OWN_JOB.sub("", f"{subject}\n{body}")) or _SCREENING.search(subject):
         return True
-    quoted = _normalise(mail.quoted[:3000])
+    quoted = _OWN_JOB.sub("", _normalise(mail.quoted[:3000]))
     if quoted and (_ROLE_CONTEXT.search(quoted) or _SCREENING.search(quoted)):
         return True
     return any(a is not None and is_hiring_relay(a.addr) for a in (mail.from_, mail.sender, *mail.reply_to))
 
 
-def _informal_invitation(text: str) -> list[str]:
+def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) -> list[str]:
     """Cues that a meeting with the employer is being fixed, in wording without "interview"."""
     flowed = _WRAP.sub(" ", text)
-    if not _CHAT.search(flowed):
+    # a meeting must be named somewhere: here, in the subject, in the message answered, or by
+    # the video link or invite being sent
+    named = (
+        _CHAT.search(flowed)
+        or _MEETING_WORD.search(subject)
+        or _BOOKED.search(flowed)
+        or (is_reply and _MEETING_WORD.search(mail.quoted[:1500]))
+    )
+    if not named:
         return []
     timed = [
         p for p in scan(flowed)[0] if p.has_time and not _DEADLINE_BEFORE.search(flowed[max(0, p.start - 20) : p.start])
@@ -449,7 +471,22 @@ def _informal_invitation(text: str) -> list[str]:
             cues.append("text: proposes times")
         if _NEXT_STEP.search(sentence):
             cues.append("text: next step is a meeting")
+        if (
+            is_reply
+            and not timed
+            and (_AGREE.search(sentence) or _BOOKED.search(sentence))
+            and not sentence.rstrip().endswith("?")
+            and _time_ahead_in_thread(mail)
+        ):
+            cues.append("text: confirms the time proposed in the thread")
     return list(dict.fromkeys(cues))
+
+
+def _time_ahead_in_thread(mail: Mail) -> bool:
+    """Does the message answered propose a dated time still ahead ("Thursday at 2pm works for me")?"""
+    if mail.date is None or not mail.quoted:
+        return False
+    return any(m.has_time and m.has_date and m.start > mail.date for m in resolve(mail.quoted[:1500], mail.date))
 
 
 @dataclass
@@ -657,7 +694,7 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     # the informal reading costs a time scan, so it runs only where it could change the answer
     undecided = not invite or (len(invite) < 2 and not is_reply and bool(_ACK.search(text)))
     if undecided and strong_ctx and not any(rx.search(f"{subject}\n{text}") for _, rx in _WEAK_NEGATIVES):
-        invite += [cue for cue in _informal_invitation(text) if cue not in invite]
+        invite += [cue for cue in _informal_invitation(mail, text, subject, is_reply) if cue not in invite]
     cues = invite_subject + invite
     strong_subject = bool(invite_subject) and (interview_ctx or bool(invite))
     if cues and (interview_ctx or invite) and (invite or strong_subject):

@@ -769,3 +769,57 @@ def test_informal_negatives_are_other(name: str) -> None:
 def test_reply_about_the_employers_own_meeting_is_an_employer_reply(body: str) -> None:
     c = run(eml("Rae <rae@cinderworks.com>", "Re: Thanks", body, in_reply_to="<sam-5@mailbox.test>"))
     assert c.category is Category.EMPLOYER_REPLY, c.reasons
+
+
+R = "Rae <rae@cinderworks.com>"
+QUOTE_AHEAD = "\n\nOn Mon, Mar 9, 2026 at 9:00 AM Sam wrote:\n> Thursday 12 March at 2pm works for me for the call.\n"
+QUOTE_PAST = "\n\nOn Mon, Mar 9, 2026 at 9:00 AM Sam wrote:\n> Thanks for this morning's 9:00 am interview.\n"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "reply", "expected"),
+    [
+        ("Senior Analyst role", "Hi Sam, are you around for a quick chat tomorrow afternoon about the Senior "
+         "Analyst role?", False, Category.INVITATION),
+        ("Backend role", "Thanks for applying for the Backend role. How about a Zoom on Tuesday 10 March at 11am?",
+         False, Category.INVITATION),
+        ("Backend role", "Thanks for applying for the Backend role. I'd love to grab 30 minutes with you on "
+         "Friday at 10am.", False, Category.INVITATION),
+        ("Re: Backend role", "Perfect, see you then! I'll send a Teams invite shortly." + QUOTE_AHEAD, True,
+         Category.INVITATION),
+        ("Re: Backend role", "Great - let's do Thursday at 3pm then. I'll send a Meet link.", True,
+         Category.INVITATION),
+        ("Backend Engineer role", "Hi Sam, here are a few times for a chat with our CTO - let me know what "
+         "works:\n\nMon 16 March 10:00\nTue 17 March 15:00\n", False, Category.INVITATION),
+        ("Re: Backend role", "Hi Sam, our call tomorrow will now be at 3pm instead of 2pm.", True,
+         Category.RESCHEDULE),
+        ("Re: Backend role", "Would you mind if we moved our chat to Thursday 12 March at 4pm?", True,
+         Category.RESCHEDULE),
+        ("Re: Backend role", "Sorry Sam, we have to call off our chat tomorrow - the role is on hold.", True,
+         Category.CANCELLATION),
+        # the time in the thread is the past interview: nothing is being fixed
+        ("Re: Thanks - Backend role", "Confirmed, we have your references. We'll be in touch next week."
+         + QUOTE_PAST, True, Category.EMPLOYER_REPLY),
+        ("Re: Backend role", "Sounds good Sam, Friday at 5pm would be fine for the references.", True,
+         Category.EMPLOYER_REPLY),
+    ],
+)
+def test_informal_wordings(subject: str, body: str, reply: bool, expected: Category) -> None:
+    c = run(eml(R, subject, body, in_reply_to="<sam-11@mailbox.test>" if reply else None))
+    assert c.category is expected, c.reasons
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body"),
+    [
+        ("Priya <priya@northwind-analytics.com>", "catch up",
+         "A quick call Thursday at 4 to hear about your new role? Congrats on the new job!"),
+        ("Acme CRM <hello@acmecrm.example.com>", "Welcome to Acme CRM",
+         "Thanks for signing up! I've booked us in for a 30 minute onboarding call on Thursday at 2pm."),
+        ("Recruit Co <events@recruitco.example.com>", "Coffee chat with our hiring team",
+         "Join our hiring team for a virtual coffee chat on Thursday 12 March at 6pm. Save your seat: https://x"),
+    ],
+)
+def test_meetings_that_are_not_about_the_users_candidacy(sender: str, subject: str, body: str) -> None:
+    c = run(eml(sender, subject, body))
+    assert c.category is Category.OTHER, c.reasons
