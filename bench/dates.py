@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -53,7 +54,8 @@ def dateparser_first(text: str, ref: datetime) -> datetime | None:
         return None
     if not hits:
         return None
-    return hits[0][1]
+    found: datetime = hits[0][1]
+    return found
 
 
 def _expected(case: dict[str, str]) -> tuple[datetime, datetime, bool]:
@@ -66,17 +68,62 @@ def _expected(case: dict[str, str]) -> tuple[datetime, datetime, bool]:
     return ref, exp, naive
 
 
+def _comparable(got: datetime, ref: datetime, exp: datetime, naive: bool) -> tuple[datetime, datetime]:
+    if naive:
+        # the suite's naive gold keeps the wall time as written
+        return got.replace(tzinfo=None), exp
+    got = got.replace(tzinfo=ref.tzinfo) if got.tzinfo is None else got.astimezone(ref.tzinfo)
+    return got, exp.astimezone(ref.tzinfo)
+
+
 def _score(finder: Finder, case: dict[str, str], ref: datetime, exp: datetime, naive: bool) -> bool:
     got = finder(case["text"], ref)
     if got is None:
         return False
-    if naive:
-        # the suite's naive gold keeps the wall time as written
-        got = got.replace(tzinfo=None)
-    else:
-        got = got.replace(tzinfo=ref.tzinfo) if got.tzinfo is None else got.astimezone(ref.tzinfo)
-        exp = exp.astimezone(ref.tzinfo)
+    got, exp = _comparable(got, ref, exp, naive)
     return _truncate(got, case["grain"]) == _truncate(exp, case["grain"])
+
+
+_WDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_POD_WORD = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|tonite|lunch)", re.I)
+_MERIDIEM = re.compile(r"\d\s*[ap]\.?\s?m\b|\b(?:a|p)\.?\s?m\.?$|\bin\s+the\s+[ap]m\b", re.I)
+
+#: our deliberate conventions, each where the peer suite's gold differs (see daemon/timeparse.py's docstring)
+CONVENTIONS = {
+    "next_weekday": '"next/last <weekday>" is the nearest such day, not the one in next/last week',
+    "afternoon": "a bare hour 1-6 with no am/pm is in the afternoon",
+    "part_of_day": "parts of day start at morning 08, afternoon 12, evening 18, night 20",
+    "passed_time": "a clock time already past on the reference day means tomorrow",
+    "future": "a date with no year resolves on or after the reference day",
+    "weak_weekday": 'a lone "sat", "sun", "mon." is a word, not a day',
+    "zone_region": "BST/IST name London/India wall time (GMT in winter), and only in capitals",
+}
+
+
+def _convention(text: str, ref: datetime, got: datetime | None, exp: datetime, naive: bool) -> str | None:
+    """Which deliberate convention, if any, explains a miss; None for a plain miss."""
+    if got is None:
+        return "weak_weekday" if re.fullmatch(r"\s*(?:sat|sun|mon|wed)\.?\s*", text, re.I) else None
+    got, exp = _comparable(got, ref, exp, naive)
+    ref_cmp = ref.replace(tzinfo=None) if naive else ref
+    delta = got - exp
+    if re.search(r"\b(?:bst|ist)\b", text, re.I):
+        return "zone_region"
+    if abs(delta) == timedelta(days=7) and re.search(
+        rf"\b(?:next|following|coming|last|previous|past)\s+(?:week\s+)?{_WDAY}", text, re.I
+    ):
+        return "next_weekday"
+    if got.date() == exp.date():
+        if delta == timedelta(hours=12) and not _MERIDIEM.search(text):
+            return "afternoon"
+        if _POD_WORD.search(text) and got.hour in (8, 12, 18, 20) and got.minute == 0:
+            return "part_of_day"
+    if delta == timedelta(days=1) and exp < ref_cmp:
+        return "passed_time"
+    same_day_later_year = (got.month, got.day, got.time()) == (exp.month, exp.day, exp.time()) and got.year > exp.year
+    if same_day_later_year and exp < ref_cmp and not re.search(r"\b\d{4}\b|nineteen|hundred|thousand", text, re.I):
+        return "future"
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     right: dict[str, dict[str, list[int]]] = {t: defaultdict(lambda: [0, 0]) for t in tools}
     elapsed = dict.fromkeys(tools, 0.0)
     misses: list[str] = []
+    lost: dict[str, int] = defaultdict(int)
     for case in cases:
         ref, exp, naive = _expected(case)
         groups = ["all", f"source:{case['source']}"] + [f"tag:{t}" for t in case["tags"]]
@@ -105,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
             for g in groups:
                 right[name][g][0] += ok
                 right[name][g][1] += 1
+            if name == "followupd" and not ok:
+                got = ours(case["text"], ref)
+                lost[_convention(case["text"], ref, got, exp, naive) or "other"] += 1
             if name == "followupd" and not ok and len(misses) < args.misses:
                 got = ours(case["text"], ref)
                 misses.append(
@@ -116,14 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     for k in keys:
         row = f"{k:28}"
         for t in tools:
-            ok, n = right[t][k]
-            row += f"{ok:>8}/{n:<4} {ok / n:6.1%}  "
+            hit, n = right[t][k]
+            row += f"{hit:>8}/{n:<4} {hit / n:6.1%}  "
         print(row)
     for t in tools:
         print(f"{t}: {len(cases) / elapsed[t]:,.0f} cases/s")
     if "dateparser" in tools:
         a, b = right["followupd"]["all"][0], right["dateparser"]["all"][0]
         print(f"ratio followupd/dateparser: {a / max(b, 1):.2f}x")
+    print("followupd misses by cause (a deliberate convention where the gold follows Duckling/Recognizers):")
+    for key, text in CONVENTIONS.items():
+        print(f"  {lost.get(key, 0):>4}  {text}")
+    print(f"  {lost.get('other', 0):>4}  other (not covered, or wrong)")
     if misses:
         print("our misses:")
         print("\n".join(misses))

@@ -223,7 +223,7 @@ _MIN_W = rf"(?:oh[\s-]?(?:{_UNITS_W})|(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{
 #: clock times in words or without a separator: "quarter past 3", "ten thirty am", "330 pm", "at 1030"
 _WTIME = re.compile(
     rf"""
-    (?P<rel>(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
+    (?P<rel>(?<![:.\d])(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
         \s+(?P<dir>past|after|to|till|of)\s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
         (?:\s*(?P<rap>{_APX}))?(?:\s*o['’]?\s?clock)?)
   | (?P<wc>(?P<wh>{_HOUR_W})\b(?:[\s-](?P<wm>{_MIN_W}))?(?P<woc>\s*o['’]?\s?clock)?(?:\s*(?P<wap>{_APX}))?)
@@ -285,6 +285,9 @@ _POD_GLUE = re.compile(r"^\s*(?:at|@|around)?\s*$", re.I)
 _DAY_AFTER = re.compile(
     r"\s*,?\s*(?:tomorrow|tonight|tonite|today|this\s+(?:morning|afternoon|evening)|in\s+the\s+(?:morning|afternoon|evening)\b)",
     re.I,
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|people|persons?|candidates?|percent)\b|\s*%", re.I
 )
 _AT_BEFORE = re.compile(r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor)\s*$", re.I)
 
@@ -668,6 +671,8 @@ def _time_atoms(text: str) -> list[_Atom]:
                 bare = True
             if sep == "." and ap is None and suffix not in ("uhr", "h") and not has_end:
                 continue  # "10.30" alone is a number more often than a time
+            if bare and not suffix and _UNIT_AFTER.match(text, m.end()):
+                continue  # "for 7 hours", "3 people"
             if bare and not suffix and not g("pre"):
                 end_ok = has_end and (g("bap") is not None or g("bsep") in (":", "."))
                 before = text[max(0, m.start() - 12) : m.start()]
