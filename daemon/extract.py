@@ -361,6 +361,9 @@ _CALL_WORD = re.compile(r"\b(?:call|chat|conversation)\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
+_PLAIN_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a0": " ", "\u202f": " "})
+
+
 def interview_round(mail: Mail) -> Round | None:
     """first: recruiter/phone screen, first stage; final: final round/onsite; else None.
 
@@ -371,7 +374,8 @@ def interview_round(mail: Mail) -> Round | None:
     for s in _SENTENCE.findall(mail.text):
         if not _PAST.search(s):
             parts.append(s)
-    current = "\n".join(parts)
+    # typeset mail writes "first‑stage" with a non-breaking hyphen and non-breaking spaces
+    current = "\n".join(parts).translate(_PLAIN_DASHES)
     if _FINAL.search(current):
         return "final"
     if _FIRST.search(current):

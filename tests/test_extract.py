@@ -147,3 +147,16 @@ def test_role_stops_before_the_company() -> None:
     assert c.category is Category.OFFER
     assert c.company == "Quillmere"
     assert c.role == "Senior Analyst"
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u2011", "\u2010", "\u00a0"])
+def test_round_read_through_typeset_hyphens(hyphen: str) -> None:
+    raw = eml(
+        "Liam <liam@coolabah.example.com>",
+        "Interview confirmation - Data Analyst",
+        f"Dear Sam,\n\nWe are pleased to invite you to a first{hyphen}stage interview on Tuesday 17 March "
+        "at 9:00 am.\n\nLiam\nTalent Acquisition",
+    )
+    c = classify(parse(raw), USERS)
+    assert c.category is Category.INVITATION, c.reasons
+    assert c.round == "first"
