@@ -85,6 +85,7 @@ SCHEMA: Final[dict[str, tuple[str, ...]]] = {
         "default_duration_minutes",
         "thank_you",
         "thank_you_after_hours",
+        "catch_up_days",
     ),
     "templates": ("dir", "followup", "checkin", "thank_you"),
     "companies": (
@@ -639,6 +640,7 @@ def _policy(t: _Table) -> PolicySettings:
         default_duration_minutes=t.get("default_duration_minutes", _integer(1, 24 * 60), d.default_duration_minutes),
         thank_you=t.get("thank_you", _boolean, d.thank_you),
         thank_you_after_hours=t.get("thank_you_after_hours", _number(0, 48), d.thank_you_after_hours),
+        catch_up_days=t.get("catch_up_days", _integer(0, 365), d.catch_up_days),
     )
     if out.min_business_days > out.max_business_days:
         t.problem(

@@ -216,6 +216,9 @@ def plan(
         return stages
     n, reasons = first_followup_days(round, override, settings)
     due = add_business_days(finish, n, settings)
+    if now - due > timedelta(days=p.catch_up_days):
+        # found long after the fact (first scan of old mail): too late to follow up
+        return stages
     due, moved = _not_before(due, now, settings)
     stages.append(
         PlannedStage(

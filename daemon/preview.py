@@ -2,6 +2,8 @@
 
 The IO edge for policy and compose: it reads the config and the template files and the
 clock (unless ``--now`` is given); everything it prints comes from the pure functions.
+Without ``--now`` a past interview is planned as of its own start, so the schedule shown
+is the one the policy gives, not one squeezed after today.
 """
 
 from __future__ import annotations
@@ -143,7 +145,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     end = parse_moment(args.end, "--end", zone) if args.end else None
     if end is not None and end <= start:
         raise UserError("must be after --interview", where="--end")
-    now = parse_moment(args.now, "--now", zone) if args.now else datetime.now(UTC)
+    # without --now, plan as of the interview itself: the natural schedule, which is what
+    # someone tuning the policy wants to see even for an interview in the past
+    now = parse_moment(args.now, "--now", zone) if args.now else min(datetime.now(UTC), start)
     previews = build_previews(
         settings, load_templates(settings), start, end, args.round, args.company, args.role, args.interviewer, now
     )

@@ -83,6 +83,8 @@ class PolicySettings:
     default_duration_minutes: int = 60
     thank_you: bool = False
     thank_you_after_hours: float = 3.0
+    #: a first follow-up overdue by more than this when first planned is not drafted at all
+    catch_up_days: int = 14
 
 
 @dataclass(frozen=True)

@@ -315,6 +315,8 @@ def scenarios(draw: st.DrawFn) -> tuple[datetime, datetime, Settings, datetime]:
         max_followups=draw(st.integers(0, 4)),
         pace=draw(st.sampled_from(["fast", "standard", "conservative"])),
         thank_you=draw(st.booleans()),
+        # the catch-up cutoff has its own tests; here every late plan still happens
+        catch_up_days=365,
     )
     start = draw(
         st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31), timezones=st.just(UTC))
@@ -404,3 +406,22 @@ def test_property_dst_changes(tz: str, data: st.DataObject, hours: int, n: int) 
     again = first_business_moment_at_or_after(moment, s)
     assert again >= moment and is_business_day(again.date(), s)
     assert again - moment < timedelta(days=3)
+
+
+def test_a_follow_up_long_overdue_when_first_seen_is_not_planned() -> None:
+    s = make()
+    start = at(NY, 2026, 3, 4, 14, 0)
+    end = start + timedelta(hours=1)
+    natural = plan(start, end, None, None, None, s, start)[0].due  # Fri 6 March 09:30
+    # found 10 days late: still followed up, from now on
+    late = plan(start, end, None, None, None, s, natural + timedelta(days=10))
+    assert [p.stage for p in late] == ["followup-1", "followup-2"]
+    assert late[0].due >= natural + timedelta(days=10)
+    # found 15 days late (past catch_up_days = 14): nothing at all
+    assert plan(start, end, None, None, None, s, natural + timedelta(days=15)) == []
+    # the cutoff is configurable
+    longer = make(catch_up_days=30)
+    assert [p.stage for p in plan(start, end, None, None, None, longer, natural + timedelta(days=15))] == [
+        "followup-1",
+        "followup-2",
+    ]
