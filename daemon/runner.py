@@ -584,7 +584,12 @@ def open_store(settings: Settings, dry_run: bool) -> Iterator[Store]:
         return
     with tempfile.TemporaryDirectory(prefix="followupd-dry-run-") as tmp:
         copy = Path(tmp) / "state.sqlite"
-        if path.exists():
+        wal = path.with_name(path.name + "-wal")
+        if path.exists() and not wal.exists():
+            # No open connection (a live one keeps its WAL file): the file alone is the whole
+            # database. A read-only SQLite connection would leave -wal/-shm files behind.
+            shutil.copyfile(path, copy)
+        elif path.exists():
             src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
             dst = sqlite3.connect(copy)
             try:
