@@ -1,0 +1,352 @@
+"""Initial scan and incremental pass against a private Dovecot on loopback.
+
+For each mailbox size N (``--sizes``, default 1000,10000) this:
+
+1. starts Dovecot, fills a fresh user's INBOX with ``gen_mailbox.generate(N)``
+   (about 1% job mail, arrival dates within the lookback window);
+2. warms Dovecot's index and the page cache with one untimed header fetch;
+3. times, ``--repeats`` times each, alternating:
+   - the **baseline**: a bare imapclient process that logs in, EXAMINEs INBOX, SEARCHes
+     and fetches ``BODY.PEEK[HEADER] FLAGS INTERNALDATE RFC822.SIZE`` for every message
+     in batches of ``connectors.imap.HEADER_BATCH``;
+   - the **cold scan**: ``followupd -c CFG run --once --now ISO`` as a subprocess with a
+     fresh state dir (Drafts emptied before each run, so every run does the same work);
+   and prints both medians, their ratio (target <= 1.5) and how many bodies the runner
+   fetched (its "analysed" count: the candidate rate of the header prefilter);
+4. times the **incremental pass** with nothing new, in-process, on the state the last
+   cold scan left: the first pass of a new runner (includes LOGIN, LIST…) and then
+   ``--passes`` passes on the open connection (the daemon's steady state; target
+   <= 50 ms), counting the IMAP commands each sends.
+
+``--profile`` additionally runs one cold scan in-process under cProfile and prints where
+the time goes. Usage::
+
+    .venv/bin/python bench/scan.py [--sizes 1000,10000] [--repeats 3] [--passes 20] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import (
+    PYTHON,
+    BenchAccount,
+    CommandCounter,
+    Session,
+    child_env,
+    deliver,
+    followupd_cmd,
+    machine_line,
+    median,
+    session,
+    write_config,
+)
+from gen_mailbox import Generated, generate
+
+from connectors.imap import HEADER_BATCH
+
+LOOKBACK_DAYS = 90
+HEADER_ITEMS = ["BODY.PEEK[HEADER]", "FLAGS", "INTERNALDATE", "RFC822.SIZE"]
+_SUMMARY = re.compile(r"(\d+) new message\(s\), (\d+) analysed, (\d+) draft\(s\) created, .*?(\d+) error\(s\)")
+
+
+# ---------------------------------------------------------------------- the baseline
+
+
+def baseline_worker(port: int, user: str, batch: int) -> int:
+    """The bare loop, run as its own process like followupd is: prints seconds and count."""
+    from imapclient import IMAPClient
+
+    t0 = time.monotonic()
+    c = IMAPClient("127.0.0.1", port=port, ssl=False, timeout=60)
+    c.login(user, os.environ["FUD_BENCH_BASELINE_PW"])
+    c.select_folder("INBOX", readonly=True)
+    uids = sorted(c.search(["ALL"]))
+    got = 0
+    for i in range(0, len(uids), batch):
+        data = c.fetch(uids[i : i + batch], HEADER_ITEMS)
+        got += sum(1 for v in data.values() if b"BODY[HEADER]" in v)
+    c.logout()
+    print(f"{time.monotonic() - t0:.4f} {got}")
+    return 0
+
+
+def run_baseline(s: Session, acc: BenchAccount) -> tuple[float, float, int]:
+    """Wall seconds of the whole process, seconds inside it, headers fetched."""
+    env = dict(os.environ, FUD_BENCH_BASELINE_PW=acc.user.password)
+    argv = [PYTHON, __file__, "--baseline-worker", str(acc.server.port), acc.user.name, str(HEADER_BATCH)]
+    t0 = time.monotonic()
+    proc = s.spawn(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    out, err = proc.communicate(timeout=600)
+    wall = time.monotonic() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"baseline failed ({proc.returncode}):\n{err.decode(errors='replace')}")
+    inner, count = out.decode().split()
+    return wall, float(inner), int(count)
+
+
+# ---------------------------------------------------------------------- the cold scan
+
+
+def empty_drafts(acc: BenchAccount) -> int:
+    from dovecot import client_for  # type: ignore[import-not-found,unused-ignore]
+
+    c = client_for(acc.server, acc.user)
+    try:
+        c.select_folder("Drafts")
+        uids = c.search(["ALL"])
+        if uids:
+            c.delete_messages(uids)
+            c.expunge()
+        return len(uids)
+    finally:
+        c.logout()
+
+
+def run_cold(s: Session, acc: BenchAccount, workdir: Path, now: datetime, run: int) -> tuple[float, list[int], Path]:
+    """Wall seconds of ``followupd run --once`` from a fresh state dir; (new, analysed, drafts, errors)."""
+    empty_drafts(acc)
+    state = workdir / f"state-{run}"
+    cfg = write_config(workdir / f"config-{run}.toml", state, [acc], lookback_days=LOOKBACK_DAYS)
+    argv = [*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()]
+    log = workdir / f"cold-{run}.log"
+    with log.open("wb") as errf:
+        t0 = time.monotonic()
+        proc = s.spawn(argv, env=child_env([acc]), stdout=subprocess.PIPE, stderr=errf)
+        out, _ = proc.communicate(timeout=1800)
+        wall = time.monotonic() - t0
+    text = out.decode(errors="replace")
+    m = _SUMMARY.search(text)
+    if proc.returncode != 0 or m is None:
+        raise SystemExit(f"followupd run --once failed ({proc.returncode}): {text}\n{log.read_text()[-3000:]}")
+    return wall, [int(g) for g in m.groups()], cfg
+
+
+# ---------------------------------------------------------------------- prefilter
+
+
+def candidate_breakdown(mails: list[Generated]) -> list[str]:
+    """Which generated kinds the header prefilter lets through, and the first rule that did."""
+    from collections import Counter
+    from email.parser import BytesHeaderParser
+    from email.policy import compat32
+
+    from daemon import relays
+    from daemon.prefilter import _HIRING, is_candidate
+
+    parser = BytesHeaderParser(policy=compat32)
+    per_kind: Counter[str] = Counter()
+    passed: Counter[str] = Counter()
+    why: Counter[str] = Counter()
+    for g in mails:
+        head = g.raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+        kind = "job" if g.kind.startswith("job:") else g.kind
+        per_kind[kind] += 1
+        if not is_candidate(head):
+            continue
+        passed[kind] += 1
+        if kind == "job":
+            continue
+        h = parser.parsebytes(head)
+        sender = str(h.get("from", ""))
+        domain = sender.rpartition("@")[2].rstrip(">").lower()
+        if relays.is_hiring_relay(domain):
+            why["hiring relay sender"] += 1
+        elif any(k in h for k in ("auto-submitted", "x-autoreply", "x-autorespond")):
+            why[f"Auto-Submitted: {h.get('auto-submitted')}"] += 1
+        elif h.get("in-reply-to") and not h.get("list-unsubscribe"):
+            why["In-Reply-To without List-Unsubscribe"] += 1
+        elif m := _HIRING.search(str(h.get("subject", ""))):
+            why[f"subject word {m.group(0).lower()!r}"] += 1
+        elif m := _HIRING.search(sender):
+            why[f"sender word {m.group(0).lower()!r}"] += 1
+        else:
+            why["other rule"] += 1
+    lines = [
+        "prefilter by kind: "
+        + ", ".join(f"{k} {passed[k]}/{n} ({passed[k] / n:.0%})" for k, n in sorted(per_kind.items()))
+    ]
+    top = ", ".join(f"{reason} {count}" for reason, count in why.most_common(8))
+    lines.append(f"non-job mail let through, first matching rule: {top}")
+    return lines
+
+
+# ---------------------------------------------------------------------- incremental
+
+
+def quiet_logs() -> None:
+    from daemon.logging import configure
+
+    configure("warning", json_output=True, stream=open(os.devnull, "w"))
+
+
+@dataclass
+class Incremental:
+    first_s: float
+    first_synced: int
+    first_cmds: str
+    median_s: float
+    max_s: float
+    cmds: list[int]
+    last_cmds: str
+
+
+def incremental(cfg: Path, acc: BenchAccount, now: datetime, passes: int) -> Incremental:
+    from daemon import compose
+    from daemon.config import load
+    from daemon.paths import db_path
+    from daemon.runner import AccountRunner
+    from daemon.store import Store
+
+    os.environ[acc.env] = acc.user.password
+    quiet_logs()
+    settings = load(cfg)
+    store = Store.open(db_path(settings))
+    templates = compose.load_templates(settings)
+    runner = AccountRunner(settings.accounts[0], settings, store, templates=templates)
+    times: list[float] = []
+    commands: list[int] = []
+    try:
+        with CommandCounter() as counter:
+            t0 = time.perf_counter()
+            first = runner.run_pass(now)
+            first_s = time.perf_counter() - t0
+            first_cmds = counter.describe()
+            for _ in range(passes):
+                counter.reset()
+                t0 = time.perf_counter()
+                report = runner.run_pass(now)
+                times.append(time.perf_counter() - t0)
+                commands.append(counter.total)
+                assert report.synced == 0, report.summary()
+            last_cmds = counter.describe()
+    finally:
+        runner.close()
+        store.close()
+    return Incremental(first_s, first.synced, first_cmds, median(times), max(times), sorted(set(commands)), last_cmds)
+
+
+# ---------------------------------------------------------------------- profile
+
+
+def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int) -> None:
+    import cProfile
+    import pstats
+
+    from daemon.config import load
+    from daemon.runner import run_once
+
+    empty_drafts(acc)
+    cfg = write_config(workdir / "config-profile.toml", workdir / "state-profile", [acc], lookback_days=LOOKBACK_DAYS)
+    os.environ[acc.env] = acc.user.password
+    quiet_logs()
+    settings = load(cfg)
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    reports = run_once(settings, now, out=open(os.devnull, "w"))
+    prof.disable()
+    wall = time.perf_counter() - t0
+    print(f"  profile: in-process cold scan {wall:.2f} s ({reports[0].summary()})")
+    stats = pstats.Stats(prof)
+    for key in ("tottime", "cumulative"):
+        print(f"  top {top} by {key}:")
+        stats.sort_stats(key)
+        width = stats.total_tt  # type: ignore[attr-defined]
+        rows = stats.fcn_list[:top]  # type: ignore[attr-defined]
+        for func in rows:
+            _cc, nc, tt, ct, _ = stats.stats[func]  # type: ignore[attr-defined]
+            file, line, name = func
+            where = f"{Path(file).name}:{line}({name})" if file != "~" else name
+            print(f"    {tt:7.3f} s self {ct:7.3f} s cum ({ct / width:5.1%}) {nc:>8} calls  {where}")
+
+
+# ---------------------------------------------------------------------- main
+
+
+def bench_size(n: int, args: argparse.Namespace) -> None:
+    with session(f"scan{n}") as s:
+        server = s.dovecot()
+        acc = BenchAccount("bench", server, server.new_user())
+        now = datetime.now(UTC).replace(microsecond=0)
+        mails = generate(n, now=now, lookback_days=60, seed=args.seed)
+        jobs = sum(1 for g in mails if g.kind.startswith("job:"))
+        size = sum(len(g.raw) for g in mails)
+        took = deliver(server, acc.user, [(g.raw, g.when) for g in mails])
+        print(f"\nN={n}: {jobs} job messages ({jobs / n:.1%}), {size / 1e6:.1f} MB, delivered in {took:.1f} s")
+        run_baseline(s, acc)  # warm-up: Dovecot's cache file and the page cache
+        base: list[float] = []
+        inner: list[float] = []
+        cold: list[float] = []
+        counts: list[int] = []
+        cfg = None
+        for r in range(args.repeats):
+            wall, in_s, got = run_baseline(s, acc)
+            base.append(wall)
+            inner.append(in_s)
+            wall_c, counts, cfg = run_cold(s, acc, s.root, now, r)
+            cold.append(wall_c)
+            print(
+                f"  run {r + 1}: baseline {wall:.3f} s (in-process {in_s:.3f} s, {got} headers); "
+                f"followupd run --once {wall_c:.3f} s"
+            )
+        assert cfg is not None
+        new, analysed, drafts, errors = counts
+        b, c = median(base), median(cold)
+        print(
+            f"  baseline (bare imapclient process), median of {args.repeats}: {b:.3f} s "
+            f"[in-process {median(inner):.3f} s]"
+        )
+        print(f"  cold scan (followupd run --once),  median of {args.repeats}: {c:.3f} s")
+        print(f"  ratio cold/baseline: {c / b:.2f}x  (target <= 1.5x)")
+        print(
+            f"  runner: {new} new messages, {analysed} bodies fetched and analysed "
+            f"({analysed / max(new, 1):.1%} candidate rate; {jobs} job messages), {drafts} drafts, {errors} errors"
+        )
+        for line in candidate_breakdown(mails):
+            print("  " + line)
+        inc = incremental(cfg, acc, now, args.passes)
+        print(
+            f"  incremental, new runner (connect + pass): {inc.first_s * 1000:.1f} ms, "
+            f"{inc.first_synced} new; commands: {inc.first_cmds}"
+        )
+        print(
+            f"  incremental, open connection, {args.passes} passes: median {inc.median_s * 1000:.1f} ms, "
+            f"max {inc.max_s * 1000:.1f} ms (target <= 50 ms); IMAP commands per pass: "
+            f"{inc.cmds} ({inc.last_cmds})"
+        )
+        if args.profile:
+            profile_cold(acc, s.root, now, args.top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--baseline-worker"]:
+        return baseline_worker(int(argv[1]), argv[2], int(argv[3]))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated mailbox sizes (default 1000,10000)")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--passes", type=int, default=20, help="incremental passes to time (default 20)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--profile", action="store_true", help="also profile one in-process cold scan")
+    ap.add_argument("--top", type=int, default=15)
+    args = ap.parse_args(argv)
+    print(machine_line())
+    print(f"command: {PYTHON} bench/scan.py {' '.join(argv)}".rstrip())
+    for n in (int(x) for x in args.sizes.split(",")):
+        bench_size(n, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
