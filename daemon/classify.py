@@ -258,7 +258,17 @@ _INVITE_TEXT = _rules(
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
-    ("text: will call you", r"\b(?:i'll|i will|we'll|we will)\s+(?:give you a (?:call|ring)|call you)\b"),
+    # a call at a stated time or on a stated number; "I'll call you as soon as I hear anything"
+    # promises news, not a meeting
+    ("text: will call you at a set time", r"\b(?:i'll|i will|we'll|we will)\s+(?:give you a (?:call|ring)|"
+     r"call you|ring you)\b(?![^.!?\n]*\b(?:as soon as|once|when(?:ever)?|if|after|the moment|with (?:any |the )?"
+     r"(?:news|an? update|updates|feedback|their decision)|to (?:let you know|update you|share (?:the|their|any) "
+     r"(?:news|feedback))|later|soon|sometime|at some point)\b)(?=[^.!?\n]*?(?:\b\d{1,2}(?::\d{2})?\s*"
+     r"(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\b(?:at|on) (?:the|this|that|your) (?:number|mobile|cell|"
+     r"phone)|\bat \+?\d[\d ()-]{5,}))"),
+    ("text: has you down for a time", r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|"
+     r"booked(?: in)?|slotted(?: in)?|in (?:the|my|our) (?:calendar|diary))\s+for\s+(?:[\w,]+\s+){0,2}?"
+     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|this|\d)"),
     ("text: open to a chat", rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
      rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
@@ -416,7 +426,21 @@ _DEFINITE = frozenset(
         "text: confirms a time",
         "text: proposes times",
         "text: confirms the time proposed in the thread",
+        "text: has you down for a time",
     }
+)
+
+#: scheduling said to the candidate in person ("I have you down for", "I'll call you", "your
+#: phone screen is confirmed"); with a date and time in the same sentence it outweighs a
+#: passing mention of an event or a newsletter
+_PERSONAL = _rx(
+    r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|booked(?: in)?|scheduled|"
+    r"slotted(?: in)?|in (?:the|my|our) (?:calendar|diary))\s+for\b|\b(?:booked|scheduled|signed|lined|set|put|"
+    r"pencil(?:l)?ed)\s+you\s+(?:up\s+|in\s+|down\s+)?(?:for|with)\b|\byou(?:'re| are)\s+(?:all\s+)?(?:set|"
+    rf"confirmed|booked|scheduled|down)\s+(?:for|to)\b|\byour\s+(?:[\w-]+\s+){{0,2}}?{_MEETING}\b[^.!?\n]{{0,40}}?"
+    r"\b(?:is|has been|'s)\s+(?:now\s+)?(?:confirmed|scheduled|booked|set|arranged|locked in)\b|"
+    r"\b(?:i'll|i will|we'll|we will|i'm going to|we're going to)\s+(?:call|ring|phone|meet|see|interview)\s+you\b|"
+    r"\bsee you (?:on|at|tomorrow)\b"
 )
 
 
@@ -480,6 +504,48 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         ):
             cues.append("text: confirms the time proposed in the thread")
     return list(dict.fromkeys(cues))
+
+
+def _negative_topics(subject: str, text: str) -> tuple[list[str], int, bool]:
+    """(hard-negative topics named, where the first is in the text, whether they frame the message).
+
+    A topic frames the message when the subject names it or the text names such topics more
+    than once; a single mention in the body may be a passing one (a recruiter's P.S. about a
+    hiring event) and is weighed against the rest of the message.
+    """
+    names: list[str] = []
+    first = len(text)
+    mentions = 0
+    framing = False
+    for name, rx in _NEGATIVE_TOPICS:
+        if rx.search(subject):
+            names.append(name)
+            framing = True
+            continue
+        for m in rx.finditer(text):
+            if name not in names:
+                names.append(name)
+            first = min(first, m.start())
+            mentions += 1
+            if mentions > 1:
+                break
+    return names, first, framing or mentions > 1
+
+
+def _personal_time(text: str) -> bool:
+    """Is a dated, timed meeting said to the candidate in person ("I have you down for
+    Thursday, September 11 at 10:00 a.m.") somewhere in ``text``?"""
+    flowed = _WRAP.sub(" ", text)
+    for m in _SENTENCE_SPAN.finditer(flowed):
+        sentence = m.group()
+        said = _PERSONAL.search(sentence)
+        if said is None or sentence.rstrip().endswith("?"):
+            continue
+        if _CONDITIONAL.search(sentence, 0, said.start()) or _NOT_NOW.search(sentence):
+            continue
+        if any(p.has_date and p.has_time for p in scan(sentence)[0]):
+            return True
+    return False
 
 
 def _time_ahead_in_thread(mail: Mail) -> bool:
@@ -572,18 +638,22 @@ def _auto_reply(mail: Mail, subject: str, text: str) -> _Verdict | None:
     return None
 
 
-def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
+def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
+    """The verdict; ``notes`` receives reasons about evidence that was weighed and set aside."""
     sender = mail.from_.addr if mail.from_ else ""
     if sender and sender in users:
         return _Verdict(Category.OTHER, 0.99, ["from the user"], hiring=False)
 
     subject = _normalise(mail.subject)
-    text = _normalise(mail.text)
-    signature = _normalise(mail.signature)
+    full_text = _normalise(mail.text)
+    # wording rules read the body only: a signature's title, promo line or legal notice says
+    # nothing about what this message does
+    text, sign_block = extract.split_signature(full_text)
+    signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
     is_reply = bool(_REPLY_SUBJECT.match(subject)) or mail.in_reply_to is not None
     body = f"{text}\n{signature}"
 
-    auto = _auto_reply(mail, subject, text)
+    auto = _auto_reply(mail, subject, full_text)
     if auto is not None:
         return auto
 
@@ -602,7 +672,7 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
     if _INTERVIEWER_SIDE.search(everything):
         return _Verdict(Category.OTHER, 0.9, ["text: the user is the interviewer, not the candidate"], hiring=False)
 
-    topics = [name for name, rx in _NEGATIVE_TOPICS if rx.search(f"{subject}\n{text}")]
+    topics, topic_at, topic_framing = _negative_topics(subject, text)
     bulk = _bulk(mail)
 
     # Structure first: a calendar part says what happens to an event unambiguously.
@@ -624,7 +694,12 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
         cal_category = None  # a calendar entry about something other than an interview
 
     if topics:
-        return _Verdict(Category.OTHER, 0.9, [f"text: {topics[0]}"] + ([bulk] if bulk else []), hiring=False)
+        # a single passing mention after a meeting fixed with the candidate in person does not
+        # make the message a newsletter or an event notice; anything more does
+        passing = not topic_framing and not bulk and strong_ctx and _personal_time(text[:topic_at])
+        if not passing:
+            return _Verdict(Category.OTHER, 0.9, [f"text: {topics[0]}"] + ([bulk] if bulk else []), hiring=False)
+        notes.append(f"text: {topics[0]} only in passing, after a time set with the candidate")
 
     rejection = _fired(_REJECTION, text, allow_questions=False)
     offer = _fired(_OFFER, text, allow_questions=False)
@@ -724,8 +799,9 @@ def _decide(mail: Mail, users: frozenset[str]) -> _Verdict:
 def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classification:
     """Classify one message; see the module docstring for the order of evidence."""
     users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
-    v = _decide(mail, users)
-    reasons = tuple(dict.fromkeys(v.reasons))
+    notes: list[str] = []
+    v = _decide(mail, users, notes)
+    reasons = tuple(dict.fromkeys([*v.reasons, *notes]))
     confidence = round(max(0.0, min(1.0, v.confidence)), 3)
     if not v.hiring:
         return Classification(category=v.category, confidence=confidence, reasons=reasons)

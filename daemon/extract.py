@@ -337,6 +337,91 @@ def role(mail: Mail) -> str | None:
     return max(scores, key=lambda r: (scores[r], -order[r]))
 
 
+# --- signature ----------------------------------------------------------------------------
+# Most people never type the "-- " delimiter, so a sender's signature block (title, address,
+# a promo line for the employer's next hiring event, a confidentiality notice) reaches the
+# body. It is found conservatively: after a sign-off line followed by a name, or from a
+# legal notice to the end, and only when what follows is short and looks like a signature.
+
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:(?:best|kind|kindest|warm|warmest|many|with)?[ \t]*(?:regards|wishes)|best|all the best|cheers|"
+    r"thanks|thank you|many thanks|thanks (?:again|so much|very much)|thank you (?:again|so much)|"
+    r"talk (?:soon|tomorrow|then|to you soon)|speak (?:soon|then|to you soon)|sincerely(?: yours)?|"
+    r"yours (?:sincerely|truly|faithfully)|warmly|take care|respectfully|cordially|"
+    r"have a (?:great|good|nice|lovely) (?:day|weekend|week|evening|one)|"
+    r"mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|saludos)"
+    r"[ \t]*[,.!]?(?P<name>[ \t]+(?-i:[A-Z])[\w'’.-]*(?:[ \t]+(?-i:[A-Z])[\w'’.-]*)?)?[ \t]*$",
+    re.IGNORECASE,
+)
+#: a name under a sign-off: "Denise Kowalczyk, SHRM-CP", "- Rae", "The Acme Talent Team"
+_NAME_LINE = re.compile(
+    r"^[ \t]*[-–—~]?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|&|de|van|von|da|of))"
+    r"{0,4}(?:,[ \t]*[\w .-]{2,24})?[ \t]*$"
+)
+_LEGAL = re.compile(
+    r"^[ \t]*(?:(?:privileged (?:and|&) )?confidential(?:ity)?(?: notice| note| statement| warning)?\s*:|"
+    r"disclaimer\s*:|confidentiality notice\b|(?:this|the information (?:contained )?in this) "
+    r"(?:e-?mail|message|communication)(?:,? (?:including|and|together with) any (?:attachments|files)"
+    r"(?: transmitted with it)?,?)? (?:is|are|may be) (?:strictly )?(?:confidential|privileged|"
+    r"intended (?:only |solely )?for)|(?:this|the) (?:e-?mail|message|communication) (?:may contain|contains)"
+    r" (?:confidential|privileged|proprietary))",
+    re.IGNORECASE,
+)
+#: lines that belong to a message, not a signature: a forwarded or quoted header, meeting details
+_NOT_SIGNATURE = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded|original)|begin forwarded|(?:from|sent|subject|to|date|time|"
+    r"when|where|location|join|meeting id|interview|agenda|dial-in|zoom link)[ \t]*:)",
+    re.IGNORECASE,
+)
+#: a sentence of prose (four words or more, ending in . ? or !), which a signature line is not
+_PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){3,}\S*[.?!][ \t]*$")
+_POSTSCRIPT = re.compile(r"^[ \t]*p\.?[ \t]?s\.?(?:[ \t:]|$)", re.IGNORECASE)
+#: lines from the end of a body searched for a sign-off
+_SIGN_OFF_WINDOW = 40
+_MAX_SIGNATURE_LINES = 14
+_MAX_LEGAL_LINES = 14
+
+
+def split_signature(text: str) -> tuple[str, str]:
+    """(body, signature) of a message's new text, for signatures without a "-- " delimiter.
+
+    The sign-off line itself stays in the body, and so does a P.S. written after the
+    signature. When nothing looks like a signature the whole text is body.
+    """
+    lines = text.split("\n")
+    n = len(lines)
+    legal_at = n
+    for i in range(n - 1, max(-1, n - 1 - _SIGN_OFF_WINDOW), -1):
+        if _LEGAL.match(lines[i]):
+            legal_at = i
+    if legal_at < n:
+        tail = [ln for ln in lines[legal_at:] if ln.strip()]
+        if len(tail) > _MAX_LEGAL_LINES or any(_NOT_SIGNATURE.match(ln) for ln in tail):
+            legal_at = n
+    cut, ps = legal_at, legal_at
+    for i in range(legal_at - 1, max(-1, legal_at - 1 - _SIGN_OFF_WINDOW), -1):
+        m = _SIGN_OFF.match(lines[i])
+        if m is None:
+            continue
+        ps = next((j for j in range(i + 1, legal_at) if _POSTSCRIPT.match(lines[j])), legal_at)
+        block = [ln for ln in lines[i + 1 : ps] if ln.strip()]
+        named = bool(m.group("name")) or (bool(block) and bool(_NAME_LINE.match(block[0])))
+        if (
+            named
+            and len(block) <= _MAX_SIGNATURE_LINES
+            and not any(_NOT_SIGNATURE.match(ln) or _PROSE.match(ln) or len(ln) > 160 for ln in block)
+        ):
+            cut = i + 1
+        else:
+            ps = legal_at
+        break
+    if cut == n:
+        return text, ""
+    body = "\n".join(lines[:cut] + lines[ps:legal_at]).rstrip()
+    signature = "\n".join(lines[cut:ps] + lines[legal_at:]).strip()
+    return body, signature
+
+
 # --- round --------------------------------------------------------------------------------
 
 _PAST = re.compile(
@@ -371,7 +456,8 @@ def interview_round(mail: Mail) -> Round | None:
     earlier round, not this one.
     """
     parts = [mail.subject, *(ev.summary for ev in mail.calendars[:1])]
-    for s in _SENTENCE.findall(mail.text):
+    body = split_signature(mail.text)[0]
+    for s in _SENTENCE.findall(body):
         if not _PAST.search(s):
             parts.append(s)
     # typeset mail writes "first‑stage" with a non-breaking hyphen and non-breaking spaces
@@ -381,7 +467,7 @@ def interview_round(mail: Mail) -> Round | None:
     if _FIRST.search(current):
         return "first"
     # a call or chat, with no word of an interview anywhere, is a first contact
-    whole = "\n".join((mail.subject, mail.text))
+    whole = "\n".join((mail.subject, body))
     if _CALL_WORD.search(current) and not _INTERVIEW_WORD.search(whole):
         return "first"
     return None
