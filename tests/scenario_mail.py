@@ -356,3 +356,94 @@ def garbage() -> bytes:
     """Not mail at all: binary noise with no header block (no NULs: IMAP literals forbid them)."""
     noise = bytes((i * 73 + 41) % 255 + 1 for i in range(600))
     return noise.replace(b"\r", b"").replace(b"\n", b"") + b"\r\n"
+
+
+def logistics_note(cast: Cast, start: datetime, *, sent: datetime, thread: str = "invite-1") -> bytes:
+    """The recruiter writes again before the interview (practical details): not an answer."""
+    body = (
+        f"Hi {cast.user_name.split()[0]},\n\n"
+        f"A quick note ahead of {_long_date(start)}: {cast.interviewer} may join a couple of "
+        "minutes late from another meeting, so please wait in the lobby of the video call. "
+        "You don't need to prepare slides.\n\n"
+        f"Talk soon,\n{cast.recruiter_name.split()[0]}\n"
+    )
+    return _bytes(
+        _message(
+            sender=f"{cast.recruiter_name} <{cast.recruiter}>",
+            to=f"{cast.user_name} <{cast.user_addr}>",
+            subject=f"Re: {cast.invite_subject}",
+            sent=sent,
+            message_id=cast.mid("logistics-1"),
+            body=body,
+            in_reply_to=cast.mid(thread),
+            references=(cast.mid(thread),),
+        )
+    )
+
+
+def calendar_update(
+    cast: Cast, start: datetime, *, sent: datetime, sequence: int, cancel: bool = False, thread: str = "invite-1"
+) -> bytes:
+    """A calendar system's update of the invitation's event (same UID, higher SEQUENCE):
+    the new time, or with ``cancel`` METHOD:CANCEL."""
+    end = start + timedelta(hours=1)
+    if cancel:
+        subject = f"Canceled event: Interview: {cast.role} ({cast.company})"
+        text = f"This event has been canceled: {_long_date(start)}, {_clock(start)} Eastern Time.\n"
+    else:
+        subject = f"Updated invitation: Interview: {cast.role} ({cast.company})"
+        text = (
+            "This event has been changed.\n\n"
+            f"When (new): {_long_date(start)}, {_clock(start)} - {_clock(end)} Eastern Time\n"
+        )
+    msg = _message(
+        sender=f"{cast.recruiter_name} <{cast.recruiter}>",
+        to=f"{cast.user_name} <{cast.user_addr}>",
+        subject=subject,
+        sent=sent,
+        message_id=cast.mid(f"event-update-{sequence}"),
+        body=text,
+        in_reply_to=cast.mid(thread),
+        references=(cast.mid(thread),),
+    )
+    method = "CANCEL" if cancel else "REQUEST"
+    msg.add_attachment(
+        _ics(
+            cast,
+            start,
+            end,
+            uid=f"{thread}-event@{cast.domain}",
+            sequence=sequence,
+            method=method,
+            status="CANCELLED" if cancel else "CONFIRMED",
+        ),
+        maintype="text",
+        subtype="calendar",
+        filename="invite.ics",
+        params={"method": method},
+    )
+    return _bytes(msg)
+
+
+def final_round(cast: Cast, start: datetime, *, sent: datetime, thread: str = "invite-1") -> bytes:
+    """After the first interview: an invitation to the final round, in the same thread."""
+    end = start + timedelta(hours=2)
+    body = (
+        f"Hi {cast.user_name.split()[0]},\n\n"
+        "Great news: the team would like you to come back for the final round of interviews. "
+        f"I've booked {_long_date(start)}, {_clock(start)} - {_clock(end)} Eastern Time, on video. "
+        "You will meet our Head of Data and two engineers from the platform team.\n\n"
+        f"Best,\n{cast.recruiter_name.split()[0]}\n"
+    )
+    return _bytes(
+        _message(
+            sender=f"{cast.recruiter_name} <{cast.recruiter}>",
+            to=f"{cast.user_name} <{cast.user_addr}>",
+            subject=f"Final round interview: {cast.role} at {cast.company}",
+            sent=sent,
+            message_id=cast.mid("final-1"),
+            body=body,
+            in_reply_to=cast.mid(thread),
+            references=(cast.mid(thread),),
+        )
+    )

@@ -579,3 +579,195 @@ def test_story_malformed_mail_does_not_stop_the_pass(world: World) -> None:
     world.run(JUST_AFTER)
     drafts = world.drafts()
     assert [d.draft_id for d in drafts] == [_stage_id(app, "followup-1")]
+
+
+# ---------------------------------------------------------------------- more of the same stories
+
+
+def test_story_rejection_before_the_due_time_means_no_draft(world: World) -> None:
+    world.invited(ics=True)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    world.append("INBOX", sm.rejection(CAST, sent=datetime(2026, 4, 15, 16, 0, tzinfo=ET)))
+    for moment in (datetime(2026, 4, 15, 16, 30, tzinfo=ET), JUST_AFTER, FAR_FUTURE):
+        world.run(moment)
+        assert world.drafts() == []
+    app = world.app()
+    assert (app["state"], app["next"], app["drafts"]) == ("closed", None, [])
+
+
+def test_story_rejection_retracts_our_untouched_draft(world: World) -> None:
+    world.until_first_draft()
+    world.append("INBOX", sm.rejection(CAST, sent=datetime(2026, 4, 17, 10, 0, tzinfo=ET)))
+    world.run(datetime(2026, 4, 17, 10, 30, tzinfo=ET))
+    assert world.drafts() == []
+    world.run(FAR_FUTURE)
+    assert world.drafts() == []
+    assert world.app()["state"] == "closed"
+
+
+def test_story_a_note_before_the_interview_is_no_answer(world: World) -> None:
+    world.invited(ics=True)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    world.append("INBOX", sm.logistics_note(CAST, INTERVIEW, sent=datetime(2026, 4, 13, 15, 0, tzinfo=ET)))
+    world.run(datetime(2026, 4, 13, 15, 30, tzinfo=ET))
+    assert world.app()["next"] == {"stage": "followup-1", "due": FIRST_DUE.isoformat()}
+    world.run(JUST_AFTER)
+    drafts = world.drafts()
+    assert len(drafts) == 1
+    msg = drafts[0].msg
+    # the follow-up answers the latest message of the conversation, within the whole thread
+    assert msg["In-Reply-To"].strip() == CAST.mid("logistics-1")
+    assert CAST.mid("invite-1") in str(msg["References"])
+    assert CAST.mid("logistics-1") in str(msg["References"])
+
+
+def test_story_reply_and_due_time_in_the_same_pass(world: World) -> None:
+    world.invited(ics=True)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    # the pass that would draft also reads the employer's answer first
+    world.append("INBOX", sm.employer_reply(CAST, sent=datetime(2026, 4, 15, 17, 0, tzinfo=ET)))
+    world.run(JUST_AFTER)
+    assert world.drafts() == []
+    assert world.app()["state"] == "answered"
+
+
+def test_story_the_same_invitation_in_two_folders(jobs_world: World) -> None:
+    world = jobs_world
+    invite = sm.invitation(CAST, INTERVIEW, sent=INVITED, ics=True)
+    world.append("INBOX", invite)
+    world.append("Jobs", invite)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    assert len(world.status()["applications"]) == 1
+    world.run(JUST_AFTER)
+    assert len(world.drafts()) == 1
+
+
+def test_story_thank_you_the_same_day_then_the_follow_up(
+    dovecot: Dovecot, imap_user: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(PASSWORD_ENV, imap_user.password)
+    w = World(dovecot, imap_user, tmp_path, extra="thank_you = true\n")
+    try:
+        w.invited(ics=True)
+        w.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+        w.run(datetime(2026, 4, 14, 17, 59, tzinfo=ET))
+        assert w.drafts() == []
+        w.run(datetime(2026, 4, 14, 18, 1, tzinfo=ET))  # three hours after the interview ends
+        app = w.app()
+        assert [d.draft_id for d in w.drafts()] == [_stage_id(app, "thank-you")]
+        w.run(JUST_AFTER)
+        w.run(datetime(2026, 4, 16, 12, 0, tzinfo=ET))
+        ids = sorted(d.draft_id for d in w.drafts())
+        assert ids == sorted([_stage_id(app, "thank-you"), _stage_id(app, "followup-1")])
+    finally:
+        w.close()
+
+
+def test_story_server_down_at_the_due_time(
+    private_dovecot: Dovecot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = private_dovecot.new_user()
+    monkeypatch.setenv(PASSWORD_ENV, user.password)
+    w = World(private_dovecot, user, tmp_path)
+    try:
+        w.invited(ics=True)
+        w.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+        w.close()
+        private_dovecot.kill()
+        reports = run_once(load(w.config), JUST_AFTER)
+        assert [r.errors for r in reports] == [1]
+        assert [r.drafts for r in reports] == [0]
+        private_dovecot.start()
+        w.client = client_for(private_dovecot, user)
+        w.run(datetime(2026, 4, 16, 9, 45, tzinfo=ET))
+        w.run(datetime(2026, 4, 16, 10, 0, tzinfo=ET))
+        assert [d.draft_id for d in w.drafts()] == [_stage_id(w.app(), "followup-1")]
+    finally:
+        w.close()
+
+
+def test_story_crash_before_append_then_the_employer_answers(world: World) -> None:
+    world.invited(ics=True)
+    assert world.cli("run", "--once", "--now", "2026-04-09T10:30:00-04:00").returncode == 0
+    crashed = world.cli("run", "--once", "--now", JUST_AFTER.isoformat(), crash_at="after-intent")
+    assert crashed.returncode == 77, crashed.stderr
+    world.append("INBOX", sm.employer_reply(CAST, sent=datetime(2026, 4, 16, 11, 0, tzinfo=ET)))
+    again = world.cli("run", "--once", "--now", datetime(2026, 4, 16, 11, 30, tzinfo=ET).isoformat())
+    assert again.returncode == 0, again.stderr
+    world.run(FAR_FUTURE)
+    assert world.drafts() == []  # appended late or not at all, it is stale: nothing stays
+    assert world.app()["state"] == "answered"
+
+
+def test_story_calendar_update_moves_the_draft(world: World) -> None:
+    world.invited(ics=True)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    moved_to = datetime(2026, 4, 15, 10, 0, tzinfo=ET)
+    update = sm.calendar_update(CAST, moved_to, sent=datetime(2026, 4, 10, 9, 0, tzinfo=ET), sequence=1)
+    world.append("INBOX", update)
+    world.run(datetime(2026, 4, 10, 9, 30, tzinfo=ET))
+    app = world.app()
+    assert datetime.fromisoformat(app["interview"]["start"]) == moved_to
+    new_due = datetime(2026, 4, 17, 9, 30, tzinfo=ET)  # Wed 11:00 + 2 business days
+    assert datetime.fromisoformat(app["next"]["due"]) == new_due
+    world.run(JUST_AFTER)
+    assert world.drafts() == []
+    world.run(new_due.replace(minute=31))
+    assert [d.draft_id for d in world.drafts()] == [_stage_id(app, "followup-1")]
+
+
+def test_story_calendar_cancel_means_no_draft(world: World) -> None:
+    world.invited(ics=True)
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    cancel = sm.calendar_update(CAST, INTERVIEW, sent=datetime(2026, 4, 13, 9, 0, tzinfo=ET), sequence=1, cancel=True)
+    world.append("INBOX", cancel)
+    for moment in (datetime(2026, 4, 13, 9, 30, tzinfo=ET), JUST_AFTER, FAR_FUTURE):
+        world.run(moment)
+        assert world.drafts() == []
+    assert world.app()["state"] == "closed"
+
+
+def _user_sends(world: World, draft: Draft, when: datetime) -> None:
+    """The user sends our draft unchanged: their client files it in Sent and drops the draft."""
+    world.append("Sent", draft.raw, flags=(b"\\Seen",), when=when)
+    world.delete("Drafts", draft.uid)
+
+
+def test_story_out_of_office_after_our_follow_up_defers_the_check_in(world: World) -> None:
+    draft = world.until_first_draft()
+    _user_sends(world, draft, datetime(2026, 4, 16, 10, 5, tzinfo=ET))
+    ooo = sm.out_of_office(
+        CAST, date(2026, 4, 27), sent=datetime(2026, 4, 16, 10, 6, tzinfo=ET), replying_to=draft.msg["Message-ID"]
+    )
+    world.append("INBOX", ooo)
+    world.run(datetime(2026, 4, 16, 10, 30, tzinfo=ET))
+    app = world.app()
+    until = datetime(2026, 4, 28, 9, 30, tzinfo=ET)  # the first business day after Monday 27 April
+    assert app["state"] != "answered"
+    assert app["next"]["stage"] == "followup-2"
+    assert datetime.fromisoformat(app["next"]["due"]) == until
+    for moment in (SECOND_DUE.replace(minute=31), datetime(2026, 4, 27, 12, 0, tzinfo=ET)):
+        world.run(moment)
+        assert world.drafts() == []
+    world.run(until.replace(minute=31))
+    assert [d.draft_id for d in world.drafts()] == [_stage_id(app, "followup-2")]
+
+
+def test_story_next_round_after_the_first_follow_up(world: World) -> None:
+    draft = world.until_first_draft()
+    _user_sends(world, draft, datetime(2026, 4, 16, 10, 5, tzinfo=ET))
+    final = datetime(2026, 4, 22, 13, 0, tzinfo=ET)
+    world.append("INBOX", sm.final_round(CAST, final, sent=datetime(2026, 4, 17, 9, 0, tzinfo=ET)))
+    world.run(datetime(2026, 4, 17, 9, 30, tzinfo=ET))
+    app = world.app()
+    assert datetime.fromisoformat(app["interview"]["start"]) == final
+    # the final round is followed up one business day sooner: Thursday 23 April
+    due = datetime(2026, 4, 23, 9, 30, tzinfo=ET)
+    assert app["next"] == {"stage": "followup-1", "due": due.isoformat()}
+    world.run(due.replace(minute=29))
+    assert world.drafts() == []
+    world.run(due.replace(minute=31))
+    world.run(datetime(2026, 4, 27, 12, 0, tzinfo=ET))  # the first round's check-in would have been due
+    drafts = world.drafts()
+    assert [d.draft_id for d in drafts] == [f"{app['id']}.i2.followup-1@followupd"]
+    assert drafts[0].msg["In-Reply-To"].strip() == CAST.mid("final-1")
