@@ -3,23 +3,34 @@
 Each account runs in its own thread, so one account's dead server or bad password never
 stalls another. The main thread handles signals, config reloads (SIGHUP or an edit of
 the file), systemd notifications and the watchdog. Every blocking wait is bounded well
-below the watchdog interval, so a hang anywhere ends in a restart by systemd.
+below the watchdog interval, and an account thread counts as alive only while its
+connector calls keep returning, so a hang anywhere ends in a restart by systemd.
+
+READY=1 is sent once every account has either connected or failed its first attempt:
+systemd learns the daemon is up even while one server is unreachable, and STATUS=
+names the accounts with problems.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import select
 import signal
+import socket
+import sqlite3
 import threading
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 import structlog
 
+from connectors.base import Connector, Cursor, FolderRoles, StoredDraft, SyncResult
 from daemon import tracker
 from daemon.errors import ConfigError, CredentialError, FollowupdError, UserError
 from daemon.paths import db_path
@@ -34,14 +45,90 @@ log = structlog.get_logger("followupd.daemon")
 MAX_WAIT = 10.0
 BACKOFF_START = 1.0
 BACKOFF_MAX = 300.0
-#: a user error (bad password, missing folder) is retried rarely: a person must act
+#: a user error (bad password, missing folder) is retried rarely: a person must act (SIGHUP retries at once)
 USER_ERROR_RETRY = 600.0
+#: a stage that was due at a pass's start and is still pending failed in that pass; retry it this late
+OVERDUE_RETRY = 60.0
+#: how long the config file must stay unchanged before a reload reads it (editors write in steps)
+CONFIG_SETTLE = 0.2
+#: the main loop's longest sleep: signals and file events wake it earlier
+MAIN_TICK = 1.0
 
 Clock = Callable[[], datetime]
+Fingerprint = tuple[int, int, int, int] | None
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class _Pulse:
+    """A connector that marks its thread alive around every call.
+
+    A long first sync is many bounded calls; each one that returns is progress, so the
+    watchdog keeps being fed. One call that hangs past the watchdog interval is not.
+    """
+
+    def __init__(self, inner: Connector, beat: Callable[[], None]) -> None:
+        self._inner = inner
+        self._beat = beat
+        self.name = inner.name
+
+    def connect(self) -> FolderRoles:
+        self._beat()
+        try:
+            return self._inner.connect()
+        finally:
+            self._beat()
+
+    def close(self) -> None:
+        self._beat()
+        try:
+            self._inner.close()
+        finally:
+            self._beat()
+
+    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+        self._beat()
+        try:
+            return self._inner.sync(folder, cursor, since)
+        finally:
+            self._beat()
+
+    def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:
+        self._beat()
+        for item in self._inner.fetch(folder, keys):
+            self._beat()
+            yield item
+        self._beat()
+
+    def append_draft(self, raw: bytes, draft_id: str) -> int | None:
+        self._beat()
+        try:
+            return self._inner.append_draft(raw, draft_id)
+        finally:
+            self._beat()
+
+    def find_drafts(self, draft_id: str) -> list[StoredDraft]:
+        self._beat()
+        try:
+            return self._inner.find_drafts(draft_id)
+        finally:
+            self._beat()
+
+    def remove_draft(self, key: int, expected: bytes) -> bool:
+        self._beat()
+        try:
+            return self._inner.remove_draft(key, expected)
+        finally:
+            self._beat()
+
+    def wait(self, timeout: float) -> bool:
+        self._beat()
+        try:
+            return self._inner.wait(timeout)
+        finally:
+            self._beat()
 
 
 class AccountThread(threading.Thread):
@@ -62,7 +149,10 @@ class AccountThread(threading.Thread):
         self._max_wait = max_wait
         self.stop_event = threading.Event()
         self.heartbeat = time.monotonic()
+        #: set on the first successful connect
         self.connected = threading.Event()
+        #: set once the first attempt to connect has ended, either way (READY waits for it)
+        self.settled = threading.Event()
         self.passes = 0
         self.last_error: str | None = None
         self._wake = threading.Event()
@@ -70,46 +160,66 @@ class AccountThread(threading.Thread):
     def wake(self) -> None:
         self._wake.set()
 
+    def beat(self) -> None:
+        self.heartbeat = time.monotonic()
+
+    def _connector(self, account: AccountSettings, settings: Settings) -> Connector:
+        self.beat()
+        try:
+            return _Pulse(self._factory(account, settings), self.beat)
+        finally:
+            self.beat()
+
     def _sleep(self, seconds: float) -> None:
-        """Sleep in short steps, staying alive for the watchdog and responsive to stop."""
+        """Sleep in short steps, staying alive for the watchdog and responsive to stop and wake."""
         end = time.monotonic() + seconds
         while not self.stop_event.is_set():
-            self.heartbeat = time.monotonic()
+            self.beat()
             left = end - time.monotonic()
             if left <= 0 or self._wake.is_set():
                 self._wake.clear()
                 return
-            self.stop_event.wait(min(left, self._max_wait))
+            self._wake.wait(min(left, self._max_wait))
+
+    def _failed(self, error: str) -> None:
+        self.last_error = error
+        self.settled.set()
 
     def run(self) -> None:
         bound = structlog.contextvars.bind_contextvars(account=self.account.name)
-        store = Store.open(db_path(self.settings))
+        store: Store | None = None
         runner: AccountRunner | None = None
         backoff = BACKOFF_START
         try:
             while not self.stop_event.is_set():
-                self.heartbeat = time.monotonic()
+                self.beat()
                 try:
-                    if runner is None or runner.settings is not self.settings:
+                    settings = self.settings
+                    if store is None:
+                        store = Store.open(db_path(settings))
+                    if runner is None or runner.settings is not settings:
                         if runner is not None:
                             runner.close()
-                        runner = AccountRunner(self.account, self.settings, store, connector_factory=self._factory)
-                    report = runner.run_pass(self._clock())
+                        runner = AccountRunner(self.account, settings, store, connector_factory=self._connector)
+                    runner.connect()
                     self.connected.set()
+                    self.settled.set()
+                    started = self._clock()
+                    report = runner.run_pass(started)
                     self.passes += 1
                     self.last_error = None
                     backoff = BACKOFF_START
                     if report.synced or report.actions or report.errors:
                         log.info("pass", summary=report.summary())
-                    self._wait_for_mail(runner, store)
+                    self._wait_for_mail(runner, store, started)
                 except (CredentialError, UserError) as exc:
-                    self.last_error = str(exc)
+                    self._failed(str(exc))
                     log.error("account needs attention; retrying later", error=str(exc))
                     if runner is not None:
                         runner.close()
                     self._sleep(USER_ERROR_RETRY)
-                except (ConnectionError, TimeoutError, OSError, FollowupdError) as exc:
-                    self.last_error = f"{type(exc).__name__}: {exc}"
+                except (ConnectionError, TimeoutError, OSError, FollowupdError, sqlite3.Error) as exc:
+                    self._failed(f"{type(exc).__name__}: {exc}")
                     # jitter spreads reconnects of many daemons after a server restart
                     delay = backoff * (0.5 + random.random())
                     log.warning("connection lost; reconnecting", error=self.last_error, retry_in=round(delay, 1))
@@ -118,7 +228,7 @@ class AccountThread(threading.Thread):
                     self._sleep(delay)
                     backoff = min(backoff * 2, BACKOFF_MAX)
                 except Exception as exc:  # a bug must not kill the account for good
-                    self.last_error = f"{type(exc).__name__}: {exc}"
+                    self._failed(f"{type(exc).__name__}: {exc}")
                     log.exception("pass failed", error=self.last_error)
                     if runner is not None:
                         runner.close()
@@ -126,25 +236,35 @@ class AccountThread(threading.Thread):
                     backoff = min(backoff * 2, BACKOFF_MAX)
         finally:
             if runner is not None:
-                runner.close()
-            store.close()
+                with contextlib.suppress(Exception):
+                    runner.close()
+            if store is not None:
+                store.close()
             structlog.contextvars.unbind_contextvars(*bound)
 
-    def _wait_for_mail(self, runner: AccountRunner, store: Store) -> None:
+    def _wait_for_mail(self, runner: AccountRunner, store: Store, started: datetime) -> None:
         """Wait for new mail or the next due stage, in bounded steps."""
+        wait = self.settings.daemon.poll_interval_seconds * 10
         due = next_due(store, self.account.name)
-        deadline = time.monotonic() + self.settings.daemon.poll_interval_seconds * 10
         if due is not None:
-            deadline = min(deadline, time.monotonic() + max(0.0, (due - self._clock()).total_seconds()))
+            until_due = (due - self._clock()).total_seconds()
+            if due <= started:
+                # the pass just tried it and it is still pending: no hot loop against the server
+                until_due = max(until_due, OVERDUE_RETRY)
+            wait = min(wait, max(0.0, until_due))
+        deadline = time.monotonic() + wait
         while not self.stop_event.is_set():
-            self.heartbeat = time.monotonic()
+            self.beat()
             if self._wake.is_set():
                 self._wake.clear()
                 return
             left = deadline - time.monotonic()
             if left <= 0:
                 return
-            if runner.connector is not None and runner.connector.wait(min(left, self._max_wait)):
+            step = min(left, self._max_wait)
+            if runner.connector is None:
+                self._wake.wait(step)
+            elif runner.connector.wait(step):
                 return
 
 
@@ -158,6 +278,34 @@ def next_due(store: Store, account: str) -> datetime | None:
         if nxt is not None:
             dues.append(nxt[1])
     return min(dues) if dues else None
+
+
+class _Waker:
+    """Wakes the main loop from a signal handler or another thread.
+
+    A socket pair, not a threading.Event: setting an Event takes a lock, which a signal
+    handler must not do while the interrupted main thread may hold it.
+    """
+
+    def __init__(self) -> None:
+        self._r, self._w = socket.socketpair()
+        self._r.setblocking(False)
+        self._w.setblocking(False)
+
+    def poke(self) -> None:
+        with contextlib.suppress(OSError):  # full buffer: a wake-up is pending anyway
+            self._w.send(b"\0")
+
+    def wait(self, timeout: float) -> None:
+        readable, _, _ = select.select([self._r], [], [], max(timeout, 0.0))
+        if readable:
+            with contextlib.suppress(OSError):
+                while self._r.recv(4096):
+                    pass
+
+    def close(self) -> None:
+        self._r.close()
+        self._w.close()
 
 
 class Daemon:
@@ -177,14 +325,32 @@ class Daemon:
         self.factory = connector_factory
         self.notifier = notifier or Notifier()
         self.max_wait = max_wait
-        if self.notifier.watchdog_interval:
-            self.max_wait = min(self.max_wait, self.notifier.watchdog_interval / 3)
+        self.tick = MAIN_TICK
+        interval = self.notifier.watchdog_interval
+        if interval:
+            self.max_wait = min(self.max_wait, interval / 3)
+            self.tick = min(self.tick, interval / 3)
         self.threads: dict[str, AccountThread] = {}
+        #: stopped threads (a reload replaced or removed their account) that have not exited yet
+        self.retiring: list[AccountThread] = []
         self.stop = threading.Event()
         self.reload_requested = threading.Event()
+        self._signals: list[int] = []
+        self._waker = _Waker()
         self._observer: Any = None
-        self._config_mtime = self._mtime()
+        self._loaded = self._fingerprint()
         self._ready = False
+        self._store: Store | None = None
+
+    # ------------------------------------------------------------------ control
+
+    def request_stop(self) -> None:
+        self.stop.set()
+        self._waker.poke()
+
+    def request_reload(self) -> None:
+        self.reload_requested.set()
+        self._waker.poke()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -195,67 +361,115 @@ class Daemon:
         self.threads[account.name] = t
         t.start()
 
-    def _stop_account(self, name: str) -> None:
+    def _retire(self, name: str) -> None:
+        """Stop an account's thread without waiting for it: the main loop must keep pinging."""
         t = self.threads.pop(name)
         t.stop_event.set()
-        t.join(timeout=self.max_wait * 3)
+        t.wake()
+        self.retiring.append(t)
+
+    def _replace_retired(self) -> None:
+        """Start a replaced account once its old thread is gone: two threads never share an account."""
+        self.retiring = [t for t in self.retiring if t.is_alive()]
+        busy = {t.account.name for t in self.retiring}
+        for account in self.settings.accounts:
+            if account.name not in self.threads and account.name not in busy:
+                self._start_account(account)
+
+    def _warn_slow_timeouts(self) -> None:
+        interval = self.notifier.watchdog_interval
+        if not interval:
+            return
+        for account in self.settings.accounts:
+            if account.timeout_seconds is not None and account.timeout_seconds >= interval:
+                log.warning(
+                    "timeout_seconds is not below the systemd watchdog interval; one slow server call "
+                    "gets the daemon restarted",
+                    account=account.name,
+                    timeout_seconds=account.timeout_seconds,
+                    watchdog_seconds=interval,
+                )
 
     def serve(self) -> int:
         self._install_signals()
         self._watch_config()
+        self._warn_slow_timeouts()
         for account in self.settings.accounts:
             self._start_account(account)
         self.notifier.status(f"connecting {len(self.threads)} account(s)")
         last_status = ""
         try:
-            while not self.stop.is_set():
-                self.stop.wait(min(1.0, self.max_wait))
+            while True:
+                self._take_signals()
+                if self.stop.is_set():
+                    break
                 if self.reload_requested.is_set() or self._config_changed():
                     self.reload_requested.clear()
                     self.reload()
-                if not self._ready and self.threads and all(t.connected.is_set() for t in self.threads.values()):
+                self._replace_retired()
+                if not self._ready and self.threads and all(t.settled.is_set() for t in self.threads.values()):
                     self._ready = True
-                    self.notifier.ready(self._status_line())
+                    last_status = self._status_line()
+                    self.notifier.ready(last_status)
                     log.info("ready", accounts=len(self.threads))
                 self._watchdog()
-                line = self._status_line()
-                if line != last_status:
-                    self.notifier.status(line)
-                    last_status = line
+                if self._ready:
+                    line = self._status_line()
+                    if line != last_status:
+                        self.notifier.status(line)
+                        last_status = line
+                self._waker.wait(self.tick)
         finally:
             self.notifier.stopping()
             log.info("stopping")
-            for name in list(self.threads):
-                self._stop_account(name)
+            self._stop_all()
             if self._observer is not None:
                 self._observer.stop()
-                self._observer.join(timeout=5)
+                self._observer.join(timeout=2)
+            if self._store is not None:
+                self._store.close()
+            self._waker.close()
         return 0
+
+    def _stop_all(self) -> None:
+        """Tell every account thread at once, then wait for all of them within one deadline."""
+        threads = [*self.threads.values(), *self.retiring]
+        for t in threads:
+            t.stop_event.set()
+            t.wake()
+        deadline = time.monotonic() + self.max_wait + 2.0
+        for t in threads:
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
+        hung = [t.account.name for t in threads if t.is_alive()]
+        if hung:
+            log.warning("account threads still busy at exit", accounts=hung)
+        self.threads.clear()
+        self.retiring.clear()
 
     def _watchdog(self) -> None:
         interval = self.notifier.watchdog_interval
         if not interval:
             return
         now = time.monotonic()
-        stale = [n for n, t in self.threads.items() if now - t.heartbeat > interval]
+        threads = [*self.threads.values(), *(t for t in self.retiring if t.is_alive())]
+        stale = sorted({t.account.name for t in threads if now - t.heartbeat > interval})
         if stale:
             # do not ping: systemd will restart a daemon whose account thread hangs
             log.error("account thread not responding", accounts=stale)
             return
         self.notifier.watchdog()
 
-    def _status_line(self) -> str:
-        pending = 0
+    def _pending(self) -> int:
         try:
-            store = Store.open(db_path(self.settings))
-            try:
-                pending = sum(1 for a in store.load_applications() if tracker.next_action(a) is not None)
-            finally:
-                store.close()
-        except FollowupdError:
-            pass
+            if self._store is None:
+                self._store = Store.open(db_path(self.settings))
+            return sum(1 for a in self._store.load_applications() if tracker.next_action(a) is not None)
+        except (FollowupdError, sqlite3.Error):
+            return 0
+
+    def _status_line(self) -> str:
         troubled = [n for n, t in self.threads.items() if t.last_error]
-        line = f"watching {len(self.threads)} account(s), {pending} follow-up(s) pending"
+        line = f"watching {len(self.threads)} account(s), {self._pending()} follow-up(s) pending"
         if troubled:
             line += f"; problems with: {', '.join(troubled)}"
         return line
@@ -266,21 +480,26 @@ class Daemon:
         if threading.current_thread() is not threading.main_thread():
             return
 
-        def on_term(signum: int, frame: FrameType | None) -> None:
-            self.stop.set()
+        def on_signal(signum: int, frame: FrameType | None) -> None:
+            self._signals.append(signum)
+            self._waker.poke()
 
-        def on_hup(signum: int, frame: FrameType | None) -> None:
-            self.reload_requested.set()
+        for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            signal.signal(sig, on_signal)
 
-        signal.signal(signal.SIGTERM, on_term)
-        signal.signal(signal.SIGINT, on_term)
-        signal.signal(signal.SIGHUP, on_hup)
+    def _take_signals(self) -> None:
+        while self._signals:
+            if self._signals.pop(0) == signal.SIGHUP:
+                self.reload_requested.set()
+            else:
+                self.stop.set()
 
-    def _mtime(self) -> float | None:
+    def _fingerprint(self) -> Fingerprint:
         try:
-            return self.config_path.stat().st_mtime
+            st = os.stat(self.config_path)
         except OSError:
             return None
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _watch_config(self) -> None:
         try:
@@ -288,18 +507,19 @@ class Daemon:
             from watchdog.observers import Observer
         except ImportError:  # pragma: no cover - watchdog is a dependency
             return
-        target = self.config_path.resolve()
-        daemon = self
+        target = str(self.config_path.resolve())
+        waker = self._waker
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: FileSystemEvent) -> None:
-                paths = {str(event.src_path), str(getattr(event, "dest_path", ""))}
-                if str(target) in paths:
-                    daemon.reload_requested.set()
+                # only wakes the loop: it reloads when the file's fingerprint changed, so
+                # our own read of the file (an "opened" event) does not loop
+                if target in (str(event.src_path), str(getattr(event, "dest_path", ""))):
+                    waker.poke()
 
         try:
             observer = Observer()
-            observer.schedule(Handler(), str(target.parent), recursive=False)
+            observer.schedule(Handler(), str(Path(target).parent), recursive=False)
             observer.daemon = True
             observer.start()
             self._observer = observer
@@ -307,42 +527,54 @@ class Daemon:
             log.warning("cannot watch the config file; use SIGHUP to reload", error=str(exc))
 
     def _config_changed(self) -> bool:
-        mtime = self._mtime()
-        if mtime != self._config_mtime:
-            self._config_mtime = mtime
-            return True
-        return False
+        seen = self._fingerprint()
+        if seen == self._loaded:
+            return False
+        # an editor may be half-way through writing it; a later round sees it settled
+        time.sleep(CONFIG_SETTLE)
+        return self._fingerprint() == seen
+
+    def _reloaded(self) -> None:
+        if self._ready:
+            self.notifier.ready(self._status_line())  # Type=notify-reload waits for READY=1
+        else:
+            self.notifier.status(f"connecting {len(self.threads)} account(s)")
 
     def reload(self) -> bool:
         from daemon.config import load
 
+        self._loaded = self._fingerprint()
         self.notifier.reloading()
+        problems: list[str] = []
         try:
             new = load(self.config_path)
+            if not new.accounts:
+                raise UserError("no [[accounts]] configured: nothing to watch", where=str(self.config_path))
         except ConfigError as exc:
-            for problem in exc.problems:
-                log.error("config reload refused; keeping the old config", problem=problem)
-            self.notifier.ready(self._status_line())
-            return False
+            problems = list(exc.problems)
         except UserError as exc:
-            log.error("config reload refused; keeping the old config", problem=str(exc))
-            self.notifier.ready(self._status_line())
+            problems = [str(exc)]
+        if problems:
+            for problem in problems:
+                log.error("config reload refused; keeping the old config", problem=problem)
+            self._reloaded()
             return False
         old = {a.name: a for a in self.settings.accounts}
         fresh = {a.name: a for a in new.accounts}
         self.settings = new
         for name in list(self.threads):
             if name not in fresh or fresh[name] != old.get(name):
-                self._stop_account(name)
-        self._replan(new)
-        for name, account in fresh.items():
-            if name in self.threads:
-                self.threads[name].settings = new
-                self.threads[name].wake()
-            else:
-                self._start_account(account)
+                self._retire(name)
+        try:
+            self._replan(new)
+        except (FollowupdError, sqlite3.Error) as exc:
+            log.error("could not re-plan follow-ups for the new config", error=f"{type(exc).__name__}: {exc}")
+        for t in self.threads.values():
+            t.settings = new
+            t.wake()  # also retries an account waiting out a user error at once
+        self._replace_retired()
         log.info("config reloaded", accounts=len(fresh))
-        self.notifier.ready(self._status_line())
+        self._reloaded()
         return True
 
     def _replan(self, settings: Settings) -> None:
