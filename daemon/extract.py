@@ -375,6 +375,7 @@ _NOT_SIGNATURE = re.compile(
 )
 #: a sentence of prose (four words or more, ending in . ? or !), which a signature line is not
 _PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){3,}\S*[.?!][ \t]*$")
+_QUESTION = re.compile(r"^[^\n]*\?[ \t]*$")
 _POSTSCRIPT = re.compile(r"^[ \t]*p\.?[ \t]?s\.?(?:[ \t:]|$)", re.IGNORECASE)
 #: lines from the end of a body searched for a sign-off
 _SIGN_OFF_WINDOW = 40
@@ -405,11 +406,14 @@ def split_signature(text: str) -> tuple[str, str]:
             continue
         ps = next((j for j in range(i + 1, legal_at) if _POSTSCRIPT.match(lines[j])), legal_at)
         block = [ln for ln in lines[i + 1 : ps] if ln.strip()]
-        named = bool(m.group("name")) or (bool(block) and bool(_NAME_LINE.match(block[0])))
+        # "Best,\nDana" is a sign-off for sure; "Thanks Sam!" on one line may open a message, so
+        # then nothing under it may read as prose
+        named_below = bool(block) and bool(_NAME_LINE.match(block[0]))
+        prose = _QUESTION if named_below else _PROSE
         if (
-            named
+            (named_below or m.group("name"))
             and len(block) <= _MAX_SIGNATURE_LINES
-            and not any(_NOT_SIGNATURE.match(ln) or _PROSE.match(ln) or len(ln) > 160 for ln in block)
+            and not any(_NOT_SIGNATURE.match(ln) or prose.match(ln) or len(ln) > 160 for ln in block)
         ):
             cut = i + 1
         else:

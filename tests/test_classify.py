@@ -823,3 +823,161 @@ def test_informal_wordings(subject: str, body: str, reply: bool, expected: Categ
 def test_meetings_that_are_not_about_the_users_candidacy(sender: str, subject: str, body: str) -> None:
     c = run(eml(sender, subject, body))
     assert c.category is Category.OTHER, c.reasons
+
+
+# --- signatures without a "-- " delimiter, and passing mentions of events ---------------------
+
+_PROMO_SIGNATURES = {
+    "sign-off, name, promo line and a legal notice": (
+        "Talk soon,\n\nGreta Lindqvist, PHR\nSenior Recruiter | Harrow Valley Hospitals\n"
+        "Main (303) 555-0110\nMeet our nursing leaders at our Spring Hiring Event - Saturday, March 21, "
+        "10 a.m. to 2 p.m.\n\nCONFIDENTIALITY NOTICE: This message and any attachments are for the named "
+        "recipient only and may hold privileged information. If you received it in error, delete it."
+    ),
+    "name on the sign-off line and a webinar plug": (
+        "Best, Omar\nOmar Haddad\nTalent Acquisition, Quarry Lane Logistics\n"
+        "Catch our careers webinar on March 26 - register here: https://quarrylane.example/live"
+    ),
+    "regards, then a newsletter plug": (
+        "Regards,\nPia Moreau\nRecruiting Lead | Saltmarsh Bank\n"
+        "Get our monthly careers newsletter: saltmarsh.example/news"
+    ),
+    "cheers and a job-fair plug under the title": (
+        "Cheers,\n\nLeo\n\nLeo Brandt\nTechnical Recruiter, Kiteline Robotics\n"
+        "Find us at the Denver Tech Career Fair, booth 14!"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PROMO_SIGNATURES))
+def test_promo_or_legal_lines_in_a_signature_do_not_veto_an_invitation(name: str) -> None:
+    body = (
+        "Hi Sam,\n\nThank you for applying for the Logistics Analyst position. I'd like to set up a "
+        "20-minute phone screen, and I have you down for Thursday, March 12 at 2:30 p.m. ET. I will "
+        "call you at the number on your application.\n\nIf that time no longer works, just reply.\n\n"
+        f"{_PROMO_SIGNATURES[name]}\n"
+    )
+    c = run(eml("Recruiter <recruiter@harrowvalley.org>", "Phone screen - Logistics Analyst", body))
+    assert c.category is Category.INVITATION, c.reasons
+    assert not any("registration" in r or "newsletter" in r or "fair" in r for r in c.reasons)
+
+
+def test_a_time_set_in_person_outweighs_one_passing_event_mention() -> None:
+    c = run(
+        eml(
+            "Ines Moretti <ines@bramblecourt.com>",
+            "Bramble Court - Data Engineer",
+            "Hi Sam,\n\nThanks for your interest in the Data Engineer role. I've got you down for "
+            "Wednesday, March 11 at 11:00 a.m. CT for a call with our hiring manager.\n\nBy the way, we're "
+            "also holding a hiring event at our Austin office next month in case friends of yours are "
+            "looking.\n\nInes\n",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+    assert any("only in passing" in r for r in c.reasons), c.reasons
+
+
+def test_a_postscript_after_the_signature_is_still_read() -> None:
+    c = run(
+        eml(
+            "Marta Ruiz <marta@tallgrass.io>",
+            "Tallgrass: Support Engineer role",
+            "Hi Sam,\n\nThanks for sending your portfolio over for the Support Engineer role.\n\nBest,\n"
+            "Marta\nRecruiter | Tallgrass\n\nP.S. I've booked you for a phone screen with our support lead on "
+            "Friday, March 13 at 9:30am PT.\n",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+
+
+_EVENT_NOTICES = {
+    "webinar whose body says register now": eml(
+        "Kestrel Careers <careers@kestrelworks.com>",
+        "Inside Kestrel: engineering careers",
+        "Hi Sam,\n\nJoin our engineering managers on Thursday, March 12 at 1pm ET for a live webinar "
+        "about our open roles and what our interviews look like. Register now - seats are limited.\n\n"
+        "Best,\nThe Kestrel Talent Team\n",
+    ),
+    "newsletter with a sign-off": eml(
+        "Interview Weekly <hello@interviewweekly.example>",
+        "Five phone screen mistakes",
+        "Hi Sam,\n\nIn this week's newsletter: how recruiters run a phone screen, and why your interview "
+        "on Thursday at 10am should start with a question.\n\nCheers,\nAbby\nEditor, Interview Weekly\n",
+    ),
+    "registration stated first, coach call later": eml(
+        "Interview Prep Live <coach@prepsession.example>",
+        "Your interview practice session",
+        "Hi Sam,\n\nYour registration for Interview Prep Live is complete. Your coach will call you on "
+        "Thursday, March 12 at 1pm ET to run a mock recruiter screen for the analyst roles you "
+        "applied to.\n",
+    ),
+    "passing mention in bulk mail": eml(
+        "Harbor Recruiting <jobs@harbor.example>",
+        "Your interview for the Analyst role",
+        "Hi Sam,\n\nI have you down for Thursday, March 12 at 2pm ET. Also: our hiring event is on "
+        "March 28.\n",
+        headers={"List-Unsubscribe": "<mailto:unsub@harbor.example>"},
+    ),
+    "event named in the subject": eml(
+        "Ada Fox <ada@stonebay.example>",
+        "Stone Bay hiring event - your slot",
+        "Hi Sam,\n\nThanks for applying to the Barista position. I have you down for Saturday, March 14 "
+        "at 10:15am at the Main Street store.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_EVENT_NOTICES))
+def test_event_and_newsletter_mail_stays_other(name: str) -> None:
+    c = run(_EVENT_NOTICES[name])
+    assert c.category is Category.OTHER, c.reasons
+
+
+# --- "I'll call you": a call at a set time, or only a promise of news --------------------------
+
+_QUOTED_THREAD = (
+    "\n\nOn Mon, Mar 9, 2026 at 8:02 AM Sam Candidate <sam.candidate@mailbox.test> wrote:\n"
+    "> Hi, just checking in after last week's interview for the Analyst role. Any news?\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'll call you tomorrow at 3pm to discuss next steps.",
+        "I'll give you a ring on Thursday at 11:30 to walk you through the next stage.",
+        "We will call you at the number on your application on Friday morning to go over the role.",
+    ],
+)
+def test_a_call_at_a_set_time_is_an_invitation(line: str) -> None:
+    c = run(
+        eml(
+            "Rachel Ng <rachel@fieldstone-talent.com>",
+            "Re: Analyst role - any news?",
+            f"Hi Sam,\n\nThanks for checking in. {line}\n\nRachel{_QUOTED_THREAD}",
+            in_reply_to="<sam-2@mailbox.test>",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'll call you as soon as I hear anything.",
+        "I'll give you a call once the panel has made their decision.",
+        "I will call you with their feedback early next week.",
+        "They expect to decide by Friday, March 13 and I'll call you when I hear back.",
+        "We'll call you later to catch up.",
+    ],
+)
+def test_a_promise_to_call_with_news_is_an_employer_reply(line: str) -> None:
+    c = run(
+        eml(
+            "Rachel Ng <rachel@fieldstone-talent.com>",
+            "Re: Analyst role - any news?",
+            f"Hi Sam,\n\nThanks for checking in! The client enjoyed meeting you. {line}\n\nRachel{_QUOTED_THREAD}",
+            in_reply_to="<sam-2@mailbox.test>",
+        )
+    )
+    assert c.category is Category.EMPLOYER_REPLY, c.reasons

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 import pytest
 
 from daemon.classify import classify
-from daemon.extract import employer, org_domain
+from daemon.extract import employer, org_domain, split_signature
 from daemon.mail import parse
 from daemon.model import Category
 from daemon.relays import relay_for_domain
@@ -156,6 +156,80 @@ def test_round_read_through_typeset_hyphens(hyphen: str) -> None:
         "Interview confirmation - Data Analyst",
         f"Dear Sam,\n\nWe are pleased to invite you to a first{hyphen}stage interview on Tuesday 17 March "
         "at 9:00 am.\n\nLiam\nTalent Acquisition",
+    )
+    c = classify(parse(raw), USERS)
+    assert c.category is Category.INVITATION, c.reasons
+    assert c.round == "first"
+
+
+# --- signatures without a "-- " delimiter ----------------------------------------------------
+
+_BODY = "Hi Sam,\n\nYour phone screen is on Thursday, March 12 at 2pm ET.\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "signature_starts"),
+    [
+        ("Best,\nDana Whitfield\nSenior Recruiter | Halcyon Freight\n(555) 010-2030", "Dana Whitfield"),
+        ("Talk soon,\n\nDenise Okoro, SHRM-CP\nTalent Partner | Mercy Vale\nJoin our Hiring Event - Sat, "
+         "March 21, 9 a.m. to 1 p.m.", "Denise Okoro"),
+        ("Cheers, Leo\nLeo Brandt\nKiteline Robotics", "Leo Brandt"),
+        ("Viele Grüße\nJürgen\n\nJürgen Hartmann\nHead of Data | Brennwerk GmbH", "Jürgen"),
+        ("Kind regards,\nThe Aldergate Talent Team", "The Aldergate Talent Team"),
+    ],
+)
+def test_signature_after_a_sign_off_and_a_name(tail: str, signature_starts: str) -> None:
+    body, signature = split_signature(f"{_BODY}\n{tail}")
+    assert body.startswith(_BODY.strip())
+    assert body.rstrip().endswith(tail.split("\n")[0])  # the sign-off line stays in the body
+    assert signature.startswith(signature_starts)
+
+
+def test_legal_notice_without_a_sign_off_is_signature() -> None:
+    notice = (
+        "CONFIDENTIALITY NOTICE: This e-mail is for the sole use of the intended recipient and may "
+        "contain privileged information."
+    )
+    body, signature = split_signature(f"{_BODY}\nDana\n\n{notice}")
+    assert body == f"{_BODY}\nDana".strip()
+    assert signature == notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no name under the sign-off
+        f"{_BODY}\nThanks!\n\nLet me know if Thursday at 2pm works for you.",
+        # "Thanks Sam!" opening a message is not a sign-off: prose follows
+        "Thanks Sam!\n\nSee you on Thursday at 2pm for the interview.\nRae",
+        # a forwarded invitation after the forwarder's sign-off is message, not signature
+        "FYI, see below.\n\nThanks,\nAlex\n\n---------- Forwarded message ---------\nFrom: Rae <rae@acme.com>\n"
+        "Subject: Interview\n\nYour interview is on March 12 at 2pm.",
+        # meeting details under a sign-off
+        "Hi Sam,\n\nBest,\nRae\nWhen: Thursday, March 12, 2pm ET\nWhere: Zoom",
+        # "This email is to confirm" is not a legal notice
+        "Hi Sam,\n\nThis email is to confirm your interview on Thursday, March 12 at 2pm ET.\n",
+        # too long to be a signature
+        "Hi Sam,\n\nRegards,\nRae\n" + "\n".join(f"line {i}" for i in range(20)),
+    ],
+)
+def test_no_signature_where_none_is_certain(text: str) -> None:
+    assert split_signature(text) == (text, "")
+
+
+def test_postscript_after_the_signature_stays_in_the_body() -> None:
+    text = f"{_BODY}\nBest,\nRae Kim\nRecruiter, Cinder Works\n\nP.S. Bring your portfolio."
+    body, signature = split_signature(text)
+    assert "P.S. Bring your portfolio." in body
+    assert signature == "Rae Kim\nRecruiter, Cinder Works"
+
+
+def test_round_is_not_read_from_the_signature() -> None:
+    raw = eml(
+        "Rae Kim <rae.kim@cinderworks.com>",
+        "Cinder Works - Backend Engineer",
+        "Hi Sam,\n\nI'd like to set up a 30 minute phone screen for the Backend Engineer role; I have you "
+        "down for Thursday, March 12 at 2pm ET.\n\nBest,\nRae Kim\nOnsite Interview Coordinator, Cinder Works\n",
     )
     c = classify(parse(raw), USERS)
     assert c.category is Category.INVITATION, c.reasons
