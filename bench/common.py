@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import imaplib
+import json
 import os
 import platform
+import queue
 import signal
 import statistics
 import subprocess
@@ -23,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import IO, Any
 
 REPO = Path(__file__).resolve().parents[1]
 # the project (daemon, connectors) and its test helpers (tests/dovecot.py)
@@ -199,6 +201,49 @@ def deliver(server: Dovecot, user: User, messages: Sequence[tuple[bytes, dt.date
     finally:
         c.logout()
     return time.monotonic() - t0
+
+
+# ---------------------------------------------------------------------- the daemon's log
+
+
+class LogReader(threading.Thread):
+    """Reads the daemon's JSON log lines as they arrive, stamping each with our monotonic clock."""
+
+    def __init__(self, stream: IO[bytes], sink: Path) -> None:
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.sink = sink
+        self.lines: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
+
+    def run(self) -> None:
+        with self.sink.open("wb") as keep:
+            for raw in iter(self.stream.readline, b""):
+                at = time.monotonic()
+                keep.write(raw)
+                try:
+                    entry = json.loads(raw)
+                except ValueError:
+                    continue
+                if isinstance(entry, dict):
+                    self.lines.put((at, entry))
+
+    def wait_for(self, pred: Any, timeout: float) -> tuple[float, dict[str, Any]] | None:
+        deadline = time.monotonic() + timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                at, entry = self.lines.get(timeout=left)
+            except queue.Empty:
+                return None
+            if pred(entry):
+                return at, entry
+
+    def wait_ready(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
+        """Until the daemon logs "ready" (every account connected and through its first pass)."""
+        if self.wait_for(lambda e: e.get("event") == "ready", timeout) is None:
+            raise SystemExit(f"followupd did not get ready within {timeout:.0f}s (exit code {proc.poll()})")
 
 
 # ---------------------------------------------------------------------- IMAP command counting

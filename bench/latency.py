@@ -16,7 +16,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import json
 import queue
 import subprocess
 import sys
@@ -25,13 +24,13 @@ import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
-from typing import IO, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import (
     PYTHON,
     BenchAccount,
+    LogReader,
     Session,
     child_env,
     deliver,
@@ -66,41 +65,6 @@ def invitation(i: int, tag: str, now: datetime) -> bytes:
     ).encode()
 
 
-class LogReader(threading.Thread):
-    """Reads the daemon's JSON log lines as they arrive, stamping each with our monotonic clock."""
-
-    def __init__(self, stream: IO[bytes], sink: Path) -> None:
-        super().__init__(daemon=True)
-        self.stream = stream
-        self.sink = sink
-        self.lines: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
-
-    def run(self) -> None:
-        with self.sink.open("wb") as keep:
-            for raw in iter(self.stream.readline, b""):
-                at = time.monotonic()
-                keep.write(raw)
-                try:
-                    entry = json.loads(raw)
-                except ValueError:
-                    continue
-                if isinstance(entry, dict):
-                    self.lines.put((at, entry))
-
-    def wait_for(self, pred: Any, timeout: float) -> tuple[float, dict[str, Any]] | None:
-        deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
-            try:
-                at, entry = self.lines.get(timeout=left)
-            except queue.Empty:
-                return None
-            if pred(entry):
-                return at, entry
-
-
 class IdleWatcher(threading.Thread):
     """A bare IDLE on INBOX: the monotonic time of every untagged EXISTS it receives."""
 
@@ -124,12 +88,6 @@ class IdleWatcher(threading.Thread):
         c.logout()
 
 
-def wait_ready(reader: LogReader, proc: subprocess.Popen[bytes], timeout: float) -> None:
-    got = reader.wait_for(lambda e: e.get("event") == "ready", timeout)
-    if got is None:
-        raise SystemExit(f"followupd did not get ready within {timeout:.0f}s (exit code {proc.poll()})")
-
-
 def run(s: Session, args: argparse.Namespace) -> None:
     from dovecot import client_for  # type: ignore[import-not-found,unused-ignore]
 
@@ -150,7 +108,7 @@ def run(s: Session, args: argparse.Namespace) -> None:
     assert proc.stderr is not None
     reader = LogReader(proc.stderr, log_path)
     reader.start()
-    wait_ready(reader, proc, 120)
+    reader.wait_ready(proc, 120)
     watcher = IdleWatcher(acc)
     watcher.start()
     time.sleep(1.0)  # the daemon's first pass is done; let it settle into IDLE
