@@ -95,6 +95,7 @@ class World:
         self.server = server
         self.user = user
         self.state = root / "state"
+        root.mkdir(parents=True, exist_ok=True)
         self.config = root / "config.toml"
         self.config.write_text(
             CONFIG.format(
@@ -484,18 +485,15 @@ def test_story_uidvalidity_reset_before_the_due_time(jobs_world: World) -> None:
 
 def _crash_then_resume(world: World, point: str, drafts_after_crash: int) -> None:
     world.invited(ics=True)
-    first = world.cli("run", "--once", "--now", "2026-04-09T10:30:00-04:00")
-    assert first.returncode == 0, first.stderr
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+    # only the crash needs its own process: it ends with os._exit
     crashed = world.cli("run", "--once", "--now", JUST_AFTER.isoformat(), crash_at=point)
     assert crashed.returncode == 77, crashed.stderr
     assert len(world.drafts()) == drafts_after_crash
     for moment in (JUST_AFTER.replace(minute=40), datetime(2026, 4, 16, 12, 0, tzinfo=ET)):
-        again = world.cli("run", "--once", "--now", moment.isoformat())
-        assert again.returncode == 0, again.stderr
+        world.run(moment)
     drafts = world.drafts()
-    shown = world.cli("status", "--json")
-    assert shown.returncode == 0, shown.stderr
-    (app,) = json.loads(shown.stdout)["applications"]
+    app = world.app()
     assert [d.draft_id for d in drafts] == [_stage_id(app, "followup-1")]
     assert app["state"] == "drafted"
     assert [d["stage"] for d in app["drafts"]] == ["followup-1"]
@@ -546,6 +544,7 @@ def test_dry_run_changes_nothing(world: World) -> None:
     assert f"Subject: Re: {CAST.invite_subject}" in printed
     assert CAST.recruiter in printed
     assert f"In-Reply-To: {CAST.mid('invite-1')}" in printed
+    assert [b"\\Seen" in m.flags for m in world.messages("INBOX")] == [False]  # not even marked read
 
     # and a real pass afterwards still drafts, exactly once
     world.run(JUST_AFTER)
@@ -688,12 +687,11 @@ def test_story_server_down_at_the_due_time(
 
 def test_story_crash_before_append_then_the_employer_answers(world: World) -> None:
     world.invited(ics=True)
-    assert world.cli("run", "--once", "--now", "2026-04-09T10:30:00-04:00").returncode == 0
+    world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
     crashed = world.cli("run", "--once", "--now", JUST_AFTER.isoformat(), crash_at="after-intent")
     assert crashed.returncode == 77, crashed.stderr
     world.append("INBOX", sm.employer_reply(CAST, sent=datetime(2026, 4, 16, 11, 0, tzinfo=ET)))
-    again = world.cli("run", "--once", "--now", datetime(2026, 4, 16, 11, 30, tzinfo=ET).isoformat())
-    assert again.returncode == 0, again.stderr
+    world.run(datetime(2026, 4, 16, 11, 30, tzinfo=ET))
     world.run(FAR_FUTURE)
     assert world.drafts() == []  # appended late or not at all, it is stale: nothing stays
     assert world.app()["state"] == "answered"
@@ -771,3 +769,29 @@ def test_story_next_round_after_the_first_follow_up(world: World) -> None:
     drafts = world.drafts()
     assert [d.draft_id for d in drafts] == [f"{app['id']}.i2.followup-1@followupd"]
     assert drafts[0].msg["In-Reply-To"].strip() == CAST.mid("final-1")
+
+
+def test_story_two_installs_on_one_mailbox(world: World, tmp_path: Path) -> None:
+    """A laptop and a server both run followupd for the same account, each with its own state."""
+    world.until_first_draft()
+    other = World(world.server, world.user, tmp_path / "second")
+    try:
+        other.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
+        other.run(datetime(2026, 4, 16, 11, 0, tzinfo=ET))
+        other.run(datetime(2026, 4, 16, 12, 0, tzinfo=ET))
+        assert len(world.drafts()) == 1  # the second install found ours and adopted it
+        assert other.app()["state"] == "drafted"
+        assert [b"\\Seen" in m.flags for m in world.messages("INBOX")] == [False]
+    finally:
+        other.close()
+
+
+def test_story_user_writes_their_own_follow_up_while_ours_waits(world: World) -> None:
+    world.until_first_draft()
+    own = sm.user_followup(CAST, sent=datetime(2026, 4, 16, 11, 0, tzinfo=ET))
+    world.append("Sent", own, flags=(b"\\Seen",))
+    world.run(datetime(2026, 4, 16, 11, 30, tzinfo=ET))
+    assert world.drafts() == []  # ours, untouched and now redundant, is retracted
+    app = world.app()
+    assert app["state"] == "waiting"
+    assert app["next"]["stage"] == "followup-2"
