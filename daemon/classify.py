@@ -254,16 +254,15 @@ _INVITE_TEXT = _rules(
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b"),
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:\w+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
-     r"(?:be )?(?:available|free)\b"),
+     r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
+     r"'ll be| will be)\s+(?:available|free)\b"),
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
     # a call at a stated time or on a stated number; "I'll call you as soon as I hear anything"
     # promises news, not a meeting
     ("text: will call you at a set time", r"\b(?:i'll|i will|we'll|we will)\s+(?:give you a (?:call|ring)|"
-     r"call you|ring you)\b(?![^.!?\n]*\b(?:as soon as|once|when(?:ever)?|if|after|the moment|with (?:any |the )?"
-     r"(?:news|an? update|updates|feedback|their decision)|to (?:let you know|update you|share (?:the|their|any) "
-     r"(?:news|feedback))|later|soon|sometime|at some point)\b)(?=[^.!?\n]*?(?:\b\d{1,2}(?::\d{2})?\s*"
+     r"call you|ring you)\b(?![^.!?\n]*\b(?:later|soon)\b)(?=[^.!?\n]*?(?:\b\d{1,2}(?::\d{2})?\s*"
      r"(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\b(?:at|on) (?:the|this|that|your) (?:number|mobile|cell|"
      r"phone)|\bat \+?\d[\d ()-]{5,}))"),
     ("text: has you down for a time", r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|"
@@ -274,6 +273,32 @@ _INVITE_TEXT = _rules(
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
     ("text: next step is an interview", rf"\bnext step (?:is|will be|would be) (?:a|an)\s+(?:[\w-]+\s+)"
      rf"{{0,4}}?{_MEETING}\b"),
+)
+
+#: cues that say the sender means to meet, which a vague sentence turns into a promise of news:
+#: "I'll call you as soon as I hear anything", "when the team has decided I'll set up a call to
+#: share their feedback", "I'd love to chat again sometime". No meeting is being arranged: it
+#: waits on an outcome, has no time at all, or only passes news on. (A meeting put off for
+#: logistics, "our coordinator will reach out to schedule your onsite", is still being arranged.)
+_PROMISES = frozenset(
+    {
+        "text: schedules an interview",
+        "text: would like to meet",
+        "text: next step is an interview",
+        "text: will call you at a set time",
+    }
+)
+_VAGUE = _rx(
+    # waiting on an outcome on the employer's side ("when you're free" is the candidate's: a real ask)
+    r"\b(?:as soon as|once|when|whenever|after|the moment|until)\s+(?!you\b|you')(?:i|we|they|he|she|"
+    r"(?:the|our|my|their)\s+[\w-]+(?:\s+[\w-]+)?|[a-z]+)\s+(?:\w+\s+)?(?:hear|hears|heard|know more|"
+    r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
+    r"a decision|their decision|more)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
+    r"decision|review|reviews|reviewed)\b|"
+    # no time at all, or a call to pass on news
+    r"\b(?:sometime|at some point|in the future|down the (?:line|road)|one day)\b|\bwith (?:any |the |their |"
+    r"some )?(?:news|an? update|updates|feedback|decision)\b|\bto (?:let you know|update you|share (?:the|their|"
+    r"any|some) (?:news|feedback)|walk you through (?:the|their|our|some) feedback)\b"
 )
 
 #: "the interview ... on Thursday, March 19 at 1:30pm" stated outright (not in thanks for a past one)
@@ -300,11 +325,19 @@ _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
 
 
-def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool, looking_back: bool = True) -> bool:
+def _affirmative(
+    pattern: re.Pattern[str],
+    text: str,
+    *,
+    allow_questions: bool,
+    looking_back: bool = True,
+    vague: re.Pattern[str] | None = None,
+) -> bool:
     """Does ``pattern`` occur in a sentence that states it rather than supposes it?
 
     With ``looking_back=False`` a sentence that thanks for something ("Thanks again for the chat
-    about the role") does not count: it is about a meeting that already happened.
+    about the role") does not count: it is about a meeting that already happened. A sentence in
+    which ``vague`` occurs does not count either.
     """
     for m in pattern.finditer(text):
         start = 0
@@ -314,10 +347,11 @@ def _affirmative(pattern: re.Pattern[str], text: str, *, allow_questions: bool, 
             continue
         if not looking_back and _THANKS.search(text, start, m.start()):
             continue
-        if not allow_questions:
-            end_m = _SENTENCE_END.search(text, m.end())
-            if end_m is not None and end_m.group() == "?":
-                continue
+        end_m = _SENTENCE_END.search(text, m.end())
+        if not allow_questions and end_m is not None and end_m.group() == "?":
+            continue
+        if vague is not None and vague.search(text, start, end_m.start() if end_m else len(text)):
+            continue
         return True
     return False
 
@@ -336,7 +370,13 @@ def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking
     return [
         name
         for name, rx in rules
-        if _affirmative(rx, text, allow_questions=allow_questions, looking_back=looking_back)
+        if _affirmative(
+            rx,
+            text,
+            allow_questions=allow_questions,
+            looking_back=looking_back,
+            vague=_VAGUE if name in _PROMISES else None,
+        )
     ]
 
 
@@ -485,7 +525,15 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         chat = any(not _REFERENCE.search(sentence, 0, c.start()) for c in _CHAT.finditer(sentence))
         deciding = bool(_DECIDING.search(sentence))
         current = not _NOT_NOW.search(sentence) and not deciding
-        if _BOOKED.search(sentence) and (chat or here_dated) and not _WAS.search(sentence) and not deciding:
+        # "as soon as I hear from the client I'll set up a call" arranges nothing yet
+        promised = not here_dated and bool(_VAGUE.search(sentence))
+        if (
+            _BOOKED.search(sentence)
+            and (chat or here_dated)
+            and not _WAS.search(sentence)
+            and not deciding
+            and not promised
+        ):
             cues.append("text: meeting booked")
         if here and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
@@ -493,7 +541,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             cues.append("text: meeting at a stated time")
         if _PICK.search(sentence) and len(dated) >= 2:
             cues.append("text: proposes times")
-        if _NEXT_STEP.search(sentence):
+        if _NEXT_STEP.search(sentence) and not promised:
             cues.append("text: next step is a meeting")
         if (
             is_reply

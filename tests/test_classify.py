@@ -969,6 +969,9 @@ def test_a_call_at_a_set_time_is_an_invitation(line: str) -> None:
         "I will call you with their feedback early next week.",
         "They expect to decide by Friday, March 13 and I'll call you when I hear back.",
         "We'll call you later to catch up.",
+        "As soon as I hear from the client I'll set up a call with you.",
+        "When the team has decided, I'll arrange a call to walk you through their feedback.",
+        "I'd love to chat with you again sometime.",
     ],
 )
 def test_a_promise_to_call_with_news_is_an_employer_reply(line: str) -> None:
@@ -981,3 +984,25 @@ def test_a_promise_to_call_with_news_is_an_employer_reply(line: str) -> None:
         )
     )
     assert c.category is Category.EMPLOYER_REPLY, c.reasons
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # put off for logistics, not waiting on an outcome: a meeting is still being arranged
+        "Good news: you're through to the final round, and our coordinator will reach out to schedule your onsite.",
+        "I'd like to set up a call once you've sent your availability.",
+        "Let me know when you're free for a quick call with the hiring manager.",
+        "I'll set up a call for Thursday at 2pm once the hiring manager confirms.",
+    ],
+)
+def test_a_meeting_arranged_without_a_set_time_is_still_an_invitation(line: str) -> None:
+    c = run(
+        eml(
+            "Rachel Ng <rachel@fieldstone-talent.com>",
+            "Re: Analyst role - any news?",
+            f"Hi Sam,\n\nThanks for checking in. {line}\n\nRachel{_QUOTED_THREAD}",
+            in_reply_to="<sam-2@mailbox.test>",
+        )
+    )
+    assert c.category is Category.INVITATION, c.reasons
