@@ -219,8 +219,9 @@ def _assert_is_our_followup(d: Draft, app: dict[str, Any], stage: str) -> None:
 # ---------------------------------------------------------------------- 1 and 12
 
 
-def test_story_invite_interview_draft_reply_done(world: World) -> None:
-    world.invited(ics=True)
+@pytest.mark.parametrize("ics", [True, False], ids=["with-ics", "text-only"])
+def test_story_invite_interview_draft_reply_done(world: World, ics: bool) -> None:
+    world.invited(ics=ics)
     world.run(datetime(2026, 4, 9, 10, 30, tzinfo=ET))
     app = world.app()
     assert app["state"] == "waiting"
@@ -573,6 +574,7 @@ def test_story_malformed_mail_does_not_stop_the_pass(world: World) -> None:
     world.invited(ics=False)
     reports = run_once(load(world.config), datetime(2026, 4, 9, 10, 30, tzinfo=ET))
     assert [r.synced for r in reports] == [4]
+    assert [r.errors for r in reports] == [0]  # broken mail is read as far as it goes, not an error
     app = world.app()
     assert app["next"] == {"stage": "followup-1", "due": FIRST_DUE.isoformat()}
     world.run(JUST_AFTER)
