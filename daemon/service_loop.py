@@ -14,6 +14,7 @@ names the accounts with problems.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import random
 import select
@@ -391,6 +392,9 @@ class Daemon:
                 )
 
     def serve(self) -> int:
+        # created and migrated here, once: account threads opening a new database at the
+        # same moment would race to create its tables
+        self._store = Store.open(db_path(self.settings))
         self._install_signals()
         self._watch_config()
         self._warn_slow_timeouts()
@@ -517,6 +521,8 @@ class Daemon:
                 if target in (str(event.src_path), str(getattr(event, "dest_path", ""))):
                     waker.poke()
 
+        # its debug lines narrate every inotify event in the directory, e.g. our own log file's
+        logging.getLogger("watchdog").setLevel(logging.INFO)
         try:
             observer = Observer()
             observer.schedule(Handler(), str(Path(target).parent), recursive=False)
