@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -81,18 +82,24 @@ def baseline_worker(port: int, user: str, batch: int) -> int:
     return 0
 
 
-def run_baseline(s: Session, acc: BenchAccount) -> tuple[float, float, int]:
-    """Wall seconds of the whole process, seconds inside it, headers fetched."""
+def child_cpu() -> float:
+    """User + system seconds of every child reaped so far (the bench runs one at a time)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_baseline(s: Session, acc: BenchAccount) -> tuple[float, float, int, float]:
+    """Wall seconds of the whole process, seconds inside it, headers fetched, its CPU seconds."""
     env = dict(os.environ, FUD_BENCH_BASELINE_PW=acc.user.password)
     argv = [PYTHON, __file__, "--baseline-worker", str(acc.server.port), acc.user.name, str(HEADER_BATCH)]
-    t0 = time.monotonic()
+    cpu0, t0 = child_cpu(), time.monotonic()
     proc = s.spawn(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate(timeout=600)
-    wall = time.monotonic() - t0
+    wall, cpu = time.monotonic() - t0, child_cpu() - cpu0
     if proc.returncode != 0:
         raise SystemExit(f"baseline failed ({proc.returncode}):\n{err.decode(errors='replace')}")
     inner, count = out.decode().split()
-    return wall, float(inner), int(count)
+    return wall, float(inner), int(count), cpu
 
 
 # ---------------------------------------------------------------------- the cold scan
@@ -113,23 +120,25 @@ def empty_drafts(acc: BenchAccount) -> int:
         c.logout()
 
 
-def run_cold(s: Session, acc: BenchAccount, workdir: Path, now: datetime, run: int) -> tuple[float, list[int], Path]:
-    """Wall seconds of ``followupd run --once`` from a fresh state dir; (new, analysed, drafts, errors)."""
+def run_cold(
+    s: Session, acc: BenchAccount, workdir: Path, now: datetime, run: int
+) -> tuple[float, float, list[int], Path]:
+    """Wall and CPU seconds of ``followupd run --once`` from a fresh state dir; (new, analysed, drafts, errors)."""
     empty_drafts(acc)
     state = workdir / f"state-{run}"
     cfg = write_config(workdir / f"config-{run}.toml", state, [acc], lookback_days=LOOKBACK_DAYS)
     argv = [*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()]
     log = workdir / f"cold-{run}.log"
     with log.open("wb") as errf:
-        t0 = time.monotonic()
+        cpu0, t0 = child_cpu(), time.monotonic()
         proc = s.spawn(argv, env=child_env([acc]), stdout=subprocess.PIPE, stderr=errf)
         out, _ = proc.communicate(timeout=1800)
-        wall = time.monotonic() - t0
+        wall, cpu = time.monotonic() - t0, child_cpu() - cpu0
     text = out.decode(errors="replace")
     m = _SUMMARY.search(text)
     if proc.returncode != 0 or m is None:
         raise SystemExit(f"followupd run --once failed ({proc.returncode}): {text}\n{log.read_text()[-3000:]}")
-    return wall, [int(g) for g in m.groups()], cfg
+    return wall, cpu, [int(g) for g in m.groups()], cfg
 
 
 # ---------------------------------------------------------------------- prefilter
@@ -290,15 +299,19 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         cold: list[float] = []
         counts: list[int] = []
         cfg = None
+        base_cpu: list[float] = []
+        cold_cpu: list[float] = []
         for r in range(args.repeats):
-            wall, in_s, got = run_baseline(s, acc)
+            wall, in_s, got, cpu = run_baseline(s, acc)
             base.append(wall)
             inner.append(in_s)
-            wall_c, counts, cfg = run_cold(s, acc, s.root, now, r)
+            base_cpu.append(cpu)
+            wall_c, cpu_c, counts, cfg = run_cold(s, acc, s.root, now, r)
             cold.append(wall_c)
+            cold_cpu.append(cpu_c)
             print(
-                f"  run {r + 1}: baseline {wall:.3f} s (in-process {in_s:.3f} s, {got} headers); "
-                f"followupd run --once {wall_c:.3f} s"
+                f"  run {r + 1}: baseline {wall:.3f} s (cpu {cpu:.3f} s; in-process {in_s:.3f} s, {got} headers); "
+                f"followupd run --once {wall_c:.3f} s (cpu {cpu_c:.3f} s)"
             )
         assert cfg is not None
         new, analysed, drafts, errors = counts
@@ -309,6 +322,8 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         )
         print(f"  cold scan (followupd run --once),  median of {args.repeats}: {c:.3f} s")
         print(f"  ratio cold/baseline: {c / b:.2f}x  (target <= 1.5x)")
+        bc, cc = median(base_cpu), median(cold_cpu)
+        print(f"  client CPU seconds, median: baseline {bc:.3f} s, followupd {cc:.3f} s ({cc / bc:.1f}x)")
         print(
             f"  runner: {new} new messages, {analysed} bodies fetched and analysed "
             f"({analysed / max(new, 1):.1%} candidate rate; {jobs} job messages), {drafts} drafts, {errors} errors"
