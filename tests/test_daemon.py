@@ -179,9 +179,10 @@ class Followupd:
     def state(self) -> Path:
         return self.workdir / "state"
 
-    def write_config(self, **kw: Any) -> None:
+    def write_config(self, accounts: list[Account] | None = None, **kw: Any) -> None:
+        """The config file, with every account (all have their password in the environment) or ``accounts``."""
         self.config.parent.mkdir(exist_ok=True)
-        self.config.write_text(config_text(self.state, self.accounts, **kw))
+        self.config.write_text(config_text(self.state, self.accounts if accounts is None else accounts, **kw))
 
     def start(self) -> None:
         if not self.config.exists():
@@ -447,10 +448,13 @@ def reloads(d: Followupd) -> int:
 def test_reload_on_sighup_and_on_edit_refuses_an_invalid_config(
     dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
 ) -> None:
-    user = dovecot.new_user()
-    d = make_daemon([Account.of("main", dovecot, user)])
+    user, other = dovecot.new_user(), dovecot.new_user()
+    main, second = Account.of("main", dovecot, user), Account.of("second", dovecot, other)
+    d = make_daemon([main, second])
+    d.write_config(accounts=[main])
     d.start()
     ready = notify.wait_for("READY", "1", timeout=15)
+    assert ready.fields["STATUS"].startswith("watching 1 account(s)")
 
     # SIGHUP alone reloads, once
     d.signal(signal.SIGHUP)
@@ -459,10 +463,15 @@ def test_reload_on_sighup_and_on_edit_refuses_an_invalid_config(
     time.sleep(1.5)
     assert reloads(d) == 1, "one SIGHUP, one reload"
 
-    # an edit alone reloads, once
+    # an edit alone reloads, once; here it changes the policy and adds an account
     d.write_config(followup_days=4)
     d.wait_log(lambda e: e.get("event") == "config reloaded", count=2, timeout=5)
-    time.sleep(1.5)
+    tag = new_tag("second")
+    landed = append(dovecot, other, tag)
+    seen = d.wait_message(tag, timeout=5)
+    assert seen["account"] == "second"
+    assert log_time(seen) - landed < 2.0
+    notify.wait_for("STATUS", "watching 2 account(s), 1 follow-up(s) pending", timeout=2)
     assert reloads(d) == 2, "one edit, one reload"
 
     # an invalid config is refused with check-config's own words, and the old one stays
@@ -479,16 +488,25 @@ def test_reload_on_sighup_and_on_edit_refuses_an_invalid_config(
     assert check.returncode == 2
     problems = [line for line in check.stderr.splitlines() if line.strip()]
     assert problems
-    refused = d.wait_log(lambda e: e.get("event") == "config reload refused; keeping the old config", timeout=5)
+
+    def refusals(e: dict[str, Any]) -> bool:
+        return e.get("event") == "config reload refused; keeping the old config"
+
+    refused = d.wait_log(refusals, count=len(problems), timeout=5)
+    assert [e["problem"] for e in refused] == problems
     d.signal(signal.SIGHUP)
-    d.wait_log(
-        lambda e: e.get("event") == "config reload refused; keeping the old config", count=2 * len(problems), timeout=5
-    )
-    assert {e["problem"] for e in refused} == set(problems)
+    d.wait_log(refusals, count=2 * len(problems), timeout=5)
+    # a file caught empty (an editor half-way through saving) is valid TOML but watches nothing
+    d.config.write_text("")
+    empty = d.wait_log(refusals, count=2 * len(problems) + 1, timeout=5)[-1]
+    assert "no [[accounts]] configured" in empty["problem"]
     assert reloads(d) == 2
-    tag = new_tag("afterbad")
-    landed = append(dovecot, user, tag)
-    assert log_time(d.wait_message(tag, timeout=5)) - landed < 2.0
+    for account, owner in ((user, "main"), (other, "second")):
+        tag = new_tag("afterbad")
+        landed = append(dovecot, account, tag)
+        seen = d.wait_message(tag, timeout=5)
+        assert seen["account"] == owner
+        assert log_time(seen) - landed < 2.0
     assert d.alive()
     code, _ = d.stop()
     assert code == 0
