@@ -248,6 +248,10 @@ def plan(
 def _not_before(due: datetime, now: datetime, settings: Settings) -> tuple[datetime, tuple[str, ...]]:
     if due >= now:
         return due, ()
+    local = now.astimezone(user_zone(settings))
+    if _is_business_day_fn(settings)(local.date()) and local.time() >= settings.policy.send_time:
+        # already a business day past the send time: waiting for tomorrow only adds delay
+        return local, (f"was due {due.isoformat()}, already past when first seen: moved to now",)
     moved = _first_moment_at_or_after(now, settings)
     return moved, (f"was due {due.isoformat()}, already past: moved to the next business send time",)
 

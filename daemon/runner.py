@@ -554,6 +554,37 @@ def _header(raw: bytes, name: str) -> str | None:
     return None
 
 
+# ---------------------------------------------------------------------- config changes
+
+
+def policy_fingerprint(settings: Settings) -> str:
+    """What the planned stages depend on; a change means they must be re-planned."""
+    import hashlib
+
+    basis = repr((settings.policy, settings.companies, settings.daemon.timezone))
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]
+
+
+def replan_if_policy_changed(store: Store, settings: Settings, now: datetime) -> int:
+    """Re-plan pending stages when the policy differs from the one they were planned with."""
+    fingerprint = policy_fingerprint(settings)
+    previous = store.get_meta("policy")
+    if previous == fingerprint:
+        return 0
+    changed = 0
+    with STATE_LOCK, store.transaction():
+        if previous is not None:
+            for app in store.load_applications():
+                new, _ = tracker.step(app, tracker.ConfigChanged(), settings, now)
+                if new is not None and new != app:
+                    store.save_application(new)
+                    changed += 1
+        store.set_meta("policy", fingerprint)
+    if changed:
+        log.info("policy changed; pending follow-ups re-planned", applications=changed)
+    return changed
+
+
 # ---------------------------------------------------------------------- run --once
 
 
@@ -619,6 +650,7 @@ def run_once(
     reports: list[PassReport] = []
     templates = compose.load_templates(settings)
     with open_store(settings, dry_run) as store:
+        replan_if_policy_changed(store, settings, now)
         for account in settings.accounts:
             runner = AccountRunner(
                 account,

@@ -117,6 +117,13 @@ MIGRATIONS: tuple[str, ...] = (
         account TEXT NOT NULL
     );
     """,
+    # v4: small facts about the state itself (e.g. which policy the stages were planned with)
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -286,6 +293,13 @@ class Store:
         return Application.from_json(json.loads(row[0])) if row else None
 
     # ------------------------------------------------------------ message index
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._write("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def set_app_account(self, app_id: str, account: str) -> None:
         """Remember the account an application belongs to; the first one wins."""

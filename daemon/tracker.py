@@ -404,12 +404,19 @@ def _default_business_moment() -> BusinessMoment:
     return first_business_moment_after
 
 
+def _add_business_days(moment: datetime, n: int, settings: Settings) -> datetime:
+    from daemon.policy import add_business_days
+
+    return add_business_days(moment, n, settings)
+
+
 @dataclass(frozen=True)
 class _Ctx:
     settings: Settings
     now: datetime
     planner: Planner
     business_moment: BusinessMoment
+    add_business_days: Callable[[datetime, int, Settings], datetime] = _add_business_days
 
     def notify(self, app: Application, text: str) -> list[Action]:
         if not self.settings.notify.enabled:
@@ -498,14 +505,20 @@ def _replan(app: Application, ctx: _Ctx, *, keep_due: bool = False) -> Applicati
     planned = _plan(app, iv, iv.start, iv.end, ctx)
     rebased: dict[str, datetime] = {}
     if app.user_followed_up is not None:
-        # the user's own mail counts as a follow-up: later stages count from it
-        t = app.user_followed_up
-        rebased = {p.stage: p.due for p in _plan(app, iv, t, t, ctx)}
+        # the user's own mail was a follow-up: the next check-in comes the usual check-in
+        # gap after it, and each later one the same gap after the one before
+        gap = max(ctx.settings.policy.second_followup_after_business_days, 1)
+        due = app.user_followed_up
+        for p in planned:
+            if p.stage in spent or p.kind == "thank_you":
+                continue
+            due = ctx.add_business_days(due, gap, ctx.settings)
+            rebased[p.stage] = max(due, ctx.now)
     fresh: list[StageRecord] = []
     for p in planned:
         if p.stage in spent:
             continue
-        due = max(p.due, rebased.get(p.stage, p.due))
+        due = rebased.get(p.stage, p.due)
         prev = old.get(p.stage)
         if keep_due and prev is not None and prev.due <= ctx.now:
             due = prev.due

@@ -231,7 +231,8 @@ def test_passed_interview_same_day_before_and_after_send_time() -> None:
     after = plan(TUE, TUE_END, None, None, None, make(), at(NY, 2026, 3, 10, 9, 31))
     exactly = plan(TUE, TUE_END, None, None, None, make(), at(NY, 2026, 3, 5))
     assert before[0].due == at(NY, 2026, 3, 10)
-    assert after[0].due == at(NY, 2026, 3, 11)
+    # first seen on a business day after the send time: due at once, not tomorrow
+    assert after[0].due == at(NY, 2026, 3, 10, 9, 31)
     assert exactly[0].due == at(NY, 2026, 3, 5) and not any("moved" in r for r in exactly[0].reasons)
 
 
@@ -344,7 +345,11 @@ def test_property_due_times_are_business_moments_after_interview_and_now(
         assert x.due.tzinfo == zone
         assert local.weekday() not in s.policy.weekend
         assert local.date() not in cal
-        assert local.time() == s.policy.send_time
+        if any("moved to now" in r for r in x.reasons):
+            # first seen late on a business day after the send time: due at once
+            assert x.due == now and is_business_day(local.date(), s)
+        else:
+            assert local.time() == s.policy.send_time
         assert x.due > end and x.due >= now
         assert 1 <= x.business_days <= 10
         if previous is not None:

@@ -342,10 +342,14 @@ def test_story_user_followed_up_by_hand(world: World) -> None:
     world.run(datetime(2026, 4, 15, 9, 0, tzinfo=ET))
     app = world.app()
     assert app["next"]["stage"] == "followup-2"  # followup-1 is done, by the user
-    for moment in (JUST_AFTER, datetime(2026, 4, 17, 9, 31, tzinfo=ET), datetime(2026, 4, 22, 12, 0, tzinfo=ET)):
+    for moment in (JUST_AFTER, datetime(2026, 4, 17, 9, 31, tzinfo=ET), datetime(2026, 4, 21, 12, 0, tzinfo=ET)):
         world.run(moment)
         assert world.drafts() == []
     assert world.app()["drafts"] == []
+    # the check-in comes the usual gap (5 business days) after the user's own mail
+    assert world.app()["next"]["due"] == "2026-04-22T09:30:00-04:00"
+    world.run(datetime(2026, 4, 22, 9, 31, tzinfo=ET))
+    assert [d.raw.count(b"followup-2") for d in world.drafts()] == [1]
 
 
 def test_story_out_of_office_defers_to_after_the_return_date(world: World) -> None:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from daemon.mail import parse
 from daemon.model import Analysis, Category, Classification, InterviewTime, Mail, PlannedStage, Round
+from daemon.policy import add_business_days
 from daemon.settings import DaemonSettings, NotifySettings, PolicySettings, Settings
 from daemon.tracker import (
     Action,
@@ -394,9 +395,10 @@ def test_users_own_mail_after_the_interview_counts_as_the_next_stage() -> None:
     assert app is not None and actions == []
     s = stages(app)
     assert s["followup-1"][0] == "done_by_user"
-    # the next check-in counts from the user's mail, not from the interview
-    assert s["followup-2"] == ("planned", at + timedelta(days=4))
-    assert next_action(app) == ("followup-2", at + timedelta(days=4))
+    # the next check-in is the check-in gap (5 business days) after the user's own mail
+    expected = add_business_days(at, SETTINGS.policy.second_followup_after_business_days, SETTINGS)
+    assert s["followup-2"] == ("planned", expected)
+    assert next_action(app) == ("followup-2", expected)
     assert app.state == "waiting"
 
 

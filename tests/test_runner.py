@@ -1,0 +1,63 @@
+"""The runner on a real Maildir: policy changes re-plan, bad mail never stops a pass."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from daemon.config import load
+from daemon.paths import db_path
+from daemon.runner import run_once
+from daemon.store import Store
+
+ET = ZoneInfo("America/New_York")
+DEMO = Path(__file__).resolve().parent.parent / "daemon" / "demo_mail"
+
+
+def _setup(tmp_path: Path, policy: str = "") -> Path:
+    mail = tmp_path / "Mail"
+    for sub in ("cur", "new", "tmp"):
+        (mail / sub).mkdir(parents=True)
+    (mail / "new" / "1.host").write_bytes((DEMO / "01-invitation.eml").read_bytes())
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[daemon]\nstate_dir = "{tmp_path / "state"}"\ntimezone = "America/New_York"\n\n'
+        f"[policy]\n{policy}\n\n"
+        f'[[accounts]]\nname = "local"\nkind = "maildir"\npath = "{mail}"\naddresses = ["alex.rivera@example.com"]\n',
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def _next_due(cfg: Path) -> str:
+    store = Store.open(db_path(load(cfg)))
+    try:
+        app = store.status_snapshot()["applications"][0]
+        return str(app["next"]["due"])
+    finally:
+        store.close()
+
+
+def test_a_policy_change_re_plans_pending_follow_ups(tmp_path: Path) -> None:
+    cfg = _setup(tmp_path)
+    run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    assert _next_due(cfg) == "2026-03-06T09:30:00-05:00"  # Wed interview + 2 business days
+    cfg.write_text(cfg.read_text().replace("[policy]\n", "[policy]\nfollowup_after_business_days = 4\n"))
+    run_once(load(cfg), datetime(2026, 3, 2, 11, 0, tzinfo=ET))
+    assert _next_due(cfg) == "2026-03-10T09:30:00-04:00"  # + 4 business days (DST began on the 8th)
+    # an unchanged policy re-plans nothing, even later
+    run_once(load(cfg), datetime(2026, 3, 3, 11, 0, tzinfo=ET))
+    assert _next_due(cfg) == "2026-03-10T09:30:00-04:00"
+
+
+def test_one_bad_message_does_not_stop_the_pass(tmp_path: Path) -> None:
+    cfg = _setup(tmp_path)
+    mail = tmp_path / "Mail"
+    (mail / "new" / "0.garbage").write_bytes(b"\x00\xff" * 5000 + b"\r\nSubject: interview\r\n\r\n\xc3")
+    (mail / "new" / "2.broken").write_bytes(
+        b"Subject: Interview schedule\r\nContent-Type: multipart/mixed; boundary=\r\n\r\n--\r\nnot really mime"
+    )
+    reports = run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    assert reports[0].synced == 3
+    assert _next_due(cfg) == "2026-03-06T09:30:00-05:00"
