@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import email
+import email.header
+import email.parser
 import email.policy
 import email.utils
 import re
@@ -30,6 +32,22 @@ MAX_PARTS = 200
 MAX_TEXT_CHARS = 200_000
 MAX_CALENDAR_BYTES = 1024 * 1024
 MAX_HEADER_CHARS = 4000
+#: header fields kept from the top-level header block; the ones the core reads are kept
+#: regardless, so 200,000 junk fields cannot push From or Subject out
+MAX_HEADER_FIELDS = 500
+#: bytes of one header field handed to the (slow, pure-Python) structured header parser
+MAX_FIELD_BYTES = 64 * 1024
+#: multipart and message/* containers, and boundary lines, parsed at all: the stdlib
+#: parser is recursive and spends ~0.4 ms per part, so the raw bytes are cut before it
+MAX_CONTAINERS = 50
+MAX_BOUNDARY_LINES = MAX_PARTS + MAX_CONTAINERS
+#: base64 characters kept of one encoded body: more than any text or calendar part is
+#: read, so a 40 MB attachment costs its first 2 MB, not a 300 MB parse
+MAX_BASE64_RUN = 2 * 1024 * 1024
+#: RFC 5322 allows 998 characters a line; a megabyte-long line is damage, cut to this
+MAX_LINE_BYTES = 256 * 1024
+#: characters of the body read as text when the MIME structure could not be parsed
+MAX_FALLBACK_BYTES = MAX_TEXT_CHARS * 4
 
 #: charset names seen in the wild that Python does not know
 CHARSET_ALIASES = {
@@ -60,45 +78,180 @@ def _codec(charset: str | None) -> str:
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:
-    """Decode with the declared charset, falling back to UTF-8, then Latin-1."""
+    """Decode with the declared charset, falling back to UTF-8, then Windows-1252, then Latin-1."""
     codec = _codec(charset)
-    try:
-        return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode(codec, errors="replace")
+    for candidate in (codec, "utf-8", "cp1252"):
+        try:
+            return data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
 
 
-def _safe_header(msg: Message, name: str, defects: list[str]) -> list[str]:
-    """All values of a header as decoded text; never raises."""
-    out: list[str] = []
+_KEEP_FIELDS = frozenset(
+    b"""from to cc bcc subject date message-id in-reply-to references reply-to sender mime-version
+    content-type content-transfer-encoding content-disposition auto-submitted precedence
+    list-unsubscribe list-id x-autoreply x-autorespond x-auto-response-suppress return-path
+    delivered-to x-failed-recipients""".split()
+)
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+#: one header field with its continuation lines
+_FIELD = re.compile(rb"[^\n]*(?:\n[ \t][^\n]*)*(?:\n|$)")
+_KEEP_FIELD = re.compile(
+    rb"(?i)\n((?:" + b"|".join(re.escape(n) for n in sorted(_KEEP_FIELDS)) + rb")[ \t]*:[^\n]*(?:\n[ \t][^\n]*)*)"
+)
+
+
+def _bound_header_block(head: bytes, defects: list[str]) -> bytes:
+    """Cap the number and size of top-level header fields, keeping the ones the core reads."""
+    if head.count(b"\n") < MAX_HEADER_FIELDS and len(head) <= MAX_FIELD_BYTES:
+        return head  # the common case: too few lines for either limit to matter
+    kept: list[bytes] = []
+    end = 0
+    for m in _FIELD.finditer(head):
+        if len(kept) >= MAX_HEADER_FIELDS or not m.group(0):
+            break
+        kept.append(m.group(0))
+        end = m.end()
+    rest = head[end:]
+    dropped = 0
+    if rest:
+        # past the limit only the fields the core reads are kept, found at C speed
+        dropped = rest.count(b"\n") + 1
+        per_name: dict[bytes, int] = {}
+        for m in _KEEP_FIELD.finditer(b"\n" + rest):
+            field = m.group(1)
+            name = field[: field.find(b":")].strip().lower()
+            per_name[name] = per_name.get(name, 0) + 1
+            if per_name[name] <= 20:
+                kept.append(field.rstrip(b"\r\n") + b"\r\n")
+        defects.append(f"headers: more than {MAX_HEADER_FIELDS} fields, only {MAX_HEADER_FIELDS} kept")
+    oversized = any(len(f) > MAX_FIELD_BYTES for f in kept)
+    if oversized:
+        defects.append(f"headers: field longer than {MAX_FIELD_BYTES} bytes truncated")
+        kept = [f[:MAX_FIELD_BYTES].rstrip(b"\r\n") + b"\r\n" if len(f) > MAX_FIELD_BYTES else f for f in kept]
+    if not dropped and not oversized:
+        return head
+    return b"".join(kept)
+
+
+# Every scan below starts with a literal newline so the regex engine jumps from line to
+# line instead of trying each byte: a 20 MB body costs tens of milliseconds per scan.
+# The body is scanned as b"\n" + body, so its first line is found too.
+_CONTAINER = re.compile(rb"(?i)\ncontent-type:[ \t]*(?:multipart|message)/")
+_CONTENT_TYPE = re.compile(rb"(?i)\ncontent-type:[^\n]*(?:\n[ \t][^\n]*){0,20}")
+_BOUNDARY_PARAM = re.compile(rb"""(?i)boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))""")
+_DASH_LINE = re.compile(rb"\n--([^\r\n]*)")
+#: a long run of base64 lines (each 40-100 characters): only an encoded body looks like this
+_BASE64_RUN = re.compile(rb"\n((?:[A-Za-z0-9+/]{40,100}={0,2}\r?\n){20000,})")
+_LONG_LINE = re.compile(rb"\n([^\n]{%d})[^\n]+" % MAX_LINE_BYTES)
+
+
+def _declared_boundaries(text: bytes) -> set[bytes]:
+    found: set[bytes] = set()
+    for ct in _CONTENT_TYPE.finditer(text):
+        for quoted, bare in _BOUNDARY_PARAM.findall(ct.group(0)):
+            found.add(quoted or bare)
+    return found
+
+
+def _cut_long_lines(text: bytes, defects: list[str]) -> bytes:
+    if len(text) <= MAX_LINE_BYTES:
+        return text
+    cut, n = _LONG_LINE.subn(rb"\n\1", text)
+    if n:
+        defects.append(f"message: {n} lines longer than {MAX_LINE_BYTES} bytes cut short")
+    return cut
+
+
+def _elide_base64(text: bytes, defects: list[str]) -> bytes:
+    if len(text) <= MAX_BASE64_RUN:
+        return text
+    pieces: list[bytes] = []
+    pos = 0
+    for m in _BASE64_RUN.finditer(text):
+        if m.end() - m.start(1) <= MAX_BASE64_RUN:
+            continue
+        keep_to = text.rfind(b"\n", m.start(1), m.start(1) + MAX_BASE64_RUN) + 1
+        pieces.append(text[pos:keep_to])
+        pos = m.end()
+    if not pieces:
+        return text
+    defects.append(f"mime: encoded body longer than {MAX_BASE64_RUN} bytes cut short")
+    pieces.append(text[pos:])
+    return b"".join(pieces)
+
+
+def _bound_body(body: bytes, boundaries: set[bytes], defects: list[str]) -> bytes:
+    """Cut the body before the stdlib parser would recurse or loop too far.
+
+    Counting happens on the raw bytes, so it is linear and cannot itself be attacked.
+    """
+    text = _elide_base64(_cut_long_lines(b"\n" + body, defects), defects)
+    cut = len(text)
+    for i, m in enumerate(_CONTAINER.finditer(text)):
+        if i + 1 >= MAX_CONTAINERS:
+            cut = m.start() + 1
+            defects.append(f"mime: more than {MAX_CONTAINERS} nested or attached containers, the rest ignored")
+            break
+    seen = 0
+    for m in _DASH_LINE.finditer(text, 0, cut):
+        token = m.group(1).rstrip()
+        if token.endswith(b"--"):
+            token = token[:-2]
+        if token in boundaries:
+            seen += 1
+            if seen > MAX_BOUNDARY_LINES:
+                cut = m.start() + 1
+                defects.append(f"mime: more than {MAX_BOUNDARY_LINES} parts, the rest ignored")
+                break
+    return text[1:cut]
+
+
+def _bound_raw(raw: bytes, defects: list[str]) -> bytes:
+    if len(raw) > MAX_MESSAGE_BYTES:
+        defects.append(f"message larger than {MAX_MESSAGE_BYTES} bytes, truncated")
+        raw = raw[:MAX_MESSAGE_BYTES]
+    m = _HEADER_END.search(raw)
+    head, sep, body = (raw[: m.start() + 1], raw[m.start() + 1 : m.end()], raw[m.end() :]) if m else (raw, b"", b"")
+    new_head = _bound_header_block(head, defects)
+    if not body:
+        return raw if new_head is head else new_head + sep
+    boundaries = _declared_boundaries(b"\n" + head) | _declared_boundaries(b"\n" + body)
+    new_body = _bound_body(body, boundaries, defects)
+    if new_head is head and new_body == body:
+        return raw
+    return new_head + sep + new_body
+
+
+def _decoded_header(name: str, value: str, defects: list[str]) -> object:
     try:
-        raw_values = msg.get_all(name) or []
-    except Exception as exc:  # the header parser has known crashes on hostile input
-        defects.append(f"header {name}: {type(exc).__name__}")
-        raw_values = []
+        return email.policy.default.header_fetch_parse(name, value)
+    except Exception as exc:  # the structured header parser has known crashes on hostile input
+        defects.append(f"header {name.lower()}: {type(exc).__name__}")
+        return None
+
+
+def _header_text(name: str, parsed: object, raw_value: str, defects: list[str]) -> str:
+    text: str | None = None
+    if parsed is not None:
         try:
-            raw_values = [v for k, v in msg.raw_items() if k.lower() == name.lower()]
-        except Exception:
-            return out
-    for value in raw_values:
-        try:
-            text = str(value)
+            text = str(parsed)
         except Exception as exc:
             defects.append(f"header {name}: {type(exc).__name__}")
-            text = _decode_words_leniently(value)
-        out.append(_one_line(text)[:MAX_HEADER_CHARS])
-    return out
+    if text is None:
+        text = _decode_words_leniently(raw_value)
+    # an encoded-word can smuggle CR/LF or NUL into a decoded value; folding cannot
+    if _SMUGGLED.search(_FOLD.sub(" ", text)):
+        defects.append(f"header {name}: control characters removed")
+    return _one_line(text)[:MAX_HEADER_CHARS]
 
 
 def _decode_words_leniently(value: object) -> str:
     try:
-        parts = email.header.decode_header(str(getattr(value, "_value", value)))
+        parts = email.header.decode_header(str(value))
     except Exception:
-        return str(getattr(value, "_value", ""))
+        return str(value)
     chunks = []
     for chunk, cs in parts:
         chunks.append(decode_bytes(chunk, cs) if isinstance(chunk, bytes) else chunk)
@@ -106,6 +259,10 @@ def _decode_words_leniently(value: object) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SMUGGLED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+#: control characters dropped from body text (tab, newline and carriage return stay)
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _one_line(text: str) -> str:
@@ -113,21 +270,58 @@ def _one_line(text: str) -> str:
     return _CONTROL.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
-def _addresses(values: list[str]) -> tuple[Address, ...]:
-    out = []
-    try:
-        pairs = email.utils.getaddresses(values)
-    except Exception:
-        return ()
-    for name, addr in pairs:
-        addr = addr.strip().lower()
-        if not addr and not name:
-            continue
-        if addr and "@" not in addr:
-            # getaddresses yields junk halves for unparseable input
-            addr = ""
-        out.append(Address(name=_one_line(name), addr=addr))
+def _address(name: str, addr: str) -> Address | None:
+    addr = addr.strip().lower()
+    name = _one_line(name)
+    if addr and ("@" not in addr or _CONTROL.search(addr) or " " in addr):
+        # getaddresses yields junk halves for unparseable input
+        addr = ""
+    if not addr and not name:
+        return None
+    return Address(name=name, addr=addr)
+
+
+_ANGLE_ADDR = re.compile(r"<\s*([^<>\s@]+@[^<>\s@]+)\s*>")
+
+
+def _addresses(parsed: list[object], raw_values: list[str]) -> tuple[Address, ...]:
+    """Addresses from the structured header objects, or leniently from the raw text."""
+    out: list[Address] = []
+    for obj, raw in zip(parsed, raw_values, strict=True):
+        structured = _structured_addresses(obj)
+        out.extend(structured if structured is not None else _addresses_leniently(raw))
     return tuple(out)
+
+
+def _structured_addresses(obj: object) -> list[Address] | None:
+    found = getattr(obj, "addresses", None) if obj is not None else None
+    if found is None:
+        return None
+    out: list[Address] = []
+    try:
+        for a in found:
+            one = _address(str(a.display_name), str(a.addr_spec) if a.domain else "")
+            if one:
+                out.append(one)
+    except Exception:  # the header parser accepted it but its objects are inconsistent
+        return None
+    return out
+
+
+def _addresses_leniently(raw: str) -> list[Address]:
+    raw = _one_line(raw)
+    matches = list(_ANGLE_ADDR.finditer(raw))
+    if len(matches) == 1 and raw.count("<") == 1:
+        m = matches[0]
+        # one angle address: whatever came before it is the (possibly broken) name
+        name = _decode_words_leniently(raw[: m.start()]).strip().strip('"')
+        one = _address(name, m.group(1))
+        return [one] if one else []
+    try:
+        pairs = email.utils.getaddresses([_decode_words_leniently(raw)])
+    except Exception:
+        return []
+    return [a for a in (_address(n, ad) for n, ad in pairs) if a]
 
 
 _MSGID = re.compile(r"<[^<>\s]+>")
@@ -153,18 +347,45 @@ def _date(values: list[str], defects: list[str]) -> datetime | None:
     return d
 
 
+_GUESS_BOUNDARY = re.compile(r"(?m)^--([^\s]{1,70}?)(?:--)?[ \t]*\r?$")
+
+
+def _repair_multipart(part: Message, defects: list[str]) -> Message | None:
+    """A multipart whose boundary is missing or wrong: guess it from the first ``--`` line."""
+    try:
+        body = part.get_payload()
+    except Exception:
+        return None
+    if not isinstance(body, str):
+        return None
+    m = _GUESS_BOUNDARY.search(body)
+    if m is None:
+        return None
+    defects.append("mime: multipart boundary missing, guessed from the body")
+    head = f'Content-Type: {part.get_content_type()}; boundary="{m.group(1)}"\r\n\r\n'
+    data = head.encode("utf-8", "surrogateescape") + body.encode("utf-8", "surrogateescape")
+    data = _bound_body(data, {m.group(1).encode("utf-8", "surrogateescape")}, defects)
+    repaired = email.message_from_bytes(data, policy=email.policy.default)
+    return repaired if repaired.is_multipart() else None
+
+
 def _leaf_parts(msg: Message, defects: list[str]) -> Iterator[tuple[Message, bool]]:
     """Yield (leaf part, inside an attached message) up to MAX_PARTS, without recursion."""
     stack: list[tuple[Message, bool, int]] = [(msg, False, 0)]
     count = 0
     while stack:
         part, nested, depth = stack.pop()
-        if depth > 20:
+        if depth > MAX_CONTAINERS:
             defects.append("mime: nesting too deep")
             continue
         try:
             is_multi = part.is_multipart()
             payload = part.get_payload() if is_multi else None
+            if not is_multi and part.get_content_maintype() == "multipart":
+                repaired = _repair_multipart(part, defects)
+                if repaired is not None:
+                    stack.append((repaired, nested, depth + 1))
+                    continue
         except Exception as exc:
             defects.append(f"mime: {type(exc).__name__}")
             continue
@@ -257,86 +478,127 @@ def split_text(text: str) -> tuple[str, str, str]:
     return body, signature, quoted
 
 
-def _is_stub(plain: str) -> bool:
+_WORD = re.compile(r"\w+")
+_STUB_HINT = re.compile(
+    r"html|browser|web\s+version|view\s+(?:this|it)\s+online|e-?mail\s+(?:client|program)", re.IGNORECASE
+)
+
+
+def _is_stub(plain: str, html: str) -> bool:
     """A plain part that only says "view this in HTML" is no text at all."""
-    words = re.findall(r"\w+", plain)
-    return len(words) < 12
+    plain_words = len(_WORD.findall(plain))
+    if plain_words < 12:
+        return True
+    html_words = len(_WORD.findall(html))
+    return html_words >= 5 * plain_words and _STUB_HINT.search(plain) is not None
 
 
 def parse(raw: bytes) -> Mail:
     """Parse message bytes. Never raises; problems are listed in ``Mail.defects``."""
     defects: list[str] = []
-    size = len(raw)
-    if size > MAX_MESSAGE_BYTES:
-        defects.append(f"message larger than {MAX_MESSAGE_BYTES} bytes, truncated")
-        raw = raw[:MAX_MESSAGE_BYTES]
     try:
-        msg: Message = email.message_from_bytes(raw, policy=email.policy.default)
-    except Exception as exc:  # pragma: no cover - the feedparser is lenient, but be sure
+        return _parse(raw, defects)
+    except Exception as exc:  # a last line of defence: a Mail with what is known
         defects.append(f"message: {type(exc).__name__}")
+        return _empty(len(raw), defects)
+
+
+def _empty(size: int, defects: list[str]) -> Mail:
+    return Mail(
+        message_id=None,
+        in_reply_to=None,
+        references=(),
+        subject="",
+        from_=None,
+        reply_to=(),
+        to=(),
+        cc=(),
+        sender=None,
+        date=None,
+        headers=MappingProxyType({}),
+        text="",
+        signature="",
+        quoted="",
+        text_from_html=False,
+        calendars=(),
+        attachments=(),
+        defects=tuple(dict.fromkeys(defects)),
+        size=size,
+    )
+
+
+def _parse_structure(raw: bytes, defects: list[str]) -> tuple[Message, str | None]:
+    """The parsed message, and the body as text when its MIME structure could not be parsed."""
+    policy = email.policy.default
+    try:
+        return email.message_from_bytes(raw, policy=policy), None
+    except Exception as exc:  # RecursionError and friends on structures the bounds missed
+        defects.append(f"message: {type(exc).__name__}, body read as plain text")
+    m = _HEADER_END.search(raw)
+    head, body = (raw[: m.start() + 1], raw[m.end() :]) if m else (raw, b"")
+    try:
+        msg = email.parser.BytesHeaderParser(policy=policy).parsebytes(head + b"\r\n")
+    except Exception as exc:
+        defects.append(f"headers: {type(exc).__name__}")
         msg = EmailMessage()
+    return msg, decode_bytes(body[:MAX_FALLBACK_BYTES], None)
+
+
+def _parse(raw: bytes, defects: list[str]) -> Mail:
+    size = len(raw)
+    raw = _bound_raw(raw, defects)
+    msg, fallback_text = _parse_structure(raw, defects)
     for d in getattr(msg, "defects", []):
         defects.append(f"message: {type(d).__name__}")
 
-    names = {k.lower() for k in _raw_keys(msg)}
+    raw_headers: dict[str, list[str]] = {}
+    try:
+        items = list(msg.raw_items())
+    except Exception as exc:
+        defects.append(f"headers: {type(exc).__name__}")
+        items = []
+    for name, value in items:
+        raw_headers.setdefault(name.lower(), []).append(value)
+    parsed: dict[str, list[object]] = {}
     headers: dict[str, tuple[str, ...]] = {}
-    for name in sorted(names):
-        headers[name] = tuple(_safe_header(msg, name, defects))
+    for name in sorted(raw_headers):
+        objs = [_decoded_header(name, v, defects) for v in raw_headers[name]]
+        parsed[name] = objs
+        headers[name] = tuple(
+            _header_text(name, obj, v, defects) for obj, v in zip(objs, raw_headers[name], strict=True)
+        )
 
     def h(name: str) -> list[str]:
         return list(headers.get(name, ()))
 
-    from_ = _addresses(h("from"))
-    sender = _addresses(h("sender"))
+    def addrs(name: str) -> tuple[Address, ...]:
+        return _addresses(parsed.get(name, []), raw_headers.get(name, []))
+
+    date = _date(h("date"), defects)
+    from_ = addrs("from")
+    sender = addrs("sender")
 
     plain_chunks: list[str] = []
     html_chunks: list[str] = []
     nested_chunks: list[str] = []
     calendars: list[CalendarEvent] = []
     attachments: list[str] = []
-    total_chars = 0
-    for part, nested in _leaf_parts(msg, defects):
-        ctype = part.get_content_type()
-        fname = _filename(part)
-        disposition = (part.get_content_disposition() or "").lower()
-        is_ics = ctype in ("text/calendar", "application/ics") or (
-            fname is not None and fname.lower().endswith((".ics", ".vcs"))
-        )
-        if fname:
-            attachments.append(fname)
-        if is_ics:
-            data = _part_bytes(part, MAX_CALENDAR_BYTES)
-            events, cal_defects = parse_calendar(data)
-            calendars.extend(events)
-            defects.extend(cal_defects)
-            continue
-        if ctype not in ("text/plain", "text/html") or disposition == "attachment":
-            continue
-        if total_chars >= MAX_TEXT_CHARS:
-            continue
-        data = _part_bytes(part, MAX_TEXT_CHARS * 4)
-        charset = part.get_content_charset()
-        if charset and _codec(charset) == "utf-8" and charset.lower() not in ("utf-8", "utf8"):
-            defects.append(f"charset {charset!r} unknown, read as UTF-8")
-        text = decode_bytes(data, charset)[:MAX_TEXT_CHARS]
-        if ctype == "text/html":
-            text = html_to_text(text)
-        total_chars += len(text)
-        if nested:
-            nested_chunks.append(text)
-        elif ctype == "text/html":
-            html_chunks.append(text)
-        else:
-            plain_chunks.append(text)
+    if fallback_text is not None:
+        plain_chunks.append(fallback_text[:MAX_TEXT_CHARS])
+    else:
+        _read_parts(msg, date, defects, plain_chunks, html_chunks, nested_chunks, calendars, attachments)
 
     plain = "\n\n".join(c.strip() for c in plain_chunks if c.strip())
     html = "\n\n".join(c.strip() for c in html_chunks if c.strip())
-    from_html = bool(html) and (not plain or _is_stub(plain))
+    from_html = bool(html) and (not plain or _is_stub(plain, html))
     chosen = html if from_html else plain
     chosen = chosen.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    if _BODY_CONTROL.search(chosen):
+        defects.append("text: control characters removed")
+        chosen = _BODY_CONTROL.sub("", chosen)
     body, signature, quoted = split_text(chosen)
     if nested_chunks:
-        quoted = "\n\n".join([quoted, *nested_chunks]).strip()
+        quoted = "\n\n".join([quoted, *(_BODY_CONTROL.sub("", c) for c in nested_chunks)]).strip()
 
     return Mail(
         message_id=(_msgids(h("message-id")) or (None,))[0],
@@ -344,11 +606,11 @@ def parse(raw: bytes) -> Mail:
         references=_msgids(h("references")),
         subject=(h("subject") or [""])[0],
         from_=from_[0] if from_ else None,
-        reply_to=_addresses(h("reply-to")),
-        to=_addresses(h("to")),
-        cc=_addresses(h("cc")),
+        reply_to=addrs("reply-to"),
+        to=addrs("to"),
+        cc=addrs("cc"),
         sender=sender[0] if sender else None,
-        date=_date(h("date"), defects),
+        date=date,
         headers=MappingProxyType(headers),
         text=body,
         signature=signature,
@@ -361,8 +623,52 @@ def parse(raw: bytes) -> Mail:
     )
 
 
-def _raw_keys(msg: Message) -> list[str]:
-    try:
-        return list(msg.keys())
-    except Exception:
-        return []
+def _read_parts(
+    msg: Message,
+    date: datetime | None,
+    defects: list[str],
+    plain_chunks: list[str],
+    html_chunks: list[str],
+    nested_chunks: list[str],
+    calendars: list[CalendarEvent],
+    attachments: list[str],
+) -> None:
+    """Sort the leaf parts into text, HTML, quoted (attached message) text and calendars."""
+    total_chars = 0
+    default_tz = date.tzinfo if date is not None and date.tzinfo is not None else UTC
+    for part, nested in _leaf_parts(msg, defects):
+        try:
+            ctype = part.get_content_type()
+            fname = _filename(part)
+            disposition = (part.get_content_disposition() or "").lower()
+            charset = part.get_content_charset()
+        except Exception as exc:
+            defects.append(f"mime part: {type(exc).__name__}")
+            continue
+        is_ics = ctype in ("text/calendar", "application/ics") or (
+            fname is not None and fname.lower().endswith((".ics", ".vcs"))
+        )
+        if fname:
+            attachments.append(fname)
+        if is_ics:
+            events, cal_defects = parse_calendar(_part_bytes(part, MAX_CALENDAR_BYTES), default_tz)
+            calendars.extend(events)
+            defects.extend(cal_defects)
+            continue
+        if ctype not in ("text/plain", "text/html") or disposition == "attachment":
+            continue
+        if total_chars >= MAX_TEXT_CHARS:
+            continue
+        data = _part_bytes(part, MAX_TEXT_CHARS * 4)
+        if charset and _codec(charset) == "utf-8" and charset.lower().strip('"') not in ("utf-8", "utf8"):
+            defects.append(f"charset {charset!r} unknown, read as UTF-8")
+        text = decode_bytes(data, charset)[:MAX_TEXT_CHARS]
+        if ctype == "text/html":
+            text = html_to_text(text)
+        total_chars += len(text)
+        if nested:
+            nested_chunks.append(text)
+        elif ctype == "text/html":
+            html_chunks.append(text)
+        else:
+            plain_chunks.append(text)
