@@ -39,6 +39,7 @@ PING_GAP = WATCHDOG_SECONDS / 2
 @dataclass
 class Datagram:
     at: float  # time.monotonic() on arrival
+    wall: float  # time.time() on arrival, to order it against log timestamps
     fields: dict[str, str]
 
 
@@ -66,7 +67,7 @@ class NotifySocket:
                 return
             fields = dict(line.split("=", 1) for line in data.decode().split("\n") if "=" in line)
             with self._lock:
-                self.received.append(Datagram(time.monotonic(), fields))
+                self.received.append(Datagram(time.monotonic(), time.time(), fields))
 
     def close(self) -> None:
         self._done.set()
@@ -329,9 +330,10 @@ def test_notify_lifecycle_ready_status_watchdog_stopping(
     d = make_daemon([Account.of("main", dovecot, user)])
     d.start()
     ready = notify.wait_for("READY", "1", timeout=15)
-    d.wait_log(lambda e: e.get("event") == "connected" and e.get("account") == "main")
+    connected = d.wait_log(lambda e: e.get("event") == "connected" and e.get("account") == "main")[0]
     assert ready.fields["STATUS"] == "watching 1 account(s), 0 follow-up(s) pending"
-    # READY comes once, not before the account connected
+    # READY comes once, and not before the account connected
+    assert log_time(connected) <= ready.wall
     assert len(notify.all("READY")) == 1
     time.sleep(WATCHDOG_SECONDS + 0.5)
     code, took = d.stop()
@@ -364,6 +366,7 @@ def test_idle_classifies_new_mail_within_two_seconds(
         assert seen["category"] == "invitation"
         assert seen["account"] == "main"
         time.sleep(0.025 * i)  # land at different points of the daemon's wait cycle
+    other.logout()
     latencies.sort()
     p50 = statistics.median(latencies)
     p95 = latencies[int(0.95 * (len(latencies) - 1) + 0.5)]
