@@ -28,12 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PYTHON, REPO, machine_line, median
 from gen_mailbox import generate
 
-DEFAULT_DIRS = (
-    Path("/work/shared/corpus"),
-    REPO / "tests" / "fixtures" / "mail",
-    REPO / "tests" / "fixtures" / "heldout",
-)
+SHARED_CORPUS = Path("/work/shared/corpus")
 STAGES = ("parse", "classify", "when")
+
+
+def default_dirs() -> list[Path]:
+    """The shared corpus and every fixture directory of .eml files in the tests."""
+    fixtures = sorted(d for d in (REPO / "tests" / "fixtures").iterdir() if d.is_dir() and any(d.glob("*.eml")))
+    return [SHARED_CORPUS, *fixtures]
 
 
 def load_dir(path: Path) -> list[bytes]:
@@ -120,7 +122,7 @@ def profile(raws: list[bytes], top: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("dirs", nargs="*", type=Path, default=list(DEFAULT_DIRS))
+    ap.add_argument("dirs", nargs="*", type=Path, help="directories of .eml files (default: corpus and fixtures)")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--generated", type=int, default=1000, help="also a generated inbox mix of N messages (0: none)")
     ap.add_argument("--profile", action="store_true")
@@ -128,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     print(machine_line())
     print(f"command: {PYTHON} bench/throughput.py {' '.join(sys.argv[1:] if argv is None else argv)}".rstrip())
-    sets = [(str(d), load_dir(d)) for d in args.dirs]
+    sets = [(str(d), load_dir(d)) for d in (args.dirs or default_dirs())]
     sets = [(n, r) for n, r in sets if r]
     if args.generated:
         now = datetime.now(UTC).replace(microsecond=0)
