@@ -344,7 +344,8 @@ def role(mail: Mail) -> str | None:
 # legal notice to the end, and only when what follows is short and looks like a signature.
 
 _SIGN_OFF = re.compile(
-    r"^[ \t]*(?:(?:best|kind|kindest|warm|warmest|many|with)?[ \t]*(?:regards|wishes)|best|all the best|cheers|"
+    r"^[ \t]*(?:(?:with[ \t]+)?(?:(?:best|kind|kindest|warm|warmest|many|good)[ \t]+)?(?:regards|wishes)|"
+    r"best|all the best|all best|cheers|"
     r"thanks|thank you|many thanks|thanks (?:again|so much|very much)|thank you (?:again|so much)|"
     r"talk (?:soon|tomorrow|then|to you soon)|speak (?:soon|then|to you soon)|sincerely(?: yours)?|"
     r"yours (?:sincerely|truly|faithfully)|warmly|take care|respectfully|cordially|"
@@ -367,6 +368,29 @@ _LEGAL = re.compile(
     r" (?:confidential|privileged|proprietary))",
     re.IGNORECASE,
 )
+#: a legal or system footer written as running prose ("... Ltd is registered in England and Wales
+#: (No. 08123456). This email and any attachments are confidential; if you have received it in
+#: error ..."): in a trailing paragraph, the footer starts on the line where such a phrase falls
+_LEGAL_PHRASE = re.compile(
+    r"\bregistered in (?:england|scotland|wales|ireland|northern ireland)\b|\bregistered office\b|"
+    r"\b(?:company|registration|registered) (?:no\.?|number)\b|"
+    r"\bacting as an? employment (?:agency|business)\b|"
+    r"\b(?:e-?mail|message)(?:,? (?:and|including|together with) any (?:attachments|files)"
+    r"(?: transmitted with it)?,?)? (?:is|are|may be) (?:strictly )?(?:confidential|privileged)\b|"
+    r"\breceived (?:this|it)(?: (?:e-?mail|message))? (?:in error|by mistake)\b|"
+    r"\bintended (?:only |solely )?for the (?:use of the )?(?:named )?(?:addressee|recipient|individual|person)|"
+    r"\bunmonitored (?:mailbox|inbox|e-?mail address|address)\b",
+    re.IGNORECASE,
+)
+#: a forwarding or "original message" marker; what follows it was cut off into the quote, so at the
+#: end of the new text it closes the body rather than continuing it
+_FORWARD_MARKER = re.compile(
+    r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|original message)[ \t]*-*|begin forwarded message[ \t]*:?)[ \t]*$",
+    re.IGNORECASE,
+)
+#: a promo line led by an emoji ("📅 Join our next webinar ... Register: ..."), which marketing
+#: signatures carry; under a sure sign-off it is signature even when it asks a question or runs long
+_PICTOGRAPH = re.compile(r"^[ \t]*[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 #: lines that belong to a message, not a signature: a forwarded or quoted header, meeting details
 _NOT_SIGNATURE = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded|original)|begin forwarded|(?:from|sent|subject|to|date|time|"
@@ -383,20 +407,70 @@ _MAX_SIGNATURE_LINES = 14
 _MAX_LEGAL_LINES = 14
 
 
+def _legal_footer_at(lines: list[str], n: int) -> int:
+    """Where a trailing legal or system footer starts among ``lines[:n]`` (``n`` when none does).
+
+    A notice that opens its line ("CONFIDENTIALITY NOTICE: ...") starts one wherever it sits in
+    the last lines; one written as running prose ("... Ltd is registered in England and Wales")
+    only as trailing paragraphs, from the line where the phrase falls: a body that runs straight
+    into a notice keeps its own lines.
+    """
+    floor = max(0, n - _SIGN_OFF_WINDOW)
+    at = next((i for i in range(floor, n) if _LEGAL.match(lines[i])), n)
+    b = n
+    while b > floor:
+        while b > floor and not lines[b - 1].strip():
+            b -= 1
+        a = b
+        while a > floor and lines[a - 1].strip():
+            a -= 1
+        if a == b:
+            break
+        # a wrapped paragraph is searched as one line; offsets map back to its lines
+        paragraph = " ".join(lines[a:b])
+        m = _LEGAL_PHRASE.search(paragraph)
+        if m is None:
+            break
+        line, offset = a, 0
+        for k in range(a, b):
+            offset += len(lines[k]) + 1
+            if m.start() < offset:
+                line = k
+                break
+        at = min(at, line)
+        if line > a:
+            break
+        b = a
+    return at
+
+
+def _unlike_signature(line: str, named_below: bool) -> bool:
+    """Could ``line`` not sit in a signature under a sign-off (named below it, or not)?"""
+    if _NOT_SIGNATURE.match(line):
+        return True
+    if named_below:
+        # under "Best,\nDana" only a question reads as message, and an emoji promo line asks freely
+        return not _PICTOGRAPH.match(line) and (bool(_QUESTION.match(line)) or len(line) > 160)
+    # "Thanks Sam!" on one line may open a message, so then nothing under it may read as prose
+    return bool(_PROSE.match(line)) or len(line) > 160
+
+
 def split_signature(text: str) -> tuple[str, str]:
     """(body, signature) of a message's new text, for signatures without a "-- " delimiter.
 
     The sign-off line itself stays in the body, and so does a P.S. written after the
-    signature. When nothing looks like a signature the whole text is body.
+    signature, and a forwarding marker that ends the text (what it introduced went to the
+    quote). When nothing looks like a signature the whole text is body.
     """
     lines = text.split("\n")
     n = len(lines)
-    legal_at = n
-    for i in range(n - 1, max(-1, n - 1 - _SIGN_OFF_WINDOW), -1):
-        if _LEGAL.match(lines[i]):
-            legal_at = i
+    while n > 0 and (not lines[n - 1].strip() or _FORWARD_MARKER.match(lines[n - 1])):
+        n -= 1
+    if not any(_FORWARD_MARKER.match(ln) for ln in lines[n:]):
+        n = len(lines)
+    legal_at = _legal_footer_at(lines, n)
     if legal_at < n:
-        tail = [ln for ln in lines[legal_at:] if ln.strip()]
+        tail = [ln for ln in lines[legal_at:n] if ln.strip()]
         if len(tail) > _MAX_LEGAL_LINES or any(_NOT_SIGNATURE.match(ln) for ln in tail):
             legal_at = n
     cut, ps = legal_at, legal_at
@@ -409,11 +483,8 @@ def split_signature(text: str) -> tuple[str, str]:
         # "Best,\nDana" is a sign-off for sure; "Thanks Sam!" on one line may open a message, so
         # then nothing under it may read as prose
         named_below = bool(block) and bool(_NAME_LINE.match(block[0]))
-        prose = _QUESTION if named_below else _PROSE
-        if (
-            (named_below or m.group("name"))
-            and len(block) <= _MAX_SIGNATURE_LINES
-            and not any(_NOT_SIGNATURE.match(ln) or prose.match(ln) or len(ln) > 160 for ln in block)
+        if (named_below or m.group("name")) and len(block) <= _MAX_SIGNATURE_LINES and not any(
+            _unlike_signature(ln, named_below) for ln in block
         ):
             cut = i + 1
         else:
@@ -422,7 +493,10 @@ def split_signature(text: str) -> tuple[str, str]:
     if cut == n:
         return text, ""
     body = "\n".join(lines[:cut] + lines[ps:legal_at]).rstrip()
-    signature = "\n".join(lines[cut:ps] + lines[legal_at:]).strip()
+    marker = "\n".join(lines[n:]).strip()
+    if marker:
+        body = f"{body}\n\n{marker}"
+    signature = "\n".join(lines[cut:ps] + lines[legal_at:n]).strip()
     return body, signature
 
 

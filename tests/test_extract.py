@@ -234,3 +234,95 @@ def test_round_is_not_read_from_the_signature() -> None:
     c = classify(parse(raw), USERS)
     assert c.category is Category.INVITATION, c.reasons
     assert c.round == "first"
+
+
+# --- forwarding markers, prose legal footers, emoji promo lines ------------------------------
+
+_AGENCY_SIGNATURE = (
+    "Best,\nNora\n\nNora Quist\nSenior Consultant, Data | Fenwick Search Partners\nM: +44 7700 900 112\n"
+    "\U0001f4c5 Join our next webinar: \"Relocating to Dublin\" on Thursday 12 March, 13:00 GMT. "
+    "Register: fenwicksearch.example/events\n\n"
+    "Fenwick Search Partners Ltd is acting as an employment agency in relation to this vacancy. "
+    "Registered in England & Wales No. 01234567. This email and any attachments are confidential; if "
+    "you have received it in error please notify the sender and delete it.\n"
+)
+
+
+def test_a_forwarded_invitation_leaves_the_forwarders_signature_findable() -> None:
+    raw = eml(
+        "Nora Quist <nora@fenwicksearch.example>",
+        "Fwd: Final interview - Data Engineer",
+        "Hi Sam,\n\nGood news: Ardmore would like you in for the final round on Monday 16 March at 11am. "
+        f"Their invitation is below.\n\n{_AGENCY_SIGNATURE}\n---------- Forwarded message ---------\nFrom: "
+        "Ardmore Talent <talent@ardmore.example>\nDate: Mon, 9 Mar 2026 at 10:41\nSubject: Final interview\n"
+        "To: Nora Quist <nora@fenwicksearch.example>\n\nDear Nora,\n\nWe are pleased to invite Sam to the "
+        "final interview.\n",
+    )
+    mail = parse(raw)
+    body, signature = split_signature(mail.text)
+    assert "webinar" not in body and "employment agency" not in body
+    assert body.endswith("Best,\n\n---------- Forwarded message ---------")
+    assert signature.startswith("Nora\n\nNora Quist")
+    assert signature.endswith("delete it.")
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:",
+     "-- Forwarded message --\n\n"],
+)
+def test_a_forwarding_marker_ending_the_text_closes_the_body(marker: str) -> None:
+    text = f"Hi Sam,\n\nSee Ardmore's note below.\n\n{_AGENCY_SIGNATURE}\n{marker}"
+    body, signature = split_signature(text)
+    assert body == f"Hi Sam,\n\nSee Ardmore's note below.\n\nBest,\n\n{marker.strip()}"
+    assert signature.startswith("Nora\n\nNora Quist") and signature.endswith("delete it.")
+
+
+def test_a_forwarding_marker_followed_by_the_message_still_blocks() -> None:
+    text = f"FYI below.\n\n{_AGENCY_SIGNATURE}\n-----Original Message-----\nThe interview is at 2pm.\n"
+    assert split_signature(text) == (text, "")
+
+
+def test_legal_footer_in_running_prose_after_a_with_best_wishes_sign_off() -> None:
+    raw = eml(
+        "Harlow Health Careers <harlowhealth@myworkday.com>",
+        "Update on your application",
+        "Dear Sam,\n\nWe have decided not to progress your application for the Analyst role.\n\n"
+        "With best wishes,\n\nHarlow Health Talent Acquisition\n\nThis message was sent from an "
+        "unmonitored mailbox via\nWorkday. Harlow Health Ltd is registered in England and Wales (No. "
+        "08123456).\n",
+    )
+    body, signature = split_signature(parse(raw).text)
+    assert body.endswith("With best wishes,")
+    assert signature.startswith("Harlow Health Talent Acquisition\n\nThis message was sent")
+    assert signature.endswith("(No. 08123456).")
+
+
+def test_a_body_that_runs_into_a_notice_keeps_its_own_lines() -> None:
+    text = (
+        "Hi Sam,\nYour interview is on Thursday, March 12 at 2pm ET.\n"
+        "This email and any attachments are confidential and intended only for the addressee."
+    )
+    body, signature = split_signature(text)
+    assert body == "Hi Sam,\nYour interview is on Thursday, March 12 at 2pm ET."
+    assert signature.startswith("This email and any attachments are confidential")
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "\U0001f4e3 Know someone great for our Dublin data roles? Refer them at fenwicksearch.example/refer?",
+        "\u2b50 Rated 4.9 by candidates. " + "Read what they say about working with us and our consultants "
+        "across London, Dublin and Lisbon at fenwicksearch.example/reviews - and tell a friend!",
+    ],
+)
+def test_an_emoji_promo_line_under_a_named_sign_off_is_signature(promo: str) -> None:
+    body, signature = split_signature(f"{_BODY}\nBest,\nNora Quist\nFenwick Search Partners\n{promo}")
+    assert body == f"{_BODY}\nBest,".strip()
+    assert signature.endswith(promo)
+
+
+def test_an_emoji_question_under_a_bare_sign_off_is_still_body() -> None:
+    # no name under "Thanks!": a question after it may be the message itself
+    text = f"{_BODY}\nThanks!\n\U0001f4c5 Does Thursday at 2pm still work for you?"
+    assert split_signature(text) == (text, "")
