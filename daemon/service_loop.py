@@ -35,7 +35,7 @@ from connectors.base import Connector, Cursor, FolderRoles, StoredDraft, SyncRes
 from daemon import tracker
 from daemon.errors import ConfigError, CredentialError, FollowupdError, UserError
 from daemon.paths import db_path
-from daemon.runner import STATE_LOCK, AccountRunner, ConnectorFactory, default_connector
+from daemon.runner import AccountRunner, ConnectorFactory, default_connector, replan_if_policy_changed
 from daemon.sdnotify import Notifier
 from daemon.settings import AccountSettings, Settings
 from daemon.store import Store
@@ -395,6 +395,8 @@ class Daemon:
         # created and migrated here, once: account threads opening a new database at the
         # same moment would race to create its tables
         self._store = Store.open(db_path(self.settings))
+        # the policy may have changed while the daemon was not running
+        replan_if_policy_changed(self._store, self.settings, self.clock())
         self._install_signals()
         self._watch_config()
         self._warn_slow_timeouts()
@@ -584,14 +586,9 @@ class Daemon:
         return True
 
     def _replan(self, settings: Settings) -> None:
-        now = self.clock()
         store = Store.open(db_path(settings))
         try:
-            with STATE_LOCK, store.transaction():
-                for app in store.load_applications():
-                    new, _ = tracker.step(app, tracker.ConfigChanged(), settings, now)
-                    if new is not None and new != app:
-                        store.save_application(new)
+            replan_if_policy_changed(store, settings, self.clock())
         finally:
             store.close()
 
