@@ -11,6 +11,9 @@ It forwards bytes both ways until told to misbehave:
 - ``drop_reply(marker)``: everything client->server passes, but once the command line
   holding ``marker`` and its ``{n}`` literal have passed whole, the server's next answer is
   swallowed and the connection reset: the request happened, its answer never arrived;
+- ``trip(marker, action)``: the first client->server chunk holding ``marker`` is not passed
+  on; instead the connection is reset (``"reset"``), told ``* BYE`` and closed (``"bye"``),
+  or stalled for good (``"stall"``);
 - ``refuse_new(True)``: new connections are reset right after accept;
 - ``heal()``: back to plain forwarding for new connections and open ones.
 
@@ -36,6 +39,7 @@ class _Pair:
     server: socket.socket | None
     up: bytearray = field(default_factory=bytearray)  # client->server bytes seen, for markers
     cut_left: int | None = None  # bytes still allowed upstream once a cut armed
+    stalled: bool = False
     literal_left: int | None = None  # literal bytes still to pass before replies are swallowed
     reply_blocked: bool = False
     closed: bool = False
@@ -67,6 +71,7 @@ class TcpProxy:
         self._refuse = False
         self._cut: tuple[bytes, int] | None = None
         self._drop_reply: bytes | None = None
+        self._trip: tuple[bytes, str] | None = None
         self._orders: list[tuple[str, bytes]] = []
         self._done = threading.Event()
         #: time.monotonic() of every accepted connection
@@ -88,6 +93,9 @@ class TcpProxy:
             self._refuse = False
             self._cut = None
             self._drop_reply = None
+            self._trip = None
+            for p in self._pairs:
+                p.stalled = False
 
     def refuse_new(self, refuse: bool = True) -> None:
         with self._lock:
@@ -104,6 +112,11 @@ class TcpProxy:
     def cut_upload(self, marker: bytes, keep: int) -> None:
         with self._lock:
             self._cut = (marker, keep)
+
+    def trip(self, marker: bytes, action: str) -> None:
+        assert action in ("reset", "bye", "stall")
+        with self._lock:
+            self._trip = (marker, action)
 
     def drop_reply(self, marker: bytes) -> None:
         with self._lock:
@@ -224,6 +237,20 @@ class TcpProxy:
 
     def _upstream(self, p: _Pair, data: bytes) -> bytes | None:
         """What of ``data`` goes to the server; None when the connection was cut."""
+        if self._trip is not None and self._trip[0] in bytes(p.up[-len(self._trip[0]) :]) + data:
+            _marker, action = self._trip
+            self._trip = None
+            self.cuts += 1
+            if action == "stall":
+                p.stalled = True
+            elif action == "bye":
+                with contextlib.suppress(OSError):
+                    p.client.setblocking(True)
+                    p.client.sendall(b"* BYE Server shutting down.\r\n")
+                self._close_pair(p, rst=False)
+            else:
+                self._close_pair(p, rst=True)
+            return None
         if p.cut_left is None and self._cut is not None:
             marker, keep = self._cut
             seen = bytes(p.up[-len(marker) :]) + data
@@ -287,9 +314,11 @@ class TcpProxy:
                     if stalled:
                         continue  # accepted, but not a byte passes
                     p, direction = key.data
+                    if p.stalled:
+                        continue
                     if not p.closed:
                         self._forward(p, direction)
-            if stalled and events:
+            if events and (stalled or any(p.stalled for p in self._pairs)):
                 time.sleep(0.02)  # readable sockets we ignore would spin the loop
             with self._lock:
                 self._pairs = [p for p in self._pairs if not p.closed]

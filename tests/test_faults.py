@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -81,7 +81,7 @@ class FaultWorld(World):
         self.config.write_text(text.replace(f"port = {self.server.port}\n", f"port = {port}\n", 1))
 
 
-def stage_ids(apps: Sequence[dict[str, Any]], stage: str) -> list[str]:
+def stage_ids(apps: Iterable[dict[str, Any]], stage: str) -> list[str]:
     return [f"{a['id']}.{stage}@followupd" for a in apps]
 
 
