@@ -144,7 +144,7 @@ _REJECTION = _rules(
     ("text: position filled", r"\b(?:position|role|vacancy|opening) has (?:now )?been filled\b|"
      r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
-     r"\b(?:your application|you) (?:was|were|has been|have been) unsuccessful\b|"
+     r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
      r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b"),
 )
 _OFFER = _rules(
@@ -554,15 +554,17 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
     return list(dict.fromkeys(cues))
 
 
-def _negative_topics(subject: str, text: str) -> tuple[list[str], int, bool]:
-    """(hard-negative topics named, where the first is in the text, whether they frame the message).
+def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int], bool]:
+    """(hard-negative topics named, the span of the first mention in the text, whether they frame
+    the message).
 
     A topic frames the message when the subject names it or the text names such topics more
     than once; a single mention in the body may be a passing one (a recruiter's P.S. about a
-    hiring event) and is weighed against the rest of the message.
+    hiring event, "you can set up job alerts on our careers site" in a rejection) and is weighed
+    against the rest of the message (see _outweighs_passing_topic).
     """
     names: list[str] = []
-    first = len(text)
+    first = (len(text), len(text))
     mentions = 0
     framing = False
     for name, rx in _NEGATIVE_TOPICS:
@@ -573,11 +575,52 @@ def _negative_topics(subject: str, text: str) -> tuple[list[str], int, bool]:
         for m in rx.finditer(text):
             if name not in names:
                 names.append(name)
-            first = min(first, m.start())
+            first = min(first, m.span())
             mentions += 1
             if mentions > 1:
                 break
     return names, first, framing or mentions > 1
+
+
+#: a decision about the candidate's own application, not about a subscription or an event
+_CANDIDACY = _rx(
+    r"\byour (?:application|candidacy|candidature|interview|profile)\b|\bwith you\b|"
+    r"\b(?:the|this|that|our) (?:[\w&/-]+ ){0,6}?(?:role|position|vacancy|opening|post|opportunity)\b|"
+    r"\bother candidates?\b|\bunsuccessful\b"
+)
+#: an offer of the job itself, not of early access or a discount
+_JOB_OFFER = _rx(
+    r"\boffer(?:ing)? you (?:the|this|a|an|our) (?:[\w&/,'-]+ ){0,6}?(?:position|role|post|job)\b"
+    r"(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|"
+    r"\b(?:job|formal|written|verbal|conditional) offer\b|\boffer letter\b|\boffer of employment\b|"
+    r"\ban? (?:formal |verbal |written |job )?offer (?:for|of) (?:the|this|our|a|an)\b"
+)
+_DECISIVE_REJECTION = tuple((name, rx) for name, rx in _REJECTION if name != "text: regret to inform")
+
+
+def _outweighs_passing_topic(text: str, span: tuple[int, int]) -> str | None:
+    """What, said to the candidate in person, outweighs one passing mention of an event, a
+    newsletter or job alerts at ``span`` of ``text`` (None when nothing does).
+
+    A time set with the candidate counts only before the mention, since event notices carry
+    times of their own; a decision on the application or an offer of the job counts anywhere
+    outside the mention's own sentence, since no event notice makes one.
+    """
+    start, end = span
+    if _personal_time(text[:start]):
+        return "after a time set with the candidate"
+    cut_from = max(text.rfind(sep, 0, start) for sep in ".!?\n") + 1
+    stop = _SENTENCE_END.search(text, end)
+    rest = _WRAP.sub(" ", text[:cut_from] + text[stop.end() if stop else len(text) :])
+    for m in _SENTENCE_SPAN.finditer(rest):
+        sentence = m.group()
+        if _CANDIDACY.search(sentence) and any(
+            _affirmative(rx, sentence, allow_questions=False) for _, rx in _DECISIVE_REJECTION
+        ):
+            return "beside a decision on the candidate's application"
+        if _JOB_OFFER.search(sentence) and any(_affirmative(rx, sentence, allow_questions=False) for _, rx in _OFFER):
+            return "beside an offer of the job"
+    return None
 
 
 def _personal_time(text: str) -> bool:
@@ -720,7 +763,7 @@ def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
     if _INTERVIEWER_SIDE.search(everything):
         return _Verdict(Category.OTHER, 0.9, ["text: the user is the interviewer, not the candidate"], hiring=False)
 
-    topics, topic_at, topic_framing = _negative_topics(subject, text)
+    topics, topic_span, topic_framing = _negative_topics(subject, text)
     bulk = _bulk(mail)
 
     # Structure first: a calendar part says what happens to an event unambiguously.
@@ -742,12 +785,15 @@ def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
         cal_category = None  # a calendar entry about something other than an interview
 
     if topics:
-        # a single passing mention after a meeting fixed with the candidate in person does not
-        # make the message a newsletter or an event notice; anything more does
-        passing = not topic_framing and not bulk and strong_ctx and _personal_time(text[:topic_at])
-        if not passing:
+        # one passing mention in a message that is unmistakably about the candidate's own
+        # application, and that states something specific to them, does not make it a newsletter
+        # or an event notice; a topic in the subject, named twice, or bulk headers still do
+        weight = None
+        if not topic_framing and not bulk and strong_ctx:
+            weight = _outweighs_passing_topic(text, topic_span)
+        if weight is None:
             return _Verdict(Category.OTHER, 0.9, [f"text: {topics[0]}"] + ([bulk] if bulk else []), hiring=False)
-        notes.append(f"text: {topics[0]} only in passing, after a time set with the candidate")
+        notes.append(f"text: {topics[0]} only in passing, {weight}")
 
     rejection = _fired(_REJECTION, text, allow_questions=False)
     offer = _fired(_OFFER, text, allow_questions=False)

@@ -1006,3 +1006,157 @@ def test_a_meeting_arranged_without_a_set_time_is_still_an_invitation(line: str)
         )
     )
     assert c.category is Category.INVITATION, c.reasons
+
+
+# --- a passing mention of alerts, events or newsletters against a decision said in person ------
+
+_LEGAL_PROSE = (
+    "Larkspur Search Ltd is acting as an employment agency in relation to this vacancy. Registered in "
+    "England & Wales No. 07654321. This email and any attachments are confidential; if you have "
+    "received it in error please notify the sender and delete it."
+)
+_PROMO_SIGN_OFF = (
+    "Best,\nMira\n\nMira Okafor\nPrincipal Consultant | Larkspur Search\nM: +44 7700 900 555\n"
+    "\U0001f4c5 Join our next webinar: \"Contract or perm?\" on Thursday 26 March, 12:30 GMT. "
+    "Register: larkspursearch.example/events\n\n" + _LEGAL_PROSE + "\n"
+)
+
+_DECISIONS_WITH_A_PASSING_MENTION = {
+    "rejection, then job alerts on the careers site": (
+        "Update on your application - Data Analyst",
+        "Dear Sam,\n\nThank you for visiting us on Tuesday. We have decided not to progress your application "
+        "for the Data Analyst role any further.\n\nYou can set up job alerts on our careers site, and your "
+        "profile stays active for a year.\n\nWith best wishes,\n\nWestmoor Talent Acquisition\n",
+        Category.REJECTION,
+    ),
+    "rejection naming other candidates, a careers fair first": (
+        "Your candidacy at Westmoor",
+        "Hi Sam,\n\nIt was good to meet you at the Leeds careers fair in February. After the panel we have "
+        "decided to move forward with other candidates whose experience is closer to what the team "
+        "needs.\n\nKind regards,\nPriya\n",
+        Category.REJECTION,
+    ),
+    "unsuccessful application, newsletter in a P.S.": (
+        "Backend Engineer - outcome",
+        "Hi Sam,\n\nI'm sorry to say your application for the Backend Engineer position was unsuccessful "
+        "this time.\n\nP.S. Our engineering newsletter is a good way to hear when the team hires again.\n",
+        Category.REJECTION,
+    ),
+    "offer, then a hiring event for friends": (
+        "Good news from Westmoor",
+        "Hi Sam,\n\nI'm delighted to offer you the Data Analyst position! The formal offer letter will "
+        "follow from HR tomorrow.\n\nIf you have friends looking, we're also holding a hiring event at our "
+        "Leeds office next month.\n\nBest,\nPriya\n",
+        Category.OFFER,
+    ),
+    "offer with a promo line and a prose legal footer in the signature": (
+        "Offer - Lead Analyst, Ardent Capital",
+        "Hi Sam,\n\nArdent Capital would like to offer you the Lead Analyst role! Congratulations. They'd "
+        f"like a decision by Friday 20 March.\n\n{_PROMO_SIGN_OFF}",
+        Category.OFFER,
+    ),
+    "rejection with a promo line and a prose legal footer in the signature": (
+        "Ardent Capital - Lead Analyst",
+        "Hi Sam,\n\nI'm afraid Ardent Capital have chosen to proceed with another candidate for the Lead "
+        f"Analyst role.\n\n{_PROMO_SIGN_OFF}",
+        Category.REJECTION,
+    ),
+    "invitation forwarded by an agency, promo in the signature, marker at the end": (
+        "Fwd: Final interview - Lead Analyst",
+        "Hi Sam,\n\nGreat news: Ardent have invited you to the final interview for the Lead Analyst role "
+        "on Monday 16 March at 11:00 GMT. Their note is below.\n\n"
+        f"{_PROMO_SIGN_OFF}\n---------- Forwarded message ---------\nFrom: Ardent Talent "
+        "<talent@ardentcapital.example>\nDate: Mon, 9 Mar 2026 at 10:41\nSubject: Final interview\nTo: Mira "
+        "Okafor <mira@larkspursearch.example>\n\nDear Mira,\n\nWe would like to invite Sam to the final "
+        "interview.\n",
+        Category.INVITATION,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DECISIONS_WITH_A_PASSING_MENTION))
+def test_a_decision_said_in_person_outweighs_one_passing_mention(name: str) -> None:
+    subject, body, expected = _DECISIONS_WITH_A_PASSING_MENTION[name]
+    c = run(eml("Priya Shah <priya@westmoor.example>", subject, body))
+    assert c.category is expected, c.reasons
+    assert not any(r.startswith("text: ") and r.endswith(("job alert", "event registration", "newsletter"))
+                   for r in c.reasons), c.reasons
+
+
+def test_the_passing_mention_set_aside_is_noted() -> None:
+    _, body, _ = _DECISIONS_WITH_A_PASSING_MENTION["rejection, then job alerts on the careers site"]
+    c = run(eml("Westmoor Careers <westmoor@myworkday.com>", "Update on your application", body))
+    assert c.category is Category.REJECTION, c.reasons
+    assert "text: job alert only in passing, beside a decision on the candidate's application" in c.reasons
+
+
+_ALERTS_AND_NEWSLETTERS = {
+    "job-alert digest that decided to show new roles": eml(
+        "Westmoor Careers <careers@westmoor.example>",
+        "12 new roles this week",
+        "Hi Sam,\n\nBased on your profile, we've decided to show you new roles in Leeds and York. Set up a "
+        "job alert to get these daily.\n\nData Analyst - Leeds\nAnalytics Engineer - York\n",
+    ),
+    "job-alert digest that decided not to continue something": eml(
+        "Westmoor Careers <careers@westmoor.example>",
+        "Roles picked for you",
+        "Hi Sam,\n\nBased on your feedback, we've decided not to continue showing you contract roles. "
+        "Manage your job alerts in your candidate profile.\n\nData Analyst - Leeds\n",
+    ),
+    "newsletter offering early access, congratulations": eml(
+        "Recruiting Weekly <hello@recruitingweekly.example>",
+        "Inside hiring: salary bands",
+        "Hi Sam,\n\nCongratulations, you've been offered early access to our salary tool for every role you "
+        "track. Read the full newsletter on our site.\n",
+    ),
+    "newsletter delighted to offer early access": eml(
+        "Recruiting Weekly <hello@recruitingweekly.example>",
+        "Inside hiring: salary bands",
+        "Hi Sam,\n\nAs a reader of this newsletter, we're delighted to offer you early access to our salary "
+        "tool for hiring teams and job seekers applying to any role.\n",
+    ),
+    "webinar invite about registering": eml(
+        "Westmoor Talent <talent@westmoor.example>",
+        "Interview skills for analyst roles",
+        "Hi Sam,\n\nWe'd love to see you for our live session on Thursday, March 12 at 1pm GMT, where our "
+        "hiring managers walk through the analyst interview. Save your seat: westmoor.example/live\n\n"
+        "Best,\nPriya\n",
+    ),
+    "offer of early access beside a newsletter mention": eml(
+        "Recruiting Weekly <hello@recruitingweekly.example>",
+        "Your hiring toolkit",
+        "Hi Sam,\n\nWe're delighted to offer you early access to our salary tool for any role you track "
+        "and the job board that goes with it. The full newsletter is on our site.\n",
+    ),
+    "webinar regrets in a sentence of its own": eml(
+        "Westmoor Talent <talent@westmoor.example>",
+        "Update from the Westmoor talent team",
+        "Hi Sam,\n\nWe regret to inform you that the role clinic for our analyst vacancies is fully booked. "
+        "A recording of the webinar will be shared afterwards.\n",
+    ),
+    "webinar regrets sharing the sentence": eml(
+        "Westmoor Talent <talent@westmoor.example>",
+        "Update from the Westmoor talent team",
+        "Hi Sam,\n\nWe regret to inform you that our hiring webinar on Thursday is postponed, so we are not "
+        "moving forward with your seat for the role clinic.\n",
+    ),
+    "rejection-like line in bulk mail with a job-alert mention": eml(
+        "Westmoor Careers <careers@westmoor.example>",
+        "Your application",
+        "Hi Sam,\n\nWe have decided not to progress your application for the Data Analyst role. You can set "
+        "up job alerts on our careers site.\n",
+        headers={"List-Unsubscribe": "<mailto:unsubscribe@westmoor.example>"},
+    ),
+    "job alert named in the subject": eml(
+        "Westmoor Careers <careers@westmoor.example>",
+        "Your job alert: Data Analyst",
+        "Hi Sam,\n\nThe Data Analyst role you applied to has been filled, but here are similar roles "
+        "that match your profile.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ALERTS_AND_NEWSLETTERS))
+def test_alerts_newsletters_and_webinars_with_decision_words_stay_other(name: str) -> None:
+    c = run(_ALERTS_AND_NEWSLETTERS[name])
+    assert c.category is Category.OTHER, c.reasons
