@@ -62,6 +62,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def thread_cpu(pid: int) -> dict[int, float]:
+    """utime + stime per thread (TID -> seconds); the main thread's TID is the PID."""
+    out = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:
+            continue  # the thread ended meanwhile
+        fields = stat[stat.rindex(")") + 2 :].split()
+        out[int(task.name)] = (int(fields[11]) + int(fields[12])) / TICK
+    return out
+
+
 def idle_daemon(s: Session, args: argparse.Namespace) -> None:
     server = s.dovecot()
     accounts = [BenchAccount(name, server, server.new_user()) for name in ("personal", "work")]
@@ -87,6 +100,7 @@ def idle_daemon(s: Session, args: argparse.Namespace) -> None:
     time.sleep(args.settle)
     pid = proc.pid
     threads = status_kb(pid, "Threads")
+    per0 = thread_cpu(pid)
     cpu0, wall0 = cpu_seconds(pid), time.monotonic()
     rss_max = 0
     while time.monotonic() - wall0 < args.idle:
@@ -95,6 +109,7 @@ def idle_daemon(s: Session, args: argparse.Namespace) -> None:
         rss_max = max(rss_max, status_kb(pid, "VmRSS"))
         time.sleep(1.0)
     cpu1, wall1 = cpu_seconds(pid), time.monotonic()
+    per1 = thread_cpu(pid)
     hwm = status_kb(pid, "VmHWM")
     rss = status_kb(pid, "VmRSS")
     share = (cpu1 - cpu0) / (wall1 - wall0) * 100
@@ -103,6 +118,11 @@ def idle_daemon(s: Session, args: argparse.Namespace) -> None:
     print(f"  RSS while idle: max {rss_max / 1024:.1f} MB, at the end {rss / 1024:.1f} MB; {threads} threads")
     print(
         f"  CPU while idle: {cpu1 - cpu0:.2f} s over {wall1 - wall0:.1f} s = {share:.2f}% of one core  (target <= 0.5%)"
+    )
+    spent = sorted(((per1[t] - per0.get(t, 0.0), t) for t in per1), reverse=True)
+    print(
+        "  CPU by thread over the window: "
+        + ", ".join(f"{'main' if t == pid else f'tid {t}'} {sec:.2f} s" for sec, t in spent if sec > 0 or t == pid)
     )
 
 
