@@ -11,7 +11,10 @@ Rules are keyed to kinds of evidence, in a fixed order of trust:
 
 Hard negatives (job alerts, newsletters, webinars, assessments, acknowledgements,
 internal meetings, shipping and medical reminders) are vetoed before any employer
-category is chosen. Every rule that fires leaves a short reason.
+category is chosen. A topic named in the subject, named twice, or in bulk mail always
+vetoes; a single passing mention in a personal message is weighed against what the
+message says to the candidate (a time set with them, a decision on their application,
+an offer of the job). Every rule that fires leaves a short reason.
 """
 
 from __future__ import annotations
