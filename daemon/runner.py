@@ -36,7 +36,7 @@ from daemon.mail import parse
 from daemon.model import Analysis, Mail, PlannedStage
 from daemon.prefilter import is_candidate
 from daemon.settings import AccountSettings, Settings
-from daemon.store import Store
+from daemon.store import Store, refuse_truncated
 
 log = structlog.get_logger("followupd.runner")
 
@@ -613,6 +613,7 @@ def open_store(settings: Settings, dry_run: bool) -> Iterator[Store]:
         finally:
             store.close()
         return
+    refuse_truncated(path)  # judged on the real file: the copy would be named in the error
     with tempfile.TemporaryDirectory(prefix="followupd-dry-run-") as tmp:
         copy = Path(tmp) / "state.sqlite"
         wal = path.with_name(path.name + "-wal")

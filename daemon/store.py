@@ -168,7 +168,8 @@ class Store:
     def open(cls, path: Path) -> Store:
         path = Path(path)
         _prepare_dir(path.parent)
-        _create_private(path)
+        if not _create_private(path):
+            refuse_truncated(path)
         try:
             conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
         except sqlite3.Error as exc:
@@ -540,10 +541,41 @@ def _prepare_dir(directory: Path) -> None:
         raise StateError(f"{directory}: the state directory is not writable")
 
 
-def _create_private(path: Path) -> None:
-    """Create the database file 0600 before SQLite does, so it is never readable by others."""
+def refuse_truncated(path: Path) -> None:
+    """Refuse an existing database file that is empty while no WAL holds its content.
+
+    SQLite would take it for a new database, and followupd would start afresh and could
+    recreate drafts the user deleted. A file followupd creates itself gets its header on
+    the first statement, so an empty one was truncated (or made by someone else).
+    """
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        if path.stat().st_size > 0:
+            return
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return
+    except OSError:
+        return  # missing or unreadable: opening it reports that
+    raise StateError(
+        f"{path}: the state database is empty (0 bytes), so the record of which drafts were made "
+        "is lost; restore it from a backup, or delete the file to start afresh (drafts you "
+        "deleted may then be made again)"
+    )
+
+
+def _create_private(path: Path) -> bool:
+    """Create the database file 0600 before SQLite does, so it is never readable by others.
+
+    Returns whether this call created it.
+    """
+    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)
+    created = True
+    try:
+        try:
+            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            created = False
+            fd = os.open(path, flags)
     except OSError as exc:
         raise StateError(f"{path}: cannot open the state database: {exc.strerror or exc}") from exc
     try:
@@ -554,3 +586,4 @@ def _create_private(path: Path) -> None:
             os.fchmod(fd, 0o600)
     finally:
         os.close(fd)
+    return created
