@@ -29,14 +29,14 @@ import structlog
 
 from connectors.base import Connector, FolderRoles, MessageRef
 from daemon import compose, tracker
-from daemon.errors import FollowupdError, UserError
+from daemon.errors import FollowupdError, StateError, UserError
 from daemon.explain import analyze_mail
 from daemon.extract import employer
 from daemon.mail import parse
 from daemon.model import Analysis, Mail, PlannedStage
 from daemon.prefilter import is_candidate
 from daemon.settings import AccountSettings, Settings
-from daemon.store import Store, refuse_truncated
+from daemon.store import DuplicateEffectError, Store, refuse_truncated
 
 log = structlog.get_logger("followupd.runner")
 
@@ -244,8 +244,8 @@ class AccountRunner:
             self.carry_out(actions, now, report)
         except (ConnectionError, TimeoutError):
             raise
-        except sqlite3.Error:
-            raise
+        except (sqlite3.Error, StateError):
+            raise  # the state, not the message, is at fault: it must be read again later
         except Exception as exc:  # one bad message must never stop the loop
             report.errors += 1
             self.log.exception("message failed", folder=folder, key=key, error=f"{type(exc).__name__}: {exc}")
@@ -319,6 +319,12 @@ class AccountRunner:
                         if not self.dry_run:
                             self.store.queue_notice(action.app_id, action.text, now)
                 except (ConnectionError, TimeoutError, sqlite3.Error):
+                    raise
+                except DuplicateEffectError as exc:  # the journal refused a second draft: that one only
+                    report.errors += 1
+                    self.log.error("action failed", action=type(action).__name__, error=str(exc))
+                except StateError:
+                    # the journal cannot be written: no later action could journal its effect either
                     raise
                 except FollowupdError as exc:
                     report.errors += 1
@@ -665,6 +671,8 @@ def run_once(
             with structlog.contextvars.bound_contextvars(account=account.name):
                 try:
                     report = runner.run_pass(now, progress=progress)
+                except StateError:
+                    raise  # the state is shared: every account would fail the same way
                 except (ConnectionError, TimeoutError, FollowupdError) as exc:
                     report = PassReport(account.name, errors=1)
                     log.error("account failed", account=account.name, error=f"{type(exc).__name__}: {exc}")

@@ -181,6 +181,10 @@ class Store:
         except StateError:
             conn.close()
             raise
+        except sqlite3.OperationalError as exc:
+            # the file may be fine: the disk is full or failing, or the directory read-only
+            conn.close()
+            raise StateError(f"{path}: cannot use the state database: {exc} (is the disk full or read-only?)") from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StateError(
@@ -234,7 +238,7 @@ class Store:
         c = self._conn
         name = f"sp{self._depth}"
         if self._depth == 0:
-            c.execute("BEGIN IMMEDIATE")
+            self._write("BEGIN IMMEDIATE")
         else:
             c.execute(f"SAVEPOINT {name}")
         self._depth += 1
@@ -250,7 +254,13 @@ class Store:
             raise
         self._depth -= 1
         if self._depth == 0:
-            c.execute("COMMIT")
+            try:
+                c.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                # e.g. a full disk: SQLite keeps the transaction open; none of it happened
+                with contextlib.suppress(sqlite3.Error):
+                    c.execute("ROLLBACK")
+                raise StateError(f"{self.path}: cannot write the state database: {exc}") from exc
         else:
             c.execute(f"RELEASE {name}")
 
