@@ -30,6 +30,8 @@ MAX_MESSAGE_BYTES = 20 * 1024 * 1024
 MAX_PARTS = 200
 #: characters of text kept per part and in total
 MAX_TEXT_CHARS = 200_000
+#: characters of HTML rendered per part: styling easily triples the size of the text
+MAX_HTML_CHARS = 3 * MAX_TEXT_CHARS
 MAX_CALENDAR_BYTES = 1024 * 1024
 MAX_HEADER_CHARS = 4000
 #: header fields kept from the top-level header block; the ones the core reads are kept
@@ -659,12 +661,13 @@ def _read_parts(
             continue
         if total_chars >= MAX_TEXT_CHARS:
             continue
-        data = _part_bytes(part, MAX_TEXT_CHARS * 4)
+        limit = MAX_HTML_CHARS if ctype == "text/html" else MAX_TEXT_CHARS
+        data = _part_bytes(part, limit * 4)
         if charset and _codec(charset) == "utf-8" and charset.lower().strip('"') not in ("utf-8", "utf8"):
             defects.append(f"charset {charset!r} unknown, read as UTF-8")
-        text = decode_bytes(data, charset)[:MAX_TEXT_CHARS]
+        text = decode_bytes(data, charset)[:limit]
         if ctype == "text/html":
-            text = html_to_text(text)
+            text = html_to_text(text)[:MAX_TEXT_CHARS]
         total_chars += len(text)
         if nested:
             nested_chunks.append(text)
