@@ -437,36 +437,85 @@ _QUOTE_START = re.compile(
 _SIG_DELIM = re.compile(r"^(?:-- ?|--)$")
 
 
+_FORWARD = re.compile(r"^(?:-{3,}\s*forwarded message\s*-{3,}|begin forwarded message:)\s*$", re.IGNORECASE)
+_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le)\s", re.IGNORECASE)
+
+
+def _quote_starts(lines: list[str], i: int) -> int:
+    """How many lines the quote header at ``lines[i]`` spans (0: none starts here)."""
+    stripped = lines[i].strip()
+    if _QUOTE_START.match(stripped):
+        if stripped.lower().startswith("from:"):
+            window = "\n".join(lines[i : i + 6]).lower()
+            if not re.search(r"^(sent|date|to|subject):", window, re.MULTILINE):
+                return 0
+        return 1
+    if _ATTRIBUTION_HEAD.match(stripped) and len(stripped) < 200:
+        # clients wrap a long attribution: "On Mon, … Sam Okafor <" / "sam@…> wrote:"
+        joined = stripped
+        for extra in (1, 2):
+            if i + extra >= len(lines):
+                break
+            joined += " " + lines[i + extra].strip()
+            if _QUOTE_START.match(joined) and not joined.lower().startswith("from:"):
+                return extra + 1
+    return 0
+
+
 def split_text(text: str) -> tuple[str, str, str]:
     """Split a body into (new text, signature, quoted earlier messages).
 
     Forwarded content is kept in the new text: a forwarded invitation is still an
-    invitation.
+    invitation. Answers written between quoted lines stay in the new text.
     """
     lines = text.splitlines()
-    quote_at = len(lines)
+    n = len(lines)
+    # suffix counts keep the "mostly quoted from here on?" test linear
+    nonempty_after = [0] * (n + 1)
+    quoted_after = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        s = lines[k].strip()
+        nonempty_after[k] = nonempty_after[k + 1] + (1 if s else 0)
+        quoted_after[k] = quoted_after[k + 1] + (1 if s.startswith(">") else 0)
+    quote_at = n
+    by_marks = False
+    forwarded_until = -1
     for i, line in enumerate(lines):
         stripped = line.strip()
+        if _FORWARD.match(stripped):
+            forwarded_until = i + 8  # the forwarded message's own From:/Date: block
+            continue
         if stripped.startswith(">"):
-            # a block of > lines after an attribution, or on its own
-            rest = [ln for ln in lines[i:] if ln.strip()]
-            if sum(1 for ln in rest if ln.strip().startswith(">")) >= max(1, len(rest) // 2):
+            if quoted_after[i] >= max(1, nonempty_after[i] // 2):
                 quote_at = i
-                # pull a preceding attribution line into the quote
+                by_marks = True
+                # pull a preceding attribution (one line, or wrapped over two) into the quote
                 j = i - 1
                 while j >= 0 and not lines[j].strip():
                     j -= 1
                 if j >= 0 and lines[j].rstrip().endswith(":"):
                     quote_at = j
+                    if j >= 1 and _quote_starts(lines, j - 1) == 2:
+                        quote_at = j - 1
                 break
-        if _QUOTE_START.match(stripped):
-            if stripped.lower().startswith("from:"):
-                window = "\n".join(lines[i : i + 6]).lower()
-                if not re.search(r"^(sent|date|to|subject):", window, re.MULTILINE):
-                    continue
+            continue
+        if i <= forwarded_until:
+            continue
+        if _quote_starts(lines, i):
             quote_at = i
             break
     body_lines, quoted_lines = lines[:quote_at], lines[quote_at:]
+    if by_marks:
+        last_mark = max(k for k in range(quote_at, n) if lines[k].strip().startswith(">"))
+        first_mark = next(k for k in range(quote_at, n) if lines[k].strip().startswith(">"))
+        interleaved = [
+            k for k in range(first_mark, last_mark) if lines[k].strip() and not lines[k].strip().startswith(">")
+        ]
+        if interleaved:
+            # an inline reply: the answers are new text, only the > lines are quoted
+            answers = [ln for ln in lines[first_mark:] if not ln.strip().startswith(">")]
+            body_lines = lines[:quote_at] + answers
+            quoted_lines = lines[quote_at:first_mark] + [ln for ln in lines[first_mark:] if ln.strip().startswith(">")]
     sig_at = len(body_lines)
     for i in range(len(body_lines) - 1, -1, -1):
         if _SIG_DELIM.match(body_lines[i].rstrip()):
