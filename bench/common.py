@@ -59,8 +59,26 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def revision() -> str:
+    """The commit measured (others commit to the tree while benchmarks run), with + when dirty."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + ("+dirty" if dirty else "") if head else "unknown"
+
+
 def machine_line() -> str:
     return (
+        f"revision: {revision()}\n"
         f"machine: nproc={os.cpu_count()}, cpu={cpu_model()!r}, python={platform.python_version()}, "
         f"date={dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}, "
         f"loadavg={' '.join(f'{x:.2f}' for x in os.getloadavg())}"
