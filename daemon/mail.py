@@ -437,7 +437,6 @@ _QUOTE_START = re.compile(
 _SIG_DELIM = re.compile(r"^(?:-- ?|--)$")
 
 
-_FORWARD = re.compile(r"^(?:-{3,}\s*forwarded message\s*-{3,}|begin forwarded message:)\s*$", re.IGNORECASE)
 _ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le)\s", re.IGNORECASE)
 
 
@@ -465,8 +464,9 @@ def _quote_starts(lines: list[str], i: int) -> int:
 def split_text(text: str) -> tuple[str, str, str]:
     """Split a body into (new text, signature, quoted earlier messages).
 
-    Forwarded content is kept in the new text: a forwarded invitation is still an
-    invitation. Answers written between quoted lines stay in the new text.
+    A forwarded message's header block (From:/Date:/Subject:) starts the quoted part, like
+    an Outlook reply's; ``Mail.full_text`` still holds it. Answers written between quoted
+    lines stay in the new text.
     """
     lines = text.splitlines()
     n = len(lines)
@@ -479,12 +479,8 @@ def split_text(text: str) -> tuple[str, str, str]:
         quoted_after[k] = quoted_after[k + 1] + (1 if s.startswith(">") else 0)
     quote_at = n
     by_marks = False
-    forwarded_until = -1
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if _FORWARD.match(stripped):
-            forwarded_until = i + 8  # the forwarded message's own From:/Date: block
-            continue
         if stripped.startswith(">"):
             if quoted_after[i] >= max(1, nonempty_after[i] // 2):
                 quote_at = i
@@ -498,8 +494,6 @@ def split_text(text: str) -> tuple[str, str, str]:
                     if j >= 1 and _quote_starts(lines, j - 1) == 2:
                         quote_at = j - 1
                 break
-            continue
-        if i <= forwarded_until:
             continue
         if _quote_starts(lines, i):
             quote_at = i
