@@ -12,7 +12,6 @@ import imaplib
 import json
 import os
 import platform
-import queue
 import signal
 import statistics
 import subprocess
@@ -231,7 +230,9 @@ class LogReader(threading.Thread):
         super().__init__(daemon=True)
         self.stream = stream
         self.sink = sink
-        self.lines: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
+        self.entries: list[tuple[float, dict[str, Any]]] = []
+        self._cond = threading.Condition()
+        self._next = 0  # wait_for's position: each entry is handed out once
 
     def run(self) -> None:
         with self.sink.open("wb") as keep:
@@ -243,25 +244,49 @@ class LogReader(threading.Thread):
                 except ValueError:
                     continue
                 if isinstance(entry, dict):
-                    self.lines.put((at, entry))
+                    with self._cond:
+                        self.entries.append((at, entry))
+                        self._cond.notify_all()
 
     def wait_for(self, pred: Any, timeout: float) -> tuple[float, dict[str, Any]] | None:
+        """The next entry (after those handed out before) that satisfies ``pred``."""
         deadline = time.monotonic() + timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
-            try:
-                at, entry = self.lines.get(timeout=left)
-            except queue.Empty:
-                return None
-            if pred(entry):
-                return at, entry
+        with self._cond:
+            while True:
+                while self._next < len(self.entries):
+                    at, entry = self.entries[self._next]
+                    self._next += 1
+                    if pred(entry):
+                        return at, entry
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self._cond.wait(left)
 
-    def wait_ready(self, proc: subprocess.Popen[bytes], timeout: float) -> None:
-        """Until the daemon logs "ready" (every account connected and through its first pass)."""
-        if self.wait_for(lambda e: e.get("event") == "ready", timeout) is None:
-            raise SystemExit(f"followupd did not get ready within {timeout:.0f}s (exit code {proc.poll()})")
+    def wait_seen(self, pred: Any, timeout: float) -> bool:
+        """Whether any entry so far, or one arriving within ``timeout``, satisfies ``pred``."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not any(pred(e) for _, e in self.entries):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._cond.wait(left)
+            return True
+
+    def wait_scanned(self, proc: subprocess.Popen[bytes], accounts: Sequence[str], timeout: float) -> None:
+        """Until the daemon is "ready" and every account logged its first "pass" (the initial scan).
+
+        "ready" alone means connected: the initial scan may still be running. A pass is
+        logged only when it saw mail, so every account needs some mail in INBOX.
+        """
+        for name in ("ready", *accounts):
+            if name == "ready":
+                ok = self.wait_seen(lambda e: e.get("event") == "ready", timeout)
+            else:
+                ok = self.wait_seen(lambda e, n=name: e.get("event") == "pass" and e.get("account") == n, timeout)
+            if not ok:
+                raise SystemExit(f"followupd: no {name!r} within {timeout:.0f}s (exit code {proc.poll()})")
 
 
 # ---------------------------------------------------------------------- IMAP command counting

@@ -1,9 +1,9 @@
 """Footprint of the idle daemon, and the start time of ``followupd --help``.
 
 Starts a private Dovecot with two users (two IMAP accounts), each with ``--mail``
-generated messages in INBOX, runs ``followupd -c CFG run`` until it logs "ready" (both
-accounts connected and through their initial scan), lets it settle, then watches it idle
-for ``--idle`` seconds (default 60):
+generated messages in INBOX, runs ``followupd -c CFG run`` until it has logged "ready"
+and, for each account, the "pass" of its initial scan, lets it settle, then watches it
+idle for ``--idle`` seconds (default 60):
 
 - peak RSS: ``VmHWM`` from /proc/PID/status at the end (the whole process, every
   thread, over its whole life including the initial scan), plus ``VmRSS`` now;
@@ -80,9 +80,9 @@ def idle_daemon(s: Session, args: argparse.Namespace) -> None:
     accounts = [BenchAccount(name, server, server.new_user()) for name in ("personal", "work")]
     now = datetime.now(UTC).replace(microsecond=0)
     for seed, acc in enumerate(accounts, 1):
-        if args.mail:
-            mails = generate(args.mail, now=now, lookback_days=60, seed=seed)
-            deliver(server, acc.user, [(g.raw, g.when) for g in mails])
+        # at least one message each: the daemon logs an account's first pass only when it saw mail
+        mails = generate(max(1, args.mail), now=now, lookback_days=60, seed=seed)
+        deliver(server, acc.user, [(g.raw, g.when) for g in mails])
     cfg = write_config(s.root / "config.toml", s.root / "state", accounts, lookback_days=90)
     t0 = time.monotonic()
     proc = s.spawn(
@@ -95,7 +95,7 @@ def idle_daemon(s: Session, args: argparse.Namespace) -> None:
     assert proc.stderr is not None
     reader = LogReader(proc.stderr, s.root / "followupd.log")
     reader.start()
-    reader.wait_ready(proc, 600)
+    reader.wait_scanned(proc, [a.name for a in accounts], 600)
     ready = time.monotonic() - t0
     time.sleep(args.settle)
     pid = proc.pid

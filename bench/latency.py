@@ -2,7 +2,7 @@
 
 Starts a private Dovecot, fills INBOX with ``--background`` ordinary messages, starts
 ``followupd -c CFG run`` (the daemon, JSON logs on stderr) and waits until it is ready
-and idling. Then APPENDs ``--count`` interview invitations one at a time from a second
+and has logged its initial scan's pass. Then APPENDs ``--count`` interview invitations one at a time from a second
 client and measures, for each, the time from the APPEND's tagged OK to the arrival of
 the daemon's "message" log line naming it. A third, bare imapclient connection IDLEs on
 INBOX alongside to time Dovecot's own notification delay (APPEND -> untagged EXISTS),
@@ -94,8 +94,9 @@ def run(s: Session, args: argparse.Namespace) -> None:
     server = s.dovecot()
     acc = BenchAccount("bench", server, server.new_user())
     now = datetime.now(UTC).replace(microsecond=0)
-    if args.background:
-        deliver(server, acc.user, [(g.raw, g.when) for g in generate(args.background, now=now, lookback_days=30)])
+    # at least one message: the daemon logs its first pass only when it saw mail
+    background = generate(max(1, args.background), now=now, lookback_days=30)
+    deliver(server, acc.user, [(g.raw, g.when) for g in background])
     cfg = write_config(s.root / "config.toml", s.root / "state", [acc], lookback_days=90)
     log_path = s.root / "followupd.log"
     proc = s.spawn(
@@ -108,10 +109,10 @@ def run(s: Session, args: argparse.Namespace) -> None:
     assert proc.stderr is not None
     reader = LogReader(proc.stderr, log_path)
     reader.start()
-    reader.wait_ready(proc, 120)
+    reader.wait_scanned(proc, [acc.name], 300)
     watcher = IdleWatcher(acc)
     watcher.start()
-    time.sleep(1.0)  # the daemon's first pass is done; let it settle into IDLE
+    time.sleep(1.0)  # the initial scan is done; let the daemon settle into IDLE
     sender = client_for(server, acc.user)
     totals: list[float] = []
     notify: list[float] = []
