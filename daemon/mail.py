@@ -532,9 +532,9 @@ _STUB_HINT = re.compile(
 def _is_stub(plain: str, html: str) -> bool:
     """A plain part that only says "view this in HTML" is no text at all."""
     plain_words = len(_WORD.findall(plain))
-    if plain_words < 12:
-        return True
     html_words = len(_WORD.findall(html))
+    if plain_words < 12:
+        return html_words > plain_words
     return html_words >= 5 * plain_words and _STUB_HINT.search(plain) is not None
 
 
