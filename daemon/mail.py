@@ -43,6 +43,11 @@ MAX_FIELD_BYTES = 64 * 1024
 #: parser is recursive and spends ~0.4 ms per part, so the raw bytes are cut before it
 MAX_CONTAINERS = 50
 MAX_BOUNDARY_LINES = MAX_PARTS + MAX_CONTAINERS
+#: parameters kept in a Content-Type/Content-Disposition field, and its length: the
+#: stdlib's structured parser is superlinear in both (4,000 parameters take a second)
+#: and re-parses the field on every access
+MAX_MIME_PARAMS = 30
+MAX_MIME_FIELD_BYTES = 2048
 #: base64 characters kept of one encoded body: more than any text or calendar part is
 #: read, so a 40 MB attachment costs its first 2 MB, not a 300 MB parse
 MAX_BASE64_RUN = 2 * 1024 * 1024
@@ -149,6 +154,35 @@ _BASE64_RUN = re.compile(rb"\n((?:[A-Za-z0-9+/]{40,100}={0,2}\r?\n){20000,})")
 _LONG_LINE = re.compile(rb"\n([^\n]{%d})[^\n]+" % MAX_LINE_BYTES)
 
 
+_MIME_FIELD = re.compile(rb"(?i)\n(content-(?:type|disposition)[ \t]*:[^\n]*(?:\n[ \t][^\n]*)*)")
+_SEMICOLON_RUN = re.compile(rb";[\s;]*;")
+
+
+def _tame_mime_fields(text: bytes, defects: list[str]) -> bytes:
+    """Collapse ``;;;;`` and cap the parameters of every MIME field in ``text`` (``\n``-prefixed)."""
+    tamed = 0
+
+    def tame(m: re.Match[bytes]) -> bytes:
+        nonlocal tamed
+        field = m.group(1)
+        if len(field) <= MAX_MIME_FIELD_BYTES and field.count(b";") <= MAX_MIME_PARAMS:
+            return m.group(0)
+        new = _SEMICOLON_RUN.sub(b";", field)
+        if new.count(b";") > MAX_MIME_PARAMS:
+            new = b";".join(new.split(b";", MAX_MIME_PARAMS + 1)[: MAX_MIME_PARAMS + 1])
+        new = new[:MAX_MIME_FIELD_BYTES].rstrip(b"\r\n")
+        if new.endswith(b"\r"):
+            new = new[:-1]
+        if new != field.rstrip(b"\r"):
+            tamed += 1
+        return b"\n" + new + (b"\r" if field.endswith(b"\r") else b"")
+
+    out = _MIME_FIELD.sub(tame, text)
+    if tamed:
+        defects.append(f"mime: {tamed} Content-Type/Disposition fields with runaway parameters shortened")
+    return out
+
+
 def _declared_boundaries(text: bytes) -> set[bytes]:
     found: set[bytes] = set()
     for ct in _CONTENT_TYPE.finditer(text):
@@ -189,7 +223,7 @@ def _bound_body(body: bytes, boundaries: set[bytes], defects: list[str]) -> byte
 
     Counting happens on the raw bytes, so it is linear and cannot itself be attacked.
     """
-    text = _elide_base64(_cut_long_lines(b"\n" + body, defects), defects)
+    text = _tame_mime_fields(_elide_base64(_cut_long_lines(b"\n" + body, defects), defects), defects)
     cut = len(text)
     for i, m in enumerate(_CONTAINER.finditer(text)):
         if i + 1 >= MAX_CONTAINERS:
@@ -217,6 +251,8 @@ def _bound_raw(raw: bytes, defects: list[str]) -> bytes:
     m = _HEADER_END.search(raw)
     head, sep, body = (raw[: m.start() + 1], raw[m.start() + 1 : m.end()], raw[m.end() :]) if m else (raw, b"", b"")
     new_head = _bound_header_block(head, defects)
+    tamed_head = _tame_mime_fields(b"\n" + new_head, defects)[1:]
+    new_head = new_head if tamed_head == new_head else tamed_head
     if not body:
         return raw if new_head is head else new_head + sep
     boundaries = _declared_boundaries(b"\n" + head) | _declared_boundaries(b"\n" + body)

@@ -441,3 +441,21 @@ def test_fuzz_mutated_messages(seed: bytes, edits: list[tuple[int, int, bytes]])
         raw[pos : pos + cut] = insert
     m = timed(bytes(raw), 2)
     assert all("\n" not in v for vs in m.headers.values() for v in vs)
+
+
+@pytest.mark.parametrize("storm", [b";" * 60_000, b"; a=b" * 12_000, b"; " * 30_000])
+def test_runaway_content_type_parameters_are_bounded(storm: bytes) -> None:
+    raw = (
+        HEAD
+        + b"Content-Type: multipart/mixed; boundary=zz"
+        + storm
+        + b"\r\n\r\n--zz\r\n"
+        + b"Content-Type: text/plain"
+        + storm
+        + b"\r\n\r\n"
+        + GOOD_TEXT
+        + b"\r\n--zz--\r\n"
+    )
+    m = timed(raw, 2)
+    good_text_survives(m)
+    assert any("runaway parameters" in d for d in m.defects)
