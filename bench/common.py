@@ -121,7 +121,8 @@ class Session:
         return server
 
     def spawn(self, argv: Sequence[str], **kw: Any) -> subprocess.Popen[bytes]:
-        proc = subprocess.Popen(list(argv), **kw)
+        """Start a child that gets SIGTERM should this process die without cleaning up (SIGKILL)."""
+        proc = subprocess.Popen(list(argv), preexec_fn=_term_with_parent, **kw)
         self.children.append(proc)
         return proc
 
@@ -133,6 +134,16 @@ class Session:
         import shutil
 
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _term_with_parent() -> None:
+    """In the child: SIGTERM when the parent dies (Linux PR_SET_PDEATHSIG); best effort elsewhere."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def stop_child(proc: subprocess.Popen[bytes], grace: float = 15.0) -> int | None:
