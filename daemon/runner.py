@@ -471,30 +471,12 @@ class AccountRunner:
                         )
                 self.log.info("recovered draft found after a crash", draft_id=effect.draft_id)
                 continue
-            # the APPEND never happened (or was lost with the connection): do it now, once
+            # The APPEND never reached the mailbox. Not redone here, before this pass has read
+            # the new mail: the employer may have answered meanwhile. The stage is still pending
+            # in the tracker, so the tick after the sync drafts it again if it is still due.
             with STATE_LOCK:
-                self.store.record_intent(
-                    effect.draft_id,
-                    "append",
-                    self.account.name,
-                    effect.raw,
-                    now,
-                    app_id=effect.app_id,
-                    stage=effect.stage,
-                )
-            key = conn.append_draft(effect.raw, effect.draft_id)
-            with STATE_LOCK, self.store.transaction():
-                self.store.record_outcome(effect.draft_id, "appended", key, now)
-                if effect.app_id:
-                    self._feed(
-                        effect.app_id,
-                        tracker.DraftOutcome(
-                            effect.draft_id, "appended", message_id=_header(effect.raw, "Message-ID"), at=now
-                        ),
-                        now,
-                    )
-            report.drafts += 1
-            self.log.info("draft appended after a crash", draft_id=effect.draft_id)
+                self.store.record_outcome(effect.draft_id, "failed", None, now)
+            self.log.info("draft not found after a crash; left to this pass's tick", draft_id=effect.draft_id)
 
     # ------------------------------------------------------------------ composing
 
