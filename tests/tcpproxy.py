@@ -14,6 +14,8 @@ It forwards bytes both ways until told to misbehave:
 - ``trip(marker, action)``: the first client->server chunk holding ``marker`` is not passed
   on; instead the connection is reset (``"reset"``), told ``* BYE`` and closed (``"bye"``),
   or stalled for good (``"stall"``);
+- ``rewrite_down(pattern, replacement)``: server->client bytes pass through ``re.sub`` (per
+  chunk: for short, single-line patterns such as a response code);
 - ``refuse_new(True)``: new connections are reset right after accept;
 - ``heal()``: back to plain forwarding for new connections and open ones.
 
@@ -72,6 +74,7 @@ class TcpProxy:
         self._cut: tuple[bytes, int] | None = None
         self._drop_reply: bytes | None = None
         self._trip: tuple[bytes, str] | None = None
+        self._rewrite: tuple[bytes, bytes] | None = None
         self._orders: list[tuple[str, bytes]] = []
         self._done = threading.Event()
         #: time.monotonic() of every accepted connection
@@ -94,6 +97,7 @@ class TcpProxy:
             self._cut = None
             self._drop_reply = None
             self._trip = None
+            self._rewrite = None
             for p in self._pairs:
                 p.stalled = False
 
@@ -117,6 +121,10 @@ class TcpProxy:
         assert action in ("reset", "bye", "stall")
         with self._lock:
             self._trip = (marker, action)
+
+    def rewrite_down(self, pattern: bytes, replacement: bytes) -> None:
+        with self._lock:
+            self._rewrite = (pattern, replacement)
 
     def drop_reply(self, marker: bytes) -> None:
         with self._lock:
@@ -223,6 +231,8 @@ class TcpProxy:
             if passed is None:
                 return
             data = passed
+        elif self._rewrite is not None and not p.reply_blocked:
+            data = re.sub(self._rewrite[0], self._rewrite[1], data)
         elif p.reply_blocked:
             # the server answered the request whose reply we swallow: now the line dies
             self.drops += 1

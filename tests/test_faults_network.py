@@ -19,7 +19,7 @@ import pytest
 import scenario_mail as sm
 from dovecot import Dovecot, User
 from tcpproxy import TcpProxy
-from test_faults import CASTS, INVITED_AT, JUST_AFTER, PASSWORD_ENV, FaultWorld, stage_ids
+from test_faults import CASTS, INVITED_AT, JUST_AFTER, PASSWORD_ENV, FaultWorld, db_rows, stage_ids
 
 from daemon.config import load
 from daemon.runner import CRASH_ENV, PassReport, run_once
@@ -230,3 +230,28 @@ def test_daemon_reconnects_with_backoff_and_catches_up(net: tuple[FaultWorld, Tc
         print(f"{fault}: first retry after {first:.2f}s, {len(attempts)} attempts in 4 s, caught up {took:.2f}s")
     finally:
         d.stop()
+
+
+# ---------------------------------------------------------------------- a server that hides APPENDUID
+
+
+def test_uidplus_server_without_appenduid_no_extra_append_and_retraction_still_works(
+    net: tuple[FaultWorld, TcpProxy],
+) -> None:
+    world, proxy = net
+    wanted = _ready(world, casts=2)
+    proxy.rewrite_down(rb" ?\[APPENDUID \d+ \d+\]", b"")  # UIDPLUS advertised, the code never sent
+    before = world.uidnext("Drafts")
+    world.run(JUST_AFTER)
+    world.run(JUST_AFTER.replace(minute=40))
+    assert sorted(d.draft_id for d in world.drafts()) == sorted(wanted)
+    assert world.uidnext("Drafts") == before + 2
+    keys = [row[5] for row in db_rows(world.db)["outcomes"]]
+    assert keys == [None, None]  # no UID was guessed
+    world.append("INBOX", sm.employer_reply(CASTS[0], sent=datetime(2026, 4, 16, 14, 0, tzinfo=ET)))
+    world.run(datetime(2026, 4, 16, 14, 30, tzinfo=ET))
+    apps = {a["company"]: a for a in world.apps()}
+    assert apps[CASTS[0].company]["state"] == "answered"
+    # its untouched draft is found by X-Followupd-Id and retracted; the other stays
+    assert [d.draft_id for d in world.drafts()] == stage_ids([apps[CASTS[1].company]], "followup-1")
+    assert world.uidnext("Drafts") == before + 2
