@@ -17,16 +17,26 @@ from email.utils import getaddresses
 from daemon import relays
 from daemon.mail import decode_bytes
 
-_HIRING = re.compile(
-    r"interview|intervju|entretien|vorstellungsgespr|screen|schedul|reschedul|calendar|invitation|invite|"
-    r"meeting|call\b|chat\b|availability|available|time\s*slot|appointment|cancel|postpon|"
-    r"application|applied|apply|candida|position|role\b|opening|vacanc|job|career|hiring|hire\b|recruit|"
-    r"talent|opportunit|offer|next\s+steps?|follow[- ]?up|thank|decision|update|status|onsite|on-site|"
-    r"out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[- ]?reply|autoreply|vacation|away|abwesen|absence|"
-    r"engineer|developer|manager|analyst|designer|scientist|specialist|coordinator|director|intern\b|"
-    r"team|conversation|connect|catch[- ]?up|meet\b|zoom|teams|google\s+meet|webex|phone",
+#: words that mark hiring mail even in bulk-looking mail (ATS notifications often carry
+#: List-Unsubscribe)
+_STRONG = re.compile(
+    r"interview|intervju|entretien|entrevista|vorstellungsgespr|screening|phone\s+screen|schedul|"
+    r"invitation|calendar|candida|application|applied|recruit|talent|hiring|onsite|on-site|"
+    r"job\s+offer|offer\s+letter|offer\s+of\s+employment|your\s+offer|\boffer\b.*\b(?:role|position)|"
+    r"position|vacanc|next\s+steps?|out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[- ]?reply|autoreply|"
+    r"abwesen|absence|vacation\s+reply|\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d",
     re.IGNORECASE,
 )
+#: words common in personal hiring mail but also everywhere else; they count only for
+#: mail that does not look like bulk mail
+_WEAK = re.compile(
+    r"meeting|\bcall\b|\bchat\b|availability|time\s*slot|appointment|cancel|postpon|reschedul|"
+    r"\brole\b|opening|\bjob\b|career|\bhire\b|opportunit|\boffer\b|follow[- ]?up|decision|"
+    r"engineer|developer|manager|analyst|designer|scientist|specialist|coordinator|director|intern\b|"
+    r"\bteam\b|conversation|catch[- ]?up|\bmeet\b|zoom|teams|google\s+meet|webex|phone|invite",
+    re.IGNORECASE,
+)
+_AUTO_REPLY = re.compile(r"auto-replied|auto_reply|autoreply|auto-reply", re.IGNORECASE)
 
 _PARSER = BytesHeaderParser(policy=compat32)
 
@@ -71,13 +81,23 @@ def is_candidate(
         return False
     if any(relays.is_hiring_relay(d) for d in domains):
         return True
-    if any(k in h for k in ("auto-submitted", "x-autoreply", "x-autorespond")):
-        return True
+    auto = " ".join(str(h.get(k, "")) for k in ("auto-submitted", "precedence"))
+    if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
+        return True  # an out-of-office reply may defer a follow-up
     if h.get("in-reply-to") and not h.get("list-unsubscribe"):
         return True  # a personal reply may answer the user's own mail to an employer
     ctype = str(h.get("content-type", "")).lower()
     if "calendar" in ctype:
         return True
     subject = _decoded(h.get("subject", ""))
-    sender = _decoded(h.get("from", ""))
-    return bool(_HIRING.search(subject) or _HIRING.search(sender))
+    # the sender's display name, not its address: "offers@shop" says nothing about hiring
+    names = " ".join(name for name, _ in getaddresses([_decoded(v) for v in h.get_all("from", [])]))
+    text = f"{subject}\n{names}"
+    if _STRONG.search(text):
+        return True
+    bulk = bool(h.get("list-unsubscribe") or h.get("list-id")) or str(h.get("precedence", "")).lower() in (
+        "bulk",
+        "list",
+        "junk",
+    )
+    return not bulk and bool(_WEAK.search(text))

@@ -118,6 +118,9 @@ class AccountRunner:
         self.roles: FolderRoles | None = None
         self.templates = templates if templates is not None else compose.load_templates(settings)
         self.log = log.bind(account=account.name)
+        # decoded applications, valid while no other connection has committed (data_version)
+        self._apps: dict[str, tracker.Application] | None = None
+        self._apps_version = -1
 
     # ------------------------------------------------------------------ connection
 
@@ -150,7 +153,28 @@ class AccountRunner:
 
     # ------------------------------------------------------------------ a pass
 
+    def _applications(self) -> list[tracker.Application]:
+        version = self.store.data_version()
+        if self._apps is None or version != self._apps_version:
+            self._apps = {a.id: a for a in self.store.load_applications()}
+            self._apps_version = version
+        return list(self._apps.values())
+
+    def _save(self, app: tracker.Application) -> None:
+        self.store.save_application(app)
+        if self._apps is not None:
+            self._apps[app.id] = app
+
     def run_pass(self, now: datetime, *, progress: bool = False) -> PassReport:
+        # a rolled-back transaction may have left the cache ahead of the database
+        self._apps = None
+        try:
+            return self._run_pass(now, progress=progress)
+        except BaseException:
+            self._apps = None
+            raise
+
+    def _run_pass(self, now: datetime, *, progress: bool = False) -> PassReport:
         report = PassReport(self.account.name)
         roles = self.connect()
         self.recover(now, report)
@@ -174,15 +198,20 @@ class AccountRunner:
             self.store.drop_folder(self.account.name, folder)
         fresh = [r for r in result.messages if not self.store.seen(self.account.name, folder, validity, r.key)]
         report.synced += len(fresh)
-        apps = self.store.load_applications()
+        apps = self._applications()
         thread_ids = {mid for a in apps for mid in a.thread}
         domains = {d for a in apps for d in a.employer.domains}
         outbound = direction == "outbound"
         wanted: list[MessageRef] = []
+        skipped: list[MessageRef] = []
         for ref in fresh:
             if is_candidate(ref.header_bytes, outbound=outbound, thread_ids=thread_ids, employer_domains=domains):
                 wanted.append(ref)
             else:
+                skipped.append(ref)
+        # one transaction for all skipped mail: a commit (and fsync) each costs seconds per 10,000
+        with self.store.transaction():
+            for ref in skipped:
                 self.store.mark_seen(
                     self.account.name,
                     folder,
@@ -260,14 +289,14 @@ class AccountRunner:
         self, mail: Mail, analysis: Analysis | None, direction: tracker.Direction, now: datetime
     ) -> tuple[str | None, list[tracker.Action]]:
         users = self.settings.user_addresses
-        apps = self.store.load_applications()
+        apps = self._applications()
         ident = None
         if analysis is not None:
             ident = tracker.Identity.of(employer(mail, analysis.classification, users))
         app = tracker.match(apps, mail, analysis, users, employer=ident, direction=direction)
         new, actions = tracker.step(app, tracker.MailEvent(mail, analysis, direction, ident), self.settings, now)
         if new is not None:
-            self.store.save_application(new)
+            self._save(new)
             self.store.set_app_account(new.id, self.account.name)
             return new.id, actions
         return (app.id if app else None), actions
@@ -291,7 +320,7 @@ class AccountRunner:
     # ------------------------------------------------------------------ time passes
 
     def tick(self, now: datetime, report: PassReport) -> None:
-        for app in self.store.load_applications():
+        for app in self._applications():
             if self._owner(app.id) != self.account.name:
                 continue
             _, actions = tracker.step(app, tracker.Tick(), self.settings, now)
@@ -336,7 +365,7 @@ class AccountRunner:
             return []
         new, actions = tracker.step(app, outcome, self.settings, now)
         if new is not None:
-            self.store.save_application(new)
+            self._save(new)
         return actions
 
     def create_draft(self, action: tracker.CreateDraft, now: datetime, report: PassReport) -> None:

@@ -305,6 +305,10 @@ class Store:
 
     # ------------------------------------------------------------ message index
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; lets a reader keep a cache."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     def get_meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else None

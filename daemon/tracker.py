@@ -283,11 +283,14 @@ def _norm(text: str | None) -> str:
     return " ".join(_NON_WORD.sub(" ", (text or "").casefold()).split())
 
 
+_RELAY_NAMES = frozenset(_norm(b) for b in HIRING_RELAYS)
+
+
 def _norm_company(text: str | None) -> str:
     name = _norm(text)
     name = " ".join(_COMPANY_SUFFIX.sub(" ", name).split())
     # a relay's brand is never the hiring company
-    if name and name in {_norm(b) for b in HIRING_RELAYS}:
+    if name and name in _RELAY_NAMES:
         return ""
     return name
 
