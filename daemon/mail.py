@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 from types import MappingProxyType
+from typing import Any
 
 from daemon.htmltext import html_to_text
 from daemon.ics import parse_calendar
@@ -262,9 +263,64 @@ def _bound_raw(raw: bytes, defects: list[str]) -> bytes:
     return new_head + sep + new_body
 
 
+#: header names the stdlib's registry parses into structured objects; every other field is
+#: "unstructured", and its decoded text is the field itself unless it holds an encoded word
+_STRUCTURED_FIELDS = frozenset(
+    """subject date resent-date orig-date sender resent-sender to resent-to cc resent-cc bcc resent-bcc from
+    resent-from reply-to mime-version content-type content-disposition content-transfer-encoding
+    message-id""".split()
+)
+_LINESEP = re.compile(r"\r|\n")
+#: structured fields decoded, by (lower-cased name, unfolded value): a MIME part's
+#: Content-Type is read a dozen times while parsing, and "text/plain; charset=utf-8" is in
+#: every other message
+_FIELD_CACHE: dict[tuple[str, str], object] = {}
+_FIELD_CACHE_SIZE = 4096
+_FIELD_CACHE_VALUE_CHARS = 1024
+
+
+class _Policy(email.policy.EmailPolicy):
+    """``email.policy.default``, with the header registry's work skipped where its result is known.
+
+    The registry parses every field it is asked for (Received, DKIM-Signature, ARC…) into
+    token trees, and rebuilds the class and the tree on every access; that was most of the
+    parse time. Message methods only ever read ``str()`` of a field, so an unstructured
+    field without an encoded word is returned as the plain string the registry would have
+    produced (unfolded, surrogate-escaped bytes replaced), and structured fields are
+    decoded once per distinct value.
+    """
+
+    def header_fetch_parse(self, name: str, value: str) -> Any:
+        if hasattr(value, "name"):
+            return value
+        value = _LINESEP.sub("", value)
+        key = name.lower()
+        if key not in _STRUCTURED_FIELDS and "=?" not in value:
+            try:
+                value.encode()
+            except UnicodeEncodeError:
+                try:
+                    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                except UnicodeError:
+                    return self.header_factory(name, value)
+            return value
+        if len(value) > _FIELD_CACHE_VALUE_CHARS:
+            return self.header_factory(name, value)
+        cached = _FIELD_CACHE.get((key, value))
+        if cached is None:
+            cached = self.header_factory(name, value)
+            if len(_FIELD_CACHE) >= _FIELD_CACHE_SIZE:
+                _FIELD_CACHE.clear()
+            _FIELD_CACHE[(key, value)] = cached
+        return cached
+
+
+_POLICY = _Policy()
+
+
 def _decoded_header(name: str, value: str, defects: list[str]) -> object:
     try:
-        return email.policy.default.header_fetch_parse(name, value)
+        return _POLICY.header_fetch_parse(name, value)
     except Exception as exc:  # the structured header parser has known crashes on hostile input
         defects.append(f"header {name.lower()}: {type(exc).__name__}")
         return None
@@ -403,7 +459,7 @@ def _repair_multipart(part: Message, defects: list[str]) -> Message | None:
     head = f'Content-Type: {part.get_content_type()}; boundary="{m.group(1)}"\r\n\r\n'
     data = head.encode("utf-8", "surrogateescape") + body.encode("utf-8", "surrogateescape")
     data = _bound_body(data, {m.group(1).encode("utf-8", "surrogateescape")}, defects)
-    repaired = email.message_from_bytes(data, policy=email.policy.default)
+    repaired = email.message_from_bytes(data, policy=_POLICY)
     return repaired if repaired.is_multipart() else None
 
 
@@ -610,7 +666,7 @@ def _empty(size: int, defects: list[str]) -> Mail:
 
 def _parse_structure(raw: bytes, defects: list[str]) -> tuple[Message, str | None]:
     """The parsed message, and the body as text when its MIME structure could not be parsed."""
-    policy = email.policy.default
+    policy = _POLICY
     try:
         return email.message_from_bytes(raw, policy=policy), None
     except Exception as exc:  # RecursionError and friends on structures the bounds missed

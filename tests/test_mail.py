@@ -459,3 +459,31 @@ def test_runaway_content_type_parameters_are_bounded(storm: bytes) -> None:
     m = timed(raw, 2)
     good_text_survives(m)
     assert any("runaway parameters" in d for d in m.defects)
+
+
+# --- the header fast path ---------------------------------------------------------------
+
+HEADER_PIECES = [*" \t\r\n=?\"'()<>@,;:\\.[]", "=?utf-8?q?", "=?utf-8?b?", "?=", "\udcff", "\x00", "é", "aB", "=C3=A9"]
+HEADER_PIECES += ["=?utf-8?q?caf=C3=A9?=", "=?utf-8?b?w6k=?=", "=?iso-8859-1?q?=E9?="]
+HEADER_TEXT = st.lists(
+    st.sampled_from(HEADER_PIECES) | st.text(st.characters(codec="utf-8"), max_size=4), max_size=30
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["Subject", "X-Mailer", "Received", "From", "To", "Content-Type", "Message-ID", "Date"]),
+    HEADER_TEXT,
+)
+def test_header_fast_path_decodes_like_the_stdlib_registry(name: str, value: str) -> None:
+    from email.policy import default
+
+    try:
+        want: object = str(default.header_fetch_parse(name, value))
+    except Exception as exc:  # the registry's own crashes must stay crashes
+        want = type(exc)
+    try:
+        got: object = str(mailmod._POLICY.header_fetch_parse(name, value))
+    except Exception as exc:
+        got = type(exc)
+    assert got == want
