@@ -54,7 +54,12 @@ from daemon.mail import parse  # noqa: E402
 from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
 
 SHARED = Path("/work/shared")
-DIRS = (SHARED / "corpus", REPO / "tests/fixtures/mail", REPO / "tests/fixtures/heldout", REPO / "tests/fixtures/heldout2")
+DIRS = (
+    SHARED / "corpus",
+    REPO / "tests/fixtures/mail",
+    REPO / "tests/fixtures/heldout",
+    REPO / "tests/fixtures/heldout2",
+)
 DATE_CORPUS = SHARED / "datecorpus" / "scheduling.jsonl"
 #: generated inboxes: the throughput mix, and one that is mostly job mail
 GENERATED = ((1000, 7, 0.01), (400, 11, 0.6))
@@ -94,7 +99,7 @@ def _guard(fn: Callable[[], Any]) -> Any:
     # an exception is an output too: it must stay the same exception
     try:
         return fn()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return f"raised {type(exc).__name__}: {exc}"
 
 

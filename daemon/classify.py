@@ -20,22 +20,63 @@ an offer of the job). Every rule that fires leaves a short reason.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from daemon import extract
 from daemon.model import Category, Classification, Mail
 from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
-from daemon.timeparse import resolve, scan
+from daemon.timeparse import folded, needles, resolve, scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
+#: below this length a pattern is run straight away: checking for its words costs as much
+_PREFILTER_FROM = 200
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, _IM)
+class _Rx:
+    """A case-insensitive pattern that is only run on text holding one of the words every match
+    of it contains (found from the pattern itself, see :func:`daemon.timeparse.needles`).
+
+    Most rules find nothing in most mail, and a substring test on the lower-cased text is
+    far cheaper than the regex engine trying a long alternation at every word; the answers
+    are those of the pattern itself, only sooner when there can be none.
+    """
+
+    __slots__ = ("_needles", "rx")
+
+    def __init__(self, pattern: str) -> None:
+        self.rx = re.compile(pattern, _IM)
+        self._needles = needles(self.rx)
+
+    def _possible(self, text: str, pos: int, endpos: int | None) -> bool:
+        if self._needles is None or pos or (endpos is not None and endpos < len(text)):
+            return True
+        if len(text) < _PREFILTER_FROM:
+            return True
+        low = folded(text)
+        return low is None or any(n in low for n in self._needles)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._possible(text, pos, endpos):
+            return None
+        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.rx.match(text) if self._possible(text, 0, None) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(text) if self._possible(text, 0, None) else iter(())
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.rx.sub(repl, text) if self._possible(text, 0, None) else text
 
 
-Rule = tuple[str, re.Pattern[str]]
+def _rx(pattern: str) -> _Rx:
+    return _Rx(pattern)
+
+
+Rule = tuple[str, _Rx]
 
 
 def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
@@ -329,12 +370,12 @@ _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
 
 
 def _affirmative(
-    pattern: re.Pattern[str],
+    pattern: _Rx,
     text: str,
     *,
     allow_questions: bool,
     looking_back: bool = True,
-    vague: re.Pattern[str] | None = None,
+    vague: _Rx | None = None,
 ) -> bool:
     """Does ``pattern`` occur in a sentence that states it rather than supposes it?
 

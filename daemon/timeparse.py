@@ -15,15 +15,116 @@ Conventions (a scheduler's, not a linguist's):
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Literal
 
 from daemon import zones
 from daemon.zones import Zone
 
 Grain = Literal["day", "hour", "minute"]
+
+# ---------------------------------------------------------------- case folding for fast scans
+# A case-insensitive regex runs about twice as fast as a case-sensitive one on lower-cased
+# text, and a substring test rules most patterns out before the engine runs at all. Both
+# give the same answers only where lower-casing the text is exactly what re.IGNORECASE
+# does (for patterns written in ASCII and Latin letters): true for ASCII and for a character
+# that lower-cases to one character which survives a round trip through upper(), but not
+# for those re matches to an ASCII letter without lower() agreeing (dotless ı and long ſ
+# match "i" and "s"; İ lower-cases to two characters; the Kelvin sign), nor for Σ, which
+# lower() reads in context ("ς" at a word's end).
+
+_UNFOLDABLE = frozenset("İıſKΣ")
+
+
+@lru_cache(maxsize=4096)
+def _foldable_char(c: str) -> bool:
+    low = c.lower()
+    return (
+        c not in _UNFOLDABLE
+        and len(low) == 1
+        and low.upper().lower() == low
+        and c.isalnum() == low.isalnum()
+        and c.isdecimal() == low.isdecimal()
+        and c.isspace() == low.isspace()
+    )
+
+
+@lru_cache(maxsize=64)
+def folded(text: str) -> str | None:
+    """``text`` lower-cased, position for position, or None when lower() and re.IGNORECASE
+    could disagree on it (then a caller runs its case-insensitive pattern as written).
+
+    Cached: one analysis folds the same few texts for dozens of patterns.
+    """
+    if not text.isascii() and not all(_foldable_char(c) for c in set(text) if not c.isascii()):
+        return None
+    return text.lower()
+
+
+try:  # the regex parser is private; without it every pattern simply runs unfiltered
+    _sre: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _sre = None
+
+
+def _needed(items: Any) -> frozenset[str] | None:
+    """Strings (lower-case ASCII) of which every match of the parsed regex ``items`` holds one."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found is None or not found:
+            return
+        if best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best)):
+            best = found
+
+    def flush() -> None:
+        if run:
+            consider(frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower())
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            consider(_needed(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            consider(_needed(av))
+        elif op is _sre.BRANCH:
+            options = [_needed(b) for b in av[1]]
+            if all(o is not None for o in options):
+                consider(frozenset().union(*(o for o in options if o is not None)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needed(av[2]))
+    flush()
+    return best
+
+
+def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings of which every match of ``rx`` contains one (on :func:`folded`
+    text), or None when the pattern names none worth looking for.
+
+    Read off the parsed pattern: a run of literal characters must occur; of a group, what
+    each alternative needs; of a sequence, the most selective of its parts. Lookarounds,
+    character classes and optional parts need nothing.
+    """
+    if _sre is None:
+        return None
+    try:
+        found = _needed(_sre.parse(rx.pattern, rx.flags))
+    except Exception:  # pragma: no cover - a parser of another Python version
+        return None
+    if found is None or min(map(len, found)) < 3:
+        return None
+    return found
+
 
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
