@@ -9,8 +9,10 @@ cannot stall the daemon.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import email
 import email.header
+import email.headerregistry
 import email.parser
 import email.policy
 import email.utils
@@ -271,6 +273,57 @@ _STRUCTURED_FIELDS = frozenset(
     message-id""".split()
 )
 _LINESEP = re.compile(r"\r|\n")
+_DATE_FIELDS = frozenset({"date", "resent-date", "orig-date"})
+_ADDRESS_FIELDS = frozenset(
+    "sender resent-sender to resent-to cc resent-cc bcc resent-bcc from resent-from reply-to".split()
+)
+_ATEXT = r"[A-Za-z0-9!#$%&'*+\-/=^_`{|}~]"
+_DOT_ATOM = rf"{_ATEXT}+(?:\.{_ATEXT}+)*"
+#: "Name <local@domain>", '"Name, Quoted" <local@domain>' or "local@domain", in plain ASCII
+#: and with nothing the address parser would rewrite: no comments, escapes, encoded words
+#: or runs of spaces, so its display name and addr-spec are exactly the matched text. A
+#: name may not start with "." (the stdlib parser crashes on that, and must go on doing so)
+_PLAIN_MAILBOX = re.compile(
+    rf"""(?:(?P<name>{_ATEXT}[A-Za-z0-9!#$%&'*+\-/=^_`{{|}}~.]*(?:\ [A-Za-z0-9!#$%&'*+\-/=^_`{{|}}~.]+)*)\ |
+            "(?P<quoted>[!#-\[\]-~](?:[ !#-\[\]-~]*[!#-\[\]-~])?)"\ )?
+        <(?P<local>{_DOT_ATOM})@(?P<domain>{_DOT_ATOM})>
+      | (?P<bare_local>{_DOT_ATOM})@(?P<bare_domain>{_DOT_ATOM})""",
+    re.VERBOSE,
+)
+_LIST_SEP = re.compile(r" *, *")
+
+
+class _AddressField(str):
+    """An address field as the registry decodes it: its text and its ``addresses``."""
+
+    addresses: tuple[email.headerregistry.Address, ...]
+
+
+def _plain_addresses(value: str) -> _AddressField | None:
+    """The decoded form of a plain address list, or None when the registry must parse it."""
+    if "=?" in value or "  " in value:
+        return None
+    found: list[email.headerregistry.Address] = []
+    value = value.strip(" ")
+    pos = 0
+    while True:
+        m = _PLAIN_MAILBOX.match(value, pos)
+        if m is None:
+            return None
+        if m["bare_local"]:
+            found.append(email.headerregistry.Address("", m["bare_local"], m["bare_domain"]))
+        else:
+            name = m["name"] or m["quoted"] or ""
+            found.append(email.headerregistry.Address(name, m["local"], m["domain"]))
+        if m.end() == len(value):
+            break
+        sep = _LIST_SEP.match(value, m.end())
+        if sep is None or sep.end() == len(value):
+            return None
+        pos = sep.end()
+    field = _AddressField(", ".join(str(a) for a in found))
+    field.addresses = tuple(found)
+    return field
 #: structured fields decoded, by (lower-cased name, unfolded value): a MIME part's
 #: Content-Type is read a dozen times while parsing, and "text/plain; charset=utf-8" is in
 #: every other message
@@ -295,7 +348,15 @@ class _Policy(email.policy.EmailPolicy):
             return value
         value = _LINESEP.sub("", value)
         key = name.lower()
-        if key not in _STRUCTURED_FIELDS and "=?" not in value:
+        if key in _ADDRESS_FIELDS:
+            found = _plain_addresses(value)
+            if found is not None:
+                return found
+        elif key in _DATE_FIELDS and value:
+            # an unreadable date falls through: the registry decides what it becomes
+            with contextlib.suppress(Exception):
+                return email.utils.format_datetime(email.utils.parsedate_to_datetime(value))
+        elif key not in _STRUCTURED_FIELDS and "=?" not in value:
             try:
                 value.encode()
             except UnicodeEncodeError:
