@@ -151,7 +151,7 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
     from email.policy import compat32
 
     from daemon import relays
-    from daemon.prefilter import _HIRING, is_candidate
+    from daemon.prefilter import _STRONG, _WEAK, is_candidate
 
     parser = BytesHeaderParser(policy=compat32)
     per_kind: Counter[str] = Counter()
@@ -171,14 +171,16 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
         domain = sender.rpartition("@")[2].rstrip(">").lower()
         if relays.is_hiring_relay(domain):
             why["hiring relay sender"] += 1
-        elif any(k in h for k in ("auto-submitted", "x-autoreply", "x-autorespond")):
+        elif any(k in h for k in ("auto-submitted", "x-autoreply", "x-autorespond")) and "generated" not in str(
+            h.get("auto-submitted", "")
+        ):
             why[f"Auto-Submitted: {h.get('auto-submitted')}"] += 1
         elif h.get("in-reply-to") and not h.get("list-unsubscribe"):
             why["In-Reply-To without List-Unsubscribe"] += 1
-        elif m := _HIRING.search(str(h.get("subject", ""))):
-            why[f"subject word {m.group(0).lower()!r}"] += 1
-        elif m := _HIRING.search(sender):
-            why[f"sender word {m.group(0).lower()!r}"] += 1
+        elif m := _STRONG.search(str(h.get("subject", "")) + " " + sender.partition("<")[0]):
+            why[f"strong word {m.group(0).lower()!r}"] += 1
+        elif m := _WEAK.search(str(h.get("subject", "")) + " " + sender.partition("<")[0]):
+            why[f"weak word {m.group(0).lower()!r} (no bulk headers)"] += 1
         else:
             why["other rule"] += 1
     lines = [

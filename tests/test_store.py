@@ -89,7 +89,7 @@ def test_fresh_database_is_migrated_private_and_in_wal(tmp_path: Path) -> None:
 
 def test_existing_world_readable_file_is_made_private(tmp_path: Path) -> None:
     path = tmp_path / "state.sqlite"
-    path.touch()
+    Store.open(path).close()
     os.chmod(path, 0o644)
     Store.open(path).close()
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
