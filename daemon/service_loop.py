@@ -340,6 +340,8 @@ class Daemon:
         self._waker = _Waker()
         self._observer: Any = None
         self._loaded = self._fingerprint()
+        self._pending_version = -1
+        self._pending_count = 0
         self._ready = False
         self._store: Store | None = None
 
@@ -466,10 +468,17 @@ class Daemon:
         self.notifier.watchdog()
 
     def _pending(self) -> int:
+        """Applications with a follow-up pending; recounted only when the state changed."""
         try:
             if self._store is None:
                 self._store = Store.open(db_path(self.settings))
-            return sum(1 for a in self._store.load_applications() if tracker.next_action(a) is not None)
+            # an idle daemon must not decode every application once a second for STATUS=
+            version = self._store.data_version()
+            if version != self._pending_version:
+                apps = self._store.load_applications()
+                self._pending_count = sum(1 for a in apps if tracker.next_action(a) is not None)
+                self._pending_version = version
+            return self._pending_count
         except (FollowupdError, sqlite3.Error):
             return 0
 
