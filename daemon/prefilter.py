@@ -1,5 +1,10 @@
 """Decide from headers alone whether a message's body is worth fetching.
 
+Only mail that can *start* an application (an invitation, a reschedule) has to stand on
+its own headers. Every other kind (a reply, a rejection, an out-of-office) matters only
+to an application already tracked, and such mail is let through by its thread ids or
+its employer's domains, which the runner passes in.
+
 An initial scan looks back 90 days over mailboxes with tens of thousands of messages;
 fetching every body would make it several times slower than fetching headers. This
 filter must never drop job mail, so it errs towards "fetch": it only skips mail with
@@ -84,8 +89,6 @@ def is_candidate(
     auto = " ".join(str(h.get(k, "")) for k in ("auto-submitted", "precedence"))
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
         return True  # an out-of-office reply may defer a follow-up
-    if h.get("in-reply-to") and not h.get("list-unsubscribe"):
-        return True  # a personal reply may answer the user's own mail to an employer
     ctype = str(h.get("content-type", "")).lower()
     if "calendar" in ctype:
         return True

@@ -25,8 +25,23 @@ def _headers(raw: bytes) -> bytes:
     return raw
 
 
+def _context(raw: bytes) -> tuple[set[str], set[str]]:
+    """The thread ids and employer domains the runner knows once the application is tracked."""
+    import email
+    import email.policy
+    import email.utils
+    import re
+
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    refs = " ".join(str(msg.get(k, "")) for k in ("in-reply-to", "references"))
+    people = [str(v) for k in ("from", "reply-to") for v in msg.get_all(k, [])]
+    domains = {a.rpartition("@")[2].lower() for _, a in email.utils.getaddresses(people) if "@" in a}
+    return set(re.findall(r"<[^<>\s]+>", refs)), domains
+
+
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
-def test_every_job_message_is_a_candidate_from_its_headers_alone(corpus: Path) -> None:
+def test_every_job_message_is_a_candidate(corpus: Path) -> None:
+    """Invitations and reschedules from their headers alone; the rest with their application known."""
     labels = corpus / "labels.jsonl"
     if not labels.exists():
         pytest.skip(f"{corpus} is not present")
@@ -35,9 +50,25 @@ def test_every_job_message_is_a_candidate_from_its_headers_alone(corpus: Path) -
         label = json.loads(line)
         if label["category"] == "other":
             continue
-        if not is_candidate(_headers((corpus / label["file"]).read_bytes())):
+        raw = (corpus / label["file"]).read_bytes()
+        if label["category"] in ("invitation", "reschedule"):
+            ok = is_candidate(_headers(raw))
+        else:
+            threads, domains = _context(raw)
+            ok = is_candidate(_headers(raw), thread_ids=threads, employer_domains=domains)
+        if not ok:
             missed.append(label["file"])
     assert missed == []
+
+
+def test_a_personal_reply_is_skipped_unless_its_thread_or_sender_is_tracked() -> None:
+    reply = (
+        b"From: Ben <ben@posteo.example>\r\nTo: me@example.org\r\nSubject: Re: Moving boxes\r\n"
+        b"In-Reply-To: <x@example.org>\r\n\r\n"
+    )
+    assert not is_candidate(reply)
+    assert is_candidate(reply, thread_ids={"<x@example.org>"})
+    assert is_candidate(reply, employer_domains={"posteo.example"})
 
 
 NEWSLETTER = (
