@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
 from daemon.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
@@ -89,8 +90,13 @@ def org_domain(domain: str) -> str:
     return ".".join(labels[-2:])
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=2048)
 def _squash(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
+    # cached: company() squashes the same capitalised words for every window and domain
+    return _NOT_ALNUM.sub("", s.lower())
 
 
 def _clean_org(raw: str) -> str | None:
@@ -125,18 +131,26 @@ _SUBJECT_PREFIX = re.compile(
 )
 
 
-def _domain_windows(run: str, domains: Iterable[str]) -> list[str]:
-    """Word windows of ``run`` whose letters spell a domain's name (Plover Cloud ~ plovercloud.io)."""
-    words = run.split()
+def _domain_labels(domains: Iterable[str]) -> frozenset[str]:
+    """The squashed names of ``domains`` that are long enough to be spelled out in words."""
     labels = {_squash(org_domain(d).split(".")[0]) for d in domains}
-    labels = {x for x in labels if len(x) >= 4}
+    return frozenset(x for x in labels if len(x) >= 4)
+
+
+def _domain_windows(run: str, labels: frozenset[str]) -> list[str]:
+    """Word windows of ``run`` whose letters spell a domain's name (Plover Cloud ~ plovercloud.io);
+    ``labels`` come from :func:`_domain_labels`."""
+    if not labels:
+        return []
+    words = run.split()
+    squashed = [_squash(w) for w in words]
     out: list[str] = []
     for i in range(len(words)):
         if not words[i][:1].isupper():
             continue
         sq = ""
         for j in range(i, min(len(words), i + 5)):
-            sq += _squash(words[j])
+            sq += squashed[j]
             if not sq:
                 continue
             for label in labels:
@@ -244,11 +258,12 @@ def company(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> str | N
     for i, pat in enumerate(_SUBJECT_COMPANY):
         for m in pat.finditer(subject):
             vote(m.group(1), 2 if i == 0 else 1.5)
-    if domains:
+    labels = _domain_labels(domains)
+    if domains and labels:
         # a run of capitalised words that spells the sender's own domain names the company
         for text, dweight in ((subject, 4.0), (body, 4.0), (mail.quoted[:4000], 2.0)):
             for m in _RUN.finditer(text):
-                for name in _domain_windows(m.group(0), domains):
+                for name in _domain_windows(m.group(0), labels):
                     vote(name, dweight)
     for ev in mail.calendars[:2]:
         for pat in _SUBJECT_COMPANY:

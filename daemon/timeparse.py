@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -124,6 +125,59 @@ def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
     if found is None or min(map(len, found)) < 3:
         return None
     return found
+
+
+#: a pattern's tokens, for lower-casing its literal characters only (not escapes, not group syntax)
+_TOKEN = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]*[:)]|\(\?<?[=!]|\(\?#[^)]*\)|.", re.S)
+
+
+def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``rx`` with its letters lower-cased and re.IGNORECASE dropped, for :func:`folded` text.
+
+    It matches at every position where ``rx`` matches the original text (exactly where ``rx``
+    is case-insensitive; a case-sensitive ``(?-i:EOM)`` becomes a looser ``eom``), so it can
+    find where to try ``rx``, never what ``rx`` matches. None when that does not hold: the
+    pattern can match empty, or lower-casing changed its groups.
+    """
+    if _sre is None or not rx.flags & re.IGNORECASE:
+        return None
+    try:
+        if _sre.parse(rx.pattern, rx.flags).getwidth()[0] == 0:
+            return None
+        tokens = _TOKEN.findall(rx.pattern)
+        twin = re.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), rx.flags & ~re.IGNORECASE)
+    except Exception:  # pragma: no cover - a parser of another Python version
+        return None
+    return twin if twin.groupindex == rx.groupindex else None
+
+
+class _Scanner:
+    """``finditer`` of an atom pattern, located on lower-cased text and matched as written.
+
+    The twin without re.IGNORECASE finds the next position where the pattern can match about
+    twice as fast; the pattern itself then matches there, so the matches (their text, groups
+    and spans) are exactly those of ``rx.finditer``.
+    """
+
+    __slots__ = ("rx", "twin")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.twin = _lower_twin(rx)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = folded(text) if self.twin is not None else None
+        if self.twin is None or low is None:
+            yield from self.rx.finditer(text)
+            return
+        pos = 0
+        while (hit := self.twin.search(low, pos)) is not None:
+            m = self.rx.match(text, hit.start())
+            if m is None:  # only where the pattern is case-sensitive
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()  # never empty (see _lower_twin), as finditer would go on
 
 
 MONTHS: dict[str, int] = {}
@@ -369,9 +423,10 @@ def _at_word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
 
 
-_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME = (
-    _at_word_start(r) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME)
+_DATE_S, _WEEKDAY_S, _REL_S, _TIME_S, _ZONE_S, _PERIOD_S, _WTIME_S = (
+    _Scanner(_at_word_start(r)) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME)
 )
+_COARSE_S, _POD_S, _MASK_S = _Scanner(_COARSE), _Scanner(_POD), _Scanner(_MASK)
 
 #: what may stand between two atoms of one mention
 _GLUE = re.compile(
@@ -467,7 +522,12 @@ class _Atom:
 
 
 def _mask(text: str) -> str:
-    return _MASK.sub(lambda m: " " * len(m.group(0)), text)
+    parts: list[str] = []
+    last = 0
+    for m in _MASK_S.finditer(text):
+        parts += (text[last : m.start()], " " * (m.end() - m.start()))
+        last = m.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _year(raw: str | None) -> int | None:
@@ -501,7 +561,7 @@ _MONTH_REL = {"next": 1, "following": 1, "coming": 1, "this": 0, "current": 0, "
 
 def _date_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _DATE.finditer(text):
+    for m in _DATE_S.finditer(text):
         p = Parsed(m.start(), m.end(), kinds={"date"})
         g = m.group
         if g("iso"):
@@ -571,7 +631,7 @@ def _rel_value(raw: str | None) -> int:
 
 def _period_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _PERIOD.finditer(text):
+    for m in _PERIOD_S.finditer(text):
         g = m.group
         p = Parsed(m.start(), m.end(), kinds={"span"})
         kind = "span"
@@ -625,7 +685,7 @@ def _period_atoms(text: str) -> list[_Atom]:
 
 def _coarse_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _COARSE.finditer(text):
+    for m in _COARSE_S.finditer(text):
         p = Parsed(m.start(), m.end(), kinds={"span"})
         if m.group("mon"):
             name = m.group("cm")
@@ -643,7 +703,7 @@ def _coarse_atoms(text: str) -> list[_Atom]:
 
 def _weekday_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY_S.finditer(text):
         name = m.group("wd")
         p = Parsed(m.start(), m.end(), weekday=WEEKDAYS[name.lower()], kinds={"wd"})
         p.weekday_mod = (m.group("mod") or "").lower() or None
@@ -703,7 +763,7 @@ def _shift(n_raw: str, unit: str, sign: int) -> tuple[timedelta, int]:
 
 def _rel_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _REL.finditer(text):
+    for m in _REL_S.finditer(text):
         p = Parsed(m.start(), m.end(), kinds={"rel"})
         rel = (m.group("rel") or "").lower()
         if m.group("n") or m.group("n2"):
@@ -755,7 +815,7 @@ def _meridiem(raw: str | None) -> str | None:
 
 def _time_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _TIME.finditer(text):
+    for m in _TIME_S.finditer(text):
         g = m.group
         suffix = (g("suf") or "").strip().lower()
         p = Parsed(m.start(), m.end(), kinds={"time"})
@@ -811,7 +871,7 @@ def _hour_value(raw: str) -> int:
 
 def _wtime_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _WTIME.finditer(text):
+    for m in _WTIME_S.finditer(text):
         g = m.group
         said_at = _SAID_AT.search(text[max(0, m.start() - 16) : m.start()]) is not None
         ends_well = _HOUR_END.match(text, m.end()) is not None
@@ -885,7 +945,7 @@ def _hour_value_or_words(raw: str) -> int | None:
 
 def _zone_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    for m in _ZONE.finditer(text):
+    for m in _ZONE_S.finditer(text):
         g = m.group
         z: Zone | None = None
         if g("off"):
@@ -917,7 +977,7 @@ def _zone_atoms(text: str) -> list[_Atom]:
 def _pod_atoms(text: str) -> list[_Atom]:
     return [
         _Atom(m.start(), m.end(), "pod", Parsed(m.start(), m.end(), pod=m.group("pod").lower(), kinds={"pod"}))
-        for m in _POD.finditer(text)
+        for m in _POD_S.finditer(text)
     ]
 
 
