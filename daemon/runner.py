@@ -196,7 +196,8 @@ class AccountRunner:
         if result.reset:
             flog.warning("folder validity changed; resyncing it", validity=validity)
             self.store.drop_folder(self.account.name, folder)
-        fresh = [r for r in result.messages if not self.store.seen(self.account.name, folder, validity, r.key)]
+        done_keys = self.store.seen_among(self.account.name, folder, validity, [r.key for r in result.messages])
+        fresh = [r for r in result.messages if r.key not in done_keys]
         report.synced += len(fresh)
         apps = self._applications()
         thread_ids = {mid for a in apps for mid in a.thread}

@@ -20,7 +20,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.parser import BytesHeaderParser
@@ -330,6 +330,19 @@ class Store:
             (account, folder, validity, key),
         ).fetchone()
         return row is not None
+
+    def seen_among(self, account: str, folder: str, validity: int, keys: Sequence[int]) -> set[int]:
+        """Which of ``keys`` were processed already: one query per chunk, not one per key."""
+        found: set[int] = set()
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT key FROM messages WHERE account = ? AND folder = ? AND validity = ? AND key IN ({marks})",
+                (account, folder, validity, *chunk),
+            ).fetchall()
+            found.update(int(r[0]) for r in rows)
+        return found
 
     def mark_seen(
         self,
