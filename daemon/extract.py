@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
 from daemon.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
+from daemon.timeparse import folded, needles
 
 #: consumer mail providers: a domain that says nothing about an employer
 FREEMAIL = frozenset(
@@ -77,7 +78,19 @@ _STOP_COMPANY = frozenset(
     utc gmt cet bst ist senior staff principal please good best regards cheers warmly
     hiring manager engineering product sincerely phone screen offer letter""".split()
 )
+_COMPANY_NEEDLES = tuple(needles(p) for p, _ in _COMPANY_PATTERNS)
 _LEGAL_TAIL = re.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
+
+
+def _may_match(words: frozenset[str] | None, text: str) -> bool:
+    """Can a pattern whose every match holds one of ``words`` (see timeparse.needles) match ``text``?
+
+    A substring test is far cheaper than running the pattern on text where it cannot match.
+    """
+    if words is None:
+        return True
+    low = folded(text)
+    return low is None or any(w in low for w in words)
 
 
 def org_domain(domain: str) -> str:
@@ -144,6 +157,10 @@ def _domain_windows(run: str, labels: frozenset[str]) -> list[str]:
         return []
     words = run.split()
     squashed = [_squash(w) for w in words]
+    # every window that spells a label holds it in the run's squashed letters
+    joined = "".join(squashed)
+    if not any(label in joined for label in labels):
+        return []
     out: list[str] = []
     for i in range(len(words)):
         if not words[i][:1].isupper():
@@ -251,7 +268,9 @@ def company(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> str | N
         if addr and (relay_for_domain(addr.domain) or is_noreply(addr.addr)):
             vote(_display_org(addr, people), 3)
     body = "\n".join(p for p in (mail.text, mail.signature) if p)
-    for pat, weight in _COMPANY_PATTERNS:
+    for (pat, weight), words in zip(_COMPANY_PATTERNS, _COMPANY_NEEDLES, strict=True):
+        if not _may_match(words, body):
+            continue
         for m in pat.finditer(body):
             vote(m.group(1), weight)
     subject = _SUBJECT_PREFIX.sub("", mail.subject)
@@ -262,6 +281,9 @@ def company(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> str | N
     if domains and labels:
         # a run of capitalised words that spells the sender's own domain names the company
         for text, dweight in ((subject, 4.0), (body, 4.0), (mail.quoted[:4000], 2.0)):
+            squashed = _NOT_ALNUM.sub("", text.lower())
+            if not any(label in squashed for label in labels):
+                continue  # no run of its words can spell a label
             for m in _RUN.finditer(text):
                 for name in _domain_windows(m.group(0), labels):
                     vote(name, dweight)
@@ -308,6 +330,7 @@ _ROLE_CONTEXT = tuple(
         rf"\bfor[ \t]+{_TITLE}[ \t]+is[ \t]+confirmed\b",
     )
 )
+_ROLE_NEEDLES = tuple(needles(p) for p in _ROLE_CONTEXT)
 _PERSONAL_TITLE = re.compile(
     r"^(?:Senior |Sr\.? |Lead |Principal |Staff )?(?:Technical )?(?:Recruiter|Recruiting Coordinator|"
     r"Talent Acquisition \w+|Hiring Manager|Sourcer)$"
@@ -333,7 +356,9 @@ def role(mail: Mail) -> str | None:
             scores[r] = scores.get(r, 0.0) + weight
             order.setdefault(r, len(order))
 
-    for pat in _ROLE_CONTEXT:
+    for pat, words in zip(_ROLE_CONTEXT, _ROLE_NEEDLES, strict=True):
+        if not _may_match(words, body):
+            continue
         for m in pat.finditer(body):
             vote(m.group(1), 3)
     subject_pat = re.compile(_TITLE)

@@ -151,27 +151,91 @@ def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return twin if twin.groupindex == rx.groupindex else None
 
 
+_WORD_START = "(?<!\\w)(?:"
+
+
+def _alternatives(pattern: str) -> tuple[str, list[str]] | None:
+    """(what precedes them, the top-level alternatives) of ``pattern``, or of the group that
+    :func:`_at_word_start` wrapped it in; None where a verbose comment could hide a bar."""
+    prefix, inner = "", pattern
+    if pattern.startswith(_WORD_START) and pattern.endswith(")"):
+        prefix, inner = _WORD_START, pattern[len(_WORD_START) : -1]
+    if "#" in inner.replace("\\#", "").replace("[#", ""):
+        return None
+    out: list[str] = []
+    start, depth, in_class, i = 0, 0, False, 0
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if inner[i + 1 : i + 2] == "]" else 3 if inner[i + 1 : i + 3] == "^]" else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+        i += 1
+    out.append(inner[start:])
+    if depth != 0 or in_class or "|".join(out) != inner:
+        return None
+    return prefix, out
+
+
 class _Scanner:
     """``finditer`` of an atom pattern, located on lower-cased text and matched as written.
 
     The twin without re.IGNORECASE finds the next position where the pattern can match about
-    twice as fast; the pattern itself then matches there, so the matches (their text, groups
-    and spans) are exactly those of ``rx.finditer``.
+    twice as fast, and leaves out the alternatives that need a word the text does not hold
+    (most of "the end of next week", "Q3 2026", "3 Fridays from now" in most mail); the
+    pattern itself then matches there, so the matches (their text, groups and spans) are
+    exactly those of ``rx.finditer``.
     """
 
-    __slots__ = ("rx", "twin")
+    __slots__ = ("_parts", "_twins", "rx", "twin")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.twin = _lower_twin(rx)
+        self._parts: tuple[str, list[tuple[str, frozenset[str] | None]]] | None = None
+        self._twins: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        split = _alternatives(rx.pattern) if self.twin is not None else None
+        if split is not None and len(split[1]) > 1:
+            parts = [(alt, needles(re.compile(alt, rx.flags))) for alt in split[1]]
+            if any(words is not None for _, words in parts):
+                self._parts = (split[0], parts)
+
+    def _twin_for(self, low: str) -> re.Pattern[str] | None:
+        """The twin of the alternatives that can match ``low`` (None: none can)."""
+        if self._parts is None:
+            return self.twin
+        prefix, parts = self._parts
+        key = tuple(i for i, (_, words) in enumerate(parts) if words is None or any(w in low for w in words))
+        if len(key) == len(parts):
+            return self.twin
+        if key not in self._twins:
+            alts = "|".join(parts[i][0] for i in key)
+            sub = re.compile(prefix + alts + (")" if prefix else ""), self.rx.flags) if key else None
+            self._twins[key] = _lower_twin(sub) if sub is not None else None
+            if sub is not None and self._twins[key] is None:
+                self._twins[key] = self.twin
+        return self._twins[key]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         low = folded(text) if self.twin is not None else None
         if self.twin is None or low is None:
             yield from self.rx.finditer(text)
             return
+        twin = self._twin_for(low)
         pos = 0
-        while (hit := self.twin.search(low, pos)) is not None:
+        while twin is not None and (hit := twin.search(low, pos)) is not None:
             m = self.rx.match(text, hit.start())
             if m is None:  # only where the pattern is case-sensitive
                 pos = hit.start() + 1
