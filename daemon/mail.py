@@ -291,6 +291,43 @@ _PLAIN_MAILBOX = re.compile(
     re.VERBOSE,
 )
 _LIST_SEP = re.compile(r" *, *")
+#: MIME fields the structured parsers read the way these patterns do: RFC 2045 tokens, and
+#: parameters without RFC 2231 "*" sections whose values are a token or a quoted string
+#: without escapes
+_MIME_TOKEN = r"[A-Za-z0-9!#$%&'*+\-.^_`{|}~]+"
+_MIME_PARAM = re.compile(
+    r"""[ \t]*([A-Za-z0-9!#$&+\-.^_`{|}~]+)=(?:([A-Za-z0-9!#$%&+\-.^_`{|}~]+)|"([ !#-\[\]-~]*)")(;|$)"""
+)
+_MIME_HEAD = {
+    "content-type": re.compile(_MIME_TOKEN + "/" + _MIME_TOKEN + "(;|$)"),
+    "content-disposition": re.compile(_MIME_TOKEN + "(;|$)"),
+}
+_PLAIN_MSGID = re.compile(rf"<{_DOT_ATOM}@{_DOT_ATOM}>")
+
+
+def _plain_mime_field(key: str, value: str) -> str | None:
+    """A plain Content-Type/Disposition as the registry decodes it, or None when it must parse it.
+
+    The registry keeps the type and rewrites the parameters: each name once (the first wins),
+    its value quoted, an empty value as the bare name.
+    """
+    head = _MIME_HEAD[key].match(value)
+    if head is None:
+        return None
+    if not head.group(1):
+        return value
+    params: dict[str, str] = {}
+    pos = head.end()
+    while True:
+        m = _MIME_PARAM.match(value, pos)
+        if m is None:
+            return None
+        name, text = m.group(1), m.group(2) or m.group(3) or ""
+        params.setdefault(name, f'{name}="{text}"' if text else name)
+        if not m.group(4):
+            break
+        pos = m.end()
+    return value[: head.end()] + " " + "; ".join(params.values())
 
 
 class _AddressField(str):
@@ -352,6 +389,12 @@ class _Policy(email.policy.EmailPolicy):
             found = _plain_addresses(value)
             if found is not None:
                 return found
+        elif key in _MIME_HEAD and "=?" not in value:
+            plain = _plain_mime_field(key, value)
+            if plain is not None:
+                return plain
+        elif key == "message-id" and _PLAIN_MSGID.fullmatch(value):
+            return value
         elif key in _DATE_FIELDS and value:
             # an unreadable date falls through: the registry decides what it becomes
             with contextlib.suppress(Exception):

@@ -527,6 +527,41 @@ def test_address_fast_path_is_taken_and_keeps_the_registry_crash() -> None:
     assert any(d.startswith("header from: ") for d in m.defects)
 
 
+MIME_TOKEN = st.text(st.sampled_from("aZ09-._+%'*=!~/"), max_size=5)
+MIME_PARAM = st.builds(
+    "{}{}{}{}".format,
+    st.sampled_from([";", "; ", ";\t", ";  ", " ;"]),
+    st.sampled_from(["charset", "Charset", "name*0", "a", "", "b c"]),
+    st.sampled_from(["=", "", " =", "*="]),
+    MIME_TOKEN | st.builds('"{}"'.format, st.text(st.sampled_from(" a(),;:/=?@[]<>'*%\t\\\""), max_size=6)),
+)
+MIME_FIELD = st.builds("{}{}{}".format, MIME_TOKEN, st.sampled_from(["/", ""]), MIME_TOKEN) | st.builds(
+    "{}/{}{}".format, MIME_TOKEN, MIME_TOKEN, st.lists(MIME_PARAM, max_size=4).map("".join)
+)
+MSG_ID = st.builds("<{}{}{}>".format, MIME_TOKEN, st.sampled_from(["@", "", "@@"]), MIME_TOKEN)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(["Content-Type", "Content-Disposition"]), MIME_FIELD | HEADER_TEXT)
+def test_mime_field_fast_path_decodes_like_the_stdlib_registry(name: str, value: str) -> None:
+    assert _decoded_both_ways(name, value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MSG_ID | HEADER_TEXT)
+def test_message_id_fast_path_decodes_like_the_stdlib_registry(value: str) -> None:
+    assert _decoded_both_ways("Message-ID", value)
+
+
+def test_mime_fast_path_rewrites_parameters_like_the_registry() -> None:
+    decode = mailmod._POLICY.header_fetch_parse
+    assert type(decode("Content-Type", "text/plain; charset=utf-8")) is str  # no registry object
+    assert decode("Content-Type", 'text/plain; charset=utf-8; Charset=x; charset=y; e=""') == (
+        'text/plain; charset="utf-8"; Charset="x"; e'
+    )
+    assert decode("Content-Disposition", 'attachment;\tfilename="a b.ics"') == 'attachment; filename="a b.ics"'
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.builds(
