@@ -294,13 +294,13 @@ _LIST_SEP = re.compile(r" *, *")
 #: MIME fields the structured parsers read the way these patterns do: RFC 2045 tokens, and
 #: parameters without RFC 2231 "*" sections whose values are a token or a quoted string
 #: without escapes
-_MIME_TOKEN = r"[A-Za-z0-9!#$%&'*+\-.^_`{|}~]+"
+_MIME_WORD = r"[A-Za-z0-9!#$%&'*+\-.^_`{|}~]+"
 _MIME_PARAM = re.compile(
     r"""[ \t]*([A-Za-z0-9!#$&+\-.^_`{|}~]+)=(?:([A-Za-z0-9!#$%&+\-.^_`{|}~]+)|"([ !#-\[\]-~]*)")(;|$)"""
 )
 _MIME_HEAD = {
-    "content-type": re.compile(_MIME_TOKEN + "/" + _MIME_TOKEN + "(;|$)"),
-    "content-disposition": re.compile(_MIME_TOKEN + "(;|$)"),
+    "content-type": re.compile(_MIME_WORD + "/" + _MIME_WORD + "(;|$)"),
+    "content-disposition": re.compile(_MIME_WORD + "(;|$)"),
 }
 _PLAIN_MSGID = re.compile(rf"<{_DOT_ATOM}@{_DOT_ATOM}>")
 
@@ -361,6 +361,8 @@ def _plain_addresses(value: str) -> _AddressField | None:
     field = _AddressField(", ".join(str(a) for a in found))
     field.addresses = tuple(found)
     return field
+
+
 #: structured fields decoded, by (lower-cased name, unfolded value): a MIME part's
 #: Content-Type is read a dozen times while parsing, and "text/plain; charset=utf-8" is in
 #: every other message
