@@ -721,6 +721,80 @@ def split_text(text: str) -> tuple[str, str, str]:
     return body, signature, quoted
 
 
+#: a forwarded message starts here, whatever the subject says (Gmail, Thunderbird, Apple)
+_FORWARD_MARK = re.compile(
+    r"^(?:-{3,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée])\s*-{3,}"
+    r"|begin\s+forwarded\s+message\s*:)\s*$",
+    re.IGNORECASE,
+)
+#: "Fw: Interview", "Fwd: Re: …", "WG:", "TR:", "RV:", "VS:": Outlook forwards with the same
+#: "-----Original Message-----" block it replies with, and only the subject tells them apart
+_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
+_FORWARD_HEADER = re.compile(
+    r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à)\s*:", re.I
+)
+_FORWARD_WORD = re.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
+#: lines of a header value wrapped onto the next lines, at most
+_MAX_WRAPPED_HEADER_LINES = 3
+
+
+def forwarded_text(text: str, subject: str) -> str:
+    """The body of a message forwarded inline in ``text``, or "" when none is.
+
+    The forwarded message starts at a forward marker ("---------- Forwarded message
+    ---------", "Begin forwarded message:"), or, when the subject says "Fw:", at Outlook's
+    "-----Original Message-----" block. Its header block (From:/Date:/Subject:/To:) is
+    skipped, and it ends where a quote or attribution inside it starts. A reply's quote is
+    not a forward: a quote or attribution met before any marker means there is none.
+    """
+    forward_subject = _FORWARD_SUBJECT.match(subject) is not None
+    if not forward_subject and not _FORWARD_WORD.search(text):
+        return ""  # only a marker can start a forward, and there is none
+    lines = text.splitlines()
+    n = len(lines)
+    start = -1
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if _FORWARD_MARK.match(stripped):
+            start = i + 1
+            break
+        if stripped.startswith(">"):
+            return ""
+        span = _quote_starts(lines, i)
+        if span:
+            if not forward_subject or _ATTRIBUTION_HEAD.match(stripped):
+                return ""  # a reply's quote, or an attribution: "On …, Ana wrote:"
+            start = i if stripped.lower().startswith("from:") else i + 1
+            break
+    if start < 0:
+        return ""
+    j = start
+    while j < n and not lines[j].strip():
+        j += 1
+    header_end = j
+    seen_header = False
+    wrapped = 0
+    while j < n and lines[j].strip():
+        if _FORWARD_HEADER.match(lines[j]):
+            header_end = j + 1
+            seen_header = True
+            wrapped = 0
+        elif not seen_header or wrapped >= _MAX_WRAPPED_HEADER_LINES:
+            break
+        else:
+            wrapped += 1  # a long To: or Subject: wrapped onto the next line
+        j += 1
+    if seen_header and (j >= n or not lines[j].strip()):
+        header_end = j  # the block ran to a blank line: wrapped lines included
+    body: list[str] = []
+    for k in range(header_end, n):
+        stripped = lines[k].strip()
+        if stripped.startswith(">") or _FORWARD_MARK.match(stripped) or _quote_starts(lines, k):
+            break
+        body.append(lines[k])
+    return "\n".join(body).strip()[:MAX_TEXT_CHARS]
+
+
 _WORD = re.compile(r"\w+")
 _STUB_HINT = re.compile(
     r"html|browser|web\s+version|view\s+(?:this|it)\s+online|e-?mail\s+(?:client|program)", re.IGNORECASE
@@ -840,14 +914,20 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         defects.append("text: control characters removed")
         chosen = _BODY_CONTROL.sub("", chosen)
     body, signature, quoted = split_text(chosen)
+    subject = (h("subject") or [""])[0]
+    forwarded = forwarded_text(chosen, subject)
     if nested_chunks:
-        quoted = "\n\n".join([quoted, *(_BODY_CONTROL.sub("", c) for c in nested_chunks)]).strip()
+        nested_text = [_BODY_CONTROL.sub("", c) for c in nested_chunks]
+        quoted = "\n\n".join([quoted, *nested_text]).strip()
+        if not forwarded and _FORWARD_SUBJECT.match(subject):
+            # forwarded as an attachment: the attached message's own new text
+            forwarded = split_text(nested_text[0].replace("\r\n", "\n").replace("\r", "\n"))[0]
 
     return Mail(
         message_id=(_msgids(h("message-id")) or (None,))[0],
         in_reply_to=(_msgids(h("in-reply-to")) or (None,))[0],
         references=_msgids(h("references")),
-        subject=(h("subject") or [""])[0],
+        subject=subject,
         from_=from_[0] if from_ else None,
         reply_to=addrs("reply-to"),
         to=addrs("to"),
@@ -863,6 +943,7 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         attachments=tuple(attachments),
         defects=tuple(dict.fromkeys(defects)),
         size=size,
+        forwarded=forwarded,
     )
 
 

@@ -90,6 +90,9 @@ class Mail:
     attachments: tuple[str, ...]  # file names
     defects: tuple[str, ...]
     size: int
+    #: the body of a message forwarded inline (Gmail, Apple, Outlook "Fw:"), without its
+    #: header block and its own quotes; it is in ``quoted`` too
+    forwarded: str = ""
 
     def header(self, name: str) -> str | None:
         values = self.headers.get(name.lower())

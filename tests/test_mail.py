@@ -579,3 +579,84 @@ def test_mime_fast_path_rewrites_parameters_like_the_registry() -> None:
 )
 def test_date_fast_path_decodes_like_the_stdlib_registry(value: str) -> None:
     assert _decoded_both_ways("Date", value)
+
+
+# --- forwarded messages -------------------------------------------------------------------
+
+
+def plain_message(subject: str, body: str) -> bytes:
+    head = HEAD.replace(b"Subject: Interview", b"Subject: " + subject.encode())
+    return head + b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replace("\n", "\r\n").encode()
+
+
+GMAIL_FORWARD = (
+    "FYI, see below.\n\n---------- Forwarded message ---------\nFrom: Ana Ruiz <ana@corvid.example>\n"
+    "Date: Mon, Mar 2, 2026 at 10:00 AM\nSubject: Interview\nTo: Sam Okafor <sam@example.net>,\n"
+    "  Bo Lind <bo@example.net>\n\nHi Sam,\n\nCan you do Tuesday 3 March at 10am GMT?\n\nAna\n\n"
+    "On Sun, Mar 1, 2026 at 9:00 AM Sam Okafor <sam@example.net> wrote:\n> Happy to talk next week.\n"
+)
+OUTLOOK_FORWARD = (
+    "Forwarding for your records.\n\n-----Original Message-----\nFrom: Ana Ruiz <ana@corvid.example>\n"
+    "Sent: Monday, March 2, 2026 10:00 AM\nTo: Sam Okafor\nSubject: Interview\n\n"
+    "Can you do Tuesday at 10am?\n\n-----Original Message-----\nFrom: Sam Okafor\nSent: Sunday\n\nHello\n"
+)
+APPLE_FORWARD = (
+    "Look at this!\n\nBegin forwarded message:\n\nFrom: Ana Ruiz <ana@corvid.example>\n"
+    "Subject: Interview\nDate: 2 March 2026 at 10:00:00 GMT\nTo: Sam Okafor <sam@example.net>\n\n"
+    "Tuesday at 10am works for us.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "forwarded", "quoted_start"),
+    [
+        ("Fwd: Interview", GMAIL_FORWARD, "Hi Sam,\n\nCan you do Tuesday 3 March at 10am GMT?\n\nAna", "From: Ana"),
+        ("FW: Interview", OUTLOOK_FORWARD, "Can you do Tuesday at 10am?", "-----Original Message-----"),
+        ("Fwd: Interview", APPLE_FORWARD, "Tuesday at 10am works for us.", "From: Ana"),
+        # a Gmail forward marker is enough whatever the subject says
+        ("Interview", GMAIL_FORWARD, "Hi Sam,\n\nCan you do Tuesday 3 March at 10am GMT?\n\nAna", "From: Ana"),
+    ],
+)
+def test_forwarded_body_is_exposed_and_stays_quoted(subject: str, body: str, forwarded: str, quoted_start: str) -> None:
+    m = parse(plain_message(subject, body))
+    assert m.forwarded == forwarded
+    assert m.quoted.startswith(quoted_start)
+    assert forwarded in m.quoted  # classify still sees it where it did
+    assert m.text.startswith(body.split("\n\n", 1)[0]) and forwarded not in m.text
+    assert (m.text, m.signature, m.quoted) == split_text(body)  # the split is unchanged
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: Interview", "Thanks Sam!\n\nOn Mon, Mar 2, 2026 at 10:14 AM Sam <sam@example.net> wrote:\n> Tuesday?\n"),
+        ("RE: Interview", OUTLOOK_FORWARD.replace("Forwarding for your records.", "Works for me.")),
+        ("Re: Interview", "Sure.\n\n________________________________\nFrom: Sam\nSent: Monday\nTo: Ana\n\nTuesday?\n"),
+        # a forward quoted in a reply is the reply's quote
+        (
+            "Re: Fwd: Interview",
+            "Noted.\n\nOn Mon, Sam <sam@example.net> wrote:\n> " + GMAIL_FORWARD.replace("\n", "\n> "),
+        ),
+        ("Interview", "Plain text that looks forward to hearing from you.\n"),
+    ],
+)
+def test_a_reply_quote_is_not_forwarded(subject: str, body: str) -> None:
+    m = parse(plain_message(subject, body))
+    assert m.forwarded == ""
+
+
+def test_forwarded_html_and_attached_messages() -> None:
+    html = (
+        "<div>See below</div><div>---------- Forwarded message ---------<br>From: <b>Ana</b> "
+        "&lt;ana@corvid.example&gt;<br>Date: Mon, Mar 2, 2026<br>Subject: Interview<br>To: Sam<br></div><br>"
+        "<div>Would Tuesday at 10am suit you?</div>"
+    )
+    m = parse(HEAD + b"Content-Type: text/html; charset=utf-8\r\n\r\n" + html.encode())
+    assert m.text_from_html and m.forwarded == "Would Tuesday at 10am suit you?"
+    attached = plain_message("Fwd: Interview", "see attached").replace(
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nsee attached",
+        b"Content-Type: message/rfc822\r\n\r\n" + HEAD + b"\r\nTuesday at 10am?\r\n\r\nOn Mon, Sam wrote:\r\n> hi\r\n",
+    )
+    m = parse(attached)
+    assert m.forwarded == "Tuesday at 10am?"
+    assert "Tuesday at 10am?" in m.quoted
