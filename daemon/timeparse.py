@@ -131,6 +131,12 @@ def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
 _TOKEN = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]*[:)]|\(\?<?[=!]|\(\?#[^)]*\)|.", re.S)
 
 
+def _lowered(pattern: str, flags: int) -> re.Pattern[str]:
+    """``pattern`` with its literal letters lower-cased, compiled without re.IGNORECASE."""
+    tokens = _TOKEN.findall(pattern)
+    return re.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), flags & ~re.IGNORECASE)
+
+
 def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """``rx`` with its letters lower-cased and re.IGNORECASE dropped, for :func:`folded` text.
 
@@ -144,8 +150,7 @@ def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     try:
         if _sre.parse(rx.pattern, rx.flags).getwidth()[0] == 0:
             return None
-        tokens = _TOKEN.findall(rx.pattern)
-        twin = re.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), rx.flags & ~re.IGNORECASE)
+        twin = _lowered(rx.pattern, rx.flags)
     except Exception:  # pragma: no cover - a parser of another Python version
         return None
     return twin if twin.groupindex == rx.groupindex else None
@@ -189,6 +194,10 @@ def _alternatives(pattern: str) -> tuple[str, list[str]] | None:
     return prefix, out
 
 
+#: twins for combinations of alternatives kept per pattern (each costs a compile, ~1 ms)
+_MAX_TWINS = 32
+
+
 class _Scanner:
     """``finditer`` of an atom pattern, located on lower-cased text and matched as written.
 
@@ -221,11 +230,11 @@ class _Scanner:
         if len(key) == len(parts):
             return self.twin
         if key not in self._twins:
+            if len(self._twins) >= _MAX_TWINS:
+                return self.twin  # compiling costs more than the rare combinations save
             alts = "|".join(parts[i][0] for i in key)
-            sub = re.compile(prefix + alts + (")" if prefix else ""), self.rx.flags) if key else None
-            self._twins[key] = _lower_twin(sub) if sub is not None else None
-            if sub is not None and self._twins[key] is None:
-                self._twins[key] = self.twin
+            # the alternatives of a pattern whose twin passed _lower_twin's checks pass them too
+            self._twins[key] = _lowered(prefix + alts + (")" if prefix else ""), self.rx.flags) if key else None
         return self._twins[key]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:

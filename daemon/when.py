@@ -274,12 +274,19 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
     if category not in SCHEDULING:
         return None
     ref = mail.date
-    scanned = scan(mail.text)
+    # scanned only when needed: a calendar part with its own zone never reads the text
+    text_scan: tuple[list[Parsed], list[Parsed]] | None = None
+
+    def scan_text() -> tuple[list[Parsed], list[Parsed]]:
+        nonlocal text_scan
+        if text_scan is None:
+            text_scan = scan(mail.text)
+        return text_scan
 
     def text_mentions() -> list[TimeMention]:
         if ref is None:
             return []
-        found = (to_mention(p, ref, text=mail.text) for p in scanned[0])
+        found = (to_mention(p, ref, text=mail.text) for p in scan_text()[0])
         return [m for m in found if m is not None]
 
     ics = _from_ics(mail, category, text_mentions)
@@ -287,6 +294,7 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
         return ics
     if ref is None:
         return None  # relative dates and missing years need the Date header
+    scanned = scan_text()
     subject_scanned = scan(mail.subject)
     for text, source in ((mail.text, "text"), (mail.subject, "subject")):
         src: TimeSource = "text" if source == "text" else "subject"
