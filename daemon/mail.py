@@ -385,8 +385,30 @@ class _Policy(email.policy.EmailPolicy):
     def header_fetch_parse(self, name: str, value: str) -> Any:
         if hasattr(value, "name"):
             return value
-        value = _LINESEP.sub("", value)
+        if "\r" in value or "\n" in value:
+            value = _LINESEP.sub("", value)
         key = name.lower()
+        if key not in _STRUCTURED_FIELDS and "=?" not in value:
+            try:
+                value.encode()
+            except UnicodeEncodeError:
+                try:
+                    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                except UnicodeError:
+                    return self.header_factory(name, value)
+            return value
+        if len(value) > _FIELD_CACHE_VALUE_CHARS:
+            return self._decode(key, name, value)
+        cached = _FIELD_CACHE.get((key, value))
+        if cached is None:
+            cached = self._decode(key, name, value)
+            if len(_FIELD_CACHE) >= _FIELD_CACHE_SIZE:
+                _FIELD_CACHE.clear()
+            _FIELD_CACHE[(key, value)] = cached
+        return cached
+
+    def _decode(self, key: str, name: str, value: str) -> object:
+        """A structured field (or one with an encoded word) decoded, by a fast path where one fits."""
         if key in _ADDRESS_FIELDS:
             found = _plain_addresses(value)
             if found is not None:
@@ -401,24 +423,7 @@ class _Policy(email.policy.EmailPolicy):
             # an unreadable date falls through: the registry decides what it becomes
             with contextlib.suppress(Exception):
                 return email.utils.format_datetime(email.utils.parsedate_to_datetime(value))
-        elif key not in _STRUCTURED_FIELDS and "=?" not in value:
-            try:
-                value.encode()
-            except UnicodeEncodeError:
-                try:
-                    value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                except UnicodeError:
-                    return self.header_factory(name, value)
-            return value
-        if len(value) > _FIELD_CACHE_VALUE_CHARS:
-            return self.header_factory(name, value)
-        cached = _FIELD_CACHE.get((key, value))
-        if cached is None:
-            cached = self.header_factory(name, value)
-            if len(_FIELD_CACHE) >= _FIELD_CACHE_SIZE:
-                _FIELD_CACHE.clear()
-            _FIELD_CACHE[(key, value)] = cached
-        return cached
+        return self.header_factory(name, value)
 
 
 _POLICY = _Policy()
