@@ -556,6 +556,13 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
     ]
     dated = [p for p in timed if p.has_date]
     cues: list[str] = []
+    ahead: list[bool] = []  # _time_ahead_in_thread, resolved once for however many sentences ask
+
+    def time_ahead() -> bool:
+        if not ahead:
+            ahead.append(_time_ahead_in_thread(mail))
+        return ahead[0]
+
     for m in _SENTENCE_SPAN.finditer(flowed):
         a, b = m.span()
         sentence = m.group()
@@ -592,7 +599,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             and not timed
             and (_AGREE.search(sentence) or _BOOKED.search(sentence))
             and not sentence.rstrip().endswith("?")
-            and _time_ahead_in_thread(mail)
+            and time_ahead()
         ):
             cues.append("text: confirms the time proposed in the thread")
     return list(dict.fromkeys(cues))

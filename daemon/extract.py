@@ -685,6 +685,13 @@ def _recruiter(mail: Mail, users: frozenset[str], domains: tuple[str, ...], orga
     return None
 
 
+def _ends_with_firm(title: str, firm: str) -> bool:
+    """Can "Engineer, Acme" or "Engineer (Acme)" lose its firm: does ``title`` end with it where
+    ``$`` matches (at the end, or before a final newline)? Saves compiling a pattern per firm."""
+    ends = (title, title[:-1]) if title.endswith("\n") else (title,)
+    return any(t.endswith((firm, firm + ")")) for t in ends)
+
+
 @dataclass(frozen=True)
 class About:
     company: str | None
@@ -701,7 +708,7 @@ def about(mail: Mail, category: Category, user_addresses: frozenset[str] = froze
     scheduling = category in SCHEDULING
     firm = company(mail, user_addresses)
     title = role(mail)
-    if title and firm:
+    if title and firm and _ends_with_firm(title, firm):
         title = re.sub(rf"(?:,\s*|\s*\(\s*){re.escape(firm)}\)?$", "", title) or None
     return About(
         company=firm,
