@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from daemon import extract
 from daemon.model import Category, Classification, Mail
@@ -32,6 +33,12 @@ _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
 #: below this length a pattern is run straight away: checking for its words costs as much
 _PREFILTER_FROM = 200
+
+
+@lru_cache(maxsize=16)
+def _words_seen(low: str) -> dict[str, bool]:
+    """Which needles occur in ``low``, filled in as rules ask (a memo of a pure function)."""
+    return {}
 
 
 class _Rx:
@@ -47,7 +54,9 @@ class _Rx:
 
     def __init__(self, pattern: str) -> None:
         self.rx = re.compile(pattern, _IM)
-        self._needles = needles(self.rx)
+        found = needles(self.rx)
+        # the shortest words are the likeliest to occur, and one found settles it
+        self._needles = None if found is None else tuple(sorted(found, key=lambda n: (len(n), n)))
 
     def _possible(self, text: str, pos: int, endpos: int | None) -> bool:
         if self._needles is None or pos or (endpos is not None and endpos < len(text)):
@@ -55,7 +64,17 @@ class _Rx:
         if len(text) < _PREFILTER_FROM:
             return True
         low = folded(text)
-        return low is None or any(n in low for n in self._needles)
+        if low is None:
+            return True
+        # rules share words ("call", "interview"): each is looked for once per text
+        seen = _words_seen(low)
+        for n in self._needles:
+            hit = seen.get(n)
+            if hit is None:
+                hit = seen[n] = n in low
+            if hit:
+                return True
+        return False
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._possible(text, pos, endpos):

@@ -112,12 +112,16 @@ def _squash(s: str) -> str:
     return _NOT_ALNUM.sub("", s.lower())
 
 
+_TRAILING_LINK = re.compile(r"\s+(?:and|of|the|de|du|la|für)$")
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
 def _clean_org(raw: str) -> str | None:
     name = raw.strip(" \t'’\".,;:!-–—|&")
     if _squash(name) in _RELAY_SQUASHED:
         return None
-    name = re.sub(r"\s+(?:and|of|the|de|du|la|für)$", "", name)
-    name = re.sub(r"[’']s$", "", name)
+    name = _TRAILING_LINK.sub("", name)
+    name = _POSSESSIVE.sub("", name)
     if not name or len(name) > 60:
         return None
     words = name.split()
@@ -495,6 +499,7 @@ def _unlike_signature(line: str, named_below: bool) -> bool:
     return bool(_PROSE.match(line)) or len(line) > 160
 
 
+@lru_cache(maxsize=32)  # classify and interview_round split the same text of one message
 def split_signature(text: str) -> tuple[str, str]:
     """(body, signature) of a message's new text, for signatures without a "-- " delimiter.
 
