@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
 from daemon.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
-from daemon.timeparse import folded, needles
+from daemon.timeparse import needles
 
 #: consumer mail providers: a domain that says nothing about an employer
 FREEMAIL = frozenset(
@@ -78,19 +78,17 @@ _STOP_COMPANY = frozenset(
     utc gmt cet bst ist senior staff principal please good best regards cheers warmly
     hiring manager engineering product sincerely phone screen offer letter""".split()
 )
-_COMPANY_NEEDLES = tuple(needles(p) for p, _ in _COMPANY_PATTERNS)
+_COMPANY_NEEDLES = tuple(needles(p, exact=True) for p, _ in _COMPANY_PATTERNS)
 _LEGAL_TAIL = re.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
 
 
 def _may_match(words: frozenset[str] | None, text: str) -> bool:
-    """Can a pattern whose every match holds one of ``words`` (see timeparse.needles) match ``text``?
+    """Can a case-sensitive pattern whose every match holds one of ``words`` (see
+    timeparse.needles with ``exact``) match ``text``?
 
     A substring test is far cheaper than running the pattern on text where it cannot match.
     """
-    if words is None:
-        return True
-    low = folded(text)
-    return low is None or any(w in low for w in words)
+    return words is None or any(w in text for w in words)
 
 
 def org_domain(domain: str) -> str:
@@ -334,7 +332,7 @@ _ROLE_CONTEXT = tuple(
         rf"\bfor[ \t]+{_TITLE}[ \t]+is[ \t]+confirmed\b",
     )
 )
-_ROLE_NEEDLES = tuple(needles(p) for p in _ROLE_CONTEXT)
+_ROLE_NEEDLES = tuple(needles(p, exact=True) for p in _ROLE_CONTEXT)
 _PERSONAL_TITLE = re.compile(
     r"^(?:Senior |Sr\.? |Lead |Principal |Staff )?(?:Technical )?(?:Recruiter|Recruiting Coordinator|"
     r"Talent Acquisition \w+|Hiring Manager|Sourcer)$"

@@ -72,8 +72,8 @@ except ImportError:  # pragma: no cover
     _sre = None
 
 
-def _needed(items: Any) -> frozenset[str] | None:
-    """Strings (lower-case ASCII) of which every match of the parsed regex ``items`` holds one."""
+def _needed(items: Any, fold: bool) -> frozenset[str] | None:
+    """ASCII strings (lower-cased if ``fold``) of which every match of the parsed regex ``items`` holds one."""
     best: frozenset[str] | None = None
     run: list[str] = []
 
@@ -91,26 +91,27 @@ def _needed(items: Any) -> frozenset[str] | None:
 
     for op, av in items:
         if op is _sre.LITERAL and chr(av).isascii():
-            run.append(chr(av).lower())
+            run.append(chr(av).lower() if fold else chr(av))
             continue
         flush()
         if op is _sre.SUBPATTERN:
-            consider(_needed(av[-1]))
+            consider(_needed(av[-1], fold))
         elif op is _sre.ATOMIC_GROUP:
-            consider(_needed(av))
+            consider(_needed(av, fold))
         elif op is _sre.BRANCH:
-            options = [_needed(b) for b in av[1]]
+            options = [_needed(b, fold) for b in av[1]]
             if all(o is not None for o in options):
                 consider(frozenset().union(*(o for o in options if o is not None)))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_needed(av[2]))
+            consider(_needed(av[2], fold))
     flush()
     return best
 
 
-def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
+def needles(rx: re.Pattern[str], *, exact: bool = False) -> frozenset[str] | None:
     """Lower-case ASCII strings of which every match of ``rx`` contains one (on :func:`folded`
-    text), or None when the pattern names none worth looking for.
+    text), or None when the pattern names none worth looking for. With ``exact``, for a
+    pattern without re.IGNORECASE, the strings keep their case and hold for the text as it is.
 
     Read off the parsed pattern: a run of literal characters must occur; of a group, what
     each alternative needs; of a sequence, the most selective of its parts. Lookarounds,
@@ -119,7 +120,10 @@ def needles(rx: re.Pattern[str]) -> frozenset[str] | None:
     if _sre is None:
         return None
     try:
-        found = _needed(_sre.parse(rx.pattern, rx.flags))
+        fold = not exact or bool(rx.flags & re.IGNORECASE) or "(?i" in rx.pattern
+        if exact and fold:
+            return None
+        found = _needed(_sre.parse(rx.pattern, rx.flags), fold)
     except Exception:  # pragma: no cover - a parser of another Python version
         return None
     if found is None or min(map(len, found)) < 3:
