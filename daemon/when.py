@@ -296,10 +296,17 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
         return None  # relative dates and missing years need the Date header
     scanned = scan_text()
     subject_scanned = scan(mail.subject)
-    for text, source in ((mail.text, "text"), (mail.subject, "subject")):
-        src: TimeSource = "text" if source == "text" else "subject"
-        here = scanned if source == "text" else subject_scanned
-        cands = _candidates(text, here, ref, category, subject_scanned[0] if source == "text" else [])
+    # a forwarded invitation ("see the invitation from HR below") states its time in the
+    # forwarded part; it is read only when the sender's own words state none
+    forwarded = getattr(mail, "forwarded", "")
+    sources = [(mail.text, "text"), *([(forwarded, "forwarded")] if forwarded else []), (mail.subject, "subject")]
+    for text, source in sources:
+        src: TimeSource = "subject" if source == "subject" else "text"
+        if source == "forwarded":
+            here = scan(text)
+        else:
+            here = scanned if source == "text" else subject_scanned
+        cands = _candidates(text, here, ref, category, subject_scanned[0] if source != "subject" else [])
         found = _pick(cands, category, text, src)
         if found is not None:
             if found.end is None and found.start is not None and src == "subject":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -226,3 +226,23 @@ def test_corpus_interview_start_exact_match() -> None:
 def test_a_dated_time_beats_a_clock_time_with_no_date() -> None:
     body = "Looking forward to it, we'll dial in at 10am.\n\nConfirmed: Thursday, November 20, 2025, 2:00 PM ET"
     assert iso(infer_interview(mail(body), Category.INVITATION))[0] == "2025-11-20T14:00:00-05:00"
+
+
+def test_a_forwarded_invitation_gives_its_time_when_the_senders_words_state_none() -> None:
+    raw = (
+        b"From: Dr Ana Ruiz <ana.ruiz@uni.example>\r\nTo: Kim Lee <kim@example.org>\r\n"
+        b"Subject: Fwd: Interview invitation - Research Engineer\r\nDate: Mon, 27 Oct 2025 17:02:00 +0000\r\n"
+        b"Message-ID: <fwd-1@uni.example>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Hi Kim,\r\n\r\nForwarding HR's invitation below in case it went to spam. Talk next week!\r\n\r\nAna\r\n\r\n"
+        b"---------- Forwarded message ---------\r\nFrom: HR <hr-noreply@uni.example>\r\n"
+        b"Date: Mon, 27 Oct 2025 at 16:40\r\nSubject: Interview invitation - Research Engineer\r\n"
+        b"To: Kim Lee <kim@example.org>\r\n\r\nDear Kim,\r\n\r\nWe are pleased to invite you to interview.\r\n\r\n"
+        b"Date: Tuesday, 4 November 2025\r\nTime: 11:00 GMT\r\nDuration: 40 minutes\r\n\r\n"
+        b"Please confirm your attendance by Friday, 31 October 2025.\r\n"
+    )
+    mail = parse(raw)
+    assert "11:00 GMT" not in mail.text  # the sender's own words state no time
+    iv = infer_interview(mail, Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.end is not None
+    assert iv.start == datetime(2025, 11, 4, 11, 0, tzinfo=UTC)
+    assert iv.end - iv.start == timedelta(minutes=40)
