@@ -23,6 +23,10 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = {
     "shared": REPO.parent / "shared" / "corpus",
     "fixtures": REPO / "tests" / "fixtures" / "mail",
+    # written blind to the rules; first measured at 0.956 and 0.925 before the generic
+    # fixes their misses led to (see bench/RESULTS.md)
+    "heldout": REPO / "tests" / "fixtures" / "heldout",
+    "heldout2": REPO / "tests" / "fixtures" / "heldout2",
 }
 
 MIN_CATEGORY_ACCURACY = 0.95
