@@ -36,7 +36,7 @@ from daemon.mail import parse
 from daemon.model import Analysis, Mail, PlannedStage
 from daemon.prefilter import is_candidate
 from daemon.settings import AccountSettings, Settings
-from daemon.store import DuplicateEffectError, Store, refuse_truncated
+from daemon.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
 
 log = structlog.get_logger("followupd.runner")
 
@@ -393,9 +393,7 @@ class AccountRunner:
             return
         raw = self._compose(app, stage, now)
         with STATE_LOCK:
-            self.store.record_intent(
-                action.draft_id, "append", self.account.name, raw, now, app_id=action.app_id, stage=action.stage
-            )
+            self._intent(action, "append", raw, now)
         crashpoint("after-intent")
         key = conn.append_draft(raw, action.draft_id)
         crashpoint("after-append")
@@ -429,9 +427,7 @@ class AccountRunner:
             )
         with STATE_LOCK, self.store.transaction():
             if self.store.effect(action.draft_id) is None:
-                self.store.record_intent(
-                    action.draft_id, "append", self.account.name, raw, now, app_id=action.app_id, stage=action.stage
-                )
+                self._intent(action, "append", raw, now)
             self.store.record_outcome(action.draft_id, "present", key, now)
             self._feed(
                 action.app_id,
@@ -439,6 +435,14 @@ class AccountRunner:
                 now,
             )
         slog.info("draft already present", draft_id=action.draft_id)
+
+    def _intent(
+        self, action: tracker.CreateDraft | tracker.RemoveDraft, kind: EffectKind, raw: bytes, now: datetime
+    ) -> None:
+        """Journal a mailbox change before making it (the store refuses a duplicate append)."""
+        self.store.record_intent(
+            action.draft_id, kind, self.account.name, raw, now, app_id=action.app_id, stage=action.stage
+        )
 
     def _with_outcome(self, app_id: str, outcome: tracker.DraftOutcome, now: datetime) -> None:
         with STATE_LOCK, self.store.transaction():
@@ -455,15 +459,7 @@ class AccountRunner:
         if effect is not None and effect.status in ("appended", "present") and effect.raw:
             conn = self._conn()
             with STATE_LOCK:
-                self.store.record_intent(
-                    action.draft_id,
-                    "remove",
-                    self.account.name,
-                    effect.raw,
-                    now,
-                    app_id=action.app_id,
-                    stage=action.stage,
-                )
+                self._intent(action, "remove", effect.raw, now)
             removed = False
             for found in conn.find_drafts(action.draft_id):
                 # the connector compares bytes itself; a draft the user edited is left alone
