@@ -64,6 +64,13 @@ def snapshot(settings: Settings) -> dict[str, Any]:
 
     path = db_path(settings)
     if not path.exists():
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    from daemon.errors import StateError
+
+                    raise StateError(f"{path}: cannot be read: {parent} is not a directory")
+                break
         return {"applications": []}
     store = Store.open(path)
     try:

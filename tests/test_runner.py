@@ -6,6 +6,9 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from daemon.cli import main
 from daemon.config import load
 from daemon.paths import db_path
 from daemon.runner import run_once
@@ -61,3 +64,18 @@ def test_one_bad_message_does_not_stop_the_pass(tmp_path: Path) -> None:
     reports = run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
     assert reports[0].synced == 3
     assert _next_due(cfg) == "2026-03-06T09:30:00-05:00"
+
+
+def test_status_names_a_state_path_that_cannot_exist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[daemon]\nstate_dir = "{blocker / "state"}"\n', encoding="utf-8")
+    assert main(["-c", str(cfg), "status"]) == 1
+    err = capsys.readouterr().err
+    assert "is not a directory" in err and str(blocker) in err
+    # a state dir that simply does not exist yet is a fresh install, not an error
+    cfg.write_text(f'[daemon]\nstate_dir = "{tmp_path / "fresh"}"\n', encoding="utf-8")
+    assert main(["-c", str(cfg), "status"]) == 0
+    assert "No applications tracked yet" in capsys.readouterr().out
