@@ -8,7 +8,7 @@ the runner reconnects with backoff.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
@@ -49,6 +49,8 @@ class SyncResult:
     messages: Sequence[MessageRef]
     #: True when the folder's validity changed and the caller must drop what it cached
     reset: bool = False
+    #: new messages that ``keep`` turned down (not in ``messages``)
+    skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,19 @@ class Connector(Protocol):
 
     def close(self) -> None: ...
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
-        """Messages added to ``folder`` after ``cursor`` (all since ``since`` when None)."""
+    def sync(
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+    ) -> SyncResult:
+        """Messages added to ``folder`` after ``cursor`` (all since ``since`` when None).
+
+        ``keep`` sees each new message's header bytes; a connector may leave out those it
+        turns down, so a first scan of a large folder never holds every header at once.
+        Ignoring it is allowed: the caller applies the same test again.
+        """
         ...
 
     def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:

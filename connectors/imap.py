@@ -18,7 +18,7 @@ import re
 import socket
 import ssl
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.parser import BytesHeaderParser
@@ -360,7 +360,13 @@ class ImapConnector:
         self._select(client, folder, readonly=readonly)
 
     # -- sync -----------------------------------------------------------------------------
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+    ) -> SyncResult:
         client = self._conn()
         with self._io(f"sync {folder}"):
             if cursor is not None and (self._selected is None or self._selected[0] != folder):
@@ -387,7 +393,7 @@ class ImapConnector:
                 # "n:*" always includes the highest UID, even when it is below n
                 uids = [u for u in client.search(["UID", f"{floor + 1}:*"]) if u > floor]
             uids = sorted(int(u) for u in uids)
-            refs = self._headers(client, folder, uids)
+            refs, skipped = self._headers(client, folder, uids, keep)
         # UIDs below UIDNEXT that SEARCH skipped are older than ``since``: never look again
         last = max([floor, uidnext - 1, *uids])
         self._synced[folder] = (validity, last + 1)
@@ -395,7 +401,7 @@ class ImapConnector:
         if reset:
             log.warning("%s: %s UIDVALIDITY changed %s -> %s; resynced", self._where, folder,
                         cursor.validity if cursor else None, validity)  # fmt: skip
-        return SyncResult(new, refs, reset)
+        return SyncResult(new, refs, reset, skipped)
 
     def _unchanged(self, folder: str, cursor: Cursor, st: dict[bytes, Any]) -> Cursor | None:
         """The cursor to return when STATUS/EXAMINE shows nothing new since ``cursor``, else None."""
@@ -411,8 +417,11 @@ class ImapConnector:
             return cursor
         return Cursor(cursor.validity, cursor.last_key, int(modseq), dict(cursor.extra))
 
-    def _headers(self, client: IMAPClient, folder: str, uids: Sequence[int]) -> list[MessageRef]:
+    def _headers(
+        self, client: IMAPClient, folder: str, uids: Sequence[int], keep: Callable[[bytes], bool] | None
+    ) -> tuple[list[MessageRef], int]:
         refs: list[MessageRef] = []
+        skipped = 0
         for i in range(0, len(uids), HEADER_BATCH):
             batch = uids[i : i + HEADER_BATCH]
             data = client.fetch(batch, ["BODY.PEEK[HEADER]", "FLAGS", "INTERNALDATE", "RFC822.SIZE"])
@@ -421,17 +430,21 @@ class ImapConnector:
                 if item is None:  # expunged meanwhile
                     continue
                 when = item.get(b"INTERNALDATE")
+                header = bytes(item.get(b"BODY[HEADER]") or b"")
+                if keep is not None and not keep(header):
+                    skipped += 1
+                    continue
                 refs.append(
                     MessageRef(
                         folder=folder,
                         key=uid,
-                        header_bytes=bytes(item.get(b"BODY[HEADER]") or b""),
+                        header_bytes=header,
                         flags=_flags(item.get(b"FLAGS", ())),
                         internaldate=when if isinstance(when, datetime) else None,
                         size=int(item.get(b"RFC822.SIZE", 0)),
                     )
                 )
-        return refs
+        return refs, skipped
 
     # -- fetch ----------------------------------------------------------------------------
     def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:

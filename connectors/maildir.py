@@ -37,7 +37,7 @@ import socket
 import stat
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from email import policy as email_policy
 from email.parser import BytesHeaderParser
@@ -480,7 +480,13 @@ class MaildirConnector:
 
     # ------------------------------------------------------------ sync
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+    ) -> SyncResult:
         folder_dir = self._dir(folder)
         try:
             validity = self.validity_of(folder_dir)
@@ -530,13 +536,18 @@ class MaildirConnector:
 
         refs: list[MessageRef] = []
         unread: set[int] = set()
+        skipped = 0
         for e in entries.values():
             if not wanted(e):
                 continue
             ref = self._ref(folder, folder_dir, e)
             if ref is None:
                 unread.add(e.key)  # vanished or unreadable: must not count as seen
-            elif since_ns is None or not _dated_before(ref.header_bytes, since_ns):
+            elif since_ns is not None and _dated_before(ref.header_bytes, since_ns):
+                continue
+            elif keep is not None and not keep(ref.header_bytes):
+                skipped += 1
+            else:
                 refs.append(ref)
         refs.sort(key=lambda r: (r.internaldate or datetime.min.replace(tzinfo=UTC), r.key))
 
@@ -553,7 +564,7 @@ class MaildirConnector:
         # too many to remember: the next pass after a restart re-reports the window
         extra["edge"] = ",".join(f"{k:x}" for k in sorted(new_edge)) if len(new_edge) <= EDGE_LIMIT else ""
         self._seen[folder_dir] = (token, frozenset(entries) - unread)
-        return SyncResult(Cursor(validity=validity, last_key=hwm, extra=extra), refs, reset=reset)
+        return SyncResult(Cursor(validity=validity, last_key=hwm, extra=extra), refs, reset=reset, skipped=skipped)
 
     def _ref(self, folder: str, folder_dir: Path, e: _Entry) -> MessageRef | None:
         path = e.path

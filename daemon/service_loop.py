@@ -89,10 +89,12 @@ class _Pulse:
         finally:
             self._beat()
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+    ) -> SyncResult:
         self._beat()
         try:
-            return self._inner.sync(folder, cursor, since)
+            return self._inner.sync(folder, cursor, since, keep)
         finally:
             self._beat()
 

@@ -133,6 +133,19 @@ def test_sync_reports_each_message_once(mailbox: Mailbox, conn: Connector) -> No
     assert list(conn.sync(INBOX, later.cursor, None).messages) == []
 
 
+def test_sync_leaves_out_what_keep_turns_down_and_moves_past_it(mailbox: Mailbox, conn: Connector) -> None:
+    for title in ("Interview invitation", "Weekly deals", "Spring sale"):
+        mailbox.deliver(message(title))
+    result = conn.sync(INBOX, None, None, lambda header: b"Interview" in header)
+    assert [subject(m.header_bytes) for m in result.messages] == ["Interview invitation"]
+    assert result.skipped == 2
+    # turned down once, never offered again
+    assert list(conn.sync(INBOX, result.cursor, None).messages) == []
+    mailbox.deliver(message("Another sale"))
+    later = conn.sync(INBOX, result.cursor, None, lambda header: False)
+    assert (list(later.messages), later.skipped) == ([], 1)
+
+
 def test_fetch_does_not_mark_seen(mailbox: Mailbox, conn: Connector) -> None:
     mailbox.deliver(message("Unread"))
     (ref,) = conn.sync(INBOX, None, None).messages

@@ -18,7 +18,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -127,9 +127,11 @@ class CountingConnector:
     def close(self) -> None:
         self.inner.close()
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+    ) -> SyncResult:
         self.calls["sync"] += 1
-        return self.inner.sync(folder, cursor, since)
+        return self.inner.sync(folder, cursor, since, keep)
 
     def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:
         self.calls["fetch"] += 1
@@ -207,7 +209,10 @@ class MemoryConnector:
     def close(self) -> None:
         return None
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+    ) -> SyncResult:
+        # ignores ``keep``, as the interface allows: the runner filters again
         floor = cursor.last_key if cursor else 0
         msgs = [(u, r) for u, r in self.server.folders[folder] if u > floor]
         refs = [MessageRef(folder, u, r.split(b"\r\n\r\n", 1)[0] + b"\r\n") for u, r in msgs]

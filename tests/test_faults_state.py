@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -197,7 +197,9 @@ def test_inbox_and_sent_emptied_never_remove_our_draft(fworld: FaultWorld) -> No
 class _Blind(CountingConnector):
     """A server that suddenly answers every folder as empty (a new UIDVALIDITY, no messages)."""
 
-    def sync(self, folder: str, cursor: Cursor | None, since: date | None) -> SyncResult:
+    def sync(
+        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+    ) -> SyncResult:
         self.calls["sync"] += 1
         validity = (cursor.validity if cursor else 0) + 1000
         return SyncResult(Cursor(validity, 0), [], reset=cursor is not None)
