@@ -348,4 +348,4 @@ def _event(ev: Any, method: str | None, default_tz: tzinfo, defects: list[str]) 
     )
 
 
-__all__ = ["ZoneInfo", "parse_calendar", "zone_key"]
+__all__ = ["parse_calendar", "zone_key"]

@@ -715,4 +715,4 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
-__all__ = ["AccountRunner", "PassReport", "cmd_run", "run_once", "shutil"]
+__all__ = ["AccountRunner", "PassReport", "cmd_run", "run_once"]
