@@ -173,3 +173,28 @@ class Outbox:
                 self.sent += 1
                 log.info("notify sent", subject=notice.subject, to=self.settings.to_addr)
                 return
+
+
+# ---------------------------------------------------------------------- from the store's queue
+
+
+def from_queue(
+    texts: list[str], settings: NotifySettings, local_now: datetime, last_digest: date | None
+) -> list[Notice]:
+    """The notices to send now for queued tracker texts (pure).
+
+    "each" sends every text as it comes; "digest" sends them together once a day, after
+    ``digest_time`` in the user's zone (``local_now`` is already in it).
+    """
+    if not texts or not settings.enabled:
+        return []
+    if settings.mode == "each":
+        return [Notice(subject=f"followupd: {t}", body=f"{t}\n\nfollowupd\n") for t in texts]
+    if local_now.timetz().replace(tzinfo=None) < settings.digest_time or last_digest == local_now.date():
+        return []
+    return [
+        Notice(
+            subject=f"followupd: {len(texts)} update(s) on your applications",
+            body="Since the last digest:\n\n" + "\n".join(f"- {t}" for t in texts) + "\n",
+        )
+    ]

@@ -34,6 +34,7 @@ from daemon.explain import analyze_mail
 from daemon.extract import employer
 from daemon.mail import parse
 from daemon.model import Analysis, Mail, PlannedStage
+from daemon.notify import Notice
 from daemon.prefilter import is_candidate
 from daemon.settings import AccountSettings, Settings
 from daemon.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
@@ -693,6 +694,13 @@ def run_once(
                     runner.close()
             log.info("pass", account=account.name, summary=report.summary())
             reports.append(report)
+        if settings.notify.enabled and not dry_run:
+            try:
+                password = notify_password(settings)
+            except FollowupdError as exc:
+                log.error("notify: no password", error=str(exc))
+            else:
+                deliver_notices(store, settings, now, lambda n: send_now(settings, password, n, now))
     return reports
 
 
@@ -716,3 +724,60 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 __all__ = ["AccountRunner", "PassReport", "cmd_run", "run_once"]
+
+
+# ---------------------------------------------------------------------- notifications
+
+
+def notify_password(settings: Settings) -> str | None:
+    source = settings.notify.password
+    if source.kind == "none" or not settings.notify.username:
+        return None
+    from connectors.credentials import get_password
+
+    return get_password("notify", source, settings.notify.username, timeout=settings.notify.timeout_seconds)
+
+
+def deliver_notices(store: Store, settings: Settings, now: datetime, send: Callable[[Notice], bool]) -> int:
+    """Hand queued tracker notices to ``send``; each one sent is marked so, once."""
+    from datetime import date as _date
+    from zoneinfo import ZoneInfo
+
+    from daemon.notify import from_queue
+
+    if not settings.notify.enabled:
+        return 0
+    rows = store.unsent_notices()
+    if not rows:
+        return 0
+    local = now.astimezone(ZoneInfo(settings.daemon.timezone))
+    last = store.get_meta("last_digest")
+    notices = from_queue([r.text for r in rows], settings.notify, local, _date.fromisoformat(last) if last else None)
+    sent = 0
+    if settings.notify.mode == "each":
+        for row, notice in zip(rows, notices, strict=True):
+            if send(notice):
+                store.mark_notices_sent([row.id], now)
+                sent += 1
+        return sent
+    if notices and send(notices[0]):
+        with store.transaction():
+            store.mark_notices_sent([r.id for r in rows], now)
+            store.set_meta("last_digest", local.date().isoformat())
+        sent = 1
+    return sent
+
+
+def send_now(settings: Settings, password: str | None, notice: Notice, now: datetime) -> bool:
+    """One synchronous submission (run --once); a failure is logged and retried next run."""
+    import asyncio
+
+    from daemon.notify import build_message, send
+
+    try:
+        asyncio.run(send(settings.notify, password, build_message(settings.notify, notice, now)))
+    except Exception as exc:  # any SMTP or network failure: the notice stays queued
+        log.warning("notify failed; will retry on the next run", error=f"{type(exc).__name__}: {exc}")
+        return False
+    log.info("notify sent", subject=notice.subject)
+    return True

@@ -14,6 +14,7 @@ names the accounts with problems.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import random
@@ -34,8 +35,16 @@ import structlog
 from connectors.base import Connector, Cursor, FolderRoles, StoredDraft, SyncResult
 from daemon import tracker
 from daemon.errors import ConfigError, CredentialError, FollowupdError, UserError
+from daemon.notify import Notice, Outbox
 from daemon.paths import db_path
-from daemon.runner import AccountRunner, ConnectorFactory, default_connector, replan_if_policy_changed
+from daemon.runner import (
+    AccountRunner,
+    ConnectorFactory,
+    default_connector,
+    deliver_notices,
+    notify_password,
+    replan_if_policy_changed,
+)
 from daemon.sdnotify import Notifier
 from daemon.settings import AccountSettings, Settings
 from daemon.store import Store
@@ -43,6 +52,8 @@ from daemon.store import Store
 log = structlog.get_logger("followupd.daemon")
 
 #: longest single wait of an account thread; also bounds how long SIGTERM takes
+#: seconds between looks at the notification queue
+NOTICE_INTERVAL = 10.0
 MAX_WAIT = 10.0
 BACKOFF_START = 1.0
 BACKOFF_MAX = 300.0
@@ -342,6 +353,8 @@ class Daemon:
         self._waker = _Waker()
         self._observer: Any = None
         self._loaded = self._fingerprint()
+        self._outbox: Outbox | None = None
+        self._notices_at = 0.0
         self._pending_version = -1
         self._pending_count = 0
         self._ready = False
@@ -423,6 +436,7 @@ class Daemon:
                     self.notifier.ready(last_status)
                     log.info("ready", accounts=len(self.threads))
                 self._watchdog()
+                self._notices()
                 if self._ready:
                     line = self._status_line()
                     if line != last_status:
@@ -433,6 +447,8 @@ class Daemon:
             self.notifier.stopping()
             log.info("stopping")
             self._stop_all()
+            if self._outbox is not None:
+                self._outbox.close()
             if self._observer is not None:
                 self._observer.stop()
                 self._observer.join(timeout=2)
@@ -468,6 +484,33 @@ class Daemon:
             log.error("account thread not responding", accounts=stale)
             return
         self.notifier.watchdog()
+
+    def _notices(self) -> None:
+        """Hand queued notices to the background sender, every few seconds at most."""
+        if not self.settings.notify.enabled or self._store is None:
+            return
+        if time.monotonic() - self._notices_at < NOTICE_INTERVAL:
+            return
+        self._notices_at = time.monotonic()
+        if self._outbox is None:
+            try:
+                password = notify_password(self.settings)
+            except FollowupdError as exc:
+                log.error("notify: no password; notifications are not sent", error=str(exc))
+                return
+            # the digest is decided from the queue (deliver_notices); the outbox only sends
+            settings = dataclasses.replace(self.settings.notify, mode="each")
+            self._outbox = Outbox(settings, lambda: password)
+        outbox, now = self._outbox, self.clock()
+
+        def hand_over(notice: Notice) -> bool:
+            outbox.put(notice, now)
+            return True
+
+        try:
+            deliver_notices(self._store, self.settings, now, hand_over)
+        except (FollowupdError, sqlite3.Error) as exc:
+            log.error("notify: cannot read the queue", error=str(exc))
 
     def _pending(self) -> int:
         """Applications with a follow-up pending; recounted only when the state changed."""
@@ -581,6 +624,9 @@ class Daemon:
         old = {a.name: a for a in self.settings.accounts}
         fresh = {a.name: a for a in new.accounts}
         self.settings = new
+        if self._outbox is not None:  # [notify] may have changed
+            self._outbox.close()
+            self._outbox = None
         for name in list(self.threads):
             if name not in fresh or fresh[name] != old.get(name):
                 self._retire(name)

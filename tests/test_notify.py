@@ -10,6 +10,7 @@ from datetime import datetime
 from datetime import time as dtime
 from email import message_from_bytes
 from email.policy import default
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -184,3 +185,90 @@ def test_disabled_sends_nothing() -> None:
     box = Outbox(NotifySettings(enabled=False), lambda: None)
     box.put(Notice("s", "b"), NOW)
     assert box._thread is None
+
+
+# ---------------------------------------------------------------------- through the runner
+
+
+def _plain_server() -> tuple[Sink, Controller, int]:
+    sink = Sink()
+    port = _free_port()
+    c = Controller(sink, hostname="127.0.0.1", port=port)
+    c.start()
+    return sink, c, port
+
+
+def _maildir_config(tmp_path: Path, port: int, notify: str) -> Path:
+    from daemon.demo import _sample  # the bundled sample invitation (Wed 4 March 2026, 14:00 ET)
+
+    mail = tmp_path / "Mail"
+    for sub in ("cur", "new", "tmp"):
+        (mail / sub).mkdir(parents=True)
+    (mail / "new" / "1.host").write_bytes(_sample("01-invitation.eml"))
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[daemon]\nstate_dir = "{tmp_path / "state"}"\ntimezone = "America/New_York"\n\n'
+        f'[notify]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\nsecurity = "plain"\n'
+        f'from = "followupd@example.org"\nto = "me@example.org"\n{notify}\n\n'
+        f'[[accounts]]\nname = "local"\nkind = "maildir"\npath = "{mail}"\naddresses = ["alex.rivera@example.com"]\n',
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def test_run_once_emails_the_user_when_a_draft_is_queued_and_only_once(tmp_path: Path) -> None:
+    from daemon.config import load
+    from daemon.runner import run_once
+
+    sink, server, port = _plain_server()
+    try:
+        cfg = _maildir_config(tmp_path, port, 'mode = "each"')
+        run_once(load(cfg), NOW.replace(day=2, hour=10))  # Mon: the invitation arrives
+        assert sink.messages == []
+        run_once(load(cfg), NOW.replace(day=6, hour=9, minute=31))  # Fri: followup-1 is due
+        assert len(sink.messages) == 1
+        msg = message_from_bytes(sink.messages[0], policy=default)
+        assert "followup-1 draft is waiting in Drafts" in str(msg["Subject"])
+        assert "Brightwater Labs" in str(msg["Subject"])
+        run_once(load(cfg), NOW.replace(day=6, hour=11))
+        assert len(sink.messages) == 1  # sent once, not again
+    finally:
+        server.stop()
+
+
+def test_run_once_digest_waits_for_the_digest_time(tmp_path: Path) -> None:
+    from daemon.config import load
+    from daemon.runner import run_once
+
+    sink, server, port = _plain_server()
+    try:
+        cfg = _maildir_config(tmp_path, port, 'mode = "digest"\ndigest_time = "18:00"')
+        run_once(load(cfg), NOW.replace(day=2, hour=10))
+        run_once(load(cfg), NOW.replace(day=6, hour=9, minute=31))
+        assert sink.messages == []  # queued until the evening
+        run_once(load(cfg), NOW.replace(day=6, hour=18, minute=5))
+        assert len(sink.messages) == 1
+        body = message_from_bytes(sink.messages[0], policy=default).get_body(preferencelist=("plain",))
+        assert body is not None and "followup-1 draft is waiting" in body.get_content()
+        run_once(load(cfg), NOW.replace(day=6, hour=19))
+        assert len(sink.messages) == 1
+    finally:
+        server.stop()
+
+
+def test_an_smtp_outage_keeps_the_notice_queued_for_the_next_run(tmp_path: Path) -> None:
+    from daemon.config import load
+    from daemon.runner import run_once
+
+    port = _free_port()  # nothing listens yet
+    cfg = _maildir_config(tmp_path, port, 'mode = "each"')
+    run_once(load(cfg), NOW.replace(day=2, hour=10))
+    run_once(load(cfg), NOW.replace(day=6, hour=9, minute=31))  # the send fails: kept queued
+    sink = Sink()
+    server = Controller(sink, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        run_once(load(cfg), NOW.replace(day=6, hour=10))
+        assert len(sink.messages) == 1
+    finally:
+        server.stop()
