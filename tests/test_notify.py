@@ -272,3 +272,30 @@ def test_an_smtp_outage_keeps_the_notice_queued_for_the_next_run(tmp_path: Path)
         assert len(sink.messages) == 1
     finally:
         server.stop()
+
+
+def test_the_daemon_hands_queued_notices_to_the_background_sender(tmp_path: Path) -> None:
+    from daemon.config import load
+    from daemon.service_loop import Daemon
+    from daemon.store import Store
+
+    sink, server, port = _plain_server()
+    try:
+        cfg = _maildir_config(tmp_path, port, 'mode = "each"')
+        settings = load(cfg)
+        daemon = Daemon(cfg, settings, clock=lambda: NOW)
+        store = Store.open(tmp_path / "state" / "state.sqlite")
+        store.queue_notice("app1", "Acme — SRE: the followup-1 draft is waiting in Drafts", NOW)
+        daemon._store = store
+        daemon._notices()
+        _wait(lambda: len(sink.messages) == 1)
+        assert store.unsent_notices() == []
+        daemon._notices_at = 0.0
+        daemon._notices()  # nothing queued: nothing more
+        time.sleep(0.3)
+        assert len(sink.messages) == 1
+        assert daemon._outbox is not None
+        daemon._outbox.close()
+        store.close()
+    finally:
+        server.stop()
