@@ -20,7 +20,7 @@ import ssl
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from email.parser import BytesHeaderParser
 from email.policy import compat32
 from typing import Any
@@ -29,6 +29,7 @@ from imapclient import IMAPClient, SocketTimeout
 from imapclient import exceptions as imapexc
 
 from connectors.base import DRAFT_ID_HEADER, Cursor, FolderRoles, MessageRef, StoredDraft, SyncResult
+from connectors.imap_fetch import fetch_headers
 from daemon.errors import CredentialError, MailboxError, MailboxTimeout, TransientMailboxError, UserError
 from daemon.settings import AccountSettings
 
@@ -422,28 +423,27 @@ class ImapConnector:
     ) -> tuple[list[MessageRef], int]:
         refs: list[MessageRef] = []
         skipped = 0
-        for i in range(0, len(uids), HEADER_BATCH):
-            batch = uids[i : i + HEADER_BATCH]
-            data = client.fetch(batch, ["BODY.PEEK[HEADER]", "FLAGS", "INTERNALDATE", "RFC822.SIZE"])
-            for uid in batch:
-                item = data.get(uid)
-                if item is None:  # expunged meanwhile
-                    continue
-                when = item.get(b"INTERNALDATE")
-                header = bytes(item.get(b"BODY[HEADER]") or b"")
-                if keep is not None and not keep(header):
-                    skipped += 1
-                    continue
-                refs.append(
-                    MessageRef(
-                        folder=folder,
-                        key=uid,
-                        header_bytes=header,
-                        flags=_flags(item.get(b"FLAGS", ())),
-                        internaldate=when if isinstance(when, datetime) else None,
-                        size=int(item.get(b"RFC822.SIZE", 0)),
+        try:
+            for i in range(0, len(uids), HEADER_BATCH):
+                # streamed: a header the prefilter turns down is dropped as soon as it arrives
+                for item in fetch_headers(client._imap, uids[i : i + HEADER_BATCH]):
+                    if keep is not None and not keep(item.header):
+                        skipped += 1
+                        continue
+                    refs.append(
+                        MessageRef(
+                            folder=folder,
+                            key=item.uid,
+                            header_bytes=item.header,
+                            flags=_flags(item.flags),
+                            internaldate=item.internaldate,
+                            size=item.size,
+                        )
                     )
-                )
+        except BaseException:
+            # the rest of the FETCH answer is still on the wire: this connection is out of step
+            self._drop()
+            raise
         return refs, skipped
 
     # -- fetch ----------------------------------------------------------------------------
