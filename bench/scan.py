@@ -177,9 +177,9 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
             why[f"Auto-Submitted: {h.get('auto-submitted')}"] += 1
         elif h.get("in-reply-to") and not h.get("list-unsubscribe"):
             why["In-Reply-To without List-Unsubscribe"] += 1
-        elif m := _STRONG.search(str(h.get("subject", "")) + " " + sender.partition("<")[0]):
+        elif m := _STRONG.search((str(h.get("subject", "")) + " " + sender.partition("<")[0]).lower()):
             why[f"strong word {m.group(0).lower()!r}"] += 1
-        elif m := _WEAK.search(str(h.get("subject", "")) + " " + sender.partition("<")[0]):
+        elif m := _WEAK.search((str(h.get("subject", "")) + " " + sender.partition("<")[0]).lower()):
             why[f"weak word {m.group(0).lower()!r} (no bulk headers)"] += 1
         else:
             why["other rule"] += 1
