@@ -757,11 +757,12 @@ def deliver_notices(store: Store, settings: Settings, now: datetime, send: Calla
     if settings.notify.mode == "each":
         for row, notice in zip(rows, notices, strict=True):
             if send(notice):
-                store.mark_notices_sent([row.id], now)
+                with store.transaction(durable=True):  # a lost mark would mail it again
+                    store.mark_notices_sent([row.id], now)
                 sent += 1
         return sent
     if notices and send(notices[0]):
-        with store.transaction():
+        with store.transaction(durable=True):
             store.mark_notices_sent([r.id for r in rows], now)
             store.set_meta("last_digest", local.date().isoformat())
         sent = 1

@@ -1,7 +1,12 @@
 """The state database: applications, the message index, sync cursors, the effects journal.
 
-One SQLite file, owned by the user alone (0600 in a 0700 directory), in WAL mode with
-``synchronous=FULL`` so a committed transaction survives a power cut. The schema
+One SQLite file, owned by the user alone (0600 in a 0700 directory), in WAL mode. A
+transaction that must survive a power cut because the mailbox is changed next (an
+intent in the effects journal) commits with ``synchronous=FULL``; the rest (the message
+index, cursors, application state) with ``NORMAL``, which keeps the file consistent but
+may lose the last few commits to a power cut - they are read and applied again, as after
+any crash - and spares a first scan an fsync per message. Because the WAL is written in
+order, a FULL commit also makes every earlier commit durable. The schema
 version lives in ``PRAGMA user_version`` and moves forward only through ``MIGRATIONS``;
 a file from a newer followupd, or one that is not SQLite at all, is refused and never
 recreated: it may hold the only record of which drafts were already made.
@@ -201,7 +206,7 @@ class Store:
         mode = c.execute("PRAGMA journal_mode = WAL").fetchone()
         if mode is None or str(mode[0]).lower() != "wal":
             raise StateError(f"{self.path}: cannot switch the state database to WAL mode")
-        c.execute("PRAGMA synchronous = FULL")
+        c.execute("PRAGMA synchronous = NORMAL")
         c.execute("PRAGMA foreign_keys = ON")
         check = c.execute("PRAGMA quick_check").fetchone()
         if check is None or check[0] != "ok":
@@ -233,17 +238,37 @@ class Store:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Store]:
-        """All writes inside commit together or not at all; nesting uses savepoints."""
+    def transaction(self, *, durable: bool = False) -> Iterator[Store]:
+        """All writes inside commit together or not at all; nesting uses savepoints.
+
+        ``durable``: the commit is on disk before this returns (``synchronous=FULL``), for
+        a record the mailbox is about to depend on. It must be the outermost transaction:
+        SQLite cannot change the sync level inside one.
+        """
         c = self._conn
         name = f"sp{self._depth}"
+        if durable and self._depth > 0:
+            raise StateError(f"{self.path}: a durable transaction cannot be nested in another")
+        if durable:
+            c.execute("PRAGMA synchronous = FULL")
+        try:
+            with self._scope(name):
+                yield self
+        finally:
+            if durable:
+                with contextlib.suppress(sqlite3.Error):  # at worst later commits stay FULL
+                    c.execute("PRAGMA synchronous = NORMAL")
+
+    @contextlib.contextmanager
+    def _scope(self, name: str) -> Iterator[None]:
+        c = self._conn
         if self._depth == 0:
             self._write("BEGIN IMMEDIATE")
         else:
             c.execute(f"SAVEPOINT {name}")
         self._depth += 1
         try:
-            yield self
+            yield
         except BaseException:
             self._depth -= 1
             if self._depth == 0:
@@ -411,7 +436,9 @@ class Store:
         Refuses (StateError) to journal an append whose draft is known to be in the
         mailbox already or deleted by the user: that would be a duplicate draft.
         """
-        with self.transaction():
+        # durable when it stands alone: the mailbox is changed right after. (Nested, as when
+        # a draft found in the mailbox is adopted, nothing follows that depends on it.)
+        with self.transaction(durable=self._depth == 0):
             prev = self.effect(draft_id, kind)
             if prev is not None and kind == "append" and prev.status in APPEND_DONE:
                 raise DuplicateEffectError(

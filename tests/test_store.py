@@ -79,12 +79,49 @@ def test_fresh_database_is_migrated_private_and_in_wal(tmp_path: Path) -> None:
             assert side.exists(), suffix
             assert stat.S_IMODE(os.stat(side).st_mode) & 0o077 == 0, suffix
         conn = store._conn
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL; FULL where it matters
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
     other = sqlite3.connect(path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     other.close()
+
+
+def _statements(store: Store) -> list[str]:
+    seen: list[str] = []
+    store._conn.set_trace_callback(seen.append)
+    return seen
+
+
+def test_an_intent_is_committed_with_a_full_sync_and_the_rest_with_normal(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "state.sqlite") as store:
+        seen = _statements(store)
+        store.save_application(_app())
+        did = draft_id("a1", "followup-1")
+        store.record_intent(did, "append", "main", RAW, T0, app_id="a1", stage="followup-1")
+        store.record_outcome(did, "appended", 7, T0)
+        sql = [s.split("(")[0].strip() for s in seen if not s.startswith("SELECT")]
+        # the intent's commit is the one bracketed by FULL; the application and outcome are not
+        start = sql.index("PRAGMA synchronous = FULL")
+        assert sql[start + 1] == "BEGIN IMMEDIATE"
+        assert sql[start + 2].startswith("INSERT OR REPLACE INTO intents")
+        assert sql[start + 3 : start + 5] == ["COMMIT", "PRAGMA synchronous = NORMAL"]
+        assert sql.count("PRAGMA synchronous = FULL") == 1
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+
+
+def test_a_durable_transaction_cannot_hide_inside_another(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "state.sqlite") as store:
+        with store.transaction():
+            with pytest.raises(StateError, match="cannot be nested"):
+                with store.transaction(durable=True):
+                    pass
+            # nested, an intent is part of the outer commit (nothing is appended after it)
+            store.record_intent(draft_id("a1", "x"), "append", "main", RAW, T0)
+        with store.transaction(durable=True):
+            assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert store._conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+        assert store.effect(draft_id("a1", "x")) is not None
 
 
 def test_existing_world_readable_file_is_made_private(tmp_path: Path) -> None:

@@ -87,7 +87,7 @@ def identity(company: str) -> Identity:
 class TrackerMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
-        # RAM-backed when there is one: synchronous=FULL fsyncs on every commit
+        # RAM-backed when there is one: each journalled intent is an fsync (synchronous=FULL)
         shm = "/dev/shm" if Path("/dev/shm").is_dir() else None
         self.dir = Path(tempfile.mkdtemp(prefix="followupd-machine-", dir=shm))
         self.store = Store.open(self.dir / "state.sqlite")
