@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from daemon import zones
 from daemon.zones import Zone
@@ -108,7 +108,15 @@ def _needed(items: Any, fold: bool) -> frozenset[str] | None:
     return best
 
 
-def needles(rx: re.Pattern[str], *, exact: bool = False) -> frozenset[str] | None:
+class _Source(NamedTuple):
+    """A pattern not compiled on its own: only parts or variants of it are (compiling costs
+    milliseconds at every start of the program)."""
+
+    pattern: str
+    flags: int = 0
+
+
+def needles(rx: re.Pattern[str] | _Source, *, exact: bool = False) -> frozenset[str] | None:
     """Lower-case ASCII strings of which every match of ``rx`` contains one (on :func:`folded`
     text), or None when the pattern names none worth looking for. With ``exact``, for a
     pattern without re.IGNORECASE, the strings keep their case and hold for the text as it is.
@@ -221,7 +229,7 @@ class _Scanner:
         self._twins: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         split = _alternatives(rx.pattern) if self.twin is not None else None
         if split is not None and len(split[1]) > 1:
-            parts = [(alt, needles(re.compile(alt, rx.flags))) for alt in split[1]]
+            parts = [(alt, needles(_Source(alt, rx.flags))) for alt in split[1]]
             if any(words is not None for _, words in parts):
                 self._parts = (split[0], parts)
 
@@ -355,7 +363,7 @@ _MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\[cid:[^\]]
 
 _RANGE_TO = r"(?:-|–|—|~|to|till|til|until|through|thru|and)"
 
-_DATE = re.compile(
+_DATE = _Source(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?![\d/]))
   | (?P<ymd>(?<!\d)(?P<yy>\d{{4}})[-/](?P<ym>{_MON})[-/](?P<yd>\d{{1,2}})(?!\d))
@@ -383,7 +391,7 @@ _PART = r"(?P<part>beginning|start|end|middle|mid|early|late)"
 _REL_WORD = r"this|current|coming|next|last|past|previous|following|upcoming"
 
 #: periods and nth days, found before plain dates and weekdays
-_PERIOD = re.compile(
+_PERIOD = _Source(
     rf"""
     (?P<pweek>(?:(?:at\s+)?the\s+)?{_PART}(?:\s+of)?(?:\s+the)?\s+(?:(?:around\s+)?(?P<prel>{_REL_WORD})\s+)?
         (?P<punit>week|month)\b)
@@ -414,7 +422,7 @@ _COARSE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_WEEKDAY = re.compile(
+_WEEKDAY = _Source(
     rf"""\b(?:(?P<pwk>next|this|last|previous|past)\s+week(?:['’]s)?\s*[-,]?\s*)?
     (?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
     (?:\s+(?P<wk>(?:of\s+|from\s+)?(?:next|this|last|previous|past|the\s+following|the\s+coming)\s+week
@@ -424,7 +432,7 @@ _WEEKDAY = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_REL = re.compile(
+_REL = _Source(
     r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight|tonite
     |tomorrow|tmrw|yesterday|heute|last\s+night
     |this\s+(?:morning|afternoon|evening))\b
@@ -442,7 +450,7 @@ _T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d))?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’])|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
-_TIME = re.compile(
+_TIME = _Source(
     rf"""(?<![\d:/.,\-])(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
     (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis)\s*{_T.format(p="b")}(?![\d/]))?
     (?P<suf>\s*(?:uhr|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|h\b))?""",
@@ -453,7 +461,7 @@ _APX = r"(?:[ap]\.?\s?m\b\.?|in\s+the\s+(?:morning|afternoon|evening|[ap]\.?m\b)
 _MIN_W = rf"(?:oh[\s-]?(?:{_UNITS_W})|(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{_UNITS_W}))?|{_TEENS_W})\b"
 
 #: clock times in words or without a separator: "quarter past 3", "ten thirty am", "330 pm", "at 1030"
-_WTIME = re.compile(
+_WTIME = _Source(
     rf"""
     (?P<rel>(?<![:.\d])(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
         \s+(?P<dir>past|after|to|till|of)\s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
@@ -473,7 +481,7 @@ _HOUR_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:today|tomorrow|tonight|this|in\s+th
 _ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
 _REGION = _alt(list(zones.REGIONS))
 _CITY = _alt(list(zones.CITIES))
-_ZONE = re.compile(
+_ZONE = _Source(
     rf"""
     (?P<off>\(?(?:UTC|GMT)\s?[+\-−–]\s?\d{{1,2}}(?::?\d{{2}})?\)?
         (?:\s(?P<win>[A-Z][A-Za-z .&]{{2,40}}?(?:\s\((?:US\s&\sCanada|[A-Za-z .&]+)\))?)(?=[.,;)\n]|$))?)
@@ -494,7 +502,7 @@ _DURATION = re.compile(
 )
 
 
-def _at_word_start(rx: re.Pattern[str]) -> re.Pattern[str]:
+def _at_word_start(rx: _Source) -> re.Pattern[str]:
     # every atom starts at a word start (or an opening parenthesis); saying so up front lets the
     # engine skip mid-word positions before trying each long alternation: about 2x faster
     return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
