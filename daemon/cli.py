@@ -7,6 +7,7 @@ starts fast.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -51,6 +52,10 @@ def _lazy(module: str, func: str) -> Handler:
         import importlib
 
         handler: Handler = getattr(importlib.import_module(module), func)
+        # What importing made (compiled patterns, classes, tables) lives as long as the
+        # process: kept out of the cyclic collector, it is not re-examined by every full
+        # collection that a first scan's many small objects set off.
+        gc.freeze()
         return handler(args)
 
     return run

@@ -8,6 +8,7 @@ runner feeds events in, persists what comes out and reports back how each action
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -286,6 +287,7 @@ def _norm(text: str | None) -> str:
 _RELAY_NAMES = frozenset(_norm(b) for b in HIRING_RELAYS)
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm_company(text: str | None) -> str:
     name = _norm(text)
     name = " ".join(_COMPANY_SUFFIX.sub(" ", name).split())
