@@ -8,16 +8,17 @@ and where the send time is meant.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import holidays
 
 from daemon.errors import UserError
 from daemon.model import PlannedStage, Round
 from daemon.settings import CompanySettings, Pace, Settings
+
+if TYPE_CHECKING:
+    import holidays
 
 #: a calendar with no business day in this many days is a configuration mistake
 #: (every weekday a weekend, say), not a reason to loop forever
@@ -33,11 +34,37 @@ def user_zone(settings: Settings) -> ZoneInfo:
         raise UserError(f"unknown time zone {key!r}", where="daemon.timezone") from exc
 
 
-@functools.lru_cache(maxsize=32)
-def _holiday_calendar(country: str, subdivision: str | None) -> holidays.HolidayBase:
-    # cached: building a country's calendar costs milliseconds, and it is pure data
+# One year of one place's public holidays at a time: building a calendar makes the holidays
+# package import every country's module (about 0.15 s), so it happens on first use, not at
+# import, and each year is computed once.
+_holidays: dict[tuple[str, str | None, int], frozenset[date]] = {}
+_places: set[tuple[str, str | None]] = set()
+
+
+def _holiday_dates(country: str, subdivision: str | None, year: int) -> frozenset[date]:
+    key = (country.upper(), subdivision, year)
+    found = _holidays.get(key)
+    if found is None:
+        # the neighbouring years too: an observed day can cross a year's end (1 January on a
+        # Saturday is observed on 31 December), whichever year the library files it under
+        cal = _holiday_calendar(country, subdivision, (year - 1, year, year + 1))
+        found = _holidays[key] = frozenset(d for d in cal if d.year == year)
+        _places.add(key[:2])
+    return found
+
+
+def _check_place(country: str, subdivision: str | None) -> None:
+    """A UserError for a country (or subdivision) the holidays package does not know."""
+    if (country.upper(), subdivision) not in _places:
+        _holiday_calendar(country, subdivision, ())
+        _places.add((country.upper(), subdivision))
+
+
+def _holiday_calendar(country: str, subdivision: str | None, years: tuple[int, ...]) -> holidays.HolidayBase:
+    import holidays
+
     try:
-        return holidays.country_holidays(country.upper(), subdiv=subdivision)
+        return holidays.country_holidays(country.upper(), subdiv=subdivision, years=years)
     except NotImplementedError as exc:
         if subdivision is not None:
             try:
@@ -59,10 +86,11 @@ def _is_business_day_fn(settings: Settings) -> Callable[[date], bool]:
     weekend = frozenset(settings.policy.weekend)
     if frozenset(range(7)) <= weekend:
         raise UserError("every day of the week is a weekend day", where="policy.weekend")
-    cal = _holiday_calendar(settings.policy.country, settings.policy.subdivision)
+    country, subdivision = settings.policy.country, settings.policy.subdivision
+    _check_place(country, subdivision)
 
     def is_business(d: date) -> bool:
-        return d.weekday() not in weekend and d not in cal
+        return d.weekday() not in weekend and d not in _holiday_dates(country, subdivision, d.year)
 
     return is_business
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -430,3 +431,35 @@ def test_a_follow_up_long_overdue_when_first_seen_is_not_planned() -> None:
         "followup-1",
         "followup-2",
     ]
+
+
+# ---------------------------------------------------------------- the holiday table
+
+
+@pytest.fixture
+def fresh_holiday_table() -> Iterator[None]:
+    """Policy's module-level table emptied for the test and restored after it."""
+    import daemon.policy as policy
+
+    saved, places = dict(policy._holidays), set(policy._places)
+    policy._holidays.clear()
+    policy._places.clear()
+    yield
+    policy._holidays.clear()
+    policy._holidays.update(saved)
+    policy._places.clear()
+    policy._places.update(places)
+
+
+@pytest.mark.parametrize("country,subdivision", [("US", None), ("US", "CA"), ("GB", None), ("DE", "BY"), ("JP", None)])
+def test_the_year_table_says_what_the_holidays_calendar_says(
+    fresh_holiday_table: None, country: str, subdivision: str | None
+) -> None:
+    # the table is built a year at a time; the library's own calendar, asked day by day,
+    # fills years lazily: every day of 2020-2031 must come out the same
+    cal = holidays.country_holidays(country, subdiv=subdivision)
+    settings = make(country=country, subdivision=subdivision, weekend=())
+    day = date(2020, 1, 1)
+    while day.year < 2032:
+        assert is_business_day(day, settings) == (day not in cal), day
+        day += timedelta(days=1)
