@@ -37,16 +37,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, Literal
-
-import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any, Literal
 
 from daemon.errors import UserError
 from daemon.model import Address, Mail, PlannedStage, Round
 from daemon.policy import user_zone
 from daemon.relays import is_hiring_relay, is_noreply
 from daemon.settings import CompanySettings, Settings
+
+if TYPE_CHECKING:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
 Kind = Literal["followup", "checkin", "thank_you"]
 KINDS: tuple[Kind, ...] = ("followup", "checkin", "thank_you")
@@ -133,41 +134,46 @@ def load_templates(settings: Settings) -> TemplateSources:
     return TemplateSources(**found)
 
 
-class _Lenient(jinja2.ChainableUndefined):
-    """An undefined name renders as "" and survives attribute access, calls and arithmetic."""
-
-
-def _same(self: jinja2.Undefined, *args: Any, **kwargs: Any) -> jinja2.Undefined:
-    return self
-
-
-# set after the class body: the base class types these as never returning
-for _op in (
-    "__call__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
-    "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
-    "__pos__", "__neg__", "__pow__", "__rpow__",
-):  # fmt: skip
-    setattr(_Lenient, _op, _same)
-
-
 def _finalize(value: Any) -> Any:
     return "" if value is None else value
 
 
-_ENV = SandboxedEnvironment(
-    undefined=_Lenient,
-    autoescape=False,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    finalize=_finalize,
-)
+@functools.lru_cache(maxsize=1)
+def _environment() -> SandboxedEnvironment:
+    """The sandbox templates run in; built (and jinja2 imported) when the first draft is made."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class Lenient(jinja2.ChainableUndefined):
+        """An undefined name renders as "" and survives attribute access, calls and arithmetic."""
+
+    def same(self: jinja2.Undefined, *args: Any, **kwargs: Any) -> jinja2.Undefined:
+        return self
+
+    # set after the class body: the base class types these as never returning
+    for op in (
+        "__call__", "__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+        "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__", "__rmod__",
+        "__pos__", "__neg__", "__pow__", "__rpow__",
+    ):  # fmt: skip
+        setattr(Lenient, op, same)
+
+    return SandboxedEnvironment(
+        undefined=Lenient,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+    )
 
 
 @functools.lru_cache(maxsize=64)
 def _compile(origin: str, text: str) -> jinja2.Template:
+    import jinja2
+
     try:
-        return _ENV.from_string(text)
+        return _environment().from_string(text)
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(f"template syntax error on line {exc.lineno}: {exc.message}", where=origin) from exc
     except jinja2.TemplateError as exc:
@@ -183,6 +189,8 @@ def check_templates(sources: TemplateSources) -> None:
 
 def render_template(source: TemplateSource, variables: dict[str, Any]) -> str:
     """Render one template in the sandbox and tidy the text. Errors name the template."""
+    import jinja2
+
     template = _compile(source.origin, source.text)
     try:
         text = template.render(variables)
