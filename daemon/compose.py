@@ -131,7 +131,10 @@ def load_templates(settings: Settings) -> TemplateSources:
         except OSError as exc:
             raise UserError(exc.strerror or str(exc), where=str(path)) from exc
         found[kind] = TemplateSource(str(path), text)
-    return TemplateSources(**found)
+    loaded = TemplateSources(**found)
+    # files are read only here: a broken one should stop the start, not the first draft
+    check_templates(loaded)
+    return loaded
 
 
 def _finalize(value: Any) -> Any:

@@ -861,5 +861,13 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(exc, file=sys.stderr)
         return 2
+    if settings.templates.dir is not None:
+        from daemon.compose import load_templates
+
+        try:
+            load_templates(settings)
+        except UserError as exc:
+            print(exc, file=sys.stderr)
+            return 2
     print(summary(settings))
     return 0

@@ -363,6 +363,11 @@ def test_template_dir_problems_are_user_errors(tmp_path: Path) -> None:
     with pytest.raises(UserError) as exc:
         load_templates(Settings(templates=TemplateSettings(dir=tmp_path)))
     assert exc.value.where == str(tmp_path / "followup.txt.j2")
+    # a broken file stops the start, not the first draft weeks later
+    (tmp_path / "followup.txt.j2").write_text("Hi {{ role", encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        load_templates(Settings(templates=TemplateSettings(dir=tmp_path)))
+    assert exc.value.where == str(tmp_path / "followup.txt.j2") and "syntax error" in str(exc.value)
 
 
 def test_template_syntax_and_runtime_errors_name_the_template() -> None:

@@ -448,6 +448,19 @@ def test_cmd_check_config_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert out.out == f"{p}: OK — 2 accounts, timezone America/New_York\n" and out.err == ""
 
 
+def test_check_config_compiles_the_template_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tpl = tmp_path / "tpl"
+    tpl.mkdir()
+    (tpl / "checkin.txt.j2").write_text("Hello {{ company }}", encoding="utf-8")
+    p = write(tmp_path, IMAP + f'[templates]\ndir = "{tpl}"\n')
+    assert cli.main(["-c", str(p), "check-config"]) == 0
+    capsys.readouterr()
+    (tpl / "followup.txt.j2").write_text("Hi {% if role %}\nno end", encoding="utf-8")
+    assert cli.main(["-c", str(p), "check-config"]) == 2
+    err = capsys.readouterr().err
+    assert str(tpl / "followup.txt.j2") in err and "syntax error on line 2" in err
+
+
 def test_check_config_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     p = write(tmp_path, IMAP + "port = 0\n[daemon]\nlog_level = 3\n")
     assert cli.main(["-c", str(p), "check-config"]) == 2
