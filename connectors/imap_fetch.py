@@ -44,6 +44,12 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _CLOSE = re.compile(rb"[ ]*\)[ ]*\Z")
+# the answer as Dovecot (and servers that keep the asked order) gives it, in one match
+_COMMON = re.compile(
+    rb"\* \d+ FETCH \(UID (\d+) FLAGS \(([^()\"{}\r\n]*)\) "
+    rb'INTERNALDATE "([^"\\\r\n]*)" RFC822\.SIZE (\d+) BODY\[HEADER\] \{(\d+)\}',
+    re.IGNORECASE,
+)
 _UNQUOTE = re.compile(rb"\\(.)")
 
 
@@ -209,6 +215,16 @@ def fetch_headers(imap: imaplib.IMAP4, uids: Sequence[int]) -> Iterator[HeaderIt
             raise imaplib.IMAP4.abort(f"unexpected line during FETCH: {first[:80]!r}")
         if _UNTAGGED_FETCH.match(first) is None:
             continue  # EXISTS, EXPUNGE, OK [...] and the like
+        if len(parts) == 2 and parts[1] == b")" and isinstance(parts[0], tuple):
+            common = _COMMON.fullmatch(parts[0][0])
+            if common is not None and int(common.group(5)) == len(parts[0][1]):
+                uid = int(common.group(1))
+                if uid in wanted and uid not in done:
+                    done.add(uid)
+                    yield HeaderItem(
+                        uid, parts[0][1], tuple(common.group(2).split()), common.group(3), int(common.group(4))
+                    )
+                continue
         items = _fast(parts)
         if items is None:
             items = _slow(parts)
