@@ -208,6 +208,8 @@ def _alternatives(pattern: str) -> tuple[str, list[str]] | None:
 
 #: twins for combinations of alternatives kept per pattern (each costs a compile, ~1 ms)
 _MAX_TWINS = 32
+#: text a scanner matches as written before it builds its twins (see _Scanner._prepare)
+_WARM_UP_CHARS = 1_000_000
 
 
 class _Scanner:
@@ -220,18 +222,27 @@ class _Scanner:
     exactly those of ``rx.finditer``.
     """
 
-    __slots__ = ("_parts", "_twins", "rx", "twin")
+    __slots__ = ("_parts", "_ready", "_seen", "_twins", "rx", "twin")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
-        self.twin = _lower_twin(rx)
+        self.twin: re.Pattern[str] | None = None
         self._parts: tuple[str, list[tuple[str, frozenset[str] | None]]] | None = None
         self._twins: dict[tuple[int, ...], re.Pattern[str] | None] = {}
-        split = _alternatives(rx.pattern) if self.twin is not None else None
+        self._seen = 0
+        self._ready = False
+
+    def _prepare(self) -> None:
+        """Compile the twin and read each alternative's words: several ms per pattern, which a
+        run has to scan about a megabyte of text to win back, so they wait for that much."""
+        twin = _lower_twin(self.rx)
+        split = _alternatives(self.rx.pattern) if twin is not None else None
         if split is not None and len(split[1]) > 1:
-            parts = [(alt, needles(_Source(alt, rx.flags))) for alt in split[1]]
+            parts = [(alt, needles(_Source(alt, self.rx.flags))) for alt in split[1]]
             if any(words is not None for _, words in parts):
                 self._parts = (split[0], parts)
+        self.twin = twin
+        self._ready = True
 
     def _twin_for(self, low: str) -> re.Pattern[str] | None:
         """The twin of the alternatives that can match ``low`` (None: none can)."""
@@ -250,6 +261,12 @@ class _Scanner:
         return self._twins[key]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self._ready:
+            self._seen += len(text)
+            if self._seen < _WARM_UP_CHARS:
+                yield from self.rx.finditer(text)
+                return
+            self._prepare()
         low = folded(text) if self.twin is not None else None
         if self.twin is None or low is None:
             yield from self.rx.finditer(text)

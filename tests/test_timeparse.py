@@ -363,3 +363,40 @@ def test_minutes_before_a_time_are_not_a_new_time() -> None:
     # arrival instructions must not move the interview
     found = resolve("Interview at 2pm tomorrow; please arrive 15 minutes before 2pm", DUCK)
     assert {m.start.strftime("%H:%M") for m in found} == {"14:00"}
+
+
+def _scanners() -> list[object]:
+    import daemon.timeparse as tp
+
+    return [v for v in vars(tp).values() if isinstance(v, tp._Scanner)]
+
+
+def _reset(scanner: object) -> None:
+    scanner._ready, scanner._seen, scanner.twin, scanner._parts, scanner._twins = False, 0, None, None, {}  # type: ignore[attr-defined]
+
+
+def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a run matches the patterns as written until it has scanned enough text to pay for
+    # compiling the lower-cased twins; both ways must find exactly the same mentions
+    import json
+    from pathlib import Path
+
+    import daemon.timeparse as tp
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "datecorpus" / "scheduling.jsonl"
+    texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [t.upper() for t in texts[:200]] + [t.title() for t in texts[200:400]]
+    ref = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+    def found(warm_up: int) -> list[object]:
+        monkeypatch.setattr(tp, "_WARM_UP_CHARS", warm_up)
+        for s in _scanners():
+            _reset(s)
+        return [(scan(t), resolve(t, ref)) for t in texts]
+
+    plain = found(10**12)
+    assert all(not s._ready for s in _scanners())  # type: ignore[attr-defined]
+    twinned = found(0)
+    assert all(s._ready for s in _scanners()) and any(s.twin is not None for s in _scanners())  # type: ignore[attr-defined]
+    assert plain == twinned
+    assert sum(len(mentions) for (mentions, _), _ in plain) > 500  # the corpus does hold mentions
