@@ -195,6 +195,12 @@ def test_tls_with_the_right_ca(dovecot_tls: Dovecot, tls_dir: Path) -> None:
     try:
         assert c.connect().drafts == "Drafts"
         assert c.sync("INBOX", None, None).messages == []
+        # the header scan reads the TLS stream itself (connectors/imap_fetch.py)
+        for n in range(3):
+            c.append_draft(draft(f"tls-{n}", body=f"body {n}"), f"tls-{n}")
+        got = c.sync("Drafts", None, None).messages
+        assert [header_values(m.header_bytes, DRAFT_ID_HEADER) for m in got] == [["tls-0"], ["tls-1"], ["tls-2"]]
+        assert all("\\Draft" in m.flags and m.internaldate is not None and m.size > 0 for m in got)
     finally:
         c.close()
 
@@ -205,6 +211,9 @@ def test_starttls_with_the_right_ca(dovecot_tls: Dovecot, tls_dir: Path) -> None
     c = ImapConnector(acc, user.password)
     try:
         assert c.connect().sent == "Sent"
+        c.append_draft(draft("starttls-1"), "starttls-1")
+        [got] = c.sync("Drafts", None, None).messages
+        assert header_values(got.header_bytes, DRAFT_ID_HEADER) == ["starttls-1"]
     finally:
         c.close()
 
