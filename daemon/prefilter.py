@@ -89,17 +89,26 @@ _DOMAIN = re.compile(r"@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)")
 _ANGLE = re.compile(r"<[^<>]*>|\S+@\S+")
 
 
-# Anchored on a newline rather than ``^`` with MULTILINE: the regex engine then jumps from
-# newline to newline instead of trying the alternation at every byte of the block.
-_FIELDS = re.compile(
-    rb"\n(" + b"|".join(n.encode() for n in sorted(_WANTED)) + rb")[ \t]*:(.*(?:\r?\n[ \t].*)*)",
-    re.IGNORECASE,
-)
+def _fields_rx(names: frozenset[str]) -> re.Pattern[bytes]:
+    # Anchored on a newline rather than ``^`` with MULTILINE: the regex engine then jumps
+    # from newline to newline instead of trying the alternation at every byte of the block.
+    return re.compile(
+        rb"\n(" + b"|".join(n.encode() for n in sorted(names)) + rb")[ \t]*:(.*(?:\r?\n[ \t].*)*)",
+        re.IGNORECASE,
+    )
+
+
+_FIELDS = _fields_rx(_WANTED)
+# Inbound mail is judged by its senders, and by its thread only once applications exist:
+# a first scan need not collect the To, Cc and References of every message.
+_INBOUND = _WANTED - {"to", "cc", "bcc", "in-reply-to", "references"}
+_FIELDS_INBOUND = _fields_rx(_INBOUND)
+_FIELDS_INBOUND_THREADS = _fields_rx(_INBOUND | {"in-reply-to", "references"})
 _FOLD = re.compile(rb"\r?\n[ \t]+")
 _NAMES = {n.encode(): n for n in _WANTED} | {n.title().encode(): n for n in _WANTED}
 
 
-def _fields(header_bytes: bytes) -> dict[str, list[str]]:
+def _fields(header_bytes: bytes, rx: re.Pattern[bytes] = _FIELDS) -> dict[str, list[str]]:
     """The few fields the filter reads, unfolded; far cheaper than a full header parse.
 
     This runs once per message of a first scan (tens of thousands), so one regex pass
@@ -110,7 +119,7 @@ def _fields(header_bytes: bytes) -> dict[str, list[str]]:
         end = header_bytes.find(b"\n\n")
     block = b"\n" + (header_bytes if end < 0 else header_bytes[: end + 1])
     out: dict[str, list[str]] = {}
-    for name, value in _FIELDS.findall(block):
+    for name, value in rx.findall(block):
         if b"\n" in value:
             value = _FOLD.sub(b" ", value)
         key = _NAMES.get(name) or name.decode("ascii").lower()
@@ -126,7 +135,7 @@ def is_candidate(
     employer_domains: Set[str] = frozenset(),
 ) -> bool:
     """True unless the headers show the message cannot matter to any application."""
-    h = _fields(header_bytes)
+    h = _fields(header_bytes, _FIELDS if outbound else _FIELDS_INBOUND_THREADS if thread_ids else _FIELDS_INBOUND)
 
     def first(name: str) -> str:
         values = h.get(name)
