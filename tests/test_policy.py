@@ -463,3 +463,40 @@ def test_the_year_table_says_what_the_holidays_calendar_says(
     while day.year < 2032:
         assert is_business_day(day, settings) == (day not in cal), day
         day += timedelta(days=1)
+
+
+_ONE_COUNTRY = """
+import json, sys
+from daemon.policy import _holiday_dates
+places = json.loads(sys.argv[1])
+out = {f"{c}/{s}": sorted(str(d) for y in range(2024, 2030) for d in _holiday_dates(c, s, y)) for c, s in places}
+out["package loaded"] = "holidays.countries" in sys.modules
+print(json.dumps(out))
+"""
+
+
+def test_one_countrys_module_is_loaded_and_says_what_the_package_says() -> None:
+    # the package's own way imports every country's module (about 80 ms); policy loads the
+    # one it needs, in a fresh interpreter, and must get the very same dates
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    places = [["US", None], ["US", "CA"], ["GB", "SCT"], ["DE", "BY"], ["JP", None], ["FR", None], ["IN", None]]
+    repo = Path(__file__).resolve().parents[1]
+    got = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _ONE_COUNTRY, json.dumps(places)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, PYTHONPATH=str(repo)),
+        ).stdout
+    )
+    assert got.pop("package loaded") is False
+    for country, subdivision in places:
+        cal = holidays.country_holidays(country, subdiv=subdivision, years=range(2023, 2031))
+        want = sorted(str(d) for d in cal if 2024 <= d.year < 2030)
+        assert got[f"{country}/{subdivision}"] == want, (country, subdivision)
