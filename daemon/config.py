@@ -581,12 +581,12 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
 
 
 def _country(value: object) -> str:
-    import holidays
+    from daemon.policy import country_codes
 
     s = _nonempty(value).upper()
-    supported: dict[str, list[str]] = holidays.list_supported_countries()
+    supported = country_codes()
     if s not in supported:
-        hint = difflib.get_close_matches(s, list(supported), n=1)
+        hint = difflib.get_close_matches(s, sorted(supported), n=1)
         raise _Bad(
             f'{s!r} is not a country the holidays package knows; use an ISO 3166 code such as "US"'
             + (f"; did you mean {hint[0]!r}?" if hint else "")
@@ -595,20 +595,21 @@ def _country(value: object) -> str:
 
 
 def _subdivision(country: str, value: object) -> str:
-    import holidays
+    from daemon.errors import UserError
+    from daemon.policy import check_place, subdivisions
 
     s = _nonempty(value)
-    subdivisions: list[str] = holidays.list_supported_countries().get(country, [])
-    for known in subdivisions:
+    known_subdivisions = subdivisions(country)
+    for known in known_subdivisions:
         if known.casefold() == s.casefold():
             return known
     try:  # aliases such as "California"
-        holidays.country_holidays(country, subdiv=s)
-    except (NotImplementedError, ValueError, KeyError):
-        listed = ", ".join(subdivisions[:12]) + (", …" if len(subdivisions) > 12 else "")
+        check_place(country, s)
+    except (UserError, ValueError, KeyError):
+        listed = ", ".join(known_subdivisions[:12]) + (", …" if len(known_subdivisions) > 12 else "")
         raise _Bad(
             f"{s!r} is not a subdivision of {country}"
-            + (f"; known: {listed}" if subdivisions else f"; {country} has none")
+            + (f"; known: {listed}" if known_subdivisions else f"; {country} has none")
         ) from None
     return s
 

@@ -57,7 +57,7 @@ def _holiday_dates(country: str, subdivision: str | None, year: int) -> frozense
     return found
 
 
-def _check_place(country: str, subdivision: str | None) -> None:
+def check_place(country: str, subdivision: str | None) -> None:
     """A UserError for a country (or subdivision) the holidays package does not know."""
     if (country.upper(), subdivision) not in _places:
         _holiday_calendar(country, subdivision, ())
@@ -80,7 +80,10 @@ def _country_class(code: str) -> type[holidays.HolidayBase] | None:
         import holidays
         from holidays.registry import COUNTRIES
 
-        found = next(((m, names[0]) for m, names in COUNTRIES.items() if code in names[1:3]), None)
+        # names: the class, then the ISO codes and aliases ("GB", "GBR", "UK"), then class aliases
+        found = next(
+            ((m, names[0]) for m, names in COUNTRIES.items() if code in (n for n in names[1:] if len(n) <= 3)), None
+        )
         if found is None:
             return None
         module, name = found
@@ -106,6 +109,28 @@ def _country_class(code: str) -> type[holidays.HolidayBase] | None:
         return cls if isinstance(cls, type) and issubclass(cls, holidays.HolidayBase) else None
     except Exception:  # pragma: no cover - a holidays release laid out differently
         return None
+
+
+def country_codes() -> frozenset[str]:
+    """Every country code (and alias such as "UK") the holidays package knows."""
+    import holidays
+
+    try:
+        from holidays.registry import EntityLoader
+
+        return frozenset(EntityLoader.get_country_codes(include_aliases=True))
+    except Exception:  # pragma: no cover - a holidays release laid out differently
+        return frozenset(holidays.list_supported_countries())
+
+
+def subdivisions(country: str) -> list[str]:
+    """The subdivision codes the holidays package knows for ``country`` (which must be known)."""
+    import holidays
+
+    cls = _country_class(country.upper())
+    if cls is not None:
+        return list(cls.subdivisions)
+    return list(holidays.list_supported_countries().get(country.upper(), []))
 
 
 def _holiday_calendar(country: str, subdivision: str | None, years: tuple[int, ...]) -> holidays.HolidayBase:
@@ -138,7 +163,7 @@ def _is_business_day_fn(settings: Settings) -> Callable[[date], bool]:
     if frozenset(range(7)) <= weekend:
         raise UserError("every day of the week is a weekend day", where="policy.weekend")
     country, subdivision = settings.policy.country, settings.policy.subdivision
-    _check_place(country, subdivision)
+    check_place(country, subdivision)
 
     def is_business(d: date) -> bool:
         return d.weekday() not in weekend and d not in _holiday_dates(country, subdivision, d.year)

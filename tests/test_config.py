@@ -334,6 +334,15 @@ def test_policy_section(tmp_path: Path) -> None:
     assert p.thank_you is True and p.thank_you_after_hours == 2.0
 
 
+def test_country_aliases_and_subdivision_names(tmp_path: Path) -> None:
+    p = load(write(tmp_path, '[policy]\ncountry = "uk"\nsubdivision = "Scotland"\n')).policy
+    assert (p.country, p.subdivision) == ("UK", "Scotland")
+    assert load(write(tmp_path, '[policy]\ncountry = "GBR"\nsubdivision = "sct"\n')).policy.subdivision == "SCT"
+    msg = only_problem(tmp_path, '[policy]\ncountry = "DE"\nsubdivision = "Atlantis"\n')
+    assert "'Atlantis' is not a subdivision of DE; known: BB, BE, BW, BY" in msg, msg
+    assert "did you mean 'GB'?" in only_problem(tmp_path, '[policy]\ncountry = "GBB"\n')
+
+
 def test_send_time_accepts_a_toml_local_time(tmp_path: Path) -> None:
     assert load(write(tmp_path, "[policy]\nsend_time = 10:15:00\n")).policy.send_time == time(10, 15)
 
