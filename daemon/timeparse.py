@@ -208,9 +208,12 @@ def _alternatives(pattern: str) -> tuple[str, list[str]] | None:
 
 #: twins for combinations of alternatives kept per pattern (each costs a compile, ~1 ms)
 _MAX_TWINS = 32
-#: text a scanner matches as written before it builds its twins (see _Scanner._prepare);
-#: about where the twins' compile time is won back (0.5-1 ms saved per kilobyte scanned)
-_WARM_UP_CHARS = 64_000
+#: text a scanner matches as written before it builds its twins (see _Scanner._prepare).
+#: Building them costs about what matching 10 kB without them costs more (cachegrind: about
+#: 0.15 G instructions against 14 M per kB of scheduling text), so waiting that long never
+#: costs more than twice the better choice, and a command that reads one message
+#: (explain, preview) never pays for them.
+_WARM_UP_CHARS = 10_000
 
 
 class _Scanner:
@@ -235,7 +238,7 @@ class _Scanner:
 
     def _prepare(self) -> None:
         """Compile the twin and read each alternative's words: several ms per pattern, won back
-        only after some tens of kilobytes of scanned text, so they wait for that much."""
+        only after some kilobytes of scanned text (see _WARM_UP_CHARS)."""
         twin = _lower_twin(self.rx)
         split = _alternatives(self.rx.pattern) if twin is not None else None
         if split is not None and len(split[1]) > 1:
