@@ -19,9 +19,10 @@ For each mailbox size N (``--sizes``, default 1000,10000) this:
    <= 50 ms), counting the IMAP commands each sends.
 
 ``--profile`` additionally runs one cold scan in-process under cProfile and prints where
-the time goes. Usage::
+the time goes; ``--instructions`` counts the instructions of one baseline and one cold
+scan under valgrind (steady where wall time is not, but not time). Usage::
 
-    .venv/bin/python bench/scan.py [--sizes 1000,10000] [--repeats 3] [--passes 20] [--profile]
+    .venv/bin/python bench/scan.py [--sizes 1000,10000] [--repeats 3] [--passes 20] [--profile] [--instructions]
 """
 
 from __future__ import annotations
@@ -139,6 +140,40 @@ def run_cold(
     if proc.returncode != 0 or m is None:
         raise SystemExit(f"followupd run --once failed ({proc.returncode}): {text}\n{log.read_text()[-3000:]}")
     return wall, cpu, [int(g) for g in m.groups()], cfg
+
+
+# ---------------------------------------------------------------------- instructions
+
+
+def instructions(s: Session, acc: BenchAccount, workdir: Path, now: datetime) -> tuple[int, int] | None:
+    """Instructions (valgrind cachegrind's "I refs") of one baseline and one cold scan.
+
+    Wall and CPU time on a shared machine drift by tens of percent between back-to-back
+    runs; instruction counts do not, so they tell whether a change made either side do
+    more work. They are not time: the cold scan's instructions (imports, many small
+    objects) run at fewer per cycle than the baseline's parsing loop.
+    """
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        print("  instructions: valgrind not installed; skipped")
+        return None
+    grind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+    def count(argv: list[str], env: dict[str, str]) -> int:
+        proc = s.spawn([*grind, *argv], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        _out, err = proc.communicate(timeout=1800)
+        m = re.search(rb"I\s+refs:\s+([\d,]+)", err)
+        if proc.returncode != 0 or m is None:
+            raise SystemExit(f"valgrind run failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
+        return int(m.group(1).replace(b",", b""))
+
+    env = dict(os.environ, FUD_BENCH_BASELINE_PW=acc.user.password)
+    base = count([PYTHON, __file__, "--baseline-worker", str(acc.server.port), acc.user.name, str(HEADER_BATCH)], env)
+    empty_drafts(acc)
+    cfg = write_config(workdir / "config-grind.toml", workdir / "state-grind", [acc], lookback_days=LOOKBACK_DAYS)
+    cold = count([*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()], child_env([acc]))
+    return base, cold
 
 
 # ---------------------------------------------------------------------- prefilter
@@ -345,6 +380,14 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
             f"max {inc.max_s * 1000:.1f} ms (target <= 50 ms); IMAP commands per pass: "
             f"{inc.cmds} ({inc.last_cmds})"
         )
+        if args.instructions:
+            counted = instructions(s, acc, s.root, now)
+            if counted is not None:
+                b_ir, c_ir = counted
+                print(
+                    f"  instructions (cachegrind): baseline {b_ir / 1e9:.2f} G, cold scan {c_ir / 1e9:.2f} G "
+                    f"({c_ir / b_ir:.2f}x)"
+                )
         if args.profile:
             profile_cold(acc, s.root, now, args.top)
 
@@ -374,6 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=20, help="incremental passes to time (default 20)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--profile", action="store_true", help="also profile one in-process cold scan")
+    ap.add_argument(
+        "--instructions", action="store_true", help="also count both sides' instructions under valgrind (slow)"
+    )
     ap.add_argument("--top", type=int, default=15)
     args = ap.parse_args(argv)
     print(machine_line())
