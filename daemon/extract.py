@@ -46,17 +46,26 @@ _COMPANY_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
             rf"chat|team|career|careers|journey|process|candidacy)\s+(?:at|with)\s+{_ORG}",
             3,
         ),
-        (rf"\b(?:interest in|applying to|applied to|application to|application at|"
-         rf"Greetings from|on behalf of|everyone at|joining|welcome to|here at)\s+{_ORG}", 3),
+        (
+            rf"\b(?:interest in|applying to|applied to|application to|application at|"
+            rf"Greetings from|on behalf of|everyone at|joining|welcome to|here at)\s+{_ORG}",
+            3,
+        ),
         (rf"\b(?:[Ii]nterest in joining|[Ii]nterest in working at)\s+{_ORG}", 3),
         # sign-off lines: "Senior Recruiter | Acme", "Talent Acquisition, Acme"
-        (rf"(?m)^[^\n|]{{0,60}}(?:Recruit\w*|Talent[\w ]*|Coordinator|Partner|Manager|Lead|"
-         rf"Sourcer|HR|People[\w ]*|Specialist|Director|Engineer|Head of [\w ]+|Analytics|"
-         rf"Acquisition|Gameplay)\s*[|,·@–—-]\s*{_ORG}[ \t]*$", 3),
+        (
+            rf"(?m)^[^\n|]{{0,60}}(?:Recruit\w*|Talent[\w ]*|Coordinator|Partner|Manager|Lead|"
+            rf"Sourcer|HR|People[\w ]*|Specialist|Director|Engineer|Head of [\w ]+|Analytics|"
+            rf"Acquisition|Gameplay)\s*[|,·@–—-]\s*{_ORG}[ \t]*$",
+            3,
+        ),
         (rf"(?m)^[^\n|·]{{2,60}}[ \t][|·][ \t]*{_ORG}[ \t]*$", 2),
         (rf"\bthe[ \t]+{_ORG}[ \t]+(?:recruiting|talent|hiring|people)[ \t]+team\b", 3),
-        (rf"(?m)^[ \t]*(?:The[ \t]+)?{_ORG}[ \t]+(?:Talent Acquisition|Recruiting(?: Team)?|"
-         rf"Talent(?: Team)?|Careers|Hiring Team|HR|People Team|Recruitment)\b", 3),
+        (
+            rf"(?m)^[ \t]*(?:The[ \t]+)?{_ORG}[ \t]+(?:Talent Acquisition|Recruiting(?: Team)?|"
+            rf"Talent(?: Team)?|Careers|Hiring Team|HR|People Team|Recruitment)\b",
+            3,
+        ),
         (rf"(?m)^[ \t]*Team[ \t]+{_ORG}[ \t]*$", 2),
         (rf"(?m)^\W*[Cc]ompany:\s*{_ORG}", 4),
     )
@@ -79,6 +88,15 @@ _STOP_COMPANY = frozenset(
     hiring manager engineering product sincerely phone screen offer letter""".split()
 )
 _COMPANY_NEEDLES = tuple(needles(p, exact=True) for p, _ in _COMPANY_PATTERNS)
+# What a sign-off or a subject can put where a company goes, and never is one: a department
+# ("Talent Partner, People & Culture") or a job title ("Subject: Data Platform Engineer").
+_NOT_AN_ORG = re.compile(
+    r"(?i)^(?:people(?:\s*(?:&|and)\s*culture|\s+operations|\s+team|\s+ops)?|human\s+resources|hr|"
+    r"talent(?:\s+acquisition|\s+team)?|recruit(?:ing|ment)(?:\s+team)?|hiring\s+team|careers?)$"
+    r"|(?:^|\s)(?:engineer|developer|scientist|analyst|manager|designer|architect|specialist|consultant|"
+    r"administrator|researcher|technician|intern|accountant|coordinator|recruiter|programmer|tester)"
+    r"(?:\s+(?:i{1,3}|iv|[1-5]))?$"
+)
 _LEGAL_TAIL = re.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
 
 
@@ -130,7 +148,7 @@ def _clean_org(raw: str) -> str | None:
     if not words:
         return None
     name = " ".join(words)
-    if _squash(name) in _RELAY_SQUASHED:
+    if _squash(name) in _RELAY_SQUASHED or _NOT_AN_ORG.search(name):
         return None
     if len(_squash(name)) < 2:
         return None
@@ -215,6 +233,12 @@ def _display_org(addr: Address | None, people: set[str]) -> str | None:
     return _clean_org(name)
 
 
+_HIRING_DESK = re.compile(
+    r"^(.+?)\s+(?:Talent Acquisition|Recruiting(?: Team)?|Recruitment(?: Team)?|Careers|Jobs|HR|"
+    r"Hiring(?: Team)?|People Team|Talent(?: Team)?)$"
+)
+
+
 def _people(mail: Mail) -> set[str]:
     """Squashed names of the people involved, which must never be taken for the company."""
     out: set[str] = set()
@@ -269,6 +293,9 @@ def company(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> str | N
     for addr in (mail.from_, mail.sender):
         if addr and (relay_for_domain(addr.domain) or is_noreply(addr.addr)):
             vote(_display_org(addr, people), 3)
+        elif addr and addr.name and (desk := _HIRING_DESK.match(addr.name)):
+            # "Harbour City Transit Authority Recruitment <recruitment@…>": a team's mailbox
+            vote(desk.group(1), 3)
     body = "\n".join(p for p in (mail.text, mail.signature) if p)
     for (pat, weight), words in zip(_COMPANY_PATTERNS, _COMPANY_NEEDLES, strict=True):
         if not _may_match(words, body):
@@ -526,8 +553,10 @@ def split_signature(text: str) -> tuple[str, str]:
         # "Best,\nDana" is a sign-off for sure; "Thanks Sam!" on one line may open a message, so
         # then nothing under it may read as prose
         named_below = bool(block) and bool(_NAME_LINE.match(block[0]))
-        if (named_below or m.group("name")) and len(block) <= _MAX_SIGNATURE_LINES and not any(
-            _unlike_signature(ln, named_below) for ln in block
+        if (
+            (named_below or m.group("name"))
+            and len(block) <= _MAX_SIGNATURE_LINES
+            and not any(_unlike_signature(ln, named_below) for ln in block)
         ):
             cut = i + 1
         else:

@@ -171,8 +171,11 @@ _BODY = "Hi Sam,\n\nYour phone screen is on Thursday, March 12 at 2pm ET.\n"
     ("tail", "signature_starts"),
     [
         ("Best,\nDana Whitfield\nSenior Recruiter | Halcyon Freight\n(555) 010-2030", "Dana Whitfield"),
-        ("Talk soon,\n\nDenise Okoro, SHRM-CP\nTalent Partner | Mercy Vale\nJoin our Hiring Event - Sat, "
-         "March 21, 9 a.m. to 1 p.m.", "Denise Okoro"),
+        (
+            "Talk soon,\n\nDenise Okoro, SHRM-CP\nTalent Partner | Mercy Vale\nJoin our Hiring Event - Sat, "
+            "March 21, 9 a.m. to 1 p.m.",
+            "Denise Okoro",
+        ),
         ("Cheers, Leo\nLeo Brandt\nKiteline Robotics", "Leo Brandt"),
         ("Viele Grüße\nJürgen\n\nJürgen Hartmann\nHead of Data | Brennwerk GmbH", "Jürgen"),
         ("Kind regards,\nThe Aldergate Talent Team", "The Aldergate Talent Team"),
@@ -240,7 +243,7 @@ def test_round_is_not_read_from_the_signature() -> None:
 
 _AGENCY_SIGNATURE = (
     "Best,\nNora\n\nNora Quist\nSenior Consultant, Data | Fenwick Search Partners\nM: +44 7700 900 112\n"
-    "\U0001f4c5 Join our next webinar: \"Relocating to Dublin\" on Thursday 12 March, 13:00 GMT. "
+    '\U0001f4c5 Join our next webinar: "Relocating to Dublin" on Thursday 12 March, 13:00 GMT. '
     "Register: fenwicksearch.example/events\n\n"
     "Fenwick Search Partners Ltd is acting as an employment agency in relation to this vacancy. "
     "Registered in England & Wales No. 01234567. This email and any attachments are confidential; if "
@@ -268,8 +271,12 @@ def test_a_forwarded_invitation_leaves_the_forwarders_signature_findable() -> No
 
 @pytest.mark.parametrize(
     "marker",
-    ["---------- Forwarded message ---------", "-----Original Message-----", "Begin forwarded message:",
-     "-- Forwarded message --\n\n"],
+    [
+        "---------- Forwarded message ---------",
+        "-----Original Message-----",
+        "Begin forwarded message:",
+        "-- Forwarded message --\n\n",
+    ],
 )
 def test_a_forwarding_marker_ending_the_text_closes_the_body(marker: str) -> None:
     text = f"Hi Sam,\n\nSee Ardmore's note below.\n\n{_AGENCY_SIGNATURE}\n{marker}"
@@ -326,3 +333,38 @@ def test_an_emoji_question_under_a_bare_sign_off_is_still_body() -> None:
     # no name under "Thanks!": a question after it may be the message itself
     text = f"{_BODY}\nThanks!\n\U0001f4c5 Does Thursday at 2pm still work for you?"
     assert split_signature(text) == (text, "")
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "signature"),
+    [
+        # a department after the sign-off title, and the organisation on the line below
+        ("Talia Brooks <talia@wrenmoor.example>", "Interview invitation", "Talent Partner, People & Culture"),
+        ("Talia Brooks <talia@wrenmoor.example>", "Interview invitation", "Senior Recruiter | Human Resources"),
+        # a subject that is only the job's title
+        ("Talia Brooks <talia@wrenmoor.example>", "Data Platform Engineer", "Recruiter"),
+        ("Talia Brooks <talia@wrenmoor.example>", "Staff Product Designer II", "Recruiter"),
+    ],
+)
+def test_a_department_or_a_job_title_is_never_the_company(sender: str, subject: str, signature: str) -> None:
+    body = (
+        "Hi Sam,\n\nThanks for your time so far. We would like to invite you to an interview on "
+        f"Tuesday 17 March at 2pm ET.\n\nBest regards,\nTalia Brooks\n{signature}\n"
+    )
+    c = classify(parse(eml(sender, subject, body)), USERS)
+    wrong = {"People & Culture", "Human Resources", "Data Platform Engineer", "Staff Product Designer II"}
+    assert c.company not in wrong
+
+
+def test_a_hiring_teams_mailbox_names_its_organisation() -> None:
+    body = (
+        "Dear Sam,\n\nThank you for your application for the role of Senior Data Analyst, reference "
+        "HCTA-0142. You have been shortlisted for an interview on Tuesday 24 March at 12 noon.\n\n"
+        "Kind regards,\n\nSarah Nguyen\nTalent Partner, People & Culture\n"
+    )
+    sender = "Harbour City Transit Authority Recruitment <recruitment@hcta.nsw.example>"
+    c = classify(parse(eml(sender, "Invitation to interview - Senior Data Analyst", body)), USERS)
+    assert c.company == "Harbour City Transit Authority"
+    # a person's name is not a team's mailbox
+    c = classify(parse(eml("Sarah Nguyen <sarah@hcta.nsw.example>", "Interview - Senior Data Analyst", body)), USERS)
+    assert c.company != "Sarah Nguyen"
