@@ -595,7 +595,6 @@ def _country(value: object) -> str:
 
 
 def _subdivision(country: str, value: object) -> str:
-    from daemon.errors import UserError
     from daemon.policy import check_place, subdivisions
 
     s = _nonempty(value)

@@ -211,6 +211,13 @@ def _domain_matches(name: str, domains: Iterable[str]) -> bool:
     return False
 
 
+#: how a hiring team's mailbox is named after its organisation ("Acme Talent Acquisition")
+_DESK = (
+    r"Talent Acquisition|Recruiting(?: Team)?|Recruitment(?: Team)?|Talent(?: Team)?|Careers|Jobs|HR|"
+    r"Hiring(?: Team)?|People Team"
+)
+
+
 def _display_org(addr: Address | None, people: set[str]) -> str | None:
     """A relay or no-reply sender's display name when it names an organisation."""
     if addr is None or not addr.name:
@@ -222,21 +229,13 @@ def _display_org(addr: Address | None, people: set[str]) -> str | None:
     via = re.match(r"(.+?)\s+via\s+\S", name, re.IGNORECASE)
     if via:
         return _clean_org(via.group(1))
-    name = re.sub(
-        r"\s+(?:Talent Acquisition|Recruiting(?: Team)?|Talent(?: Team)?|Careers|Jobs|HR|"
-        r"Hiring(?: Team)?|People|Recruitment|Notifications?)$",
-        "",
-        name,
-    )
+    name = re.sub(rf"\s+(?:{_DESK}|People|Notifications?)$", "", name)
     if _squash(name) in people:
         return None
     return _clean_org(name)
 
 
-_HIRING_DESK = re.compile(
-    r"^(.+?)\s+(?:Talent Acquisition|Recruiting(?: Team)?|Recruitment(?: Team)?|Careers|Jobs|HR|"
-    r"Hiring(?: Team)?|People Team|Talent(?: Team)?)$"
-)
+_HIRING_DESK = re.compile(rf"^(.+?)\s+(?:{_DESK})$")
 
 
 def _people(mail: Mail) -> set[str]:
