@@ -5,7 +5,7 @@ Usage: ``python bench/accuracy.py CORPUS_DIR [--errors]``
 CORPUS_DIR holds ``*.eml`` files and a ``labels.jsonl`` (one JSON object per file with
 ``file``, ``category``, ``interview_start``…; see the corpus README). Prints category
 accuracy, precision/recall per category, false invitations among ``other``, the
-interview-start exact match (same instant to the minute) of ``daemon.explain.analyze``
+interview-start exact match (same instant to the minute) of ``daemon.commands.explain.analyze``
 and of a ``dateparser.search_dates`` baseline, and messages per second.
 """
 
@@ -23,9 +23,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from daemon.classify import classify
-from daemon.mail import parse
 from daemon.model import Category, Mail
+from daemon.understand.classify import classify
+from daemon.understand.mail import parse
 
 SCHEDULING_LABELS = ("invitation", "reschedule", "cancellation")
 
@@ -86,9 +86,9 @@ def baseline_start(mail: Mail) -> datetime | None:
 
 def _analyze_fn() -> Any:
     try:
-        from daemon.explain import analyze
+        from daemon.commands.explain import analyze
     except ImportError as exc:  # the date engine may not exist yet
-        print(f"note: daemon.explain.analyze unavailable ({exc}); timing the classifier only")
+        print(f"note: daemon.commands.explain.analyze unavailable ({exc}); timing the classifier only")
         return None
     return analyze
 

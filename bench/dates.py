@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from daemon.timeparse import resolve
+from daemon.understand.timeparse import resolve
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "datecorpus" / "scheduling.jsonl"
 
@@ -88,7 +88,7 @@ _WDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _POD_WORD = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|tonite|lunch)", re.I)
 _MERIDIEM = re.compile(r"\d\s*[ap]\.?\s?m\b|\b(?:a|p)\.?\s?m\.?$|\bin\s+the\s+[ap]m\b", re.I)
 
-#: our deliberate conventions, each where the peer suite's gold differs (see daemon/timeparse.py's docstring)
+#: our deliberate conventions, each where the peer suite's gold differs (see daemon/understand/timeparse.py's docstring)
 CONVENTIONS = {
     "next_weekday": '"next/last <weekday>" is the nearest such day, not the one in next/last week',
     "afternoon": "a bare hour 1-6 with no am/pm is in the afternoon",

@@ -19,7 +19,7 @@ Per case of the date corpus: every mention ``resolve(text, ref)`` returns (start
 span, zone, has_time, has_date, text) and ``durations(text)``.
 
 The parsed messages are stored with the outputs and ``compare`` reuses them, so a change in
-``daemon.mail.parse`` (not covered here) cannot pass for one in the stages being compared;
+``daemon.understand.mail.parse`` (not covered here) cannot pass for one in the stages being compared;
 whether parsing itself now differs is reported on one line, for information.
 
 Usage::
@@ -48,10 +48,10 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gen_mailbox import USER, generate  # noqa: E402
 
-from daemon import classify, extract, timeparse, when  # noqa: E402
-from daemon.explain import analyze_mail  # noqa: E402
-from daemon.mail import parse  # noqa: E402
+from daemon.commands.explain import analyze_mail  # noqa: E402
 from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
+from daemon.understand import classify, extract, timeparse, when  # noqa: E402
+from daemon.understand.mail import parse  # noqa: E402
 
 SHARED = Path("/work/shared")
 DIRS = (

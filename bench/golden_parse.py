@@ -1,4 +1,4 @@
-"""Golden outputs of ``daemon.mail.parse``, to prove an optimisation of it changes nothing.
+"""Golden outputs of ``daemon.understand.mail.parse``, to prove an optimisation of it changes nothing.
 
 ``record OUT`` parses every message below with the current code and writes every field of
 the resulting ``Mail`` (calendar events, addresses and header values included; datetimes as
@@ -45,15 +45,15 @@ sys.path.insert(0, str(REPO / "tests"))
 import scenario_mail as sm  # type: ignore[import-not-found,unused-ignore]  # noqa: E402
 from gen_mailbox import generate  # noqa: E402
 
-from daemon.mail import parse  # noqa: E402
 from daemon.model import Mail  # noqa: E402
+from daemon.understand.mail import parse  # noqa: E402
 
 DIRS = (
     Path("/work/shared/corpus"),
     REPO / "tests/fixtures/mail",
     REPO / "tests/fixtures/heldout",
     REPO / "tests/fixtures/heldout2",
-    REPO / "daemon/demo_mail",
+    REPO / "daemon/commands/demo_mail",
 )
 GEN_NOW = datetime(2026, 3, 17, 15, 30, tzinfo=UTC)
 #: fields not compared: new since the golden outputs were first recorded

@@ -185,8 +185,8 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
     from email.parser import BytesHeaderParser
     from email.policy import compat32
 
-    from daemon import relays
-    from daemon.prefilter import _STRONG, _WEAK, is_candidate
+    from daemon.understand import relays
+    from daemon.understand.prefilter import _STRONG, _WEAK, is_candidate
 
     parser = BytesHeaderParser(policy=compat32)
     per_kind: Counter[str] = Counter()
@@ -248,11 +248,11 @@ class Incremental:
 
 
 def incremental(cfg: Path, acc: BenchAccount, now: datetime, passes: int) -> Incremental:
-    from daemon import compose
     from daemon.config import load
+    from daemon.followup import compose
     from daemon.paths import db_path
-    from daemon.runner import AccountRunner
-    from daemon.store import Store
+    from daemon.service.runner import AccountRunner
+    from daemon.service.store import Store
 
     os.environ[acc.env] = acc.user.password
     quiet_logs()
@@ -290,7 +290,7 @@ def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int) -> N
     import pstats
 
     from daemon.config import load
-    from daemon.runner import run_once
+    from daemon.service.runner import run_once
 
     empty_drafts(acc)
     cfg = write_config(workdir / "config-profile.toml", workdir / "state-profile", [acc], lookback_days=LOOKBACK_DAYS)

@@ -1,11 +1,11 @@
-"""Classification throughput of ``daemon.explain.analyze`` and where its time goes.
+"""Classification throughput of ``daemon.commands.explain.analyze`` and where its time goes.
 
 For each message set (every ``*.eml`` in the given directories, plus ``--generated N``
 messages from ``gen_mailbox``, a realistic inbox mix with HTML newsletters), this runs
 ``analyze(raw)`` over the whole set once cold (first call: lazy imports, regex
 compilation) and ``--repeats`` times warm, and prints the median messages/s. Then it
-times the stages ``analyze`` is made of, per message: parse (``daemon.mail.parse``),
-classify (``daemon.classify.classify``) and when (``daemon.when.infer_interview`` for
+times the stages ``analyze`` is made of, per message: parse (``daemon.understand.mail.parse``),
+classify (``daemon.understand.classify.classify``) and when (``daemon.understand.when.infer_interview`` for
 scheduling mail, ``when.return_date`` for an auto-reply without a return date).
 ``--profile`` adds the functions with the most own time under cProfile.
 
@@ -52,9 +52,9 @@ def timed_pass(fn: Callable[[bytes], object], raws: list[bytes]) -> tuple[float,
 
 def stage_times(raws: list[bytes]) -> dict[str, float]:
     """Seconds per stage over one pass, the way ``analyze_mail`` chains them."""
-    from daemon import classify, when
-    from daemon.mail import parse
     from daemon.model import SCHEDULING, Category
+    from daemon.understand import classify, when
+    from daemon.understand.mail import parse
 
     spent = dict.fromkeys(STAGES, 0.0)
     clock = time.perf_counter
@@ -76,7 +76,7 @@ def stage_times(raws: list[bytes]) -> dict[str, float]:
 
 
 def bench_set(name: str, raws: list[bytes], repeats: int) -> None:
-    from daemon.explain import analyze
+    from daemon.commands.explain import analyze
 
     size = sum(len(r) for r in raws) / max(len(raws), 1)
     cold, _ = timed_pass(analyze, raws)
@@ -102,7 +102,7 @@ def profile(raws: list[bytes], top: int) -> None:
     import cProfile
     import pstats
 
-    from daemon.explain import analyze
+    from daemon.commands.explain import analyze
 
     prof = cProfile.Profile()
     prof.enable()

@@ -581,7 +581,7 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
 
 
 def _country(value: object) -> str:
-    from daemon.policy import country_codes
+    from daemon.followup.policy import country_codes
 
     s = _nonempty(value).upper()
     supported = country_codes()
@@ -595,7 +595,7 @@ def _country(value: object) -> str:
 
 
 def _subdivision(country: str, value: object) -> str:
-    from daemon.policy import check_place, subdivisions
+    from daemon.followup.policy import check_place, subdivisions
 
     s = _nonempty(value)
     known_subdivisions = subdivisions(country)
@@ -862,7 +862,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     if settings.templates.dir is not None:
-        from daemon.compose import load_templates
+        from daemon.followup.compose import load_templates
 
         try:
             load_templates(settings)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from daemon.explain import analyze
+from daemon.commands.explain import analyze
 from daemon.model import Analysis
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from daemon.classify import classify
-from daemon.mail import parse
 from daemon.model import Category, Classification
+from daemon.understand.classify import classify
+from daemon.understand.mail import parse
 
 USER = "sam.candidate@mailbox.test"
 USERS = frozenset({USER})

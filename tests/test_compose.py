@@ -24,7 +24,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from daemon.compose import (
+from daemon.errors import UserError
+from daemon.followup.compose import (
     DraftContext,
     TemplateSource,
     TemplateSources,
@@ -38,10 +39,9 @@ from daemon.compose import (
     reply_address,
     reply_subject,
 )
-from daemon.errors import UserError
-from daemon.mail import parse
 from daemon.model import Address, PlannedStage
 from daemon.settings import CompanySettings, DaemonSettings, Settings, TemplateSettings
+from daemon.understand.mail import parse
 
 NY = ZoneInfo("America/New_York")
 GOLDEN = Path(__file__).parent / "golden"

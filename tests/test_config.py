@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from daemon import cli
+from daemon.commands import cli
 from daemon.config import SCHEMA, check, cmd_check_config, is_loopback, load, load_or_default
 from daemon.errors import ConfigError, UserError
 from daemon.settings import PasswordSource, Settings

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from daemon.demo import Demo
+from daemon.commands.demo import Demo
 
 REPO = Path(__file__).resolve().parent.parent
 

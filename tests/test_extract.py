@@ -6,11 +6,11 @@ from email.message import EmailMessage
 
 import pytest
 
-from daemon.classify import classify
-from daemon.extract import employer, org_domain, split_signature
-from daemon.mail import parse
 from daemon.model import Category
-from daemon.relays import relay_for_domain
+from daemon.understand.classify import classify
+from daemon.understand.extract import employer, org_domain, split_signature
+from daemon.understand.mail import parse
+from daemon.understand.relays import relay_for_domain
 
 USER = "sam@mailbox.test"
 USERS = frozenset({USER})

@@ -5,7 +5,7 @@ idle re-runs, odd servers), ``test_faults_network.py`` (a misbehaving connection
 ``tcpproxy``), ``test_faults_state.py`` (an unusable state database, an empty-looking
 mailbox) and ``test_faults_mail.py`` (hostile mail). This file holds what they share and
 the complement of ``test_tracker_machine.py``: that machine drives the pure tracker with
-a simulated runner; the one here drives the real :class:`daemon.runner.AccountRunner`,
+a simulated runner; the one here drives the real :class:`daemon.service.runner.AccountRunner`,
 its SQLite journal and a connector that fails or "crashes" at any step.
 """
 
@@ -32,12 +32,12 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from test_scenarios import PASSWORD_ENV, REPO, World
 
-import daemon.runner as runner_mod
+import daemon.service.runner as runner_mod
 from connectors.base import DRAFT_ID_HEADER, Connector, Cursor, FolderRoles, MessageRef, StoredDraft, SyncResult
 from daemon.errors import TransientMailboxError
-from daemon.runner import AccountRunner, PassReport
-from daemon.store import Store
-from daemon.tracker import PENDING, next_action
+from daemon.followup.tracker import PENDING, next_action
+from daemon.service.runner import AccountRunner, PassReport
+from daemon.service.store import Store
 
 ET = sm.ET
 INTERVIEW = datetime(2026, 4, 14, 14, 0, tzinfo=ET)

@@ -42,8 +42,8 @@ from test_faults import (
 
 from connectors.base import DRAFT_ID_HEADER
 from daemon.config import load
-from daemon.runner import CRASH_ENV, default_connector, run_once
-from daemon.store import Store
+from daemon.service.runner import CRASH_ENV, default_connector, run_once
+from daemon.service.store import Store
 
 ET = sm.ET
 
@@ -70,7 +70,7 @@ for pkg in (daemon, connectors):
     for mod in pkgutil.iter_modules(pkg.__path__):
         if mod.name != "__main__":
             importlib.import_module(f"{pkg.__name__}.{mod.name}")
-from daemon import cli
+from daemon.commands import cli
 for line in sys.stdin:
     req = json.loads(line)
     pid = os.fork()

@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_faults import CASTS, INTERVIEW, INVITED, REPO
 
-from daemon.explain import analyze_mail
-from daemon.mail import parse
-from daemon.store import Store
+from daemon.commands.explain import analyze_mail
+from daemon.service.store import Store
+from daemon.understand.mail import parse
 
 ET = sm.ET
 USER = sm.Cast().user_addr
@@ -209,7 +209,7 @@ def hwm_kb():
             return int(line.split()[1])
 
 from daemon.config import load
-from daemon.runner import default_connector, run_once
+from daemon.service.runner import default_connector, run_once
 
 class Timed:
     def __init__(self, inner):
@@ -308,8 +308,8 @@ def test_a_pass_over_hostile_mail_is_bounded_and_the_good_invitation_still_count
 
 _ONE = r"""
 import sys, time
-from daemon.explain import analyze_mail
-from daemon.mail import parse
+from daemon.commands.explain import analyze_mail
+from daemon.understand.mail import parse
 raw = sys.stdin.buffer.read()
 t0 = time.perf_counter()
 analyze_mail(parse(raw), frozenset())

@@ -22,10 +22,10 @@ from tcpproxy import TcpProxy
 from test_faults import CASTS, INVITED_AT, JUST_AFTER, PASSWORD_ENV, FaultWorld, db_rows, stage_ids
 
 from daemon.config import load
-from daemon.runner import CRASH_ENV, PassReport, run_once
-from daemon.sdnotify import Notifier
-from daemon.service_loop import Daemon
-from daemon.store import Store
+from daemon.service.loop import Daemon
+from daemon.service.runner import CRASH_ENV, PassReport, run_once
+from daemon.service.sdnotify import Notifier
+from daemon.service.store import Store
 
 ET = sm.ET
 TIMEOUT = 1.0

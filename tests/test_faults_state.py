@@ -34,7 +34,7 @@ from test_faults import (
 from connectors.base import Cursor, SyncResult
 from daemon.config import load
 from daemon.errors import StateError
-from daemon.runner import CRASH_ENV, default_connector, run_once
+from daemon.service.runner import CRASH_ENV, default_connector, run_once
 
 ET = sm.ET
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from daemon.htmltext import html_to_text
+from daemon.understand.htmltext import html_to_text
 
 
 def test_table_rows_become_lines() -> None:

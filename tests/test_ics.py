@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from daemon.ics import MAX_EVENTS, MAX_OCCURRENCES, parse_calendar
 from daemon.model import CalendarEvent
+from daemon.understand.ics import MAX_EVENTS, MAX_OCCURRENCES, parse_calendar
 
 CENTRAL_VTIMEZONE = """BEGIN:VTIMEZONE
 TZID:Central Standard Time

@@ -1,4 +1,4 @@
-"""``daemon.mail.parse`` on hostile and broken mail: it never raises, stays within time
+"""``daemon.understand.mail.parse`` on hostile and broken mail: it never raises, stays within time
 and memory bounds, reads what can be read and reports what went wrong."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from daemon import mail as mailmod
-from daemon.mail import parse, split_text
 from daemon.model import Mail
+from daemon.understand import mail as mailmod
+from daemon.understand.mail import parse, split_text
 
 HEAD = (
     b"From: Ana Ruiz <ana@corvid.example>\r\nTo: sam@example.net\r\nSubject: Interview\r\n"

@@ -19,7 +19,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from daemon.notify import Notice, Outbox, draft_notice
+from daemon.service.notify import Notice, Outbox, draft_notice
 from daemon.settings import NotifySettings
 
 NOW = datetime(2026, 3, 5, 9, 30, tzinfo=ZoneInfo("America/New_York"))
@@ -199,7 +199,7 @@ def _plain_server() -> tuple[Sink, Controller, int]:
 
 
 def _maildir_config(tmp_path: Path, port: int, notify: str) -> Path:
-    from daemon.demo import _sample  # the bundled sample invitation (Wed 4 March 2026, 14:00 ET)
+    from daemon.commands.demo import _sample  # the bundled sample invitation (Wed 4 March 2026, 14:00 ET)
 
     mail = tmp_path / "Mail"
     for sub in ("cur", "new", "tmp"):
@@ -218,7 +218,7 @@ def _maildir_config(tmp_path: Path, port: int, notify: str) -> Path:
 
 def test_run_once_emails_the_user_when_a_draft_is_queued_and_only_once(tmp_path: Path) -> None:
     from daemon.config import load
-    from daemon.runner import run_once
+    from daemon.service.runner import run_once
 
     sink, server, port = _plain_server()
     try:
@@ -238,7 +238,7 @@ def test_run_once_emails_the_user_when_a_draft_is_queued_and_only_once(tmp_path:
 
 def test_run_once_digest_waits_for_the_digest_time(tmp_path: Path) -> None:
     from daemon.config import load
-    from daemon.runner import run_once
+    from daemon.service.runner import run_once
 
     sink, server, port = _plain_server()
     try:
@@ -258,7 +258,7 @@ def test_run_once_digest_waits_for_the_digest_time(tmp_path: Path) -> None:
 
 def test_an_smtp_outage_keeps_the_notice_queued_for_the_next_run(tmp_path: Path) -> None:
     from daemon.config import load
-    from daemon.runner import run_once
+    from daemon.service.runner import run_once
 
     port = _free_port()  # nothing listens yet
     cfg = _maildir_config(tmp_path, port, 'mode = "each"')
@@ -276,8 +276,8 @@ def test_an_smtp_outage_keeps_the_notice_queued_for_the_next_run(tmp_path: Path)
 
 def test_the_daemon_hands_queued_notices_to_the_background_sender(tmp_path: Path) -> None:
     from daemon.config import load
-    from daemon.service_loop import Daemon
-    from daemon.store import Store
+    from daemon.service.loop import Daemon
+    from daemon.service.store import Store
 
     sink, server, port = _plain_server()
     try:

@@ -21,18 +21,18 @@ def test_the_wheel_carries_templates_demo_mail_and_licence_and_runs_the_demo(tmp
     )
     [wheel] = built.glob("followupd-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for directory in ("templates", "demo_mail"):
+    for directory in ("followup/templates", "commands/demo_mail"):
         files = {f"daemon/{directory}/{p.name}" for p in (REPO / "daemon" / directory).iterdir() if p.is_file()}
         assert files and files <= names, files - names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "followupd = daemon.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "followupd = daemon.commands.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
     # the unpacked wheel alone (not this checkout) runs the demo, templates and sample mail included
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     env = dict(os.environ, PYTHONPATH=str(site))
-    probe = "import daemon, sys; from daemon.cli import main; print(daemon.__file__); sys.exit(main(['demo']))"
+    probe = "import daemon, sys; from daemon.commands.cli import main; print(daemon.__file__); sys.exit(main(['demo']))"
     run = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )

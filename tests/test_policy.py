@@ -14,14 +14,14 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from daemon.errors import UserError
-from daemon.model import PlannedStage
-from daemon.policy import (
+from daemon.followup.policy import (
     add_business_days,
     first_business_moment_after,
     first_business_moment_at_or_after,
     is_business_day,
     plan,
 )
+from daemon.model import PlannedStage
 from daemon.settings import CompanySettings, DaemonSettings, PolicySettings, Settings
 
 NY = ZoneInfo("America/New_York")
@@ -439,7 +439,7 @@ def test_a_follow_up_long_overdue_when_first_seen_is_not_planned() -> None:
 @pytest.fixture
 def fresh_holiday_table() -> Iterator[None]:
     """Policy's module-level table emptied for the test and restored after it."""
-    import daemon.policy as policy
+    import daemon.followup.policy as policy
 
     saved, places = dict(policy._holidays), set(policy._places)
     policy._holidays.clear()
@@ -467,7 +467,7 @@ def test_the_year_table_says_what_the_holidays_calendar_says(
 
 _ONE_COUNTRY = """
 import json, sys
-from daemon.policy import _holiday_dates
+from daemon.followup.policy import _holiday_dates
 places = json.loads(sys.argv[1])
 out = {f"{c}/{s}": sorted(str(d) for y in range(2024, 2030) for d in _holiday_dates(c, s, y)) for c, s in places}
 out["package loaded"] = "holidays.countries" in sys.modules

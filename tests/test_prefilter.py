@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from daemon.prefilter import is_candidate
+from daemon.understand.prefilter import is_candidate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = [

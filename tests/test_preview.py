@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from daemon.cli import main
+from daemon.commands.cli import main
 
 CONFIG = """\
 [daemon]

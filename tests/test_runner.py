@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from daemon.cli import main
+from daemon.commands.cli import main
 from daemon.config import load
 from daemon.paths import db_path
-from daemon.runner import run_once
-from daemon.store import Store
+from daemon.service.runner import run_once
+from daemon.service.store import Store
 
 ET = ZoneInfo("America/New_York")
-DEMO = Path(__file__).resolve().parent.parent / "daemon" / "demo_mail"
+DEMO = Path(__file__).resolve().parent.parent / "daemon" / "commands" / "demo_mail"
 
 
 def _setup(tmp_path: Path, policy: str = "") -> Path:

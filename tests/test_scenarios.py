@@ -31,9 +31,9 @@ import scenario_mail as sm
 from dovecot import Dovecot, User, client_for
 
 from connectors.base import DRAFT_ID_HEADER
-from daemon import cli
+from daemon.commands import cli
 from daemon.config import load
-from daemon.runner import CRASH_ENV, PassReport, run_once
+from daemon.service.runner import CRASH_ENV, PassReport, run_once
 
 ET = sm.ET
 CAST = sm.Cast()

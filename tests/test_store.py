@@ -13,8 +13,7 @@ import pytest
 
 from connectors.base import Cursor
 from daemon.errors import StateError
-from daemon.store import MIGRATIONS, SCHEMA_VERSION, DuplicateEffectError, Store
-from daemon.tracker import (
+from daemon.followup.tracker import (
     Application,
     EmployerMessage,
     Identity,
@@ -22,6 +21,7 @@ from daemon.tracker import (
     StageRecord,
     draft_id,
 )
+from daemon.service.store import MIGRATIONS, SCHEMA_VERSION, DuplicateEffectError, Store
 
 T0 = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
 

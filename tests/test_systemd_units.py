@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from daemon.cli import main
+from daemon.commands.cli import main
+from daemon.commands.install import install, unit_text
 from daemon.errors import UserError
-from daemon.service import install, unit_text
 
 REPO = Path(__file__).resolve().parent.parent
 UNITS = ["followupd.service", "followupd@.service"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from daemon.timeparse import resolve, scan
+from daemon.understand.timeparse import resolve, scan
 
 PST = timezone(timedelta(hours=-8))
 EDT = timezone(timedelta(hours=-4))
@@ -366,7 +366,7 @@ def test_minutes_before_a_time_are_not_a_new_time() -> None:
 
 
 def _scanners() -> list[object]:
-    import daemon.timeparse as tp
+    import daemon.understand.timeparse as tp
 
     return [v for v in vars(tp).values() if isinstance(v, tp._Scanner)]
 
@@ -381,7 +381,7 @@ def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypa
     import json
     from pathlib import Path
 
-    import daemon.timeparse as tp
+    import daemon.understand.timeparse as tp
 
     corpus = Path(__file__).resolve().parents[2] / "shared" / "datecorpus" / "scheduling.jsonl"
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -10,11 +10,8 @@ import dataclasses
 import json
 from datetime import UTC, date, datetime, time, timedelta
 
-from daemon.mail import parse
-from daemon.model import Analysis, Category, Classification, InterviewTime, Mail, PlannedStage, Round
-from daemon.policy import add_business_days
-from daemon.settings import DaemonSettings, NotifySettings, PolicySettings, Settings
-from daemon.tracker import (
+from daemon.followup.policy import add_business_days
+from daemon.followup.tracker import (
     Action,
     Application,
     ConfigChanged,
@@ -32,6 +29,9 @@ from daemon.tracker import (
     next_action,
     step,
 )
+from daemon.model import Analysis, Category, Classification, InterviewTime, Mail, PlannedStage, Round
+from daemon.settings import DaemonSettings, NotifySettings, PolicySettings, Settings
+from daemon.understand.mail import parse
 
 USER = "jordan@example.com"
 USERS = frozenset({USER})

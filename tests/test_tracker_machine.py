@@ -18,11 +18,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
-from daemon.mail import parse
-from daemon.model import Analysis, Category, Classification, InterviewTime, Mail, PlannedStage, Round
-from daemon.settings import Settings
-from daemon.store import Store
-from daemon.tracker import (
+from daemon.followup.tracker import (
     PENDING,
     Action,
     Application,
@@ -36,6 +32,10 @@ from daemon.tracker import (
     match,
     step,
 )
+from daemon.model import Analysis, Category, Classification, InterviewTime, Mail, PlannedStage, Round
+from daemon.service.store import Store
+from daemon.settings import Settings
+from daemon.understand.mail import parse
 
 USER = "jordan@example.com"
 USERS = frozenset({USER})

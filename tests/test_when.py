@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from daemon.mail import parse
 from daemon.model import Category, InterviewTime, Mail
-from daemon.when import infer_interview, return_date
+from daemon.understand.mail import parse
+from daemon.understand.when import infer_interview, return_date
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from connectors.base import Cursor
 from daemon.errors import StateError
-from daemon.tracker import Application, next_action
+from daemon.followup.tracker import Application, next_action
 
 EffectKind = Literal["append", "remove"]
 #: outcomes after which an append must never be attempted again

@@ -10,9 +10,9 @@ import dataclasses
 import json
 import sys
 
-from daemon import classify, when
-from daemon.mail import parse
 from daemon.model import SCHEDULING, Analysis, Category, Mail
+from daemon.understand import classify, when
+from daemon.understand.mail import parse
 
 
 def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Analysis:

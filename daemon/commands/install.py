@@ -35,7 +35,7 @@ def unit_text(name: str, exec_path: str) -> str:
 
 def _template(name: str) -> str:
     # the unit files live in the repository's systemd/ folder; an installed wheel carries a copy
-    repo_copy = Path(__file__).resolve().parent.parent / "systemd" / name
+    repo_copy = Path(__file__).resolve().parents[2] / "systemd" / name
     if repo_copy.is_file():
         return repo_copy.read_text(encoding="utf-8")
     try:

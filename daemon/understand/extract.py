@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
-from daemon.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
-from daemon.timeparse import needles
+from daemon.understand.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
+from daemon.understand.timeparse import needles
 
 #: consumer mail providers: a domain that says nothing about an employer
 FREEMAIL = frozenset(

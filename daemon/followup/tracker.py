@@ -18,8 +18,8 @@ from typing import Any, Literal, Protocol
 
 from connectors.base import DRAFT_ID_HEADER
 from daemon.model import Analysis, Category, Classification, Mail, PlannedStage, Round
-from daemon.relays import HIRING_RELAYS, is_noreply, relay_for_address
 from daemon.settings import Settings
+from daemon.understand.relays import HIRING_RELAYS, is_noreply, relay_for_address
 
 AppState = Literal["scheduling", "waiting", "drafted", "answered", "closed"]
 StageStatus = Literal["planned", "drafted", "done_by_user", "deleted_by_user", "stopped", "deferred"]
@@ -51,7 +51,7 @@ BusinessMoment = Callable[[date, Settings], datetime]
 
 
 class EmployerLike(Protocol):
-    """What ``daemon.extract.employer`` returns; only these attributes are read."""
+    """What ``daemon.understand.extract.employer`` returns; only these attributes are read."""
 
     @property
     def company(self) -> str | None: ...
@@ -194,7 +194,7 @@ class Application:
 class MailEvent:
     """A message seen in a watched folder (inbound) or in Sent (outbound).
 
-    ``employer`` is the sender's identity from ``daemon.extract.employer``; the runner
+    ``employer`` is the sender's identity from ``daemon.understand.extract.employer``; the runner
     computes it once and passes it to both ``match`` and ``step``.
     """
 
@@ -346,7 +346,7 @@ def _by_role(cands: list[Application], role: str | None) -> Application | None:
 
 
 def _default_identify(mail: Mail, c: Classification, user_addresses: frozenset[str]) -> EmployerLike:
-    from daemon.extract import employer
+    from daemon.understand.extract import employer
 
     return employer(mail, c, user_addresses)
 
@@ -398,19 +398,19 @@ def match(
 
 
 def _default_planner() -> Planner:
-    from daemon.policy import plan
+    from daemon.followup.policy import plan
 
     return plan
 
 
 def _default_business_moment() -> BusinessMoment:
-    from daemon.policy import first_business_moment_after
+    from daemon.followup.policy import first_business_moment_after
 
     return first_business_moment_after
 
 
 def _add_business_days(moment: datetime, n: int, settings: Settings) -> datetime:
-    from daemon.policy import add_business_days
+    from daemon.followup.policy import add_business_days
 
     return add_business_days(moment, n, settings)
 
@@ -587,7 +587,7 @@ def _identity_from_mail(mail: Mail, c: Classification) -> Identity:
 
 def _reply_address(mail: Mail, previous: EmployerMessage | None) -> tuple[str | None, str]:
     """A person who reads mail; a later no-reply relay message keeps the earlier address."""
-    from daemon.compose import reply_address
+    from daemon.followup.compose import reply_address
 
     found = reply_address(mail, frozenset())
     if found is not None:

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from daemon import tracker
+from daemon.followup import tracker
 from daemon.logging import configure
-from daemon.runner import AccountRunner, PassReport, readable
+from daemon.service.runner import AccountRunner, PassReport, readable
+from daemon.service.store import Store
 from daemon.settings import AccountSettings, DaemonSettings, PolicySettings, Settings
-from daemon.store import Store
 
 ZONE = ZoneInfo("America/New_York")
 USER = "alex.rivera@example.com"
@@ -35,7 +35,7 @@ def _at(text: str) -> datetime:
 
 
 def _sample(name: str) -> bytes:
-    return (resources.files("daemon") / "demo_mail" / name).read_bytes()
+    return (resources.files("daemon.commands") / "demo_mail" / name).read_bytes()
 
 
 def _deliver(folder: Path, name: str, raw: bytes, flags: str = "") -> Path:
@@ -152,7 +152,7 @@ class Demo:
         report = self.run_pass(t)
         self.say(t, f"followupd: when followup-2 would have been due — {report.drafts} new drafts. Done.")
 
-        from daemon.status import render_table
+        from daemon.commands.status import render_table
 
         print("\nfollowupd status:\n", file=out)
         print(render_table(self.store.status_snapshot(), ZONE), file=out)

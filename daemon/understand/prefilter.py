@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from daemon import relays
-from daemon.mail import decode_bytes
-from daemon.timeparse import needles
+from daemon.understand import relays
+from daemon.understand.mail import decode_bytes
+from daemon.understand.timeparse import needles
 
 # _STRONG and _WEAK are matched against lower-cased text: a case-insensitive search of
 # these alternations costs three times as much, and runs on every header of a first scan.

@@ -6,7 +6,7 @@ Sent, analyse new candidate mail, step the tracker, then carry out every action 
 so a crash at any point resumes without a duplicate or a lost draft.
 
 ``run --once`` is one pass per account; ``run`` repeats passes, waiting for new mail
-(IDLE / inotify) in between; see :mod:`daemon.service_loop`.
+(IDLE / inotify) in between; see :mod:`daemon.service.loop`.
 """
 
 from __future__ import annotations
@@ -28,16 +28,16 @@ from typing import TextIO
 import structlog
 
 from connectors.base import Connector, FolderRoles, MessageRef
-from daemon import compose, tracker
+from daemon.commands.explain import analyze_mail
 from daemon.errors import FollowupdError, StateError, UserError
-from daemon.explain import analyze_mail
-from daemon.extract import employer
-from daemon.mail import parse
+from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
-from daemon.notify import Notice
-from daemon.prefilter import is_candidate
+from daemon.service.notify import Notice
+from daemon.service.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
 from daemon.settings import AccountSettings, Settings
-from daemon.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
+from daemon.understand.extract import employer
+from daemon.understand.mail import parse
+from daemon.understand.prefilter import is_candidate
 
 log = structlog.get_logger("followupd.runner")
 
@@ -713,7 +713,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.once:
         if args.now or args.dry_run:
             raise UserError("--now and --dry-run need --once")
-        from daemon.service_loop import serve
+        from daemon.service.loop import serve
 
         return serve(args.config, settings, log_level=args.log_level)
     now = parse_now(args.now)
@@ -743,7 +743,7 @@ def deliver_notices(store: Store, settings: Settings, now: datetime, send: Calla
     from datetime import date as _date
     from zoneinfo import ZoneInfo
 
-    from daemon.notify import from_queue
+    from daemon.service.notify import from_queue
 
     if not settings.notify.enabled:
         return 0
@@ -773,7 +773,7 @@ def send_now(settings: Settings, password: str | None, notice: Notice, now: date
     """One synchronous submission (run --once); a failure is logged and retried next run."""
     import asyncio
 
-    from daemon.notify import build_message, send
+    from daemon.service.notify import build_message, send
 
     try:
         asyncio.run(send(settings.notify, password, build_message(settings.notify, notice, now)))

@@ -23,9 +23,9 @@ from email.message import EmailMessage, Message
 from types import MappingProxyType
 from typing import Any
 
-from daemon.htmltext import html_to_text
-from daemon.ics import parse_calendar
 from daemon.model import Address, CalendarEvent, Mail
+from daemon.understand.htmltext import html_to_text
+from daemon.understand.ics import parse_calendar
 
 #: bytes of a message that are parsed at all; the rest is dropped with a defect
 MAX_MESSAGE_BYTES = 20 * 1024 * 1024

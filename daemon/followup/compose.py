@@ -40,10 +40,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from daemon.errors import UserError
+from daemon.followup.policy import user_zone
 from daemon.model import Address, Mail, PlannedStage, Round
-from daemon.policy import user_zone
-from daemon.relays import is_hiring_relay, is_noreply
 from daemon.settings import CompanySettings, Settings
+from daemon.understand.relays import is_hiring_relay, is_noreply
 
 if TYPE_CHECKING:
     import jinja2
@@ -86,8 +86,8 @@ class TemplateSources:
 
 @functools.cache
 def builtin_templates() -> TemplateSources:
-    """The defaults shipped in ``daemon/templates`` (package data, read once)."""
-    root = importlib.resources.files("daemon") / "templates"
+    """The defaults shipped in ``daemon/followup/templates`` (package data, read once)."""
+    root = importlib.resources.files("daemon.followup") / "templates"
     found = {
         kind: TemplateSource(f"built-in {name}", (root / name).read_text(encoding="utf-8"))
         for kind, name in TEMPLATE_FILES.items()

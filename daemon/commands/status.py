@@ -60,7 +60,7 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
 
 def snapshot(settings: Settings) -> dict[str, Any]:
     from daemon.paths import db_path
-    from daemon.store import Store
+    from daemon.service.store import Store
 
     path = db_path(settings)
     if not path.exists():

@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = add(
         "explain",
-        _lazy("daemon.explain", "cmd_explain"),
+        _lazy("daemon.commands.explain", "cmd_explain"),
         "classify messages and infer their interview time",
         "Classify each message and infer its interview time, without touching any mailbox.\n\n"
         "Categories: invitation, reschedule, cancellation, rejection, offer, employer_reply,\n"
@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = add(
         "run",
-        _lazy("daemon.runner", "cmd_run"),
+        _lazy("daemon.service.runner", "cmd_run"),
         "run the daemon",
         "Watch every configured account and draft follow-ups when they fall due.\n\n"
         "In the foreground until SIGTERM; SIGHUP (or editing the config file) reloads the\n"
@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = add(
         "status",
-        _lazy("daemon.status", "cmd_status"),
+        _lazy("daemon.commands.status", "cmd_status"),
         "show applications and what happens next",
         "Applications, their interviews, state, next action and its due time.",
     )
@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     pv = add(
         "preview",
-        _lazy("daemon.preview", "cmd_preview"),
+        _lazy("daemon.commands.preview", "cmd_preview"),
         "preview stages and drafts for an interview",
         "Show what the current config would do after an interview: each stage's due time in\n"
         "your zone and the full text of each draft. Nothing is read from or written to a mailbox.",
@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     dm = add(
         "demo",
-        _lazy("daemon.demo", "cmd_demo"),
+        _lazy("daemon.commands.demo", "cmd_demo"),
         "run the pipeline on a bundled sample mailbox",
         "Run the real pipeline on a bundled sample Maildir in a temporary directory, over a\n"
         "simulated clock, and print the timeline and the drafted follow-up. Needs no account,\n"
@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sv = add(
         "service",
-        _lazy("daemon.service", "cmd_service"),
+        _lazy("daemon.commands.install", "cmd_service"),
         "install the systemd unit",
         "Write the systemd unit with the right ExecStart path and print the systemctl commands\n"
         "that enable it. Nothing is enabled or started for you.",

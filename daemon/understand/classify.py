@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from daemon import extract
 from daemon.model import Category, Classification, Mail
-from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
-from daemon.timeparse import folded, needles, resolve, scan
+from daemon.understand import extract
+from daemon.understand.relays import is_hiring_relay, is_noreply, relay_for_domain
+from daemon.understand.timeparse import folded, needles, resolve, scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
@@ -43,7 +43,7 @@ def _words_seen(low: str) -> dict[str, bool]:
 
 class _Rx:
     """A case-insensitive pattern that is only run on text holding one of the words every match
-    of it contains (found from the pattern itself, see :func:`daemon.timeparse.needles`).
+    of it contains (found from the pattern itself, see :func:`daemon.understand.timeparse.needles`).
 
     Most rules find nothing in most mail, and a substring test on the lower-cased text is
     far cheaper than the regex engine trying a long alternation at every word; the answers

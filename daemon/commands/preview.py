@@ -15,10 +15,10 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from daemon.compose import DraftContext, TemplateSources, draft, human_date, load_templates
 from daemon.errors import UserError
+from daemon.followup.compose import DraftContext, TemplateSources, draft, human_date, load_templates
+from daemon.followup.policy import plan, user_zone
 from daemon.model import Address, PlannedStage, Round
-from daemon.policy import plan, user_zone
 from daemon.settings import Settings
 
 #: the From address when the config names no account (preview works before any setup)

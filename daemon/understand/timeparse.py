@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
-from daemon import zones
-from daemon.zones import Zone
+from daemon.understand import zones
+from daemon.understand.zones import Zone
 
 Grain = Literal["day", "hour", "minute"]
 

@@ -1,4 +1,4 @@
-"""``followupd run``: the long-running daemon around :class:`daemon.runner.AccountRunner`.
+"""``followupd run``: the long-running daemon around :class:`daemon.service.runner.AccountRunner`.
 
 Each account runs in its own thread, so one account's dead server or bad password never
 stalls another. The main thread handles signals, config reloads (SIGHUP or an edit of
@@ -33,11 +33,11 @@ from typing import Any
 import structlog
 
 from connectors.base import Connector, Cursor, FolderRoles, StoredDraft, SyncResult
-from daemon import tracker
 from daemon.errors import ConfigError, CredentialError, FollowupdError, UserError
-from daemon.notify import Notice, Outbox
+from daemon.followup import tracker
 from daemon.paths import db_path
-from daemon.runner import (
+from daemon.service.notify import Notice, Outbox
+from daemon.service.runner import (
     AccountRunner,
     ConnectorFactory,
     default_connector,
@@ -45,9 +45,9 @@ from daemon.runner import (
     notify_password,
     replan_if_policy_changed,
 )
-from daemon.sdnotify import Notifier
+from daemon.service.sdnotify import Notifier
+from daemon.service.store import Store
 from daemon.settings import AccountSettings, Settings
-from daemon.store import Store
 
 log = structlog.get_logger("followupd.daemon")
 

@@ -2,7 +2,7 @@
 
 Evidence in order: the message's calendar data, then its new text (quotes and the
 signature are never read), then its subject. The text engine lives in
-:mod:`daemon.timeparse`; this module decides what each mention *is* (the new time,
+:mod:`daemon.understand.timeparse`; this module decides what each mention *is* (the new time,
 the old time, a deadline, one of several proposed slots) from the words around it.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
-from daemon.timeparse import (
+from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
     dayfirst_for,
@@ -24,7 +24,7 @@ from daemon.timeparse import (
     scan,
     to_mention,
 )
-from daemon.zones import Zone, iana
+from daemon.understand.zones import Zone, iana
 
 __all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
 
