@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
 from connectors.base import DRAFT_ID_HEADER
+from daemon import codec
 from daemon.model import Analysis, Category, Classification, Mail, PlannedStage, Round
 from daemon.settings import Settings
 from daemon.understand.relays import HIRING_RELAYS, is_noreply, relay_for_address
@@ -180,11 +181,11 @@ class Application:
         return next((s for s in self.stages if s.draft_id == draft_id), None)
 
     def to_json(self) -> dict[str, Any]:
-        return _app_to_json(self)
+        return {"v": JSON_VERSION, **codec.to_json(self)}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Application:
-        return _app_from_json(data)
+        return codec.from_json(cls, _migrate(data))
 
 
 # ---------------------------------------------------------------- events and actions
@@ -867,153 +868,13 @@ def next_action(app: Application) -> tuple[str, datetime] | None:
 
 # ---------------------------------------------------------------- JSON
 
-
-def _dt(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _pdt(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+#: stored-JSON migrations: each takes a row of version N (the key) to version N + 1
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-def _req_dt(value: Any) -> datetime:
-    parsed = _pdt(value)
-    if parsed is None:
-        raise ValueError(f"expected an ISO datetime, got {value!r}")
-    return parsed
-
-
-def _app_to_json(app: Application) -> dict[str, Any]:
-    e, iv, lt, d = app.employer, app.interview, app.latest, app.deferral
-    return {
-        "v": JSON_VERSION,
-        "id": app.id,
-        "company": app.company,
-        "role": app.role,
-        "employer": {
-            "company": e.company,
-            "domains": list(e.domains),
-            "relay": e.relay,
-            "organizer": e.organizer,
-            "recruiter": e.recruiter,
-        },
-        "thread": list(app.thread),
-        "subject": app.subject,
-        "latest": None
-        if lt is None
-        else {
-            "message_id": lt.message_id,
-            "references": list(lt.references),
-            "reply_to": lt.reply_to,
-            "reply_name": lt.reply_name,
-            "from_addr": lt.from_addr,
-            "date": _dt(lt.date),
-            "subject": lt.subject,
-        },
-        "interview": None
-        if iv is None
-        else {
-            "number": iv.number,
-            "start": _dt(iv.start),
-            "end": _dt(iv.end),
-            "timezone": iv.timezone,
-            "round": iv.round,
-            "interviewers": list(iv.interviewers),
-            "uid": iv.uid,
-            "sequence": iv.sequence,
-        },
-        "state": app.state,
-        "stages": [
-            {
-                "stage": s.stage,
-                "interview": s.interview,
-                "due": _dt(s.due),
-                "status": s.status,
-                "draft_id": s.draft_id,
-                "kind": s.kind,
-                "created": _dt(s.created),
-                "message_id": s.message_id,
-                "attempts": s.attempts,
-                "retract": s.retract,
-                "done_at": _dt(s.done_at),
-                "reasons": list(s.reasons),
-            }
-            for s in app.stages
-        ],
-        "deferral": None if d is None else {"return_date": d.return_date.isoformat(), "until": _dt(d.until)},
-        "user_followed_up": _dt(app.user_followed_up),
-        "processed": list(app.processed),
-        "created": _dt(app.created),
-        "updated": _dt(app.updated),
-        "reason": app.reason,
-    }
-
-
-def _app_from_json(data: dict[str, Any]) -> Application:
-    e = data.get("employer") or {}
-    lt = data.get("latest")
-    iv = data.get("interview")
-    d = data.get("deferral")
-    return Application(
-        id=str(data["id"]),
-        company=data.get("company"),
-        role=data.get("role"),
-        employer=Identity(
-            company=e.get("company"),
-            domains=tuple(e.get("domains") or ()),
-            relay=e.get("relay"),
-            organizer=e.get("organizer"),
-            recruiter=e.get("recruiter"),
-        ),
-        thread=tuple(data.get("thread") or ()),
-        subject=data.get("subject") or "",
-        latest=None
-        if not lt
-        else EmployerMessage(
-            message_id=lt.get("message_id"),
-            references=tuple(lt.get("references") or ()),
-            reply_to=lt.get("reply_to"),
-            reply_name=lt.get("reply_name") or "",
-            from_addr=lt.get("from_addr"),
-            date=_pdt(lt.get("date")),
-            subject=lt.get("subject") or "",
-        ),
-        interview=None
-        if not iv
-        else Interview(
-            number=int(iv.get("number", 1)),
-            start=_pdt(iv.get("start")),
-            end=_pdt(iv.get("end")),
-            timezone=iv.get("timezone"),
-            round=iv.get("round"),
-            interviewers=tuple(iv.get("interviewers") or ()),
-            uid=iv.get("uid"),
-            sequence=int(iv.get("sequence", 0)),
-        ),
-        state=data["state"],
-        stages=tuple(
-            StageRecord(
-                stage=s["stage"],
-                interview=int(s.get("interview", 1)),
-                due=_req_dt(s["due"]),
-                status=s["status"],
-                draft_id=s["draft_id"],
-                kind=s.get("kind", "followup"),
-                created=_pdt(s.get("created")),
-                message_id=s.get("message_id"),
-                attempts=int(s.get("attempts", 0)),
-                retract=bool(s.get("retract", False)),
-                done_at=_pdt(s.get("done_at")),
-                reasons=tuple(s.get("reasons") or ()),
-            )
-            for s in data.get("stages") or ()
-        ),
-        deferral=None
-        if not d
-        else Deferral(return_date=date.fromisoformat(d["return_date"]), until=_req_dt(d["until"])),
-        user_followed_up=_pdt(data.get("user_followed_up")),
-        processed=tuple(data.get("processed") or ()),
-        created=_pdt(data.get("created")),
-        updated=_pdt(data.get("updated")),
-        reason=data.get("reason"),
-    )
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    version = int(data.get("v", 1))
+    while version < JSON_VERSION:
+        data = _MIGRATIONS[version](data)
+        version += 1
+    return data
