@@ -5,7 +5,7 @@ Usage: ``python bench/accuracy.py CORPUS_DIR [--errors]``
 CORPUS_DIR holds ``*.eml`` files and a ``labels.jsonl`` (one JSON object per file with
 ``file``, ``category``, ``interview_start``…; see the corpus README). Prints category
 accuracy, precision/recall per category, false invitations among ``other``, the
-interview-start exact match (same instant to the minute) of ``daemon.commands.explain.analyze``
+interview-start exact match (same instant to the minute) of ``daemon.understand.analyze.analyze``
 and of a ``dateparser.search_dates`` baseline, and messages per second.
 """
 
@@ -86,9 +86,9 @@ def baseline_start(mail: Mail) -> datetime | None:
 
 def _analyze_fn() -> Any:
     try:
-        from daemon.commands.explain import analyze
+        from daemon.understand.analyze import analyze
     except ImportError as exc:  # the date engine may not exist yet
-        print(f"note: daemon.commands.explain.analyze unavailable ({exc}); timing the classifier only")
+        print(f"note: daemon.understand.analyze.analyze unavailable ({exc}); timing the classifier only")
         return None
     return analyze
 

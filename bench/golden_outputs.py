@@ -48,9 +48,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gen_mailbox import USER, generate  # noqa: E402
 
-from daemon.commands.explain import analyze_mail  # noqa: E402
 from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
 from daemon.understand import classify, extract, timeparse, when  # noqa: E402
+from daemon.understand.analyze import analyze_mail  # noqa: E402
 from daemon.understand.mail import parse  # noqa: E402
 
 SHARED = Path("/work/shared")

@@ -1,4 +1,4 @@
-"""Classification throughput of ``daemon.commands.explain.analyze`` and where its time goes.
+"""Classification throughput of ``daemon.understand.analyze.analyze`` and where its time goes.
 
 For each message set (every ``*.eml`` in the given directories, plus ``--generated N``
 messages from ``gen_mailbox``, a realistic inbox mix with HTML newsletters), this runs
@@ -76,7 +76,7 @@ def stage_times(raws: list[bytes]) -> dict[str, float]:
 
 
 def bench_set(name: str, raws: list[bytes], repeats: int) -> None:
-    from daemon.commands.explain import analyze
+    from daemon.understand.analyze import analyze
 
     size = sum(len(r) for r in raws) / max(len(raws), 1)
     cold, _ = timed_pass(analyze, raws)
@@ -102,7 +102,7 @@ def profile(raws: list[bytes], top: int) -> None:
     import cProfile
     import pstats
 
-    from daemon.commands.explain import analyze
+    from daemon.understand.analyze import analyze
 
     prof = cProfile.Profile()
     prof.enable()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
-#: the header that marks a draft as ours and is its idempotency key
-DRAFT_ID_HEADER = "X-Followupd-Id"
+# defined with the model, where the pure tracker can import it; connectors use it from here
+from daemon.model import DRAFT_ID_HEADER as DRAFT_ID_HEADER
 
 
 @dataclass(frozen=True)

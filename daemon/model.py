@@ -12,6 +12,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
+#: the header that marks a draft as ours and is its idempotency key (DESIGN §3 "Drafts")
+DRAFT_ID_HEADER = "X-Followupd-Id"
+
 Round = Literal["first", "final"]
 TimeSource = Literal["ics", "text", "subject"]
 

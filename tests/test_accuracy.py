@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from daemon.commands.explain import analyze
 from daemon.model import Analysis
+from daemon.understand.analyze import analyze
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = {

@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_faults import CASTS, INTERVIEW, INVITED, REPO
 
-from daemon.commands.explain import analyze_mail
 from daemon.service.store import Store
+from daemon.understand.analyze import analyze_mail
 from daemon.understand.mail import parse
 
 ET = sm.ET
@@ -308,7 +308,7 @@ def test_a_pass_over_hostile_mail_is_bounded_and_the_good_invitation_still_count
 
 _ONE = r"""
 import sys, time
-from daemon.commands.explain import analyze_mail
+from daemon.understand.analyze import analyze_mail
 from daemon.understand.mail import parse
 raw = sys.stdin.buffer.read()
 t0 = time.perf_counter()

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = add(
         "run",
-        _lazy("daemon.service.runner", "cmd_run"),
+        _lazy("daemon.commands.run", "cmd_run"),
         "run the daemon",
         "Watch every configured account and draft follow-ups when they fall due.\n\n"
         "In the foreground until SIGTERM; SIGHUP (or editing the config file) reloads the\n"

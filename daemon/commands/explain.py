@@ -1,34 +1,16 @@
 """``followupd explain``: what followupd understands of one message.
 
-``analyze`` is the pure entry point the daemon uses too: bytes in, Analysis out.
+The understanding itself is :func:`daemon.understand.analyze.analyze`, which the daemon uses too.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 
-from daemon.model import SCHEDULING, Analysis, Category, Mail
-from daemon.understand import classify, when
-from daemon.understand.mail import parse
-
-
-def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Analysis:
-    c = classify.classify(mail, user_addresses)
-    interview = None
-    if c.category in SCHEDULING:
-        interview = when.infer_interview(mail, c.category)
-    if c.category == Category.AUTO_REPLY and c.return_date is None:
-        rd = when.return_date(mail)
-        if rd is not None:
-            c = dataclasses.replace(c, return_date=rd)
-    return Analysis(classification=c, interview=interview)
-
-
-def analyze(raw: bytes) -> Analysis:
-    return analyze_mail(parse(raw))
+from daemon.model import SCHEDULING, Analysis
+from daemon.understand.analyze import analyze
 
 
 def _human(name: str, a: Analysis) -> str:

@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, Protocol
 
-from connectors.base import DRAFT_ID_HEADER
 from daemon import codec
-from daemon.model import Analysis, Category, Classification, Mail, PlannedStage, Round
+from daemon.model import DRAFT_ID_HEADER, Analysis, Category, Classification, Mail, PlannedStage, Round
 from daemon.settings import Settings
 from daemon.understand.relays import HIRING_RELAYS, is_noreply, relay_for_address
 

@@ -6,12 +6,11 @@ Sent, analyse new candidate mail, step the tracker, then carry out every action 
 so a crash at any point resumes without a duplicate or a lost draft.
 
 ``run --once`` is one pass per account; ``run`` repeats passes, waiting for new mail
-(IDLE / inotify) in between; see :mod:`daemon.service.loop`.
+(IDLE / inotify) in between; driven by :mod:`daemon.service.loop`.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sqlite3
@@ -28,13 +27,13 @@ from typing import TextIO
 import structlog
 
 from connectors.base import Connector, FolderRoles, MessageRef
-from daemon.commands.explain import analyze_mail
 from daemon.errors import FollowupdError, StateError, UserError
 from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
 from daemon.service.notify import Notice
 from daemon.service.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
 from daemon.settings import AccountSettings, Settings
+from daemon.understand.analyze import analyze_mail
 from daemon.understand.extract import employer
 from daemon.understand.mail import parse
 from daemon.understand.prefilter import is_candidate
@@ -704,26 +703,7 @@ def run_once(
     return reports
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    from daemon.config import load
-    from daemon.logging import configure
-
-    settings = load(args.config)
-    configure(args.log_level or settings.daemon.log_level)
-    if not args.once:
-        if args.now or args.dry_run:
-            raise UserError("--now and --dry-run need --once")
-        from daemon.service.loop import serve
-
-        return serve(args.config, settings, log_level=args.log_level)
-    now = parse_now(args.now)
-    reports = run_once(settings, now, dry_run=args.dry_run, progress=sys.stderr.isatty())
-    for r in reports:
-        print(r.summary())
-    return 0
-
-
-__all__ = ["AccountRunner", "PassReport", "cmd_run", "run_once"]
+__all__ = ["AccountRunner", "PassReport", "run_once"]
 
 
 # ---------------------------------------------------------------------- notifications
