@@ -359,6 +359,8 @@ class Daemon:
         self._pending_count = 0
         self._ready = False
         self._store: Store | None = None
+        #: the state database for the daemon's whole life
+        self.db = db_path(settings)
 
     # ------------------------------------------------------------------ control
 
@@ -410,8 +412,10 @@ class Daemon:
 
     def serve(self) -> int:
         # created and migrated here, once: account threads opening a new database at the
-        # same moment would race to create its tables
-        self._store = Store.open(db_path(self.settings))
+        # same moment would race to create its tables. This store serves the main thread
+        # (status line, notices, re-planning); each account thread has its own connection,
+        # as SQLite connections are not shared between threads here.
+        self._store = Store.open(self.db)
         # the policy may have changed while the daemon was not running
         replan_if_policy_changed(self._store, self.settings, self.clock())
         self._install_signals()
@@ -516,7 +520,7 @@ class Daemon:
         """Applications with a follow-up pending; recounted only when the state changed."""
         try:
             if self._store is None:
-                self._store = Store.open(db_path(self.settings))
+                self._store = Store.open(self.db)
             # an idle daemon must not decode every application once a second for STATUS=
             version = self._store.data_version()
             if version != self._pending_version:
@@ -643,11 +647,9 @@ class Daemon:
         return True
 
     def _replan(self, settings: Settings) -> None:
-        store = Store.open(db_path(settings))
-        try:
-            replan_if_policy_changed(store, settings, self.clock())
-        finally:
-            store.close()
+        if self._store is None:
+            self._store = Store.open(self.db)
+        replan_if_policy_changed(self._store, settings, self.clock())
 
 
 def serve(config_path: Path, settings: Settings, *, log_level: str | None = None) -> int:

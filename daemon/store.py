@@ -25,6 +25,7 @@ import json
 import os
 import sqlite3
 import stat
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -170,19 +171,43 @@ class Store:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, reader: bool = False) -> Store:
+        """Open (a writer: create if need be) the state database.
+
+        Nothing here opens, closes or replaces the file outside SQLite: POSIX locks belong
+        to the process, and one ``close()`` of any descriptor of the file drops all of its
+        SQLite connections' locks. Another process's connection then takes itself for the
+        last one and deletes the ``-wal``/``-shm`` files this process goes on writing to
+        (https://sqlite.org/howtocorrupt.html, 2.2). So the file is made private with
+        ``chmod`` on its path, and a process may hold several stores at once.
+
+        ``reader``: for ``status`` and the like, which take no writer lock. The file must
+        exist (it is never created), and writes are refused (``query_only``) - except a
+        schema migration, which an older file needs before this version can read it.
+        """
         path = Path(path)
-        _prepare_dir(path.parent)
-        if not _create_private(path):
+        if reader:
             refuse_truncated(path)
+        else:
+            _prepare_dir(path.parent)
+            if _make_private(path):
+                refuse_truncated(path)
+        existed = reader or path.exists()
         try:
-            conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+            conn = sqlite3.connect(_uri(path, "rw" if reader else "rwc"), uri=True, timeout=10.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise StateError(f"{path}: cannot open the state database: {exc}") from exc
         store = cls(conn, path)
         try:
+            if not existed:
+                # SQLite created it just now, with the umask's mode, empty: close that gap
+                # before the first statement writes a byte (the -wal and -shm files SQLite
+                # makes later take the database file's mode)
+                _chmod_private(path)
             store._configure()
             store._migrate()
+            if reader:
+                conn.execute("PRAGMA query_only = ON")
         except StateError:
             conn.close()
             raise
@@ -617,27 +642,33 @@ def refuse_truncated(path: Path) -> None:
     )
 
 
-def _create_private(path: Path) -> bool:
-    """Create the database file 0600 before SQLite does, so it is never readable by others.
+def _uri(path: Path, mode: str) -> str:
+    """An SQLite URI for ``path``; ``mode=rw`` never creates the file, ``rwc`` may."""
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
 
-    Returns whether this call created it.
-    """
-    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)
-    created = True
+
+def _chmod_private(path: Path) -> None:
     try:
-        try:
-            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            created = False
-            fd = os.open(path, flags)
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise StateError(f"{path}: cannot make the state database private: {exc.strerror or exc}") from exc
+
+
+def _make_private(path: Path) -> bool:
+    """Check an existing database file and make it 0600, by its path alone.
+
+    Returns whether it exists. Never opens the file: see :meth:`Store.open`.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
     except OSError as exc:
         raise StateError(f"{path}: cannot open the state database: {exc.strerror or exc}") from exc
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise StateError(f"{path}: not a regular file")
-        if stat.S_IMODE(st.st_mode) & 0o077:
-            os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-    return created
+    if stat.S_ISLNK(st.st_mode):
+        raise StateError(f"{path}: the state database is a symbolic link; followupd does not follow it")
+    if not stat.S_ISREG(st.st_mode):
+        raise StateError(f"{path}: not a regular file")
+    if stat.S_IMODE(st.st_mode) & 0o077:
+        _chmod_private(path)
+    return True

@@ -1,0 +1,176 @@
+"""The state database while other processes read it and the daemon dies (issue 11).
+
+The daemon runs as a real process against Dovecot while ``followupd status`` runs in a
+loop beside it, as a status bar or a monitoring script would. SQLite keeps WAL mode
+safe across processes only while nobody opens and closes the database file behind its
+back (POSIX locks belong to the process: one ``close()`` drops them all); when that
+happened, a reader took itself for the last connection, checkpointed and deleted the
+``-wal``/``-shm`` files, and the daemon went on committing into a WAL nobody else could
+see and a crash would lose. So: every application is visible to ``status`` within a
+second of being processed, the ``-wal``/``-shm`` files the daemon uses are never
+replaced while it lives, a second writer is refused, and ``kill -9`` with readers
+active loses nothing and brings back no deleted draft.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from dovecot import Dovecot, client_for
+from test_daemon import (
+    REPO,
+    Account,
+    Followupd,
+    NotifySocket,
+    append,
+    log_time,
+    make_daemon,
+    new_tag,
+    notify,
+)
+
+__all__ = ["make_daemon", "notify"]  # fixtures, used by name
+
+DB = "state.sqlite"
+
+
+@dataclass
+class Snapshot:
+    started: float  # time.time()
+    ended: float
+    ids: frozenset[str]
+
+
+class StatusLoop:
+    """``followupd status --json`` run again and again in its own processes, until stopped."""
+
+    def __init__(self, config: Path, *, pause: float = 0.0) -> None:
+        self.config = config
+        self.pause = pause
+        self.snapshots: list[Snapshot] = []
+        self.failures: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        argv = [sys.executable, "-m", "daemon", "-c", str(self.config), "status", "--json"]
+        while not self._stop.is_set():
+            t0 = time.time()
+            res = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=30)
+            t1 = time.time()
+            if res.returncode != 0:
+                self.failures.append(res.stderr.strip())
+            else:
+                apps = json.loads(res.stdout)["applications"]
+                self.snapshots.append(Snapshot(t0, t1, frozenset(a["id"] for a in apps)))
+            self._stop.wait(self.pause)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+
+
+def _sides(state: Path) -> dict[str, tuple[int, int]]:
+    """(device, inode) of the database's -wal and -shm files, as they are now."""
+    found = {}
+    for suffix in ("-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            st = os.stat(state / f"{DB}{suffix}")
+            found[suffix] = (st.st_dev, st.st_ino)
+    return found
+
+
+class SideWatch:
+    """Polls the -wal/-shm files: they must stay the very files the daemon opened."""
+
+    def __init__(self, state: Path) -> None:
+        self.state = state
+        self.first = _sides(state)
+        self.changes: list[str] = []
+        self.looks = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(0.01):
+            now = _sides(self.state)
+            self.looks += 1
+            if now != self.first:
+                self.changes.append(f"{time.time():.3f}: {self.first} -> {now}")
+                self.first = now
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
+def _integrity(db: Path) -> str:
+    conn = sqlite3.connect(f"file:{db}?mode=rw", uri=True)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+# ---------------------------------------------------------------------- status while mail arrives
+
+
+def test_status_in_a_loop_sees_every_new_application_within_a_second(
+    dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
+) -> None:
+    user = dovecot.new_user()
+    d = make_daemon([Account.of("main", dovecot, user)])
+    d.start()
+    notify.wait_for("READY", "1", timeout=15)
+    sides = _sides(d.state)
+    assert set(sides) == {"-wal", "-shm"}, sides
+    watch = SideWatch(d.state)
+    loop = StatusLoop(d.config)
+    other = client_for(dovecot, user)
+    processed: dict[str, float] = {}
+    try:
+        for i in range(6):
+            tag = new_tag(f"live{i}-")
+            append(dovecot, user, tag, other)
+            seen = d.wait_message(tag, timeout=5)
+            assert seen["category"] == "invitation" and seen["application"], seen
+            processed[seen["application"]] = log_time(seen)
+            time.sleep(0.3 + 0.1 * i)  # land at different points of the status loop
+        time.sleep(1.2)
+    finally:
+        other.logout()
+        loop.stop()
+        watch.stop()
+    assert not loop.failures, loop.failures
+    assert len(loop.snapshots) >= 6, loop.snapshots
+    latencies = []
+    for app_id, at in processed.items():
+        later = [s for s in loop.snapshots if s.started > at]
+        assert later, f"no status run after {app_id} was processed"
+        # committed before the daemon logged it: every status that started later shows it
+        missing = [s for s in later if app_id not in s.ids]
+        assert not missing, f"{app_id} processed at {at:.3f}, missing from status runs started at " + ", ".join(
+            f"{s.started:.3f}" for s in missing
+        )
+        latencies.append(later[0].ended - at)
+    print(f"status visibility after processing: max {max(latencies):.2f}s over {len(latencies)} applications "
+          f"({len(loop.snapshots)} status runs)")  # fmt: skip
+    assert max(latencies) < 1.0, latencies
+    # the WAL the daemon writes into is the one every reader opens, for the daemon's whole life
+    assert watch.changes == [], watch.changes
+    assert watch.looks > 100
+    assert _sides(d.state) == sides
+    assert d.stop()[0] == 0
+
