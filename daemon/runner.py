@@ -37,7 +37,7 @@ from daemon.model import Analysis, Mail, PlannedStage
 from daemon.notify import Notice
 from daemon.prefilter import is_candidate
 from daemon.settings import AccountSettings, Settings
-from daemon.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
+from daemon.store import DuplicateEffectError, EffectKind, Store, WriterLock, refuse_truncated
 
 log = structlog.get_logger("followupd.runner")
 
@@ -622,16 +622,17 @@ def parse_now(value: str | None) -> datetime:
 
 @contextmanager
 def open_store(settings: Settings, dry_run: bool) -> Iterator[Store]:
-    """The state DB; for a dry run, a throwaway copy so nothing persists."""
+    """The state DB, with the writer lock; for a dry run, a throwaway copy and no lock."""
     from daemon.paths import db_path
 
     path = db_path(settings)
     if not dry_run:
-        store = Store.open(path)
-        try:
-            yield store
-        finally:
-            store.close()
+        with WriterLock.acquire(path.parent, "run --once"):
+            store = Store.open(path)
+            try:
+                yield store
+            finally:
+                store.close()
         return
     refuse_truncated(path)  # judged on the real file: the copy would be named in the error
     with tempfile.TemporaryDirectory(prefix="followupd-dry-run-") as tmp:

@@ -47,7 +47,7 @@ from daemon.runner import (
 )
 from daemon.sdnotify import Notifier
 from daemon.settings import AccountSettings, Settings
-from daemon.store import Store
+from daemon.store import Store, WriterLock
 
 log = structlog.get_logger("followupd.daemon")
 
@@ -359,7 +359,7 @@ class Daemon:
         self._pending_count = 0
         self._ready = False
         self._store: Store | None = None
-        #: the state database for the daemon's whole life
+        #: the state database for the daemon's whole life: its writer lock is held on this directory
         self.db = db_path(settings)
 
     # ------------------------------------------------------------------ control
@@ -411,6 +411,14 @@ class Daemon:
                 )
 
     def serve(self) -> int:
+        # the one writer of this state until the process ends (a kill -9 ends the lock too)
+        lock = WriterLock.acquire(self.db.parent, "run")
+        try:
+            return self._serve()
+        finally:
+            lock.release()
+
+    def _serve(self) -> int:
         # created and migrated here, once: account threads opening a new database at the
         # same moment would race to create its tables. This store serves the main thread
         # (status line, notices, re-planning); each account thread has its own connection,
@@ -625,6 +633,13 @@ class Daemon:
                 log.error("config reload refused; keeping the old config", problem=problem)
             self._reloaded()
             return False
+        if db_path(new) != self.db:
+            # the writer lock and every open connection are on the old state; moving the
+            # state under a running daemon would leave it unlocked for a while
+            log.warning(
+                "state_dir changed; it takes effect when the daemon restarts", state_dir=str(db_path(new).parent)
+            )
+            new = dataclasses.replace(new, daemon=dataclasses.replace(new.daemon, state_dir=self.db.parent))
         old = {a.name: a for a in self.settings.accounts}
         fresh = {a.name: a for a in new.accounts}
         self.settings = new

@@ -20,6 +20,8 @@ Drafts for the X-Followupd-Id before appending again.
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -605,6 +607,68 @@ def _effect(row: tuple[Any, ...]) -> Effect:
         key=row[10],
         recorded=datetime.fromisoformat(row[11]) if row[11] else None,
     )
+
+
+#: in the state directory, next to the database: held by the one process that writes the state
+LOCK_NAME = "followupd.lock"
+
+
+class StateBusyError(StateError):
+    """Another followupd writes this state already (the daemon, or a ``run --once``)."""
+
+
+class WriterLock:
+    """The right to write the state: ``run`` holds it for its life, ``run --once`` for its pass.
+
+    Two writers would race on the effects journal (both see an intent without outcome and
+    both look for, or append, the same draft), so a second one is refused at once; readers
+    (``status``, ``--dry-run``) take no lock. It is ``flock`` on a file of its own, never
+    on the database: ``flock`` belongs to the open file, so closing it cannot disturb
+    SQLite's POSIX locks, and the kernel drops it when the holder dies, even by ``kill -9``.
+    """
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self._fd: int | None = fd
+        self.path = path
+
+    @classmethod
+    def acquire(cls, directory: Path, command: str) -> WriterLock:
+        _prepare_dir(directory)
+        path = directory / LOCK_NAME
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError as exc:
+            raise StateError(f"{path}: cannot open the state lock: {exc.strerror or exc}") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = ""
+            with contextlib.suppress(OSError):
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise StateError(f"{path}: cannot lock the state: {exc.strerror or exc}") from exc
+            who = f"followupd {holder}" if holder else "another followupd"
+            raise StateBusyError(
+                f"{directory}: the state is in use by {who}; only one writer at a time, so stop it "
+                "first (followupd status and run --once --dry-run work beside it)"
+            ) from exc
+        # who holds it, for the message above: "(pid 1234, run)"
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"(pid {os.getpid()}, {command})\n".encode(), 0)
+        return cls(fd, path)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # the lock goes with the last descriptor of this open file
+            self._fd = None
+
+    def __enter__(self) -> WriterLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 def _prepare_dir(directory: Path) -> None:

@@ -174,3 +174,66 @@ def test_status_in_a_loop_sees_every_new_application_within_a_second(
     assert _sides(d.state) == sides
     assert d.stop()[0] == 0
 
+
+# ---------------------------------------------------------------------- a second writer
+
+
+def _cli(d: Followupd, *args: str, timeout: float = 30) -> tuple[subprocess.CompletedProcess[str], float]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("WATCHDOG_", "NOTIFY_", "LISTEN_"))}
+    env.update({a.env: a.password for a in d.accounts})
+    t0 = time.monotonic()
+    res = subprocess.run(
+        [sys.executable, "-m", "daemon", "-c", str(d.config), *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return res, time.monotonic() - t0
+
+
+def _status_ids(d: Followupd) -> set[str]:
+    res, _ = _cli(d, "status", "--json")
+    assert res.returncode == 0, res.stderr
+    return {a["id"] for a in json.loads(res.stdout)["applications"]}
+
+
+def test_a_second_writer_is_refused_at_once_and_readers_work_beside_the_daemon(
+    dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
+) -> None:
+    user = dovecot.new_user()
+    d = make_daemon([Account.of("main", dovecot, user)])
+    d.start()
+    notify.wait_for("READY", "1", timeout=15)
+    first = new_tag("lock")
+    append(dovecot, user, first)
+    app1 = d.wait_message(first)["application"]
+    watch = SideWatch(d.state)
+    assert d.proc is not None
+    for argv in (["run", "--once"], ["run"]):
+        res, took = _cli(d, *argv)
+        lines = res.stderr.strip().splitlines()
+        assert res.returncode == 1, (argv, res.stdout, res.stderr)
+        assert len(lines) == 1, (argv, lines)
+        assert str(d.state) in lines[0] and f"pid {d.proc.pid}, run" in lines[0], lines
+        assert took < 5, f"{argv}: refused only after {took:.1f}s"
+        print(f"{' '.join(argv)}: exit 1 after {took:.2f}s: {lines[0]}")
+    # readers take no lock
+    res, _ = _cli(d, "run", "--once", "--dry-run")
+    assert res.returncode == 0, res.stderr
+    assert app1 in _status_ids(d)
+    # and the daemon went on as if nothing happened
+    second = new_tag("lock")
+    append(dovecot, user, second)
+    app2 = d.wait_message(second)["application"]
+    assert {app1, app2} <= _status_ids(d)
+    watch.stop()
+    assert watch.changes == [], watch.changes
+    assert d.stop()[0] == 0
+    assert not [e for e in d.entries() if e.get("level") in ("error", "critical")], d.output()
+    # the lock ends with its holder
+    res, _ = _cli(d, "run", "--once")
+    assert res.returncode == 0, res.stderr
+    assert _integrity(d.state / DB) == "ok"
+

@@ -16,10 +16,13 @@ import pytest
 from connectors.base import Cursor
 from daemon.errors import StateError
 from daemon.store import (
+    LOCK_NAME,
     MIGRATIONS,
     SCHEMA_VERSION,
     DuplicateEffectError,
+    StateBusyError,
     Store,
+    WriterLock,
 )
 from daemon.tracker import (
     Application,
@@ -149,6 +152,18 @@ def test_a_loose_or_odd_database_file_is_made_private_or_refused(tmp_path: Path)
     link.symlink_to(path)
     with pytest.raises(StateError, match="symbolic link"):
         Store.open(link)
+
+
+def test_one_writer_at_a_time(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    with WriterLock.acquire(state, "run"):
+        # flock conflicts between two opens even within one process
+        busy = rf"{state}: the state is in use by followupd \(pid {os.getpid()}, run\)"
+        with pytest.raises(StateBusyError, match=busy):
+            WriterLock.acquire(state, "run --once")
+        assert stat.S_IMODE(os.stat(state / LOCK_NAME).st_mode) == 0o600
+    with WriterLock.acquire(state, "run --once"):
+        pass
 
 
 def _statements(store: Store) -> list[str]:
