@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import sqlite3
 import subprocess
 import sys
@@ -24,8 +25,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import scenario_mail as sm
 from dovecot import Dovecot, client_for
 from test_daemon import (
     REPO,
@@ -38,6 +43,8 @@ from test_daemon import (
     new_tag,
     notify,
 )
+
+from connectors.base import DRAFT_ID_HEADER
 
 __all__ = ["make_daemon", "notify"]  # fixtures, used by name
 
@@ -237,3 +244,145 @@ def test_a_second_writer_is_refused_at_once_and_readers_work_beside_the_daemon(
     assert res.returncode == 0, res.stderr
     assert _integrity(d.state / DB) == "ok"
 
+
+# ---------------------------------------------------------------------- kill -9 with readers active
+
+
+def _noon_zone() -> ZoneInfo:
+    """A fixed-offset zone where it is about noon now: a thank-you for this morning's interview
+    is due at once, whenever the test runs (the thank-you ignores weekends and holidays)."""
+    hours = 12 - datetime.now(UTC).hour  # -11..12
+    return ZoneInfo("Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}")
+
+
+def _kill_config(d: Followupd, zone: ZoneInfo) -> None:
+    (a,) = d.accounts
+    d.config.parent.mkdir(exist_ok=True)
+    d.config.write_text(
+        f'[daemon]\nstate_dir = "{d.state}"\ntimezone = "{zone.key}"\nuser_name = "Jordan Lee"\n'
+        'log_level = "info"\npoll_interval_seconds = 60.0\n\n'
+        f'[[accounts]]\nname = "{a.name}"\nhost = "127.0.0.1"\nport = {a.port}\nsecurity = "plain"\n'
+        f'username = "{a.username}"\npassword_env = "{a.env}"\naddresses = ["{sm.Cast().user_addr}"]\n'
+        "timeout_seconds = 2.0\n\n"
+        '[policy]\ncountry = "US"\nthank_you = true\nthank_you_after_hours = 0\n'
+    )
+
+
+def _drafts(client: Any) -> dict[int, str]:
+    """UID -> X-Followupd-Id of every message in Drafts."""
+    client.select_folder("Drafts")
+    uids = client.search(["ALL"])
+    if not uids:
+        return {}
+    key = f"BODY[HEADER.FIELDS ({DRAFT_ID_HEADER.upper()})]".encode()
+    data = client.fetch(uids, [f"BODY.PEEK[HEADER.FIELDS ({DRAFT_ID_HEADER})]"])
+    out = {}
+    for uid, item in data.items():
+        raw = next((v for k, v in item.items() if k.upper() == key), b"")
+        out[uid] = bytes(raw).decode().split(":", 1)[-1].strip()
+    return out
+
+
+#: log events after which the daemon has committed that a draft is in the mailbox
+DRAFT_MADE = ("draft created", "draft already present", "recovered draft found after a crash")
+
+
+def _log(path: Path) -> list[dict[str, Any]]:
+    found = []
+    for line in path.read_text(errors="replace").splitlines():
+        with contextlib.suppress(ValueError):
+            entry = json.loads(line)
+            if isinstance(entry, dict):
+                found.append(entry)
+    return found
+
+
+def _apps(d: Followupd) -> list[dict[str, Any]]:
+    res, _ = _cli(d, "status", "--json")
+    assert res.returncode == 0, res.stderr
+    apps: list[dict[str, Any]] = json.loads(res.stdout)["applications"]
+    return apps
+
+
+def _thank_you_drafted(app: dict[str, Any]) -> bool:
+    return any(x["stage"] == "thank-you" for x in app["drafts"])
+
+
+def test_kill_minus_nine_with_readers_active_loses_nothing_and_recreates_no_deleted_draft(
+    dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
+) -> None:
+    from test_faults import CASTS
+
+    user = dovecot.new_user()
+    d = make_daemon([Account.of("main", dovecot, user)])
+    d.watchdog = False
+    zone = _noon_zone()
+    _kill_config(d, zone)
+    today = datetime.now(zone).replace(hour=8, minute=0, second=0, microsecond=0)
+    casts = list(CASTS[:6])
+    mail = client_for(dovecot, user)
+
+    def deliver(cast: sm.Cast) -> None:
+        raw = sm.invitation(cast, today, sent=today - timedelta(days=1), ics=True)
+        mail.append("INBOX", raw, msg_time=today - timedelta(days=1))
+
+    rng = random.Random(int(os.environ.get("FUD_FAULT_SEED", "11")))
+    for cast in casts[:2]:
+        deliver(cast)
+    loop = StatusLoop(d.config)  # the readers, for the whole story
+    deleted: set[str] = set()
+    history: list[str] = []
+    started = time.monotonic()
+    try:
+        for k in range(6):
+            d.start()
+            if k + 2 < len(casts):
+                deliver(casts[k + 2])  # new mail while it starts: kills land mid-processing too
+            log = d.runs[-1]
+            end = time.monotonic() + 15
+            while "connected" not in log.read_text(errors="replace"):
+                assert d.alive() and time.monotonic() < end, d.output()[-3000:]
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.4))
+            d.kill()
+            apps = _apps(d)
+            history.append(f"kill {k}: {len(apps)} applications, {sum(map(_thank_you_drafted, apps))} drafted")
+            if len(deleted) < 2:
+                # the user deletes a draft the daemon said it made (the outcome is committed
+                # before that log line): it must never come back
+                made = [e["draft_id"] for e in _log(log) if e.get("event") in DRAFT_MADE and "draft_id" in e]
+                for uid, draft_id in _drafts(mail).items():
+                    if draft_id in made and draft_id not in deleted:
+                        mail.select_folder("Drafts")
+                        mail.delete_messages([uid])
+                        mail.uid_expunge([uid])
+                        deleted.add(draft_id)
+                        history.append(f"  deleted {draft_id}")
+                        break
+        restarted = time.monotonic()
+        d.start()
+        notify.wait_for("READY", "1", after=restarted, timeout=15)  # (its signal handlers are in place)
+        deadline = time.monotonic() + 20
+        while True:
+            apps = _apps(d)
+            if len(apps) == len(casts) and all(map(_thank_you_drafted, apps)):
+                break
+            assert d.alive() and time.monotonic() < deadline, (history, apps, d.output()[-3000:])
+            time.sleep(0.1)
+        time.sleep(1.0)  # time for a last pass, had it wanted to append anything again
+        assert d.stop()[0] == 0
+    finally:
+        loop.stop()
+        d.kill()
+    drafts = _drafts(mail)
+    mail.logout()
+    ids = sorted(drafts.values())
+    wanted = {f"{a['id']}.thank-you@followupd" for a in apps}
+    print(f"\n{len(history)} events in {time.monotonic() - started:.1f}s, {len(loop.snapshots)} status runs:\n  "
+          + "\n  ".join(history))  # fmt: skip
+    assert len(deleted) >= 1, history
+    assert len(ids) == len(set(ids)), ("a draft was made twice", ids, history)
+    assert set(ids) == wanted - deleted, (ids, deleted, history)  # no deleted draft made again
+    assert {a["company"] for a in apps} == {c.company for c in casts}  # no application lost
+    assert not loop.failures, loop.failures
+    assert _integrity(d.state / DB) == "ok"
