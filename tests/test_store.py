@@ -6,6 +6,8 @@ import json
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +23,15 @@ from daemon.followup.tracker import (
     StageRecord,
     draft_id,
 )
-from daemon.service.store import MIGRATIONS, SCHEMA_VERSION, DuplicateEffectError, Store
+from daemon.service.store import (
+    LOCK_NAME,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    DuplicateEffectError,
+    StateBusyError,
+    Store,
+    WriterLock,
+)
 
 T0 = datetime(2026, 3, 3, 14, 0, tzinfo=UTC)
 
@@ -85,6 +95,75 @@ def test_fresh_database_is_migrated_private_and_in_wal(tmp_path: Path) -> None:
     other = sqlite3.connect(path)
     assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     other.close()
+
+
+def _inode(path: Path) -> int:
+    return os.stat(path).st_ino
+
+
+def test_a_second_store_in_the_process_keeps_the_wal_safe_from_other_processes(tmp_path: Path) -> None:
+    # the daemon holds one store per thread; opening another must not drop this process's
+    # SQLite locks, or another process's last close deletes the WAL this one writes to
+    path = tmp_path / "state" / "state.sqlite"
+    first = Store.open(path)
+    second = Store.open(path)
+    try:
+        first.save_application(_app("a1"))
+        wal = path.with_name(path.name + "-wal")
+        shm = path.with_name(path.name + "-shm")
+        before = (_inode(wal), _inode(shm))
+        reader = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('SELECT count(*) FROM applications').fetchone()[0]); c.close()"
+        )
+        out = subprocess.run([sys.executable, "-c", reader, str(path)], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "1"
+        assert (_inode(wal), _inode(shm)) == before  # not checkpointed away and deleted
+        second.save_application(_app("a2"))
+        out = subprocess.run([sys.executable, "-c", reader, str(path)], capture_output=True, text=True, check=True)
+        assert out.stdout.strip() == "2"  # a later commit is visible to other processes
+    finally:
+        second.close()
+        first.close()
+
+
+def test_a_reader_creates_nothing_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    with pytest.raises(StateError, match=str(path)):
+        Store.open(path, reader=True)
+    assert not path.exists()
+    with Store.open(path) as store:
+        store.save_application(_app("a1"))
+    with Store.open(path, reader=True) as store:
+        assert [a.id for a in store.load_applications()] == ["a1"]
+        with pytest.raises(StateError, match="readonly"):
+            store.save_application(_app("a2"))
+    # the last connection closed through SQLite, which removed its own -wal/-shm
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["state.sqlite"]
+
+
+def test_a_loose_or_odd_database_file_is_made_private_or_refused(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    Store.open(path).close()
+    os.chmod(path, 0o644)
+    Store.open(path).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(path)
+    with pytest.raises(StateError, match="symbolic link"):
+        Store.open(link)
+
+
+def test_one_writer_at_a_time(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    with WriterLock.acquire(state, "run"):
+        # flock conflicts between two opens even within one process
+        busy = rf"{state}: the state is in use by followupd \(pid {os.getpid()}, run\)"
+        with pytest.raises(StateBusyError, match=busy):
+            WriterLock.acquire(state, "run --once")
+        assert stat.S_IMODE(os.stat(state / LOCK_NAME).st_mode) == 0o600
+    with WriterLock.acquire(state, "run --once"):
+        pass
 
 
 def _statements(store: Store) -> list[str]:

@@ -111,7 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
         "Watch every configured account and draft follow-ups when they fall due.\n\n"
         "In the foreground until SIGTERM; SIGHUP (or editing the config file) reloads the\n"
         "config. With --once, do one full pass (sync, update state, carry out every action\n"
-        "due at --now) and exit 0.",
+        "due at --now) and exit 0.\n\n"
+        "One writer at a time: while a daemon (or a run --once) uses the state directory,\n"
+        "another run or run --once refuses at once with one line naming it and exits 1.\n"
+        "status and run --once --dry-run only read, and work beside a running daemon.",
     )
     run.add_argument("--once", action="store_true", help="one full pass, then exit")
     run.add_argument(

@@ -72,7 +72,8 @@ def snapshot(settings: Settings) -> dict[str, Any]:
                     raise StateError(f"{path}: cannot be read: {parent} is not a directory")
                 break
         return {"applications": []}
-    store = Store.open(path)
+    # a reader: no writer lock, nothing created, nothing written beside a running daemon
+    store = Store.open(path, reader=True)
     try:
         result: dict[str, Any] = store.status_snapshot()
         return result

@@ -46,7 +46,7 @@ from daemon.service.runner import (
     replan_if_policy_changed,
 )
 from daemon.service.sdnotify import Notifier
-from daemon.service.store import Store
+from daemon.service.store import Store, WriterLock
 from daemon.settings import AccountSettings, Settings
 
 log = structlog.get_logger("followupd.daemon")
@@ -359,6 +359,8 @@ class Daemon:
         self._pending_count = 0
         self._ready = False
         self._store: Store | None = None
+        #: the state database for the daemon's whole life: its writer lock is held on this directory
+        self.db = db_path(settings)
 
     # ------------------------------------------------------------------ control
 
@@ -409,9 +411,19 @@ class Daemon:
                 )
 
     def serve(self) -> int:
+        # the one writer of this state until the process ends (a kill -9 ends the lock too)
+        lock = WriterLock.acquire(self.db.parent, "run")
+        try:
+            return self._serve()
+        finally:
+            lock.release()
+
+    def _serve(self) -> int:
         # created and migrated here, once: account threads opening a new database at the
-        # same moment would race to create its tables
-        self._store = Store.open(db_path(self.settings))
+        # same moment would race to create its tables. This store serves the main thread
+        # (status line, notices, re-planning); each account thread has its own connection,
+        # as SQLite connections are not shared between threads here.
+        self._store = Store.open(self.db)
         # the policy may have changed while the daemon was not running
         replan_if_policy_changed(self._store, self.settings, self.clock())
         self._install_signals()
@@ -516,7 +528,7 @@ class Daemon:
         """Applications with a follow-up pending; recounted only when the state changed."""
         try:
             if self._store is None:
-                self._store = Store.open(db_path(self.settings))
+                self._store = Store.open(self.db)
             # an idle daemon must not decode every application once a second for STATUS=
             version = self._store.data_version()
             if version != self._pending_version:
@@ -621,6 +633,13 @@ class Daemon:
                 log.error("config reload refused; keeping the old config", problem=problem)
             self._reloaded()
             return False
+        if db_path(new) != self.db:
+            # the writer lock and every open connection are on the old state; moving the
+            # state under a running daemon would leave it unlocked for a while
+            log.warning(
+                "state_dir changed; it takes effect when the daemon restarts", state_dir=str(db_path(new).parent)
+            )
+            new = dataclasses.replace(new, daemon=dataclasses.replace(new.daemon, state_dir=self.db.parent))
         old = {a.name: a for a in self.settings.accounts}
         fresh = {a.name: a for a in new.accounts}
         self.settings = new
@@ -643,11 +662,9 @@ class Daemon:
         return True
 
     def _replan(self, settings: Settings) -> None:
-        store = Store.open(db_path(settings))
-        try:
-            replan_if_policy_changed(store, settings, self.clock())
-        finally:
-            store.close()
+        if self._store is None:
+            self._store = Store.open(self.db)
+        replan_if_policy_changed(self._store, settings, self.clock())
 
 
 def serve(config_path: Path, settings: Settings, *, log_level: str | None = None) -> int:

@@ -12,11 +12,11 @@ so a crash at any point resumes without a duplicate or a lost draft.
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import sys
 import tempfile
 import threading
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,7 +31,7 @@ from daemon.errors import FollowupdError, StateError, UserError
 from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
 from daemon.service.notify import Notice
-from daemon.service.store import DuplicateEffectError, EffectKind, Store, refuse_truncated
+from daemon.service.store import DuplicateEffectError, EffectKind, Store, WriterLock, refuse_truncated
 from daemon.settings import AccountSettings, Settings
 from daemon.understand.analyze import analyze_mail
 from daemon.understand.extract import employer
@@ -621,38 +621,54 @@ def parse_now(value: str | None) -> datetime:
 
 @contextmanager
 def open_store(settings: Settings, dry_run: bool) -> Iterator[Store]:
-    """The state DB; for a dry run, a throwaway copy so nothing persists."""
+    """The state DB, with the writer lock; for a dry run, a throwaway copy and no lock."""
     from daemon.paths import db_path
 
     path = db_path(settings)
     if not dry_run:
-        store = Store.open(path)
-        try:
-            yield store
-        finally:
-            store.close()
+        with WriterLock.acquire(path.parent, "run --once"):
+            store = Store.open(path)
+            try:
+                yield store
+            finally:
+                store.close()
         return
     refuse_truncated(path)  # judged on the real file: the copy would be named in the error
     with tempfile.TemporaryDirectory(prefix="followupd-dry-run-") as tmp:
         copy = Path(tmp) / "state.sqlite"
-        wal = path.with_name(path.name + "-wal")
-        if path.exists() and not wal.exists():
-            # No open connection (a live one keeps its WAL file): the file alone is the whole
-            # database. A read-only SQLite connection would leave -wal/-shm files behind.
-            shutil.copyfile(path, copy)
-        elif path.exists():
-            src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            dst = sqlite3.connect(copy)
-            try:
-                src.backup(dst)
-            finally:
-                src.close()
-                dst.close()
+        if path.exists():
+            copy_live_database(path, copy)
         store = Store.open(copy)
         try:
             yield store
         finally:
             store.close()
+
+
+def copy_live_database(path: Path, copy: Path) -> None:
+    """A consistent copy of the state database, which a daemon may be writing right now.
+
+    Only through SQLite (its backup API), never by copying the file: that would miss the
+    WAL, and opening and closing the file in this process would drop its SQLite locks.
+    The source connection is read-only by ``query_only`` rather than ``mode=ro``: as the
+    last connection, SQLite itself then removes the -wal/-shm files it made, where a
+    ``mode=ro`` one would leave them behind in the user's state directory.
+    """
+    try:
+        src = sqlite3.connect(f"file:{urllib.parse.quote(str(path.absolute()))}?mode=rw", uri=True, timeout=10.0)
+    except sqlite3.Error as exc:
+        raise StateError(f"{path}: cannot open the state database: {exc}") from exc
+    try:
+        dst = sqlite3.connect(copy)
+        try:
+            src.execute("PRAGMA query_only = ON")
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.DatabaseError as exc:
+        raise StateError(f"{path}: cannot read the state database: {exc}") from exc
+    finally:
+        src.close()
 
 
 def run_once(

@@ -20,11 +20,14 @@ Drafts for the X-Followupd-Id before appending again.
 from __future__ import annotations
 
 import contextlib
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import sqlite3
 import stat
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -170,19 +173,43 @@ class Store:
     # ------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, *, reader: bool = False) -> Store:
+        """Open (a writer: create if need be) the state database.
+
+        Nothing here opens, closes or replaces the file outside SQLite: POSIX locks belong
+        to the process, and one ``close()`` of any descriptor of the file drops all of its
+        SQLite connections' locks. Another process's connection then takes itself for the
+        last one and deletes the ``-wal``/``-shm`` files this process goes on writing to
+        (https://sqlite.org/howtocorrupt.html, 2.2). So the file is made private with
+        ``chmod`` on its path, and a process may hold several stores at once.
+
+        ``reader``: for ``status`` and the like, which take no writer lock. The file must
+        exist (it is never created), and writes are refused (``query_only``) - except a
+        schema migration, which an older file needs before this version can read it.
+        """
         path = Path(path)
-        _prepare_dir(path.parent)
-        if not _create_private(path):
+        if reader:
             refuse_truncated(path)
+        else:
+            _prepare_dir(path.parent)
+            if _make_private(path):
+                refuse_truncated(path)
+        existed = reader or path.exists()
         try:
-            conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None)
+            conn = sqlite3.connect(_uri(path, "rw" if reader else "rwc"), uri=True, timeout=10.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise StateError(f"{path}: cannot open the state database: {exc}") from exc
         store = cls(conn, path)
         try:
+            if not existed:
+                # SQLite created it just now, with the umask's mode, empty: close that gap
+                # before the first statement writes a byte (the -wal and -shm files SQLite
+                # makes later take the database file's mode)
+                _chmod_private(path)
             store._configure()
             store._migrate()
+            if reader:
+                conn.execute("PRAGMA query_only = ON")
         except StateError:
             conn.close()
             raise
@@ -582,6 +609,68 @@ def _effect(row: tuple[Any, ...]) -> Effect:
     )
 
 
+#: in the state directory, next to the database: held by the one process that writes the state
+LOCK_NAME = "followupd.lock"
+
+
+class StateBusyError(StateError):
+    """Another followupd writes this state already (the daemon, or a ``run --once``)."""
+
+
+class WriterLock:
+    """The right to write the state: ``run`` holds it for its life, ``run --once`` for its pass.
+
+    Two writers would race on the effects journal (both see an intent without outcome and
+    both look for, or append, the same draft), so a second one is refused at once; readers
+    (``status``, ``--dry-run``) take no lock. It is ``flock`` on a file of its own, never
+    on the database: ``flock`` belongs to the open file, so closing it cannot disturb
+    SQLite's POSIX locks, and the kernel drops it when the holder dies, even by ``kill -9``.
+    """
+
+    def __init__(self, fd: int, path: Path) -> None:
+        self._fd: int | None = fd
+        self.path = path
+
+    @classmethod
+    def acquire(cls, directory: Path, command: str) -> WriterLock:
+        _prepare_dir(directory)
+        path = directory / LOCK_NAME
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        except OSError as exc:
+            raise StateError(f"{path}: cannot open the state lock: {exc.strerror or exc}") from exc
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            holder = ""
+            with contextlib.suppress(OSError):
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+            os.close(fd)
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                raise StateError(f"{path}: cannot lock the state: {exc.strerror or exc}") from exc
+            who = f"followupd {holder}" if holder else "another followupd"
+            raise StateBusyError(
+                f"{directory}: the state is in use by {who}; only one writer at a time, so stop it "
+                "first (followupd status and run --once --dry-run work beside it)"
+            ) from exc
+        # who holds it, for the message above: "(pid 1234, run)"
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"(pid {os.getpid()}, {command})\n".encode(), 0)
+        return cls(fd, path)
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # the lock goes with the last descriptor of this open file
+            self._fd = None
+
+    def __enter__(self) -> WriterLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
 def _prepare_dir(directory: Path) -> None:
     try:
         if not directory.exists():
@@ -617,27 +706,33 @@ def refuse_truncated(path: Path) -> None:
     )
 
 
-def _create_private(path: Path) -> bool:
-    """Create the database file 0600 before SQLite does, so it is never readable by others.
+def _uri(path: Path, mode: str) -> str:
+    """An SQLite URI for ``path``; ``mode=rw`` never creates the file, ``rwc`` may."""
+    return f"file:{urllib.parse.quote(str(path.absolute()))}?mode={mode}"
 
-    Returns whether this call created it.
-    """
-    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)
-    created = True
+
+def _chmod_private(path: Path) -> None:
     try:
-        try:
-            fd = os.open(path, flags | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            created = False
-            fd = os.open(path, flags)
+        os.chmod(path, 0o600)
+    except OSError as exc:
+        raise StateError(f"{path}: cannot make the state database private: {exc.strerror or exc}") from exc
+
+
+def _make_private(path: Path) -> bool:
+    """Check an existing database file and make it 0600, by its path alone.
+
+    Returns whether it exists. Never opens the file: see :meth:`Store.open`.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
     except OSError as exc:
         raise StateError(f"{path}: cannot open the state database: {exc.strerror or exc}") from exc
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise StateError(f"{path}: not a regular file")
-        if stat.S_IMODE(st.st_mode) & 0o077:
-            os.fchmod(fd, 0o600)
-    finally:
-        os.close(fd)
-    return created
+    if stat.S_ISLNK(st.st_mode):
+        raise StateError(f"{path}: the state database is a symbolic link; followupd does not follow it")
+    if not stat.S_ISREG(st.st_mode):
+        raise StateError(f"{path}: not a regular file")
+    if stat.S_IMODE(st.st_mode) & 0o077:
+        _chmod_private(path)
+    return True
