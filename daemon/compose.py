@@ -605,7 +605,9 @@ def render_bytes(msg: EmailMessage) -> bytes:
 
 # ---------------------------------------------------------------- who to answer
 
-_TEXT_ADDR = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+#: bounded local part and labels (RFC 5321's 64 and 63): unbounded, each start in a long
+#: word run rescans the run, quadratic in its length
+_TEXT_ADDR = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 
 
 def reply_address(mail: Mail, user_addresses: frozenset[str]) -> Address | None:
