@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from daemon import zones
+from daemon.budget import checkpoint
 from daemon.zones import Zone
 
 Grain = Literal["day", "hour", "minute"]
@@ -1176,6 +1177,7 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     taken: list[tuple[int, int]] = []
     # precedence: zones (so "UTC-05:00" is not a time), periods, dates, relative days, weekdays, times
     for finder in _FINDERS:
+        checkpoint()
         lookup = _Taken(taken)
         found = [a for a in finder(masked) if not lookup.overlaps(a)]
         atoms.extend(found)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
+from daemon.budget import checkpoint
 from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
 from daemon.timeparse import (
     Parsed,
@@ -175,9 +176,11 @@ def _candidates(
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
-    for p in found:
+    for i, p in enumerate(found):
         if not p.has_time:
             continue
+        if i % 32 == 0:
+            checkpoint()
         fb_date = None if p.has_date else dates_before.nearest(p)
         fb_zone = None if p.zone else _nearest_zone(p, strong)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
