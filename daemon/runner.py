@@ -326,6 +326,9 @@ class AccountRunner:
         if new is not None:
             self._save(new)
             self.store.set_app_account(new.id, self.account.name)
+            lt = new.latest
+            if lt is not None and lt.recipient_note and lt.message_id == mail.message_id:
+                self.log.warning("recipient", application=new.id, note=lt.recipient_note)
             return new.id, actions
         return (app.id if app else None), actions
 

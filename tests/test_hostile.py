@@ -21,11 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from daemon import budget
+from daemon.compose import choose_recipient, reply_address
 from daemon.config import load
 from daemon.explain import analyze_mail
 from daemon.mail import MAX_SCAN_CHARS, parse
 from daemon.paths import db_path
 from daemon.runner import run_once
+from daemon.status import render_table, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
 ET = ZoneInfo("America/New_York")
@@ -158,3 +160,75 @@ def test_a_message_over_its_budget_is_skipped_once_and_never_retried(
     monkeypatch.setattr(budget, "ANALYSIS_BUDGET_S", 20.0)
     again = run_once(load(cfg), now)
     assert again[0].synced == 0 and again[0].analysed == 0  # seen: not analysed again
+
+
+# ---------------------------------------------------------------------- who the draft goes to
+
+
+def _mail(from_: str, body: str, reply_to: str = "") -> bytes:
+    head = f"From: {from_}\r\nTo: me@example.org\r\nSubject: Interview invitation\r\n"
+    head += f"Reply-To: {reply_to}\r\n" if reply_to else ""
+    return (head + "Date: Mon, 02 Mar 2026 10:00:00 -0500\r\n\r\n" + body).encode()
+
+
+def test_an_address_in_the_text_is_a_recipient_only_on_the_employers_domain() -> None:
+    # the footer of a Greenhouse mail names Greenhouse's own mailboxes: never the recipient
+    relay = _mail("Acme Recruiting <no-reply@greenhouse.io>", "Questions? privacy@greenhouse.io\n")
+    assert reply_address(parse(relay), frozenset(), company="Acme") is None
+    # a recruiter named in the text, on the company's own domain, is
+    named = _mail("Acme Recruiting <no-reply@greenhouse.io>", "Write to dana@acme.com or privacy@greenhouse.io\n")
+    assert reply_address(parse(named), frozenset(), company="Acme").addr == "dana@acme.com"  # type: ignore[union-attr]
+    assert reply_address(parse(named), frozenset(), employer_domains=("acme.com",)) is not None
+    assert reply_address(parse(named), frozenset()) is None  # nothing says acme.com is the employer
+    # a no-reply sender on the company's domain vouches for it
+    own = _mail("Acme <no-reply@acme.com>", "Reply to dana@acme.com, not to jobs@gmail.com\n")
+    assert reply_address(parse(own), frozenset()).addr == "dana@acme.com"  # type: ignore[union-attr]
+
+
+def test_a_reply_to_outside_the_senders_and_employers_domains_is_not_used_silently() -> None:
+    outside = parse(_mail("Dana <dana@acme.com>", "Hi", reply_to="Dana <dana@evil.example>"))
+    r = choose_recipient(outside, frozenset(), company="Acme")
+    assert r.address is not None and r.address.addr == "dana@acme.com"
+    assert "dana@evil.example" in r.note and "sender" in r.note
+    # on the sender's domain, the employer's, or through a hiring relay: taken as it is
+    for sender, reply_to in (
+        ("Dana <dana@acme.com>", "jobs@careers.acme.com"),
+        ("Acme via Greenhouse <no-reply@greenhouse.io>", "dana@acme.com"),
+        ("Dana <dana@acme.com>", "reply+abc@greenhouse.io"),
+    ):
+        r = choose_recipient(parse(_mail(sender, "Hi", reply_to=reply_to)), frozenset(), company="Acme")
+        assert r.address is not None and r.address.addr == reply_to and r.note == "", (sender, reply_to, r)
+    # nobody safe at all: no address, and the note says why
+    r = choose_recipient(parse(_mail("no-reply@acme.com", "Hi", reply_to="x@evil.example")), frozenset())
+    assert r.address is None and "empty" in r.note
+
+
+def test_an_outside_reply_to_is_logged_and_shown_in_status_and_the_draft_goes_to_the_sender(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mail = tmp_path / "Mail"
+    for sub in ("cur", "new", "tmp"):
+        (mail / sub).mkdir(parents=True)
+    raw = (
+        (DEMO / "01-invitation.eml")
+        .read_bytes()
+        .replace(b"To: Alex", b"Reply-To: Maya <maya@elsewhere.example>\nTo: Alex", 1)
+    )
+    (mail / "new" / "1.host").write_bytes(raw)
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(
+        f'[daemon]\nstate_dir = "{tmp_path / "state"}"\ntimezone = "America/New_York"\n\n'
+        f'[[accounts]]\nname = "local"\nkind = "maildir"\npath = "{mail}"\naddresses = ["alex.rivera@example.com"]\n',
+        encoding="utf-8",
+    )
+    settings = load(cfg)
+    run_once(settings, datetime(2026, 3, 9, 10, 30, tzinfo=ET))  # after the interview: a draft is due
+    out = capsys.readouterr().out
+    assert "maya@elsewhere.example" in out and "recipient" in out
+    drafts = list((mail / ".Drafts").glob("*/*"))
+    assert drafts, "the draft is still made"
+    assert b"To: Maya Chen <maya.chen@brightwaterlabs.example>" in drafts[0].read_bytes()
+    snap = snapshot(settings)
+    note = snap["applications"][0]["recipient_note"]
+    assert "maya@elsewhere.example" in note
+    assert note in render_table(snap, ET)
