@@ -232,3 +232,60 @@ def test_an_outside_reply_to_is_logged_and_shown_in_status_and_the_draft_goes_to
     note = snap["applications"][0]["recipient_note"]
     assert "maya@elsewhere.example" in note
     assert note in render_table(snap, ET)
+
+
+# ---------------------------------------------------------------------- secrets at the edges
+
+
+class _FakeClient:
+    def __init__(self, caps: tuple[bytes, ...]) -> None:
+        self.caps, self.calls = caps, []  # type: list[str]
+
+    def capabilities(self) -> tuple[bytes, ...]:
+        return self.caps
+
+    def login(self, user: str, password: str) -> None:
+        self.calls.append("login")
+        (user + password).encode("ascii")  # what imaplib does with LOGIN's strings
+
+    def plain_login(self, user: str, password: str) -> None:
+        self.calls.append("plain")
+
+
+def test_a_non_ascii_password_uses_authenticate_plain_or_fails_without_naming_a_character() -> None:
+    from connectors.imap import ImapConnector
+    from daemon.errors import CredentialError
+    from daemon.settings import AccountSettings
+
+    acc = AccountSettings(name="a", host="127.0.0.1", port=143, security="plain", username="me", timeout_seconds=5.0)
+    secret = "pässwörd-ßecret"
+    conn = ImapConnector(acc, secret)
+    plain = _FakeClient((b"IMAP4REV1", b"AUTH=PLAIN"))
+    conn._login(plain)  # type: ignore[arg-type]
+    assert plain.calls == ["plain"]
+    ascii_only = _FakeClient((b"IMAP4REV1", b"AUTH=PLAIN"))
+    ImapConnector(acc, "ascii-secret")._login(ascii_only)  # type: ignore[arg-type]
+    assert ascii_only.calls == ["login"]
+    with pytest.raises(CredentialError) as info:
+        conn._login(_FakeClient((b"IMAP4REV1",)))  # type: ignore[arg-type]
+    msg = str(info.value)
+    assert "ASCII" in msg and not any(ch in msg for ch in "äöß") and "position" not in msg
+    assert info.value.__cause__ is None and info.value.__context__ is None
+
+
+def test_a_state_dir_others_can_write_is_refused(tmp_path: Path) -> None:
+    import os
+
+    from daemon.errors import StateError
+    from daemon.store import Store
+
+    state = tmp_path / "state"
+    state.mkdir()
+    os.chmod(state, 0o777)
+    with pytest.raises(StateError, match=r"writable by everyone \(mode 0777\).*chmod go-w"):
+        Store.open(state / "state.sqlite")
+    os.chmod(state, 0o770)
+    with pytest.raises(StateError, match="writable by its group"):
+        Store.open(state / "state.sqlite")
+    os.chmod(state, 0o700)
+    Store.open(state / "state.sqlite").close()
