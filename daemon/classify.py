@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from daemon import extract
+from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.relays import is_hiring_relay, is_noreply, relay_for_domain
 from daemon.timeparse import folded, needles, resolve, scan
@@ -965,6 +966,7 @@ def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classi
     users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
     notes: list[str] = []
     v = _decide(mail, users, notes)
+    checkpoint()
     reasons = tuple(dict.fromkeys([*v.reasons, *notes]))
     confidence = round(max(0.0, min(1.0, v.confidence)), 3)
     if not v.hiring:

@@ -11,15 +11,18 @@ import json
 import sys
 
 from daemon import classify, when
+from daemon.budget import checkpoint
 from daemon.mail import parse
 from daemon.model import SCHEDULING, Analysis, Category, Mail
 
 
 def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Analysis:
     c = classify.classify(mail, user_addresses)
+    checkpoint()
     interview = None
     if c.category in SCHEDULING:
         interview = when.infer_interview(mail, c.category)
+        checkpoint()
     if c.category == Category.AUTO_REPLY and c.return_date is None:
         rd = when.return_date(mail)
         if rd is not None:
