@@ -37,10 +37,6 @@ HEADLESS_ADVICE = (
     "password_command, or set PYTHON_KEYRING_BACKEND to a keyring backend that works here"
 )
 
-#: the longest stderr line quoted from a failing password command
-_MAX_STDERR = 200
-
-
 def get_password(account: str, source: PasswordSource, username: str, timeout: float = 10.0) -> str:
     """The password of ``account`` from its configured source, registered for log redaction.
 
@@ -114,10 +110,10 @@ def _from_command(account: str, source: PasswordSource, timeout: float) -> str:
             where=where,
         ) from None
     if proc.returncode != 0:
-        # stdout is never quoted: it may hold (part of) the password
-        first = err.decode("utf-8", "replace").strip().splitlines()
-        detail = f": {first[0][:_MAX_STDERR]}" if first else ""
-        raise CredentialError(f"{argv[0]} exited with status {proc.returncode}{detail}", where=where)
+        # neither stdout nor stderr is ever quoted: a helper may echo (part of) the password
+        # on either, and this message is logged and shown in status
+        said = " after writing to stderr (not shown: it may hold the secret; run it by hand)" if err.strip() else ""
+        raise CredentialError(f"{argv[0]} exited with status {proc.returncode}{said}", where=where)
     try:
         password = _strip_newline(out.decode("utf-8"))
     except UnicodeDecodeError:

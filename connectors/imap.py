@@ -230,7 +230,24 @@ class ImapConnector:
     def _login(self, client: IMAPClient) -> None:
         a = self._account
         try:
-            client.login(a.username, self._password)
+            if a.username.isascii() and self._password.isascii():
+                client.login(a.username, self._password)
+            elif b"AUTH=PLAIN" in client.capabilities():
+                # LOGIN's strings are ASCII; AUTHENTICATE PLAIN carries UTF-8 (RFC 4616)
+                client.plain_login(a.username, self._password)
+            else:
+                raise CredentialError(
+                    "the username or password has characters outside ASCII, and the server does not offer "
+                    "AUTHENTICATE PLAIN, the only way to send them; use an ASCII (app) password",
+                    self._where,
+                )
+        except UnicodeError:
+            # never chained or quoted: the codec's error names the character and its position
+            raise CredentialError(
+                "the username or password has characters the server's login cannot carry; "
+                "use an ASCII (app) password",
+                self._where,
+            ) from None
         except imapexc.LoginError as e:
             said = self._scrub(str(e))
             if "UNAVAILABLE" in said.upper():  # RFC 5530: the auth backend is down, not the password

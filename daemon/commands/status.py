@@ -53,6 +53,10 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
     lines = [fmt(headers), fmt(["─" * w for w in widths])]
     lines += [fmt(r) for r in rows]
     pending = sum(1 for a in apps if a.get("next"))
+    for a in apps:
+        if a.get("recipient_note"):
+            who = " — ".join(x for x in (a.get("company"), a.get("role")) if x) or a.get("id", "?")
+            lines.append(f"{who}: {a['recipient_note']}")
     lines.append("")
     lines.append(f"{len(apps)} application(s), {pending} with a follow-up pending. Times in {tz.key}.")
     return "\n".join(lines)
@@ -76,6 +80,11 @@ def snapshot(settings: Settings) -> dict[str, Any]:
     store = Store.open(path, reader=True)
     try:
         result: dict[str, Any] = store.status_snapshot()
+        # why a draft does not go where the employer's mail pointed (an outside Reply-To)
+        notes = {a.id: a.latest.recipient_note for a in store.load_applications() if a.latest}
+        for entry in result["applications"]:
+            if notes.get(entry["id"]):
+                entry["recipient_note"] = notes[entry["id"]]
         return result
     finally:
         store.close()

@@ -605,27 +605,98 @@ def render_bytes(msg: EmailMessage) -> bytes:
 
 # ---------------------------------------------------------------- who to answer
 
-_TEXT_ADDR = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+#: bounded local part and labels (RFC 5321's 64 and 63): unbounded, each start in a long
+#: word run rescans the run, quadratic in its length
+_TEXT_ADDR = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 
 
-def reply_address(mail: Mail, user_addresses: frozenset[str]) -> Address | None:
-    """Who the follow-up goes to: a person who reads mail, never the user, never a no-reply."""
+@dataclass(frozen=True)
+class Recipient:
+    """Who a follow-up goes to (None: nobody safe, the draft's To is left for the user), and
+    why the obvious choice was set aside ("" when it was not)."""
+
+    address: Address | None
+    note: str = ""
+
+
+def _company_domain(org: str, company: str | None) -> bool:
+    """Does the registrable domain ``org`` (acme.com, acme.co.uk) carry the company's name?"""
+    from daemon.understand.extract import _squash
+
+    name = _squash(company or "")
+    label = org.split(".", 1)[0]
+    if not name or not label:
+        return False
+    return label == name or (len(label) >= 4 and name.startswith(label)) or (len(name) >= 4 and label.startswith(name))
+
+
+def choose_recipient(
+    mail: Mail,
+    user_addresses: frozenset[str],
+    *,
+    employer_domains: tuple[str, ...] = (),
+    company: str | None = None,
+) -> Recipient:
+    """Who the follow-up goes to: a person who reads mail, never the user, never a no-reply,
+    and never an address a stranger could plant.
+
+    Anyone can write any Reply-To and any text, so: a Reply-To is taken only on the sender's
+    domain, the employer's (``employer_domains``, known from earlier mail, or one carrying
+    the company's name) or a hiring relay's; otherwise the sender is, and the note says so.
+    An address in the text is taken only on the employer's own domains, never on a relay's
+    or a mail provider's ("privacy@greenhouse.io" in a Greenhouse footer). With no safe
+    recipient the address is None: the draft is still made, with an empty To.
+    """
+    from daemon.understand.extract import FREEMAIL, org_domain
+    from daemon.understand.relays import relay_for_domain
+
     mine = {a.lower() for a in user_addresses}
 
     def usable(a: Address | None) -> bool:
         return a is not None and valid_addr_spec(a.addr) and a.addr.lower() not in mine and not is_noreply(a.addr)
 
+    organizers = [e.organizer for e in mail.calendars if e.organizer is not None]
+    senders = [a for a in (mail.from_, mail.sender, *organizers) if a is not None and a.domain]
+    sender_orgs = {org_domain(a.domain) for a in senders}
+    employer_orgs = {org_domain(d) for d in employer_domains} | {
+        o for o in sender_orgs if o not in FREEMAIL and relay_for_domain(o) is None
+    }
+
+    def employer_domain(a: Address) -> bool:
+        org = org_domain(a.domain)
+        if relay_for_domain(a.domain) is not None or org in FREEMAIL:
+            return False
+        return org in employer_orgs or _company_domain(org, company)
+
+    note = ""
     for a in mail.reply_to:
-        if usable(a):
-            return a
+        if not usable(a):
+            continue
+        if org_domain(a.domain) in sender_orgs or employer_domain(a) or is_hiring_relay(a.addr):
+            return Recipient(a)
+        note = f"Reply-To {a.addr} is on neither the sender's nor the employer's domain: not used"
+        break
     if usable(mail.from_) and mail.from_ is not None and not is_hiring_relay(mail.from_.addr):
-        return mail.from_
+        return Recipient(mail.from_, note + ("; the follow-up goes to the sender" if note else ""))
     for event in mail.calendars:
         if usable(event.organizer):
-            return event.organizer
+            return Recipient(event.organizer, note + ("; the follow-up goes to the organizer" if note else ""))
     for found in _TEXT_ADDR.findall(mail.full_text):
         addr = found.strip(".").lower()
         candidate = Address(name="", addr=addr)
-        if usable(candidate):
-            return candidate
-    return None
+        if usable(candidate) and employer_domain(candidate):
+            return Recipient(candidate, note + (f"; the follow-up goes to {addr}, from the text" if note else ""))
+    if note:
+        return Recipient(None, note + "; no safe recipient, the draft's To is left empty")
+    return Recipient(None)
+
+
+def reply_address(
+    mail: Mail,
+    user_addresses: frozenset[str],
+    *,
+    employer_domains: tuple[str, ...] = (),
+    company: str | None = None,
+) -> Address | None:
+    """Who the follow-up goes to (see :func:`choose_recipient`); None when nobody is safe."""
+    return choose_recipient(mail, user_addresses, employer_domains=employer_domains, company=company).address

@@ -132,6 +132,8 @@ class EmployerMessage:
     date: datetime | None
     subject: str
     reply_name: str = ""  # the display name that goes with reply_to
+    #: why the obvious recipient was set aside (an outside Reply-To), for the log and status
+    recipient_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -585,16 +587,19 @@ def _identity_from_mail(mail: Mail, c: Classification) -> Identity:
     return Identity(company=c.company, recruiter=_personal(sender))
 
 
-def _reply_address(mail: Mail, previous: EmployerMessage | None) -> tuple[str | None, str]:
-    """A person who reads mail; a later no-reply relay message keeps the earlier address."""
-    from daemon.followup.compose import reply_address
+def _reply_address(
+    mail: Mail, previous: EmployerMessage | None, known_domains: tuple[str, ...], company: str | None
+) -> tuple[str | None, str, str]:
+    """A person who reads mail, and why the obvious one was set aside; a later no-reply
+    relay message keeps the earlier address."""
+    from daemon.followup.compose import choose_recipient
 
-    found = reply_address(mail, frozenset())
-    if found is not None:
-        return found.addr, found.name
+    found = choose_recipient(mail, frozenset(), employer_domains=known_domains, company=company)
+    if found.address is not None:
+        return found.address.addr, found.address.name, found.note
     if previous is not None and previous.reply_to:
-        return previous.reply_to, previous.reply_name
-    return None, ""
+        return previous.reply_to, previous.reply_name, found.note
+    return None, "", found.note
 
 
 def _thread_ids(mail: Mail) -> tuple[str, ...]:
@@ -629,6 +634,9 @@ def _absorb(app: Application, mail: Mail, a: Analysis | None, ident: Identity | 
     if a is None or ident is None:
         return app
     c = a.classification
+    # the employer's domains as earlier mail stated them: this message's own Reply-To must
+    # not vouch for itself
+    known_domains = app.employer.domains if app.latest is not None else ()
     app = replace(
         app,
         employer=app.employer.merged(ident),
@@ -638,7 +646,7 @@ def _absorb(app: Application, mail: Mail, a: Analysis | None, ident: Identity | 
     if c.category != Category.AUTO_REPLY:
         latest = app.latest
         if latest is None or latest.date is None or (mail.date is not None and mail.date >= latest.date):
-            reply_to, reply_name = _reply_address(mail, latest)
+            reply_to, reply_name, note = _reply_address(mail, latest, known_domains, app.company)
             app = replace(
                 app,
                 latest=EmployerMessage(
@@ -646,6 +654,7 @@ def _absorb(app: Application, mail: Mail, a: Analysis | None, ident: Identity | 
                     references=mail.references,
                     reply_to=reply_to,
                     reply_name=reply_name,
+                    recipient_note=note,
                     from_addr=mail.from_.addr if mail.from_ is not None else None,
                     date=mail.date,
                     subject=mail.subject,

@@ -214,7 +214,9 @@ class AccountThread(threading.Thread):
                     if runner is None or runner.settings is not settings:
                         if runner is not None:
                             runner.close()
-                        runner = AccountRunner(self.account, settings, store, connector_factory=self._connector)
+                        runner = AccountRunner(
+                            self.account, settings, store, connector_factory=self._connector, pulse=self.beat
+                        )
                     runner.connect()
                     self.connected.set()
                     self.settled.set()

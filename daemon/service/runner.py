@@ -27,6 +27,7 @@ from typing import TextIO
 import structlog
 
 from connectors.base import Connector, FolderRoles, MessageRef
+from daemon import budget
 from daemon.errors import FollowupdError, StateError, UserError
 from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
@@ -107,8 +108,11 @@ class AccountRunner:
         dry_run: bool = False,
         out: TextIO | None = None,
         templates: compose.TemplateSources | None = None,
+        pulse: Callable[[], None] | None = None,
     ) -> None:
         self.account = account
+        #: the account thread's heartbeat, called while a message is being analysed
+        self.pulse = pulse
         self.settings = settings
         self.store = store
         self._factory = connector_factory
@@ -260,7 +264,25 @@ class AccountRunner:
             users = self.settings.user_addresses
             from_user = mail.from_ is not None and mail.from_.addr in users
             direction: tracker.Direction = "outbound" if outbound or from_user else "inbound"
-            analysis = None if direction == "outbound" else analyze_mail(mail, users)
+            analysis = None
+            if direction == "inbound":
+                try:
+                    with budget.limit(budget.ANALYSIS_BUDGET_S, pulse=self.pulse):
+                        analysis = analyze_mail(mail, users)
+                except budget.TooCostly:
+                    # marked seen, so neither the next pass nor a restart analyses it again
+                    self.log.warning(
+                        "skipped: too costly to analyse",
+                        folder=folder,
+                        key=key,
+                        size=len(raw),
+                        subject=mail.subject[:120],
+                    )
+                    self.store.mark_seen(
+                        acc, folder, validity, key, message_id=None, category="skipped", app_id=None, processed_at=now
+                    )
+                    report.errors += 1
+                    return
             actions: list[tracker.Action] = []
             with STATE_LOCK, self.store.transaction():
                 app_id, actions = self._apply(mail, analysis, direction, now)
@@ -304,6 +326,9 @@ class AccountRunner:
         if new is not None:
             self._save(new)
             self.store.set_app_account(new.id, self.account.name)
+            lt = new.latest
+            if lt is not None and lt.recipient_note and lt.message_id == mail.message_id:
+                self.log.warning("recipient", application=new.id, note=lt.recipient_note)
             return new.id, actions
         return (app.id if app else None), actions
 

@@ -39,6 +39,7 @@ from typing import Any, Literal
 from connectors.base import Cursor
 from daemon.errors import StateError
 from daemon.followup.tracker import Application, next_action
+from daemon.paths import unsafe_mode
 
 EffectKind = Literal["append", "remove"]
 #: outcomes after which an append must never be attempted again
@@ -682,6 +683,8 @@ def _prepare_dir(directory: Path) -> None:
         raise StateError(f"{directory}: cannot create the state directory: {exc.strerror or exc}") from exc
     if not os.access(directory, os.W_OK | os.X_OK):
         raise StateError(f"{directory}: the state directory is not writable")
+    if (unsafe := unsafe_mode(directory)) is not None:
+        raise StateError(unsafe)
 
 
 def refuse_truncated(path: Path) -> None:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.understand import extract
 from daemon.understand.relays import is_hiring_relay, is_noreply, relay_for_domain
@@ -965,6 +966,7 @@ def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classi
     users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
     notes: list[str] = []
     v = _decide(mail, users, notes)
+    checkpoint()
     reasons = tuple(dict.fromkeys([*v.reasons, *notes]))
     confidence = round(max(0.0, min(1.0, v.confidence)), 3)
     if not v.hiring:

@@ -655,7 +655,9 @@ class Employer:
     recruiter: str | None
 
 
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: bounded local part and labels (RFC 5321's 64 and 63): unbounded, each start in a long
+#: word run rescans the run, quadratic in its length
+_EMAIL_IN_TEXT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
 def employer(mail: Mail, c: Classification, user_addresses: frozenset[str]) -> Employer:

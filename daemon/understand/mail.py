@@ -58,6 +58,16 @@ MAX_BASE64_RUN = 2 * 1024 * 1024
 MAX_LINE_BYTES = 256 * 1024
 #: characters of the body read as text when the MIME structure could not be parsed
 MAX_FALLBACK_BYTES = MAX_TEXT_CHARS * 4
+#: characters of each of the new text, signature, quoted and forwarded text that the
+#: analysers read: an interview is stated near the top (or in the .ics), and every
+#: text scanner's cost must be bounded whatever a stranger sends
+MAX_SCAN_CHARS = 32_000
+#: an address-bearing field that the fast path cannot read is cut to this many characters
+#: (at a comma where there is one) before the standard library's parser sees it: that
+#: parser is quadratic (100,000 '"' take 40 s and 180 MB); and only the first few fields
+#: of one name are kept
+MAX_ADDRESS_FIELD_CHARS = 1000
+MAX_ADDRESS_FIELDS = 3
 
 #: charset names seen in the wild that Python does not know
 CHARSET_ALIASES = {
@@ -291,6 +301,18 @@ _PLAIN_MAILBOX = re.compile(
     re.VERBOSE,
 )
 _LIST_SEP = re.compile(r" *, *")
+
+
+def _bounded_address_field(key: str, value: str, defects: list[str]) -> str:
+    """An address field short enough for the standard library's quadratic parser."""
+    if len(value) <= MAX_ADDRESS_FIELD_CHARS or _plain_addresses(_LINESEP.sub("", value)) is not None:
+        return value  # short, or read by the linear fast path
+    defects.append(f"header {key}: longer than {MAX_ADDRESS_FIELD_CHARS} characters, cut")
+    cut = value[:MAX_ADDRESS_FIELD_CHARS]
+    comma = cut.rfind(",")
+    return cut[:comma] if comma > 0 else cut
+
+
 #: MIME fields the structured parsers read the way these patterns do: RFC 2045 tokens, and
 #: parameters without RFC 2231 "*" sections whose values are a token or a quoted string
 #: without escapes
@@ -880,7 +902,13 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         defects.append(f"headers: {type(exc).__name__}")
         items = []
     for name, value in items:
-        raw_headers.setdefault(name.lower(), []).append(value)
+        key = name.lower()
+        if key in _ADDRESS_FIELDS:
+            if len(raw_headers.get(key, ())) >= MAX_ADDRESS_FIELDS:
+                defects.append(f"header {key}: more than {MAX_ADDRESS_FIELDS} fields, only {MAX_ADDRESS_FIELDS} kept")
+                continue
+            value = _bounded_address_field(key, value, defects)
+        raw_headers.setdefault(key, []).append(value)
     parsed: dict[str, list[object]] = {}
     headers: dict[str, tuple[str, ...]] = {}
     for name in sorted(raw_headers):
@@ -927,6 +955,10 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         if not forwarded and _FORWARD_SUBJECT.match(subject):
             # forwarded as an attachment: the attached message's own new text
             forwarded = split_text(nested_text[0].replace("\r\n", "\n").replace("\r", "\n"))[0]
+    if max(len(body), len(signature), len(quoted), len(forwarded)) > MAX_SCAN_CHARS:
+        defects.append(f"text: only the first {MAX_SCAN_CHARS} characters of each part read")
+        body, signature = body[:MAX_SCAN_CHARS], signature[:MAX_SCAN_CHARS]
+        quoted, forwarded = quoted[:MAX_SCAN_CHARS], forwarded[:MAX_SCAN_CHARS]
 
     return Mail(
         message_id=(_msgids(h("message-id")) or (None,))[0],

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import importlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from daemon.budget import checkpoint
 from daemon.understand import zones
 from daemon.understand.zones import Zone
 
@@ -379,8 +381,10 @@ _WD = _alt(list(WEEKDAYS))
 _ORD = r"(?:st|nd|rd|th)"
 _YEAR = r"(?:\d{4}|['’]\d{2})(?![\d:])"
 
-# URLs and addresses hold digits that look like dates and times; blank them, keep offsets
-_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|\[cid:[^\]]*\]", re.IGNORECASE)
+# URLs and addresses hold digits that look like dates and times; blank them, keep offsets.
+# The local part is bounded (64, as RFC 5321 says): unbounded, every start in a long word
+# run rescans the run to its end, quadratic in the run
+_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.-]+|\[cid:[^\]]*\]", re.IGNORECASE)
 
 _RANGE_TO = r"(?:-|–|—|~|to|till|til|until|through|thru|and)"
 
@@ -1087,8 +1091,26 @@ def _pod_atoms(text: str) -> list[_Atom]:
     ]
 
 
-def _overlaps(a: _Atom, taken: list[tuple[int, int]]) -> bool:
-    return any(a.start < e and s < a.end for s, e in taken)
+class _Taken:
+    """The spans taken by earlier finders: does an atom overlap one? A sorted lookup, not a
+    rescan of every span per atom (quadratic in the mentions of a long hostile text)."""
+
+    __slots__ = ("_max_end", "_starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._max_end: list[int] = []
+        top = -1
+        for _, e in spans:
+            top = max(top, e)
+            self._max_end.append(top)
+
+    def overlaps(self, a: _Atom) -> bool:
+        # the spans that start before the atom ends overlap it iff the furthest of their ends
+        # lies beyond its start
+        i = bisect_left(self._starts, a.end) - 1
+        return i >= 0 and self._max_end[i] > a.start
 
 
 def _merge(into: Parsed, atom: _Atom) -> None:
@@ -1142,14 +1164,22 @@ def _slot(kind: str) -> str:
     return "date" if kind in ("date", "rel") else kind
 
 
+#: mentions (and loose zones) kept per scanned text: real mail states a few dozen at most,
+#: and what the callers do with each mention must stay bounded whatever a stranger sends
+MAX_MENTIONS = 200
+
+
 def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
-    """The mentions in ``text`` in order, and the zones that stand alone (not next to a time)."""
+    """The mentions in ``text`` in order, and the zones that stand alone (not next to a time);
+    at most ``MAX_MENTIONS`` of each, the first ones."""
     masked = _mask(text)
     atoms: list[_Atom] = []
     taken: list[tuple[int, int]] = []
     # precedence: zones (so "UTC-05:00" is not a time), periods, dates, relative days, weekdays, times
     for finder in _FINDERS:
-        found = [a for a in finder(masked) if not _overlaps(a, taken)]
+        checkpoint()
+        lookup = _Taken(taken)
+        found = [a for a in finder(masked) if not lookup.overlaps(a)]
         atoms.extend(found)
         taken.extend((a.start, a.end) for a in found)
     atoms.sort(key=lambda a: a.start)
@@ -1197,7 +1227,8 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
         pod_before = None
     if cur is not None:
         mentions.append(cur)
-    return [m for m in _join_ranges(mentions, masked) if _meaningful(m)], loose_zones
+    kept = [m for m in _join_ranges(mentions, masked) if _meaningful(m)]
+    return kept[:MAX_MENTIONS], loose_zones[:MAX_MENTIONS]
 
 
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s+(?:the\s+)?$|^\s*[-–—~]\s*$", re.I)

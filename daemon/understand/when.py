@@ -9,10 +9,13 @@ the old time, a deadline, one of several proposed slots) from the words around i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
+from daemon.budget import checkpoint
 from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
 from daemon.understand.timeparse import (
     Parsed,
@@ -100,11 +103,12 @@ def _strong_zone(z: Parsed, text: str) -> bool:
     return re.search(r"\btimes?\b|\bzone\b", _line(text, z.start, z.end), re.IGNORECASE) is not None
 
 
-def _nearest_zone(p: Parsed, loose: list[Parsed], text: str) -> Zone | None:
+def _nearest_zone(p: Parsed, strong: list[Parsed]) -> Zone | None:
+    """The zone stated nearest ``p`` (before it within 400 characters, after it within 120);
+    ``strong`` are the loose zones that may govern a time, in text order."""
     best: tuple[int, Zone] | None = None
-    for z in loose:
-        if z.zone is None or not _strong_zone(z, text):
-            continue
+    for z in strong:
+        assert z.zone is not None
         if z.end <= p.start:
             dist = p.start - z.end
             if dist > 400:
@@ -121,17 +125,43 @@ def _nearest_zone(p: Parsed, loose: list[Parsed], text: str) -> Zone | None:
     return best[1] if best else None
 
 
-def _nearest_date(p: Parsed, found: list[Parsed], extra: list[Parsed]) -> Parsed | None:
-    best: Parsed | None = None
-    for q in found:
-        if q.start >= p.start:
-            break
-        if q.has_date and not q.has_time and p.start - q.end <= 400:
-            best = q
-    if best is None:
+class _DatesBefore:
+    """The date stated last before a time (within 400 characters), by a sorted lookup: one
+    rescan of every earlier mention per time was quadratic in the mentions."""
+
+    def __init__(self, found: list[Parsed], extra: list[Parsed]) -> None:
+        self.found = found
+        self.starts = [q.start for q in found]
         dated = [q for q in extra if q.has_date and not q.has_time]
-        best = dated[0] if dated else None
-    return best
+        self.fallback = dated[0] if dated else None
+        # index in found -> the last date-only mention at or before it
+        self.last_dated: list[int] = []
+        last = -1
+        for i, q in enumerate(found):
+            if q.has_date and not q.has_time:
+                last = i
+            self.last_dated.append(last)
+        # mentions never overlap, so in text order their ends rise too: the last date-only
+        # mention before a time is the nearest one. Checked, not assumed.
+        self.ordered = all(a.start <= b.start and a.end <= b.end for a, b in pairwise(found))
+
+    def nearest(self, p: Parsed) -> Parsed | None:
+        if not self.ordered:
+            return self._scan(p)
+        k = bisect_left(self.starts, p.start)  # the mentions read before the time
+        j = self.last_dated[k - 1] if k > 0 else -1
+        if j >= 0 and p.start - self.found[j].end <= 400:
+            return self.found[j]
+        return self.fallback
+
+    def _scan(self, p: Parsed) -> Parsed | None:
+        best: Parsed | None = None
+        for q in self.found:
+            if q.start >= p.start:
+                break
+            if q.has_date and not q.has_time and p.start - q.end <= 400:
+                best = q
+        return best if best is not None else self.fallback
 
 
 def _candidates(
@@ -144,11 +174,15 @@ def _candidates(
     found, loose = scanned
     dayfirst = _dayfirst(found, ref)
     out: list[_Candidate] = []
-    for p in found:
+    dates_before = _DatesBefore(found, subject_dates)
+    strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
+    for i, p in enumerate(found):
         if not p.has_time:
             continue
-        fb_date = None if p.has_date else _nearest_date(p, found, subject_dates)
-        fb_zone = None if p.zone else _nearest_zone(p, loose, text)
+        if i % 32 == 0:
+            checkpoint()
+        fb_date = None if p.has_date else dates_before.nearest(p)
+        fb_zone = None if p.zone else _nearest_zone(p, strong)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
@@ -332,10 +366,17 @@ def return_date(mail: Mail) -> date | None:
     found, _ = scan(text)
     dayfirst = _dayfirst(found, ref)
     dated = [p for p in found if p.has_date]
+    starts = [p.start for p in dated]
+    ordered = starts == sorted(starts)
     for cue in _RETURN.finditer(text):
-        for p in dated:
-            if p.start < cue.end():
-                continue
+        # only the first date after the cue can be the return date: found by a sorted
+        # lookup, not a rescan of every date per cue
+        if ordered:
+            i = bisect_left(starts, cue.end())
+            after = dated[i : i + 1]
+        else:
+            after = [p for p in dated if p.start >= cue.end()][:1]
+        for p in after:
             if p.start - cue.end() > 60:
                 break
             if "\n\n" in text[cue.end() : p.start]:
