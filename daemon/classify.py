@@ -109,15 +109,20 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 
 # --- vocabulary -------------------------------------------------------------------------
 
+#: a round named by its kind rather than its number ("Tech Round", "HR discussion")
+_ROUND_KIND = (
+    r"(?:tech|technical|hr|managerial|coding|system[- ]design|design|behaviou?ral|culture(?:[- ]fit)?|"
+    r"case|hiring[- ]manager|techno[- ]managerial)[- ](?:round|discussion|deep[- ]dive)"
+)
 _MEETING = (
-    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|"
+    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
     r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
-    r"vorstellungsgespräch|erstgespräch|hiring manager)\b"
+    rf"vorstellungsgespräch|erstgespräch|hiring manager|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
@@ -213,7 +218,8 @@ _REJECTION = _rules(
      r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
-     r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b"),
+     r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b|"
+     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b"),
 )
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
@@ -231,7 +237,7 @@ _CANCEL_TEXT = _rules(
     ("text: has to cancel", r"\b(?:need|have|had|must|going)\s+to\s+cancel\s+(?:your|our|the|this|my|"
      r"today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
-     r"been)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
+     r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
@@ -245,7 +251,8 @@ _RESCHEDULE_SUBJECT = _rx(
 )
 _RESCHEDULE_TEXT = _rules(
     ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
-     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted)(?!\s+(?:forward|on|ahead)\b)"),
+     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|postponed(?=\s+(?:to|until|till)\b))"
+     r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
     ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
@@ -286,7 +293,8 @@ _INVITE_SUBJECT = _rules(
      rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
     ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
      r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
-     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)"),
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
+     r"\b\d{1,2}(?:st|nd|rd|th)?[-\s](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"),
     ("subject: interview stage", r"\b(?:first|second|final|next|technical|panel)[- ](?:round|stage|"
      r"interview)\b|\bphone screen\b|\bvirtual onsite\b|\bonsite\b"),
 )
@@ -295,7 +303,7 @@ _INVITE_TEXT = _rules(
      rf"{{0,5}}?{_MEETING}\b|\bzu[mr]?\s+(?:\w+\s+){{0,3}}(?:interview|gespräch|vorstellungsgespräch)"
      r"\s+einladen\b"),
     ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
-     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set)\b|^\W*your \w+(?: \w+)? is "
+     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|^\W*your \w+(?: \w+)? is "
      r"confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
@@ -339,6 +347,11 @@ _INVITE_TEXT = _rules(
     ("text: open to a chat", rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
      rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
+    ("text: has scheduled an interview", r"\b(?:has|have|'s|'ve)\s+(?:now\s+)?(?:scheduled|booked|arranged|"
+     rf"set up|confirmed)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+    ("text: shortlisted for an interview", r"\byou(?:'ve| have| are|'re)?\s+(?:been\s+)?(?:now\s+)?"
+     r"(?:shortlisted|selected|invited)\s+(?:for|to)\s+(?:a|an|the|your)?\s*"
+     rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: next step is an interview", rf"\bnext step (?:is|will be|would be) (?:a|an)\s+(?:[\w-]+\s+)"
      rf"{{0,4}}?{_MEETING}\b"),
 )
@@ -463,7 +476,7 @@ _ROLE_CONTEXT = _rx(
 _OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
     r"\b(?:intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
-    r"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*)\b"
+    rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
 _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
@@ -827,6 +840,9 @@ class _Evidence:
         self.signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
         self.is_reply = bool(_REPLY_SUBJECT.match(self.subject)) or mail.in_reply_to is not None
         self.body = f"{self.text}\n{self.signature}"
+        #: the text with lines broken inside a sentence joined (same length, same offsets):
+        #: "your Technical Round 2\ninterview ... has been postponed" is one sentence
+        self.flowed = _WRAP.sub(" ", self.text)
         cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
         self.everything = f"{self.subject}\n{self.body}\n{cal_text}"
         #: subject wording counts only on a new message ("Re: Interview cancelled?" is a reply)
@@ -967,11 +983,11 @@ class _Evidence:
 
     @cached_property
     def rejection(self) -> list[str]:
-        return _fired(_REJECTION, self.text, allow_questions=False)
+        return _fired(_REJECTION, self.flowed, allow_questions=False)
 
     @cached_property
     def offer(self) -> list[str]:
-        found = _fired(_OFFER, self.text, allow_questions=False)
+        found = _fired(_OFFER, self.flowed, allow_questions=False)
         if found and self.subject_cues and _OFFER_SUBJECT.search(self.subject):
             found.insert(0, "subject: offer")
         return found
@@ -982,7 +998,7 @@ class _Evidence:
 
     @cached_property
     def cancel(self) -> list[str]:
-        return _fired(_CANCEL_TEXT, self.text, allow_questions=False)
+        return _fired(_CANCEL_TEXT, self.flowed, allow_questions=False)
 
     @cached_property
     def paused(self) -> bool:
@@ -994,11 +1010,10 @@ class _Evidence:
 
     @cached_property
     def reschedule(self) -> list[str]:
-        found = _fired(_RESCHEDULE_TEXT, self.text, allow_questions=False)
+        found = _fired(_RESCHEDULE_TEXT, self.flowed, allow_questions=False)
         if self.strong_ctx:
-            flowed = _WRAP.sub(" ", self.text)
-            found += _fired(_RESCHEDULE_INFORMAL, flowed, allow_questions=False)
-            found += _fired(_RESCHEDULE_ASK, flowed, allow_questions=True)
+            found += _fired(_RESCHEDULE_INFORMAL, self.flowed, allow_questions=False)
+            found += _fired(_RESCHEDULE_ASK, self.flowed, allow_questions=True)
         return found
 
     # -- scheduling -----------------------------------------------------------------------
@@ -1009,8 +1024,8 @@ class _Evidence:
 
     @cached_property
     def invite_text(self) -> list[str]:
-        found = _fired(_INVITE_TEXT, self.text, allow_questions=True, looking_back=False)
-        if _stated_meeting(self.text):
+        found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
+        if _stated_meeting(self.flowed):
             found.append("text: interview at a stated time")
         return found
 
