@@ -201,6 +201,59 @@ _INTERVIEWER_SIDE = _rx(
     r"\bdebrief\b"
 )
 
+#: people who are not employers but book "an interview" or a session with the candidate: career
+#: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
+#: candidate conducts, podcasts and journalists
+_NON_EMPLOYER = _rules(
+    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep) interviews?\b|"
+     r"\b(?:career|interview|job[- ]search) coach(?:ing|es)?\b|\bcoaching (?:session|call|package|plan)s?\b|"
+     r"\byour coach\b"),
+    ("text: mentoring", r"\b(?:as|be) your mentor\b|\bmentee\b|\bmentor(?:ing|ship) (?:programme|program|session|"
+     r"call|chat|scheme|match)\b|^\W*mentor(?:ing|ship)?\b"),
+    ("text: alumni or admissions interview", r"\balumni interview\w*\b|\bprospective (?:student|students|"
+     r"undergraduate)\b|\badmissions? interview\w*\b"),
+    ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
+     r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
+     r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
+)
+#: what a meeting with a non-employer is called where it is booked
+_SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
+
+#: an offer that avoids the word: the job extended, a compensation summary, an agreement to sign
+_EXTEND_JOB = _rx(
+    r"\b(?:like|love|pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?extend\s+(?:to\s+)?"
+    r"(?:you\s+)?(?:the|our|a|an|this)\s+(?:[\w-]+\s+){0,4}?(?:position|role|post|job)\b"
+)
+_PAY = _rx(
+    r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
+    r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
+    r"ctc|relocation (?:bonus|package|allowance|support))\b"
+)
+_START = _rx(r"\b(?:your |proposed |the )?start(?:ing)? date\b")
+_AGREEMENT = _rx(
+    r"\b(?:docusign|adobe sign|hellosign|dropbox sign|e-?signature|e-?sign|sign electronically|countersign\w*)\b|"
+    r"\b(?:sign|review and sign|signed)\s+(?:your|the)\s+(?:employment\s+)?(?:agreement|contract)\b|"
+    r"\byour (?:employment|job) (?:agreement|contract)\b"
+)
+_WELCOME = _rx(r"\bwelcome (?:aboard|to the team)\b")
+
+#: a relay (job board, ATS) telling the candidate an employer has set up or wants to set up an
+#: interview with them: strong enough to stand in bulk mail
+_RELAYED = _rx(
+    r"\b(?:has|have)\s+(?:now\s+)?(?:scheduled|booked|arranged|confirmed|requested)\s+(?:a|an|your)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with you\b|\b(?:schedule|book|pick a time for)\s+your\s+"
+    r"(?:[\w-]+\s+){0,3}?interview\b|\binvited you to (?:a|an)\s+(?:[\w-]+\s+){0,3}?interview\b"
+)
+
+#: an interviewer's or recruiter's words about the hiring process, enough to make a reply to the
+#: candidate's thank-you note a hiring conversation ("I've submitted my feedback; Sam will be in
+#: touch about next steps")
+_PROCESS = _rx(
+    r"\b(?:submitted|shared|sent|passed(?: on| along)?|given|written up)\s+(?:my|our)\s+(?:\w+\s+)?feedback\b|"
+    r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
+    r"(?:the\s+)?next steps\b"
+)
+
 # --- categories -------------------------------------------------------------------------
 
 _REJECTION = _rules(
@@ -303,8 +356,8 @@ _INVITE_TEXT = _rules(
      rf"{{0,5}}?{_MEETING}\b|\bzu[mr]?\s+(?:\w+\s+){{0,3}}(?:interview|gespräch|vorstellungsgespräch)"
      r"\s+einladen\b"),
     ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
-     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|^\W*your \w+(?: \w+)? is "
-     r"confirmed\b"),
+     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|"
+     r"^\W*your \w+(?: \w+)? is confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: you're confirmed", r"\byou(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
@@ -868,6 +921,19 @@ class _Evidence:
         return ["text: the user is the interviewer, not the candidate"] if found else []
 
     @cached_property
+    def non_employer(self) -> list[str]:
+        """A coach, a mock-interview service, a mentor, an alumni interview, a podcast or a
+        journalist: named in the subject, or in a sentence that books a session."""
+        found = [name for name, rx in _NON_EMPLOYER if rx.search(self.subject)]
+        if len(found) < len(_NON_EMPLOYER):
+            for m in _SENTENCE_SPAN.finditer(self.flowed):
+                sentence = m.group()
+                if not _SESSION.search(sentence):
+                    continue
+                found += [name for name, rx in _NON_EMPLOYER if name not in found and rx.search(sentence)]
+        return found
+
+    @cached_property
     def bulk(self) -> list[str]:
         reason = _bulk(self.mail)
         return [reason] if reason else []
@@ -905,6 +971,8 @@ class _Evidence:
             or bool(_HIRING.search(self.everything))
             or (self.is_reply and bool(_HIRING.search(self.mail.quoted[:4000])))
             or self.strong_ctx
+            or bool(self.implicit_offer)
+            or (self.is_reply and bool(_PROCESS.search(self.flowed)))
         )
 
     @cached_property
@@ -964,9 +1032,19 @@ class _Evidence:
         confirmed interview)."""
         if not self.bulk:
             return []
-        confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, self.text, allow_questions=False)
-        strong = self.calendar_category is not None or bool(self.rejection) or confirmed
+        confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, self.flowed, allow_questions=False)
+        strong = self.calendar_category is not None or bool(self.rejection) or confirmed or bool(self.relayed)
         return [] if strong else self.bulk
+
+    @cached_property
+    def relayed(self) -> list[str]:
+        """An interview set up or to be set up with the candidate, relayed by a job board or an
+        ATS for the employer (the subject says so, the text says it to the candidate)."""
+        if not self.interview_ctx or not _fired(_INVITE_SUBJECT, self.subject, allow_questions=True):
+            return []
+        return ["text: interview relayed for an employer"] if _affirmative(
+            _RELAYED, self.flowed, allow_questions=True, looking_back=False
+        ) else []
 
     @cached_property
     def assessment_deadline(self) -> list[str]:
@@ -991,6 +1069,23 @@ class _Evidence:
         if found and self.subject_cues and _OFFER_SUBJECT.search(self.subject):
             found.insert(0, "subject: offer")
         return found
+
+    @cached_property
+    def implicit_offer(self) -> list[str]:
+        """An offer that avoids the word: the job extended to the candidate, or a compensation
+        summary with a start date or an agreement to sign, or a welcome with an agreement."""
+        text = self.flowed
+        if _EXTEND_JOB.search(text) and not re.search(r"\binvit|\binterview", text, _I):
+            return ["text: the job extended to the candidate"]
+        pay = {m.group(0).lower() for m in _PAY.finditer(text)}
+        start = bool(_START.search(text))
+        agreement = bool(_AGREEMENT.search(text))
+        welcome = bool(_WELCOME.search(text))
+        if (len(pay) >= 2 and (start or agreement)) or (pay and start and agreement) or (
+            welcome and (agreement or (pay and start))
+        ):
+            return ["text: compensation, start date or agreement to sign"]
+        return []
 
     @cached_property
     def cancel_subject(self) -> list[str]:
@@ -1131,6 +1226,8 @@ _TABLE: tuple[_Row, ...] = (
     _Row("newsletter, alert or event", lambda e: e.negative_topic, _OTHER, _const(0.9), lambda e: e.negative_topic,
          hiring=False),
     _Row("bulk mail", lambda e: e.bulk_without_news, _OTHER, _const(0.88), lambda e: e.bulk_without_news, hiring=False),
+    _Row("not an employer", lambda e: e.non_employer, _OTHER, _const(0.75), lambda e: e.non_employer,
+         hiring=False),
     _Row("personal mail", lambda e: e.personal, _OTHER, _const(0.8), lambda e: e.personal, hiring=False),
     # structure
     _Row("calendar cancellation", lambda e: e.calendar(Category.CANCELLATION), Category.CANCELLATION,
@@ -1145,6 +1242,8 @@ _TABLE: tuple[_Row, ...] = (
     _Row("rejection", lambda e: e.rejection, Category.REJECTION, _by_count(0.8, 0.05, 0.95, lambda e: e.rejection),
          lambda e: e.rejection),
     _Row("offer", lambda e: e.offer, Category.OFFER, _by_count(0.8, 0.05, 0.95, lambda e: e.offer), lambda e: e.offer),
+    _Row("offer in other words", lambda e: e.implicit_offer and not e.scheduling, Category.OFFER, _const(0.8),
+         lambda e: e.implicit_offer),
     _Row("interview moved",
          lambda e: e.meeting_named and (e.reschedule or (e.reschedule_subject and e.calendar_category is not None)),
          Category.RESCHEDULE, _by_count(0.75, 0.06, 0.93, _reschedule_reasons), _reschedule_reasons),
