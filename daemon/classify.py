@@ -205,13 +205,15 @@ _INTERVIEWER_SIDE = _rx(
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
 #: candidate conducts, podcasts and journalists
 _NON_EMPLOYER = _rules(
-    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep) interviews?\b|"
+    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep)\s+(?:[\w-]+\s+){0,3}?interviews?\b|"
      r"\b(?:career|interview|job[- ]search) coach(?:ing|es)?\b|\bcoaching (?:session|call|package|plan)s?\b|"
      r"\byour coach\b"),
     ("text: mentoring", r"\b(?:as|be) your mentor\b|\bmentee\b|\bmentor(?:ing|ship) (?:programme|program|session|"
      r"call|chat|scheme|match)\b|^\W*mentor(?:ing|ship)?\b"),
     ("text: alumni or admissions interview", r"\balumni interview\w*\b|\bprospective (?:student|students|"
      r"undergraduate)\b|\badmissions? interview\w*\b"),
+    ("text: visa or government interview", r"\b(?:visa|consular|embassy|consulate|immigration|citizenship|"
+     r"naturali[sz]ation|green card|passport)\s+(?:[\w-]+\s+)?(?:interview|appointment)s?\b"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
      r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
@@ -235,6 +237,7 @@ _AGREEMENT = _rx(
     r"\b(?:sign|review and sign|signed)\s+(?:your|the)\s+(?:employment\s+)?(?:agreement|contract)\b|"
     r"\byour (?:employment|job) (?:agreement|contract)\b"
 )
+_SIGN_EMPLOYMENT = _rx(r"\bsign\s+(?:your|the)\s+(?:employment|job)\s+(?:agreement|contract)\b")
 _WELCOME = _rx(r"\bwelcome (?:aboard|to the team)\b")
 
 #: a relay (job board, ATS) telling the candidate an employer has set up or wants to set up an
@@ -280,6 +283,7 @@ _OFFER = _rules(
      r"(?:job\s+)?offer\b|\boffer you (?:the|a) (?:position|role|job|place)\b|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b"),
+    ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\boffer of employment\b|\b(?:sign|review) (?:and sign )?(?:your|the) offer\b|\bjob offer\b"),
 )
@@ -1077,6 +1081,8 @@ class _Evidence:
         text = self.flowed
         if _EXTEND_JOB.search(text) and not re.search(r"\binvit|\binterview", text, _I):
             return ["text: the job extended to the candidate"]
+        if _SIGN_EMPLOYMENT.search(text):
+            return ["text: employment agreement to sign"]
         pay = {m.group(0).lower() for m in _PAY.finditer(text)}
         start = bool(_START.search(text))
         agreement = bool(_AGREEMENT.search(text))

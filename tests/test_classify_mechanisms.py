@@ -259,3 +259,27 @@ def test_interviewer_answering_a_thank_you_note_is_an_employer_reply() -> None:
     )
     cat, reasons = category(raw)
     assert cat == "employer_reply", reasons
+
+
+def test_consular_visa_interview_is_other() -> None:
+    body = (
+        "APPOINTMENT CONFIRMATION\n\nYour visa interview appointment has been scheduled for Thursday\n"
+        "19 March 2026 at 08:45. Bring your passport and two photographs.\n"
+    )
+    cat, reasons = category(mail("Appointments <noreply@visa-desk.example>", "Visa interview confirmation", body))
+    assert cat == "other", reasons
+
+
+def test_scheduler_booking_a_mock_interview_with_words_between_is_other() -> None:
+    body = "You're booked with Lena Fox.\n\nMock Backend Interview (45 min)\nFriday, March 13, 2026 at 6:00 PM\n"
+    cat, reasons = category(mail("Bookings <notify@slotly.example>", "Confirmed: Mock Backend Interview", body))
+    assert cat == "other", reasons
+
+
+def test_e_signature_envelope_for_an_employment_agreement_is_an_offer() -> None:
+    body = (
+        "Noor Haddad sent you a document to review and sign.\n\nHi Sam, please review and sign your employment\n"
+        "agreement for the Platform Engineer position by March 20.\n"
+    )
+    cat, reasons = category(mail("Noor Haddad via Signly <sign@signly.example>", "Please sign: agreement.pdf", body))
+    assert cat == "offer", reasons
