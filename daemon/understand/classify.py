@@ -1,10 +1,15 @@
 """Which kind of interview mail a message is, and why.
 
-Rules are keyed to kinds of evidence, in a fixed order of trust:
+Evidence and decision are kept apart. :class:`_Evidence` reads the message signal by
+signal (each signal a small method answering with the reasons it found, computed on first
+use); :data:`_TABLE` is the decision: rows read top to bottom, the first whose condition
+holds gives the category, its confidence and its reasons. The rows follow a fixed order
+of trust:
 
 1. who sent it (the user; a colleague at the user's own organisation);
 2. auto-reply headers and out-of-office wording;
-3. structure (an ``.ics`` REQUEST/CANCEL and its SEQUENCE, bulk-mail headers);
+3. what the message is not (hard negatives) and structure (an ``.ics`` REQUEST/CANCEL and
+   its SEQUENCE, bulk-mail headers);
 4. wording, read sentence by sentence so that "if you need to reschedule" or
    "Need to cancel?" in an invitation's footer is not taken for a reschedule or a
    cancellation.
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
@@ -105,15 +110,20 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 
 # --- vocabulary -------------------------------------------------------------------------
 
+#: a round named by its kind rather than its number ("Tech Round", "HR discussion")
+_ROUND_KIND = (
+    r"(?:tech|technical|hr|managerial|coding|system[- ]design|design|behaviou?ral|culture(?:[- ]fit)?|"
+    r"case|hiring[- ]manager|techno[- ]managerial)[- ](?:round|discussion|deep[- ]dive)"
+)
 _MEETING = (
-    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|"
+    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
     r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
-    r"vorstellungsgespräch|erstgespräch|hiring manager)\b"
+    rf"vorstellungsgespräch|erstgespräch|hiring manager|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
@@ -192,6 +202,62 @@ _INTERVIEWER_SIDE = _rx(
     r"\bdebrief\b"
 )
 
+#: people who are not employers but book "an interview" or a session with the candidate: career
+#: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
+#: candidate conducts, podcasts and journalists
+_NON_EMPLOYER = _rules(
+    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep)\s+(?:[\w-]+\s+){0,3}?interviews?\b|"
+     r"\b(?:career|interview|job[- ]search) coach(?:ing|es)?\b|\bcoaching (?:session|call|package|plan)s?\b|"
+     r"\byour coach\b"),
+    ("text: mentoring", r"\b(?:as|be) your mentor\b|\bmentee\b|\bmentor(?:ing|ship) (?:programme|program|session|"
+     r"call|chat|scheme|match)\b|^\W*mentor(?:ing|ship)?\b"),
+    ("text: alumni or admissions interview", r"\balumni interview\w*\b|\bprospective (?:student|students|"
+     r"undergraduate)\b|\badmissions? interview\w*\b"),
+    ("text: visa or government interview", r"\b(?:visa|consular|embassy|consulate|immigration|citizenship|"
+     r"naturali[sz]ation|green card|passport)\s+(?:[\w-]+\s+)?(?:interview|appointment)s?\b"),
+    ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
+     r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
+     r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
+)
+#: what a meeting with a non-employer is called where it is booked
+_SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
+
+#: an offer that avoids the word: the job extended, a compensation summary, an agreement to sign
+_EXTEND_JOB = _rx(
+    r"\b(?:like|love|pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?extend\s+(?:to\s+)?"
+    r"(?:you\s+)?(?:the|our|a|an|this)\s+(?:[\w-]+\s+){0,4}?(?:position|role|post|job)\b"
+)
+_PAY = _rx(
+    r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
+    r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
+    r"ctc|relocation (?:bonus|package|allowance|support))\b"
+)
+_START = _rx(r"\b(?:your |proposed |the )?start(?:ing)? date\b")
+_AGREEMENT = _rx(
+    r"\b(?:docusign|adobe sign|hellosign|dropbox sign|e-?signature|e-?sign|sign electronically|countersign\w*)\b|"
+    r"\b(?:sign|review and sign|signed)\s+(?:your|the)\s+(?:employment\s+)?(?:agreement|contract)\b|"
+    r"\byour (?:employment|job) (?:agreement|contract)\b"
+)
+_SIGN_EMPLOYMENT = _rx(r"\bsign\s+(?:your|the)\s+(?:employment|job)\s+(?:agreement|contract)\b")
+_WELCOME = _rx(r"\bwelcome (?:aboard|to the team)\b")
+
+#: a relay (job board, ATS) telling the candidate an employer has set up or wants to set up an
+#: interview with them: strong enough to stand in bulk mail
+_RELAYED = _rx(
+    r"\b(?:has|have)\s+(?:now\s+)?(?:scheduled|booked|arranged|confirmed|requested)\s+(?:a|an|your)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with you\b|\b(?:schedule|book|pick a time for)\s+your\s+"
+    r"(?:[\w-]+\s+){0,3}?interview\b|\binvited you to (?:a|an)\s+(?:[\w-]+\s+){0,3}?interview\b"
+)
+
+#: an interviewer's or recruiter's words about the hiring process, enough to make a reply to the
+#: candidate's thank-you note a hiring conversation ("I've submitted my feedback; Sam will be in
+#: touch about next steps")
+_PROCESS = _rx(
+    r"\b(?:submitted|shared|sent|passed(?: on| along)?|given|written up)\s+(?:my|our)\s+(?:\w+\s+)?feedback\b|"
+    r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
+    r"(?:the\s+)?next steps\b"
+)
+
 # --- categories -------------------------------------------------------------------------
 
 _REJECTION = _rules(
@@ -209,7 +275,8 @@ _REJECTION = _rules(
      r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
-     r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b"),
+     r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b|"
+     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b"),
 )
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
@@ -217,6 +284,7 @@ _OFFER = _rules(
      r"(?:job\s+)?offer\b|\boffer you (?:the|a) (?:position|role|job|place)\b|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b"),
+    ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\boffer of employment\b|\b(?:sign|review) (?:and sign )?(?:your|the) offer\b|\bjob offer\b"),
 )
@@ -227,7 +295,7 @@ _CANCEL_TEXT = _rules(
     ("text: has to cancel", r"\b(?:need|have|had|must|going)\s+to\s+cancel\s+(?:your|our|the|this|my|"
      r"today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
-     r"been)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
+     r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
@@ -241,7 +309,8 @@ _RESCHEDULE_SUBJECT = _rx(
 )
 _RESCHEDULE_TEXT = _rules(
     ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
-     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted)(?!\s+(?:forward|on|ahead)\b)"),
+     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|postponed(?=\s+(?:to|until|till)\b))"
+     r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
     ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
@@ -282,7 +351,8 @@ _INVITE_SUBJECT = _rules(
      rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
     ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
      r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
-     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d)"),
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
+     r"\b\d{1,2}(?:st|nd|rd|th)?[-\s](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)"),
     ("subject: interview stage", r"\b(?:first|second|final|next|technical|panel)[- ](?:round|stage|"
      r"interview)\b|\bphone screen\b|\bvirtual onsite\b|\bonsite\b"),
 )
@@ -291,8 +361,8 @@ _INVITE_TEXT = _rules(
      rf"{{0,5}}?{_MEETING}\b|\bzu[mr]?\s+(?:\w+\s+){{0,3}}(?:interview|gespräch|vorstellungsgespräch)"
      r"\s+einladen\b"),
     ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
-     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set)\b|^\W*your \w+(?: \w+)? is "
-     r"confirmed\b"),
+     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|"
+     r"^\W*your \w+(?: \w+)? is confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: you're confirmed", r"\byou(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
@@ -335,6 +405,11 @@ _INVITE_TEXT = _rules(
     ("text: open to a chat", rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
      rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
+    ("text: has scheduled an interview", r"\b(?:has|have|'s|'ve)\s+(?:now\s+)?(?:scheduled|booked|arranged|"
+     rf"set up|confirmed)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+    ("text: shortlisted for an interview", r"\byou(?:'ve| have| are|'re)?\s+(?:been\s+)?(?:now\s+)?"
+     r"(?:shortlisted|selected|invited)\s+(?:for|to)\s+(?:a|an|the|your)?\s*"
+     rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: next step is an interview", rf"\bnext step (?:is|will be|would be) (?:a|an)\s+(?:[\w-]+\s+)"
      rf"{{0,4}}?{_MEETING}\b"),
 )
@@ -459,7 +534,7 @@ _ROLE_CONTEXT = _rx(
 _OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
     r"\b(?:intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
-    r"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*)\b"
+    rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
 _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
@@ -800,165 +875,418 @@ def _auto_reply(mail: Mail, subject: str, text: str) -> _Verdict | None:
     return None
 
 
-def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
-    """The verdict; ``notes`` receives reasons about evidence that was weighed and set aside."""
-    sender = mail.from_.addr if mail.from_ else ""
-    if sender and sender in users:
-        return _Verdict(Category.OTHER, 0.99, ["from the user"], hiring=False)
+# --- evidence ------------------------------------------------------------------------------
+# Each signal below reads one kind of evidence and answers with the reasons it found (empty:
+# none). Signals are computed on first use, so the costly ones (a time scan, the thread's
+# proposed times) run only when the decision table reaches a row that asks for them.
 
-    subject = _normalise(mail.subject)
-    full_text = _normalise(mail.text)
-    # wording rules read the body only: a signature's title, promo line or legal notice says
-    # nothing about what this message does
-    text, sign_block = extract.split_signature(full_text)
-    signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
-    is_reply = bool(_REPLY_SUBJECT.match(subject)) or mail.in_reply_to is not None
-    body = f"{text}\n{signature}"
 
-    auto = _auto_reply(mail, subject, full_text)
-    if auto is not None:
-        return auto
+class _Evidence:
+    """What one message says, signal by signal; no decision is taken here."""
 
-    cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
-    everything = f"{subject}\n{body}\n{cal_text}"
-    interview_ctx = bool(_INTERVIEW.search(everything))
-    # a short reply carries its context in the message it answers
-    hiring_ctx = interview_ctx or bool(_HIRING.search(everything)) or (
-        is_reply and bool(_HIRING.search(mail.quoted[:4000]))
-    )
-    strong_ctx = _strong_hiring(mail, subject, body)
-    hiring_ctx = hiring_ctx or strong_ctx
+    def __init__(self, mail: Mail, users: frozenset[str]) -> None:
+        self.mail = mail
+        self.users = users
+        #: reasons about evidence that was weighed and set aside
+        self.notes: list[str] = []
+        self.sender = mail.from_.addr if mail.from_ else ""
+        self.subject = _normalise(mail.subject)
+        self.full_text = _normalise(mail.text)
+        # wording rules read the body only: a signature's title, promo line or legal notice says
+        # nothing about what this message does
+        self.text, sign_block = extract.split_signature(self.full_text)
+        self.signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
+        self.is_reply = bool(_REPLY_SUBJECT.match(self.subject)) or mail.in_reply_to is not None
+        self.body = f"{self.text}\n{self.signature}"
+        #: the text with lines broken inside a sentence joined (same length, same offsets):
+        #: "your Technical Round 2\ninterview ... has been postponed" is one sentence
+        self.flowed = _WRAP.sub(" ", self.text)
+        cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
+        self.everything = f"{self.subject}\n{self.body}\n{cal_text}"
+        #: subject wording counts only on a new message ("Re: Interview cancelled?" is a reply)
+        self.subject_cues = not self.is_reply
 
-    if _internal(mail, users):
-        return _Verdict(Category.OTHER, 0.9, ["sender is at the user's own organisation (internal mail)"], hiring=False)
-    if _INTERVIEWER_SIDE.search(everything):
-        return _Verdict(Category.OTHER, 0.9, ["text: the user is the interviewer, not the candidate"], hiring=False)
+    # -- who sent it, and how -------------------------------------------------------------
 
-    topics, topic_span, topic_framing = _negative_topics(subject, text)
-    bulk = _bulk(mail)
+    @cached_property
+    def from_user(self) -> list[str]:
+        return ["from the user"] if self.sender and self.sender in self.users else []
 
-    # Structure first: a calendar part says what happens to an event unambiguously.
-    cal_reasons: list[str] = []
-    cal_category: Category | None = None
-    for ev in mail.calendars:
-        if ev.method == "CANCEL" or ev.status == "CANCELLED":
-            cal_category = Category.CANCELLATION
-            cal_reasons = [f"ics METHOD:{ev.method or '-'} STATUS:{ev.status or '-'}"]
-            break
-        if ev.method in ("REQUEST", "PUBLISH", None) and ev.start is not None:
-            if ev.sequence > 0 and ev.method == "REQUEST":
-                cal_category = Category.RESCHEDULE
-                cal_reasons = [f"ics METHOD:REQUEST SEQUENCE:{ev.sequence} (an update)"]
-            elif cal_category is None:
-                cal_category = Category.INVITATION
-                cal_reasons = [f"ics METHOD:{ev.method or '-'}"]
-    if cal_category is not None and not interview_ctx:
-        cal_category = None  # a calendar entry about something other than an interview
+    @cached_property
+    def auto_reply(self) -> _Verdict | None:
+        return _auto_reply(self.mail, self.subject, self.full_text)
 
-    if topics:
-        # one passing mention in a message that is unmistakably about the candidate's own
-        # application, and that states something specific to them, does not make it a newsletter
-        # or an event notice; a topic in the subject, named twice, or bulk headers still do
+    @cached_property
+    def internal(self) -> list[str]:
+        return ["sender is at the user's own organisation (internal mail)"] if _internal(self.mail, self.users) else []
+
+    @cached_property
+    def interviewer_side(self) -> list[str]:
+        found = _INTERVIEWER_SIDE.search(self.everything)
+        return ["text: the user is the interviewer, not the candidate"] if found else []
+
+    @cached_property
+    def non_employer(self) -> list[str]:
+        """A coach, a mock-interview service, a mentor, an alumni interview, a podcast or a
+        journalist: named in the subject, or in a sentence that books a session."""
+        found = [name for name, rx in _NON_EMPLOYER if rx.search(self.subject)]
+        if len(found) < len(_NON_EMPLOYER):
+            for m in _SENTENCE_SPAN.finditer(self.flowed):
+                sentence = m.group()
+                if not _SESSION.search(sentence):
+                    continue
+                found += [name for name, rx in _NON_EMPLOYER if name not in found and rx.search(sentence)]
+        return found
+
+    @cached_property
+    def bulk(self) -> list[str]:
+        reason = _bulk(self.mail)
+        return [reason] if reason else []
+
+    @cached_property
+    def personal(self) -> list[str]:
+        mail = self.mail
+        personal = (
+            mail.from_ is not None
+            and extract.org_domain(mail.from_.domain) in extract.FREEMAIL
+            and not _ROLEWORD.search(f"{self.subject}\n{self.body}\n{mail.quoted[:3000]}")
+            and self.calendar_category is None
+        )
+        return ["personal mail: free-mail sender, no role or application named"] if personal else []
+
+    @cached_property
+    def noreply_sender(self) -> bool:
+        return not self.sender or is_noreply(self.sender)
+
+    # -- context --------------------------------------------------------------------------
+
+    @cached_property
+    def interview_ctx(self) -> bool:
+        return bool(_INTERVIEW.search(self.everything))
+
+    @cached_property
+    def strong_ctx(self) -> bool:
+        return _strong_hiring(self.mail, self.subject, self.body)
+
+    @cached_property
+    def hiring_ctx(self) -> bool:
+        # a short reply carries its context in the message it answers
+        return (
+            self.interview_ctx
+            or bool(_HIRING.search(self.everything))
+            or (self.is_reply and bool(_HIRING.search(self.mail.quoted[:4000])))
+            or self.strong_ctx
+            or bool(self.implicit_offer)
+            or (self.is_reply and bool(_PROCESS.search(self.flowed)))
+        )
+
+    @cached_property
+    def meeting_named(self) -> bool:
+        return self.interview_ctx or bool(_MEETING_WORD.search(f"{self.subject}\n{self.text}"))
+
+    # -- structure ------------------------------------------------------------------------
+
+    @cached_property
+    def _calendar(self) -> tuple[Category | None, list[str]]:
+        """What a calendar part does to an interview event (structure says it unambiguously)."""
+        category: Category | None = None
+        reasons: list[str] = []
+        for ev in self.mail.calendars:
+            if ev.method == "CANCEL" or ev.status == "CANCELLED":
+                category = Category.CANCELLATION
+                reasons = [f"ics METHOD:{ev.method or '-'} STATUS:{ev.status or '-'}"]
+                break
+            if ev.method in ("REQUEST", "PUBLISH", None) and ev.start is not None:
+                if ev.sequence > 0 and ev.method == "REQUEST":
+                    category = Category.RESCHEDULE
+                    reasons = [f"ics METHOD:REQUEST SEQUENCE:{ev.sequence} (an update)"]
+                elif category is None:
+                    category = Category.INVITATION
+                    reasons = [f"ics METHOD:{ev.method or '-'}"]
+        if category is not None and not self.interview_ctx:
+            return None, []  # a calendar entry about something other than an interview
+        return category, reasons
+
+    @property
+    def calendar_category(self) -> Category | None:
+        return self._calendar[0]
+
+    def calendar(self, category: Category) -> list[str]:
+        return self._calendar[1] if self._calendar[0] is category else []
+
+    # -- hard negatives -------------------------------------------------------------------
+
+    @cached_property
+    def negative_topic(self) -> list[str]:
+        """A newsletter, job alert or event notice that frames the message (a passing mention
+        beside something said to the candidate in person is only noted)."""
+        topics, span, framing = _negative_topics(self.subject, self.text)
+        if not topics:
+            return []
         weight = None
-        if not topic_framing and not bulk and strong_ctx:
-            weight = _outweighs_passing_topic(text, topic_span)
+        if not framing and not self.bulk and self.strong_ctx:
+            weight = _outweighs_passing_topic(self.text, span)
         if weight is None:
-            return _Verdict(Category.OTHER, 0.9, [f"text: {topics[0]}"] + ([bulk] if bulk else []), hiring=False)
-        notes.append(f"text: {topics[0]} only in passing, {weight}")
+            return [f"text: {topics[0]}", *self.bulk]
+        self.notes.append(f"text: {topics[0]} only in passing, {weight}")
+        return []
 
-    rejection = _fired(_REJECTION, text, allow_questions=False)
-    offer = _fired(_OFFER, text, allow_questions=False)
-    subject_cues = not is_reply
-    cancel_subject = subject_cues and bool(_CANCEL_SUBJECT.search(subject))
-    cancel = _fired(_CANCEL_TEXT, text, allow_questions=False)
-    resched_subject = subject_cues and bool(_RESCHEDULE_SUBJECT.search(subject))
-    resched = _fired(_RESCHEDULE_TEXT, text, allow_questions=False)
-    if strong_ctx:
-        flowed = _WRAP.sub(" ", text)
-        resched += _fired(_RESCHEDULE_INFORMAL, flowed, allow_questions=False)
-        resched += _fired(_RESCHEDULE_ASK, flowed, allow_questions=True)
-    invite_subject = _fired(_INVITE_SUBJECT, subject, allow_questions=True) if subject_cues else []
-    invite = _fired(_INVITE_TEXT, text, allow_questions=True, looking_back=False)
-    if _stated_meeting(text):
-        invite.append("text: interview at a stated time")
+    @cached_property
+    def bulk_without_news(self) -> list[str]:
+        """Bulk mail with nothing strong for the candidate (a calendar event, a decision, a
+        confirmed interview)."""
+        if not self.bulk:
+            return []
+        confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, self.flowed, allow_questions=False)
+        strong = self.calendar_category is not None or bool(self.rejection) or confirmed or bool(self.relayed)
+        return [] if strong else self.bulk
 
-    if bulk:
-        confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, text, allow_questions=False)
-        strong = cal_category is not None or bool(rejection) or confirmed
-        if not strong:
-            return _Verdict(Category.OTHER, 0.88, [bulk], hiring=False)
+    @cached_property
+    def relayed(self) -> list[str]:
+        """An interview set up or to be set up with the candidate, relayed by a job board or an
+        ATS for the employer (the subject says so, the text says it to the candidate)."""
+        if not self.interview_ctx or not _fired(_INVITE_SUBJECT, self.subject, allow_questions=True):
+            return []
+        return ["text: interview relayed for an employer"] if _affirmative(
+            _RELAYED, self.flowed, allow_questions=True, looking_back=False
+        ) else []
 
-    personal = (
-        mail.from_ is not None
-        and extract.org_domain(mail.from_.domain) in extract.FREEMAIL
-        and not _ROLEWORD.search(f"{subject}\n{body}\n{mail.quoted[:3000]}")
-        and cal_category is None
-    )
-    if personal:
-        reason = "personal mail: free-mail sender, no role or application named"
-        return _Verdict(Category.OTHER, 0.8, [reason], hiring=False)
+    @cached_property
+    def assessment_deadline(self) -> list[str]:
+        found = _ASSESSMENT.search(f"{self.subject}\n{self.text}")
+        if found and _DEADLINE.search(self.text) and "text: interview confirmed" not in self.invite_text:
+            return [f"text: {found.group(0).lower()} with a deadline, no meeting"]
+        return []
 
-    if cal_category is Category.CANCELLATION:
-        return _Verdict(Category.CANCELLATION, 0.97, cal_reasons)
-    if cal_category is Category.RESCHEDULE:
-        return _Verdict(Category.RESCHEDULE, 0.93, cal_reasons)
+    @cached_property
+    def acknowledgement(self) -> bool:
+        return bool(_ACK.search(self.text))
 
-    if not hiring_ctx:
-        return _Verdict(Category.OTHER, 0.7, ["no hiring or interview wording"], hiring=False)
+    # -- decisions and changes ------------------------------------------------------------
 
-    if cancel_subject and (cancel or interview_ctx) and not resched:
-        return _Verdict(Category.CANCELLATION, 0.9, ["subject: cancelled", *cancel])
-    if rejection:
-        return _Verdict(Category.REJECTION, min(0.95, 0.8 + 0.05 * len(rejection)), rejection)
-    if offer:
-        reasons = list(offer)
-        if subject_cues and _OFFER_SUBJECT.search(subject):
-            reasons.insert(0, "subject: offer")
-        return _Verdict(Category.OFFER, min(0.95, 0.8 + 0.05 * len(reasons)), reasons)
-    meeting_named = interview_ctx or bool(_MEETING_WORD.search(f"{subject}\n{text}"))
-    if meeting_named:
-        if resched or (resched_subject and cal_category is not None):
-            reasons = (["subject: rescheduled"] if resched_subject else []) + resched
-            return _Verdict(Category.RESCHEDULE, min(0.93, 0.75 + 0.06 * len(reasons)), reasons)
-        if cancel or (_PAUSE.search(text) and cancel_subject):
-            reasons = (["subject: cancelled"] if cancel_subject else []) + cancel
-            return _Verdict(Category.CANCELLATION, min(0.93, 0.75 + 0.06 * len(reasons)), reasons)
+    @cached_property
+    def rejection(self) -> list[str]:
+        return _fired(_REJECTION, self.flowed, allow_questions=False)
 
-    if cal_category is Category.INVITATION:
-        return _Verdict(Category.INVITATION, 0.95, cal_reasons + invite_subject[:1] + invite[:2])
+    @cached_property
+    def offer(self) -> list[str]:
+        found = _fired(_OFFER, self.flowed, allow_questions=False)
+        if found and self.subject_cues and _OFFER_SUBJECT.search(self.subject):
+            found.insert(0, "subject: offer")
+        return found
 
-    assessment = _ASSESSMENT.search(f"{subject}\n{text}")
-    if assessment and _DEADLINE.search(text) and "text: interview confirmed" not in invite:
-        return _Verdict(Category.OTHER, 0.85, [f"text: {assessment.group(0).lower()} with a deadline, no meeting"])
+    @cached_property
+    def implicit_offer(self) -> list[str]:
+        """An offer that avoids the word: the job extended to the candidate, or a compensation
+        summary with a start date or an agreement to sign, or a welcome with an agreement."""
+        text = self.flowed
+        if _EXTEND_JOB.search(text) and not re.search(r"\binvit|\binterview", text, _I):
+            return ["text: the job extended to the candidate"]
+        if _SIGN_EMPLOYMENT.search(text):
+            return ["text: employment agreement to sign"]
+        pay = {m.group(0).lower() for m in _PAY.finditer(text)}
+        start = bool(_START.search(text))
+        agreement = bool(_AGREEMENT.search(text))
+        welcome = bool(_WELCOME.search(text))
+        if (len(pay) >= 2 and (start or agreement)) or (pay and start and agreement) or (
+            welcome and (agreement or (pay and start))
+        ):
+            return ["text: compensation, start date or agreement to sign"]
+        return []
 
-    # the informal reading costs a time scan, so it runs only where it could change the answer
-    undecided = not invite or (len(invite) < 2 and not is_reply and bool(_ACK.search(text)))
-    if undecided and strong_ctx and not any(rx.search(f"{subject}\n{text}") for _, rx in _WEAK_NEGATIVES):
-        invite += [cue for cue in _informal_invitation(mail, text, subject, is_reply) if cue not in invite]
-    cues = invite_subject + invite
-    strong_subject = bool(invite_subject) and (interview_ctx or bool(invite))
-    if cues and (interview_ctx or invite) and (invite or strong_subject):
-        definite = bool(_DEFINITE.intersection(invite))
-        if _ACK.search(text) and not invite_subject and len(invite) < 2 and not is_reply and not definite:
-            return _Verdict(Category.OTHER, 0.75, ["text: application acknowledgement", *invite])
-        if is_reply and not invite:
-            pass
-        else:
-            return _Verdict(Category.INVITATION, min(0.94, 0.6 + 0.1 * len(cues)), cues)
+    @cached_property
+    def cancel_subject(self) -> list[str]:
+        return ["subject: cancelled"] if self.subject_cues and _CANCEL_SUBJECT.search(self.subject) else []
 
-    if _ACK.search(text) and not is_reply:
-        return _Verdict(Category.OTHER, 0.85, ["text: application acknowledgement"])
+    @cached_property
+    def cancel(self) -> list[str]:
+        return _fired(_CANCEL_TEXT, self.flowed, allow_questions=False)
 
-    if is_reply and sender and not is_noreply(sender):
-        reasons = ["reply (Re:/In-Reply-To) from a non-user address"]
-        if hiring_ctx:
-            reasons.append("hiring conversation")
-        return _Verdict(Category.EMPLOYER_REPLY, 0.8, reasons)
+    @cached_property
+    def paused(self) -> bool:
+        return bool(_PAUSE.search(self.text))
 
+    @cached_property
+    def reschedule_subject(self) -> list[str]:
+        return ["subject: rescheduled"] if self.subject_cues and _RESCHEDULE_SUBJECT.search(self.subject) else []
+
+    @cached_property
+    def reschedule(self) -> list[str]:
+        found = _fired(_RESCHEDULE_TEXT, self.flowed, allow_questions=False)
+        if self.strong_ctx:
+            found += _fired(_RESCHEDULE_INFORMAL, self.flowed, allow_questions=False)
+            found += _fired(_RESCHEDULE_ASK, self.flowed, allow_questions=True)
+        return found
+
+    # -- scheduling -----------------------------------------------------------------------
+
+    @cached_property
+    def invite_subject(self) -> list[str]:
+        return _fired(_INVITE_SUBJECT, self.subject, allow_questions=True) if self.subject_cues else []
+
+    @cached_property
+    def invite_text(self) -> list[str]:
+        found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
+        if _stated_meeting(self.flowed):
+            found.append("text: interview at a stated time")
+        return found
+
+    @cached_property
+    def invite(self) -> list[str]:
+        """Scheduling cues in the text, with the informal reading ("Tomorrow at 3pm works great
+        for us") where the formal one is missing or weak and the hiring context is strong; the
+        informal reading costs a time scan, so it runs only where it could change the answer."""
+        found = list(self.invite_text)
+        undecided = not found or (len(found) < 2 and not self.is_reply and self.acknowledgement)
+        if (
+            undecided
+            and self.strong_ctx
+            and not any(rx.search(f"{self.subject}\n{self.text}") for _, rx in _WEAK_NEGATIVES)
+        ):
+            found += [
+                cue
+                for cue in _informal_invitation(self.mail, self.text, self.subject, self.is_reply)
+                if cue not in found
+            ]
+        return found
+
+    @cached_property
+    def scheduling(self) -> list[str]:
+        """Cues that an interview is being scheduled or confirmed (subject first)."""
+        cues = self.invite_subject + self.invite
+        strong_subject = bool(self.invite_subject) and (self.interview_ctx or bool(self.invite))
+        if cues and (self.interview_ctx or self.invite) and (self.invite or strong_subject):
+            if self.is_reply and not self.invite:
+                return []  # a reply is read by what it says, not by the thread's subject
+            return cues
+        return []
+
+    @cached_property
+    def definite(self) -> bool:
+        return bool(_DEFINITE.intersection(self.invite))
+
+
+# --- decision ------------------------------------------------------------------------------
+# One table, read top to bottom: the first row whose condition holds gives the category. The
+# order is the order of trust: who sent it, auto-replies, what the message is not (hard
+# negatives), structure (.ics), decisions on the candidacy, changes to a scheduled interview,
+# scheduling, and only then the weaker readings (a reply, nothing at all).
+
+_E = _Evidence
+
+
+@dataclass(frozen=True)
+class _Row:
+    name: str
+    when: Callable[[_E], object]
+    category: Category
+    confidence: Callable[[_E], float]
+    reasons: Callable[[_E], list[str]]
+    #: whether the message is about a job at all; if not, no company or role is read
+    hiring: bool = True
+
+
+def _const(x: float) -> Callable[[_E], float]:
+    return lambda e: x
+
+
+def _by_count(base: float, step: float, cap: float, cues: Callable[[_E], list[str]]) -> Callable[[_E], float]:
+    return lambda e: min(cap, base + step * len(cues(e)))
+
+
+def _reschedule_reasons(e: _E) -> list[str]:
+    return e.reschedule_subject + e.reschedule
+
+
+def _cancel_reasons(e: _E) -> list[str]:
+    return e.cancel_subject + e.cancel
+
+
+def _reply_reasons(e: _E) -> list[str]:
+    return ["reply (Re:/In-Reply-To) from a non-user address"] + (["hiring conversation"] if e.hiring_ctx else [])
+
+
+def _nothing_reasons(e: _E) -> list[str]:
     reasons = ["no interview, decision or reply evidence"]
-    if sender and is_hiring_relay(sender):
-        reasons.append(f"sent through {relay_for_domain(mail.from_.domain) if mail.from_ else 'a relay'}")
-    return _Verdict(Category.OTHER, 0.6, reasons)
+    if e.sender and is_hiring_relay(e.sender):
+        reasons.append(f"sent through {relay_for_domain(e.mail.from_.domain) if e.mail.from_ else 'a relay'}")
+    return reasons
+
+
+def _auto(e: _E) -> _Verdict:
+    assert e.auto_reply is not None
+    return e.auto_reply
+
+
+_OTHER, _INVITATION = Category.OTHER, Category.INVITATION
+
+_TABLE: tuple[_Row, ...] = (
+    # who sent it
+    _Row("from the user", lambda e: e.from_user, _OTHER, _const(0.99), lambda e: e.from_user, hiring=False),
+    # auto-replies carry their own confidence (see _auto_reply)
+    _Row("auto-reply", lambda e: e.auto_reply, Category.AUTO_REPLY, lambda e: _auto(e).confidence,
+         lambda e: _auto(e).reasons),
+    # what the message is not
+    _Row("internal mail", lambda e: e.internal, _OTHER, _const(0.9), lambda e: e.internal, hiring=False),
+    _Row("user is the interviewer", lambda e: e.interviewer_side, _OTHER, _const(0.9), lambda e: e.interviewer_side,
+         hiring=False),
+    _Row("newsletter, alert or event", lambda e: e.negative_topic, _OTHER, _const(0.9), lambda e: e.negative_topic,
+         hiring=False),
+    _Row("bulk mail", lambda e: e.bulk_without_news, _OTHER, _const(0.88), lambda e: e.bulk_without_news, hiring=False),
+    _Row("not an employer", lambda e: e.non_employer, _OTHER, _const(0.75), lambda e: e.non_employer,
+         hiring=False),
+    _Row("personal mail", lambda e: e.personal, _OTHER, _const(0.8), lambda e: e.personal, hiring=False),
+    # structure
+    _Row("calendar cancellation", lambda e: e.calendar(Category.CANCELLATION), Category.CANCELLATION,
+         _const(0.97), lambda e: e.calendar(Category.CANCELLATION)),
+    _Row("calendar update", lambda e: e.calendar(Category.RESCHEDULE), Category.RESCHEDULE, _const(0.93),
+         lambda e: e.calendar(Category.RESCHEDULE)),
+    _Row("not about hiring", lambda e: not e.hiring_ctx, _OTHER, _const(0.7),
+         lambda e: ["no hiring or interview wording"], hiring=False),
+    # decisions and changes
+    _Row("cancelled in the subject", lambda e: e.cancel_subject and (e.cancel or e.interview_ctx) and not e.reschedule,
+         Category.CANCELLATION, _const(0.9), _cancel_reasons),
+    _Row("rejection", lambda e: e.rejection, Category.REJECTION, _by_count(0.8, 0.05, 0.95, lambda e: e.rejection),
+         lambda e: e.rejection),
+    _Row("offer", lambda e: e.offer, Category.OFFER, _by_count(0.8, 0.05, 0.95, lambda e: e.offer), lambda e: e.offer),
+    _Row("offer in other words", lambda e: e.implicit_offer and not e.scheduling, Category.OFFER, _const(0.8),
+         lambda e: e.implicit_offer),
+    _Row("interview moved",
+         lambda e: e.meeting_named and (e.reschedule or (e.reschedule_subject and e.calendar_category is not None)),
+         Category.RESCHEDULE, _by_count(0.75, 0.06, 0.93, _reschedule_reasons), _reschedule_reasons),
+    _Row("interview cancelled", lambda e: e.meeting_named and (e.cancel or (e.paused and e.cancel_subject)),
+         Category.CANCELLATION, _by_count(0.75, 0.06, 0.93, _cancel_reasons), _cancel_reasons),
+    # scheduling
+    _Row("calendar invitation", lambda e: e.calendar(_INVITATION), _INVITATION, _const(0.95),
+         lambda e: e.calendar(_INVITATION) + e.invite_subject[:1] + e.invite_text[:2]),
+    _Row("assessment with a deadline", lambda e: e.assessment_deadline, _OTHER, _const(0.85),
+         lambda e: e.assessment_deadline),
+    _Row("acknowledgement with a vague cue",
+         lambda e: e.scheduling and e.acknowledgement and not e.invite_subject and len(e.invite) < 2
+         and not e.is_reply and not e.definite,
+         _OTHER, _const(0.75), lambda e: ["text: application acknowledgement", *e.invite]),
+    _Row("interview scheduled", lambda e: e.scheduling, _INVITATION,
+         _by_count(0.6, 0.1, 0.94, lambda e: e.scheduling), lambda e: e.scheduling),
+    # weaker readings
+    _Row("acknowledgement", lambda e: e.acknowledgement and not e.is_reply, _OTHER, _const(0.85),
+         lambda e: ["text: application acknowledgement"]),
+    _Row("employer reply", lambda e: e.is_reply and not e.noreply_sender, Category.EMPLOYER_REPLY, _const(0.8),
+         _reply_reasons),
+    _Row("nothing", lambda e: True, _OTHER, _const(0.6), _nothing_reasons),
+)
+
+
+def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
+    """The verdict of the first row of ``_TABLE`` that holds; ``notes`` receives reasons about
+    evidence that was weighed and set aside."""
+    e = _Evidence(mail, users)
+    try:
+        for row in _TABLE:
+            if row.when(e):
+                return _Verdict(row.category, row.confidence(e), list(row.reasons(e)), hiring=row.hiring)
+        raise AssertionError("the last row always holds")
+    finally:
+        notes.extend(e.notes)
 
 
 def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classification:
