@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from daemon.explain import analyze
+from daemon.understand.analyze import analyze
 
 
 def mail(
