@@ -60,6 +60,7 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
 
 def snapshot(settings: Settings) -> dict[str, Any]:
     from daemon.paths import db_path
+    from daemon.service import accounts
     from daemon.service.store import Store
 
     path = db_path(settings)
@@ -71,13 +72,25 @@ def snapshot(settings: Settings) -> dict[str, Any]:
 
                     raise StateError(f"{path}: cannot be read: {parent} is not a directory")
                 break
-        return {"applications": []}
+        return {"applications": [], "accounts": accounts.states(None, settings)}
     store = Store.open(path)
     try:
         result: dict[str, Any] = store.status_snapshot()
+        result["accounts"] = accounts.states(store, settings)
         return result
     finally:
         store.close()
+
+
+def render_accounts(snapshot: dict[str, Any]) -> str:
+    """One line per account that is not fine; nothing when all are."""
+    lines = []
+    for a in snapshot.get("accounts", []):
+        if a.get("state") == "login needed":
+            lines.append(f"account {a['name']}: login needed — {a.get('detail', '')}")
+        elif a.get("state") == "error":
+            lines.append(f"account {a['name']}: error — {a.get('detail', '')}")
+    return "\n".join(lines)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -89,4 +102,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(snap, ensure_ascii=False, indent=None))
     else:
         print(render_table(snap, ZoneInfo(settings.daemon.timezone)))
+        problems = render_accounts(snap)
+        if problems:
+            print("\n" + problems)
     return 0
