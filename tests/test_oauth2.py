@@ -359,3 +359,44 @@ def test_sasl_strings() -> None:
         oauth2.sasl("oauthbearer", "a,b=c", "T", "h", 993)
         == "n,a=a=2Cb=3Dc,\x01host=h\x01port=993\x01auth=Bearer T\x01\x01"
     )
+
+
+def test_notify_signs_in_to_smtp_with_xoauth2() -> None:
+    import asyncio
+    import base64
+    import socket
+    from datetime import UTC, datetime
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    from daemon.service.notify import Notice, build_message, send
+    from daemon.settings import NotifySettings
+
+    seen: list[str] = []
+    messages: list[bytes] = []
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            messages.append(envelope.original_content)
+            return "250 OK"
+
+        async def auth_XOAUTH2(self, server: Any, args: list[bytes]) -> AuthResult:
+            seen.append(base64.b64decode(args[-1]).decode())
+            return AuthResult(success=seen[-1] == oauth2.sasl("xoauth2", "me@example.org", "ACCESS"))
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port, auth_require_tls=False)
+    controller.start()
+    try:
+        settings = NotifySettings(
+            enabled=True, host="127.0.0.1", port=port, security="plain", username="me@example.org",
+            from_addr="me@example.org", to_addr="me@example.org", timeout_seconds=5, oauth2_account="work",
+        )  # fmt: skip
+        msg = build_message(settings, Notice(subject="followupd: test", body="hello\n"), datetime.now(UTC))
+        asyncio.run(send(settings, "ACCESS", msg))
+    finally:
+        controller.stop()
+    assert seen == [oauth2.sasl("xoauth2", "me@example.org", "ACCESS")] and len(messages) == 1
