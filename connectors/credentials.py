@@ -238,6 +238,17 @@ def _from_keyring(account: str, source: PasswordSource, username: str, timeout: 
     return password
 
 
+def get_keyring_secret(account: str, service: str, timeout: float = 10.0) -> str | None:
+    """The entry of ``account`` under ``service``, or None when there is none (OAuth2 tokens)."""
+    where = f"{account}: keyring"
+
+    def get(backend: object) -> str | None:
+        value: str | None = backend.get_password(service, account)  # type: ignore[attr-defined]
+        return value
+
+    return _keyring_call(where, get, timeout)
+
+
 def set_keyring_password(account: str, service: str, password: str, timeout: float = 10.0) -> None:
     where = f"{account}: keyring"
 

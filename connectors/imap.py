@@ -30,6 +30,7 @@ from imapclient import exceptions as imapexc
 
 from connectors.base import DRAFT_ID_HEADER, Cursor, FolderRoles, MessageRef, StoredDraft, SyncResult
 from connectors.imap_fetch import fetch_headers
+from connectors.oauth2 import Session, sasl
 from daemon.errors import CredentialError, MailboxError, MailboxTimeout, TransientMailboxError, UserError
 from daemon.settings import AccountSettings
 
@@ -153,12 +154,15 @@ class ImapConnector:
         *,
         idle_refresh: float = 600.0,
         poll_interval: float = 60.0,
+        oauth: Session | None = None,
     ) -> None:
         if account.timeout_seconds is None or account.timeout_seconds <= 0:
             raise UserError("must be a positive number of seconds", f"account {account.name}: timeout")
         self.name = account.name
         self._account = account
         self._password = password
+        #: an auth = "oauth2" account signs in with this session's access tokens
+        self._oauth = oauth
         self._idle_refresh = min(max(idle_refresh, 0.1), IDLE_REFRESH_MAX)
         self._poll_interval = max(poll_interval, 0.05)
         self._client: IMAPClient | None = None
@@ -228,6 +232,9 @@ class ImapConnector:
         return self._roles
 
     def _login(self, client: IMAPClient) -> None:
+        if self._oauth is not None:
+            self._oauth_login(client, self._oauth)
+            return
         a = self._account
         try:
             if a.username.isascii() and self._password.isascii():
@@ -257,9 +264,50 @@ class ImapConnector:
                 self._where,
             ) from None
 
-    def _scrub(self, text: str) -> str:
-        if self._password:
-            text = text.replace(self._password, "***")
+    def _oauth_login(self, client: IMAPClient, session: Session) -> None:
+        """AUTHENTICATE XOAUTH2 or OAUTHBEARER; a refused token is refreshed once and tried once more."""
+        a = self._account
+        assert a.oauth2 is not None
+        mechanism = a.oauth2.mechanism
+        said = ""
+        for attempt in (1, 2):
+            token = session.token()  # LoginNeeded, CredentialError, or transient
+            payload = sasl(mechanism, a.username, token, a.host, a.port)
+            answered: list[bool] = []
+
+            def respond(challenge: bytes, payload: str = payload, answered: list[bool] = answered) -> bytes:
+                # the first call sends the token; a second is the server's error challenge
+                # (RFC 7628 §3.2.3), which the client must answer with an empty response
+                if answered:
+                    return b"\x01" if mechanism == "oauthbearer" else b""
+                answered.append(True)
+                return payload.encode()
+
+            if b"AUTH=" + mechanism.upper().encode() not in {c.upper() for c in client.capabilities()}:
+                raise CredentialError(
+                    f"the server does not offer AUTH={mechanism.upper()}; set mechanism in [accounts.oauth2]",
+                    self._where,
+                )
+            try:
+                client._command_and_check("authenticate", mechanism.upper(), respond)
+                return
+            except imapexc.IMAPClientError as e:
+                said = self._scrub(str(e), token)
+            if "UNAVAILABLE" in said.upper():
+                raise TransientMailboxError(f"{self._where}: login unavailable: {said}")
+            if attempt == 1:
+                log.info("%s: the access token was refused (%s); refreshing it once", self._where, said)
+                session.invalidate()
+        raise CredentialError(
+            f"login as {a.username!r} with a fresh OAuth2 token refused ({said}); check the username, "
+            f"the scopes, and that IMAP is enabled for the account",
+            self._where,
+        )
+
+    def _scrub(self, text: str, token: str = "") -> str:
+        for secret in (self._password, token):
+            if secret:
+                text = text.replace(secret, "***")
         return text.removeprefix("b'").removesuffix("'")
 
     @staticmethod

@@ -14,19 +14,25 @@ import math
 import re
 import sys
 import tomllib
+import urllib.parse
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from daemon.errors import ConfigError, UserError
+from daemon.providers import PRESETS, Preset
 from daemon.settings import (
     AccountKind,
     AccountSettings,
+    AuthKind,
     CompanySettings,
     DaemonSettings,
+    Mechanism,
     NotifySettings,
+    OAuth2Settings,
     Pace,
     PasswordSource,
     PolicySettings,
@@ -66,6 +72,22 @@ SCHEMA: Final[dict[str, tuple[str, ...]]] = {
         "drafts_folder",
         "timeout_seconds",
         "ca_file",
+        "provider",
+        "auth",
+        "oauth2",
+    ),
+    # the [accounts.oauth2] table of an auth = "oauth2" account (DESIGN.md §3)
+    "accounts.oauth2": (
+        "client_id",
+        "client_secret_env",
+        "client_secret_command",
+        "authorize_url",
+        "device_url",
+        "token_url",
+        "scopes",
+        "mechanism",
+        "token_store",
+        "keyring_service",
     ),
     "policy": (
         "country",
@@ -110,6 +132,7 @@ SCHEMA: Final[dict[str, tuple[str, ...]]] = {
         "from",
         "to",
         "timeout_seconds",
+        "oauth2_account",
     ),
 }
 
@@ -484,7 +507,7 @@ def _daemon(checker: _Checker, t: _Table) -> DaemonSettings:
     return out
 
 
-def _password_source(t: _Table, *, needed: bool) -> PasswordSource:
+def _password_source(t: _Table, *, needed: bool, why: str = "") -> PasswordSource:
     """The one password source of an account or of [notify]; the keyring unless another is named."""
     env = t.get("password_env", _env_name, None)
     command = t.get("password_command", _argv, _NO_STRINGS)
@@ -496,7 +519,10 @@ def _password_source(t: _Table, *, needed: bool) -> PasswordSource:
             t.problem(
                 k,
                 "not used: this needs no password"
-                + (" (no username is set)" if t.section == "notify" else " (maildir accounts read local files)"),
+                + (
+                    why
+                    or (" (no username is set)" if t.section == "notify" else " (maildir accounts read local files)")
+                ),
             )
         return PasswordSource(kind="none")
     if len(given) > 1:
@@ -537,19 +563,29 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
     # with an unknown kind, "required for imap" would only be noise
     kind_known = len(checker.problems) == before
     imap = kind == "imap"
-    for key in ("host", "port", "security", "username", "ca_file") if not imap else ():
+    for key in ("host", "port", "security", "username", "ca_file", "provider", "auth", "oauth2") if not imap else ():
         if t.has(key):
             t.problem(key, "only applies to imap accounts; remove it")
     if imap and t.has("path"):
         t.problem("path", 'only applies to maildir accounts (kind = "maildir"); remove it')
-    host = t.get("host", _host, "") if imap else ""
-    if imap and kind_known and not t.has("host"):
-        t.problem("host", "required for an imap account")
+    provider = t.get("provider", _choice(*PRESETS), None) if imap else None
+    preset = PRESETS.get(provider or "")
+    host = t.get("host", _host, preset.host if preset else "") if imap else ""
+    if imap and kind_known and not host and not t.has("host"):
+        t.problem("host", "required for an imap account (or set provider)")
     security, port = _security_and_port(t, host, {"tls": 993, "starttls": 143, "plain": 143}) if imap else ("tls", 993)
     username = t.get("username", _nonempty, "") if imap else ""
     if imap and kind_known and not t.has("username"):
         t.problem("username", "required for an imap account (usually your email address)")
-    password = _password_source(t, needed=imap)
+    auth: AuthKind = cast(AuthKind, t.get("auth", _choice("password", "oauth2"), "password")) if imap else "password"
+    password = _password_source(
+        t, needed=imap and auth == "password", why=' (auth = "oauth2" signs in with tokens from `followupd login`)'
+    )
+    oauth2: OAuth2Settings | None = None
+    if auth == "oauth2":
+        oauth2 = _oauth2(checker, t, preset)
+    elif t.has("oauth2"):
+        t.problem("oauth2", 'only applies with auth = "oauth2"; add that or remove the table')
     addresses = t.get("addresses", _address_list, _NO_STRINGS)
     if not t.has("addresses"):
         t.problem("addresses", 'required: your own addresses, e.g. ["me@example.org"]')
@@ -575,6 +611,69 @@ def _account(checker: _Checker, t: _Table) -> AccountSettings:
         drafts_folder=t.get("drafts_folder", _optional_nonempty, d.drafts_folder),
         timeout_seconds=t.get("timeout_seconds", _number(0, 3600, lo_open=True), d.timeout_seconds),
         ca_file=ca_file,
+        provider=provider,
+        auth=auth,
+        oauth2=oauth2,
+    )
+    t.finish()
+    return out
+
+
+def _url(value: object) -> str:
+    s = _nonempty(value)
+    parts = urllib.parse.urlsplit(s)
+    if parts.scheme == "https" and parts.hostname:
+        return s
+    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
+        return s
+    raise _Bad(f"{s!r} must be an https:// URL (http:// only for a loopback host)")
+
+
+def _oauth2(checker: _Checker, account: _Table, preset: Preset | None) -> OAuth2Settings:
+    """``[accounts.oauth2]``: each key from the table, else from the provider's preset."""
+    raw = account.data.get("oauth2", {})
+    if not isinstance(raw, dict):
+        account.problem("oauth2", f"expected a table ([accounts.oauth2]), got {_toml_type(raw)}")
+        raw = {}
+    t = _Table(checker, account.path("oauth2"), "accounts.oauth2", raw)
+    p = preset or Preset("", host="")
+    client_id = t.get("client_id", _nonempty, "")
+    if not t.has("client_id"):
+        t.problem("client_id", "required: the client id of the app you registered (the README says how)")
+    env = t.get("client_secret_env", _env_name, None)
+    command = t.get("client_secret_command", _argv, _NO_STRINGS)
+    if env is not None and command:
+        t.problem("client_secret_command", "give only one client secret source; client_secret_env is already set")
+    secret = (
+        PasswordSource(kind="env", env=env)
+        if env is not None
+        else PasswordSource(kind="command", command=command)
+        if command
+        else PasswordSource(kind="none")
+    )
+    authorize_url = t.get("authorize_url", _url, p.authorize_url)
+    device_url = t.get("device_url", _url, p.device_url)
+    token_url = t.get("token_url", _url, p.token_url)
+    if not token_url and not t.has("token_url"):
+        t.problem("token_url", "required (no provider preset gives one): the provider's OAuth2 token endpoint")
+    if not authorize_url and not device_url and not t.has("authorize_url") and not t.has("device_url"):
+        t.problem("authorize_url", "required: authorize_url for `followupd login`, or device_url for --device")
+    scopes = t.get("scopes", _string_list(allow_empty=False), p.scopes)
+    if not scopes and not t.has("scopes"):
+        t.problem("scopes", 'required (no provider preset gives them), e.g. ["https://mail.google.com/"]')
+    d = OAuth2Settings()
+    out = OAuth2Settings(
+        client_id=client_id,
+        client_secret=secret,
+        authorize_url=authorize_url,
+        device_url=device_url,
+        token_url=token_url,
+        scopes=scopes,
+        mechanism=cast(Mechanism, t.get("mechanism", _choice("xoauth2", "oauthbearer"), str(d.mechanism))),
+        token_store=cast(
+            Literal["keyring", "file"], t.get("token_store", _choice("keyring", "file"), str(d.token_store))
+        ),
+        keyring_service=t.get("keyring_service", _nonempty, d.keyring_service),
     )
     t.finish()
     return out
@@ -707,6 +806,8 @@ def _notify(t: _Table) -> NotifySettings:
     to_addr = t.get("to", _email, "") or from_addr
     if enabled:
         for key, value in (("host", host), ("from", from_addr)):
+            if key == "host" and t.has("oauth2_account"):
+                continue  # the account's provider preset may give it; checked with the accounts
             if not value and not t.has(key):
                 t.problem(key, "required when notifications are enabled")
     out = NotifySettings(
@@ -717,13 +818,51 @@ def _notify(t: _Table) -> NotifySettings:
         port=port,
         security=security,
         username=username,
-        password=_password_source(t, needed=bool(username)),
+        password=_password_source(
+            t, needed=bool(username) and not t.has("oauth2_account"), why=" (oauth2_account signs in with its tokens)"
+        ),
         from_addr=from_addr,
         to_addr=to_addr,
         timeout_seconds=t.get("timeout_seconds", _number(0, 3600, lo_open=True), d.timeout_seconds),
+        oauth2_account=t.get("oauth2_account", _nonempty, None),
     )
     t.finish()
     return out
+
+
+def _notify_through_account(
+    checker: _Checker, doc: dict[str, Any], notify: NotifySettings, accounts: list[AccountSettings]
+) -> tuple[NotifySettings, list[AccountSettings]]:
+    """[notify] signs in to SMTP with an oauth2 account's tokens: fill its server from the
+    account's preset, its login from the account, and add the SMTP scope the provider needs."""
+    raw = doc.get("notify", {}) if isinstance(doc.get("notify"), dict) else {}
+    name = notify.oauth2_account
+    match = [i for i, a in enumerate(accounts) if a.name == name]
+    if not match or accounts[match[0]].oauth2 is None:
+        checker.problem("notify.oauth2_account", f'{name!r} is not the name of an auth = "oauth2" account')
+        return notify, accounts
+    i = match[0]
+    account = accounts[i]
+    assert account.oauth2 is not None
+    preset = PRESETS.get(account.provider or "")
+    if preset is not None and preset.smtp_host:
+        if "host" not in raw:
+            notify = replace(notify, host=preset.smtp_host)
+        if "security" not in raw:
+            notify = replace(notify, security=preset.smtp_security)
+        if "port" not in raw:
+            notify = replace(notify, port=preset.smtp_port if "security" not in raw else notify.port)
+    if notify.enabled and not notify.host:
+        checker.problem("notify.host", "required when notifications are enabled (no provider preset gives one)")
+    if "username" not in raw:
+        notify = replace(notify, username=account.username)
+    raws: list[Any] = doc["accounts"] if isinstance(doc.get("accounts"), list) else []
+    raw_account: dict[str, Any] = next((r for r in raws if isinstance(r, dict) and r.get("name") == name), {})
+    raw_oauth2: dict[str, Any] = raw_account["oauth2"] if isinstance(raw_account.get("oauth2"), dict) else {}
+    if preset is not None and preset.smtp_scopes and "scopes" not in raw_oauth2:
+        scopes = tuple(dict.fromkeys((*account.oauth2.scopes, *preset.smtp_scopes)))
+        accounts[i] = replace(account, oauth2=replace(account.oauth2, scopes=scopes))
+    return notify, accounts
 
 
 def _email(value: object) -> str:
@@ -765,6 +904,8 @@ def _validate(checker: _Checker, doc: dict[str, Any]) -> Settings:
     companies = [_company(t) for t in _array(checker, doc, "companies")]
     _duplicates(checker, "companies", (c.name for c in companies), "company")
     notify = _notify(_table(checker, doc, "notify"))
+    if notify.oauth2_account is not None:
+        notify, accounts = _notify_through_account(checker, doc, notify, accounts)
     return Settings(
         daemon=daemon,
         accounts=tuple(accounts),

@@ -36,6 +36,14 @@ class CredentialError(UserError):
     """A password could not be obtained from the configured source."""
 
 
+class LoginNeeded(CredentialError):
+    """An OAuth2 account's sign-in is missing, revoked or expired (``invalid_grant``).
+
+    Nothing but ``followupd login ACCOUNT`` (or a config reload) fixes it, so no further
+    token request is made: the account waits in the "login needed" state.
+    """
+
+
 class StateError(FollowupdError):
     """The state database is unusable (corrupt, unwritable, from a newer version)."""
 

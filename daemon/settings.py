@@ -14,6 +14,8 @@ from typing import Literal
 
 Security = Literal["tls", "starttls", "plain"]
 AccountKind = Literal["imap", "maildir"]
+AuthKind = Literal["password", "oauth2"]
+Mechanism = Literal["xoauth2", "oauthbearer"]
 Pace = Literal["fast", "standard", "conservative"]
 
 
@@ -26,6 +28,27 @@ class PasswordSource:
     command: tuple[str, ...] = ()  # password_command argv
     credential: str | None = None  # systemd credential name in $CREDENTIALS_DIRECTORY
     keyring_service: str = "followupd"
+
+
+@dataclass(frozen=True)
+class OAuth2Settings:
+    """An ``auth = "oauth2"`` account's ``[accounts.oauth2]`` table, with its preset filled in."""
+
+    client_id: str = ""
+    #: client_secret_env / client_secret_command; kind "none" for a public client (PKCE)
+    client_secret: PasswordSource = field(default_factory=lambda: PasswordSource(kind="none"))
+    authorize_url: str = ""  # `login` (authorization code with PKCE)
+    device_url: str = ""  # `login --device` (RFC 8628)
+    token_url: str = ""  # code and refresh-token exchange
+    scopes: tuple[str, ...] = ()
+    mechanism: Mechanism = "xoauth2"
+    #: where the refresh token lives: the system keyring, or a 0600 file in the state dir
+    token_store: Literal["keyring", "file"] = "keyring"  # noqa: S105 - a kind, not a secret
+
+    @property
+    def token_file(self) -> bool:
+        return self.token_store == "file"  # noqa: S105 - a kind, not a secret
+    keyring_service: str = "followupd-oauth2"
 
 
 @dataclass(frozen=True)
@@ -45,6 +68,10 @@ class AccountSettings:
     timeout_seconds: float = 30.0
     #: CA bundle for servers with a private CA; None uses the system store
     ca_file: Path | None = None
+    #: the preset that filled host, port, security and the OAuth2 URLs (daemon.providers)
+    provider: str | None = None
+    auth: AuthKind = "password"
+    oauth2: OAuth2Settings | None = None  # set exactly when auth == "oauth2"
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,8 @@ class NotifySettings:
     from_addr: str = ""
     to_addr: str = ""
     timeout_seconds: float = 30.0
+    #: sign in to SMTP with this account's OAuth2 tokens (XOAUTH2) instead of a password
+    oauth2_account: str | None = None
 
 
 @dataclass(frozen=True)

@@ -65,9 +65,12 @@ def _example_keys_by_section() -> dict[str, set[str]]:
     section = ""
     for line in EXAMPLE.read_text(encoding="utf-8").splitlines():
         text = line.lstrip("# ").strip()
-        header = re.fullmatch(r"\[\[?(\w+)\]\]?", text)
+        header = re.fullmatch(r"\[\[?([\w.]+)\]\]?", text)
         if header:
             section = header[1]
+            if "." in section:  # [accounts.oauth2] is the key oauth2 of [[accounts]]
+                parent, _, key_name = section.rpartition(".")
+                found.setdefault(parent, set()).add(key_name)
             continue
         key = re.match(r"(\w+)\s*=", text)
         if key and section:

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 #: lowest first; a module may import from its own layer and the layers before it
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("foundation", ("daemon", "daemon.errors", "daemon.model", "daemon.settings", "daemon.paths", "daemon.logging",
-                    "daemon.codec", "daemon.budget")),
+                    "daemon.codec", "daemon.budget", "daemon.providers")),
     ("understand", ("daemon.understand",)),
     ("followup", ("daemon.followup",)),
     ("config", ("daemon.config",)),

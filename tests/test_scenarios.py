@@ -271,7 +271,8 @@ def test_story_invite_interview_draft_reply_done(world: World, ics: bool) -> Non
 def test_status_json_has_the_documented_shape(world: World) -> None:
     draft = world.until_first_draft()
     snap = world.status()
-    assert set(snap) == {"applications"}
+    assert set(snap) == {"applications", "accounts"}
+    assert snap["accounts"] == [{"name": "main", "state": "ok", "detail": "connected"}]
     assert len(snap["applications"]) == 1
     app = snap["applications"][0]
     assert set(app) == {"id", "company", "role", "state", "interview", "next", "drafts"}

@@ -34,6 +34,7 @@ commands in brief:
   check-config          validate the config file; exit 2 with every problem
   demo                  the whole pipeline on a bundled sample mailbox; no account needed
   password set ACCOUNT  store an account's password in the system keyring
+  login ACCOUNT         OAuth2 sign-in (Gmail, Outlook.com, Microsoft 365); --device on a server
   service install       write a systemd unit and print the commands to enable it
 
 Run `followupd COMMAND --help` for the details of one command.
@@ -177,6 +178,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     pw.add_argument("action", choices=["set", "delete"])
     pw.add_argument("account", metavar="ACCOUNT", help="the account's name in the config")
+
+    lg = add(
+        "login",
+        _lazy("daemon.commands.login", "cmd_login"),
+        "OAuth2 sign-in for an auth = \"oauth2\" account",
+        "Sign in to an auth = \"oauth2\" account and store its refresh token in the account's\n"
+        "token store (the keyring, or a 0600 file in the state dir with token_store = \"file\").\n"
+        "By default: the authorization code flow with PKCE; the address to open is always\n"
+        "printed, and a browser is opened where there is one. With --device: the device flow,\n"
+        "for a server without a browser (open the printed address anywhere, enter the code).\n"
+        "Exit 0 when signed in, 2 for a config problem, 1 when the provider refuses.",
+    )
+    lg.add_argument("account", metavar="ACCOUNT", help="the account's name in the config")
+    lg.add_argument("--device", action="store_true", help="the device flow (RFC 8628), for headless servers")
+    lg.add_argument("--no-browser", action="store_true", help="only print the address; do not open a browser")
 
     sv = add(
         "service",

@@ -64,6 +64,7 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
 
 def snapshot(settings: Settings) -> dict[str, Any]:
     from daemon.paths import db_path
+    from daemon.service import accounts
     from daemon.service.store import Store
 
     path = db_path(settings)
@@ -75,11 +76,12 @@ def snapshot(settings: Settings) -> dict[str, Any]:
 
                     raise StateError(f"{path}: cannot be read: {parent} is not a directory")
                 break
-        return {"applications": []}
+        return {"applications": [], "accounts": accounts.states(None, settings)}
     # a reader: no writer lock, nothing created, nothing written beside a running daemon
     store = Store.open(path, reader=True)
     try:
         result: dict[str, Any] = store.status_snapshot()
+        result["accounts"] = accounts.states(store, settings)
         # why a draft does not go where the employer's mail pointed (an outside Reply-To)
         notes = {a.id: a.latest.recipient_note for a in store.load_applications() if a.latest}
         for entry in result["applications"]:
@@ -88,6 +90,17 @@ def snapshot(settings: Settings) -> dict[str, Any]:
         return result
     finally:
         store.close()
+
+
+def render_accounts(snapshot: dict[str, Any]) -> str:
+    """One line per account that is not fine; nothing when all are."""
+    lines = []
+    for a in snapshot.get("accounts", []):
+        if a.get("state") == "login needed":
+            lines.append(f"account {a['name']}: login needed — {a.get('detail', '')}")
+        elif a.get("state") == "error":
+            lines.append(f"account {a['name']}: error — {a.get('detail', '')}")
+    return "\n".join(lines)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -99,4 +112,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json.dumps(snap, ensure_ascii=False, indent=None))
     else:
         print(render_table(snap, ZoneInfo(settings.daemon.timezone)))
+        problems = render_accounts(snap)
+        if problems:
+            print("\n" + problems)
     return 0

@@ -33,7 +33,7 @@ from typing import Any
 import structlog
 
 from connectors.base import Connector, Cursor, FolderRoles, StoredDraft, SyncResult
-from daemon.errors import ConfigError, CredentialError, FollowupdError, UserError
+from daemon.errors import ConfigError, CredentialError, FollowupdError, LoginNeeded, UserError
 from daemon.followup import tracker
 from daemon.paths import db_path
 from daemon.service.notify import Notice, Outbox
@@ -169,6 +169,8 @@ class AccountThread(threading.Thread):
         self.settled = threading.Event()
         self.passes = 0
         self.last_error: str | None = None
+        #: an OAuth2 sign-in was revoked or expired: shown on the STATUS line until it works again
+        self.login_needed = False
         self._wake = threading.Event()
 
     def wake(self) -> None:
@@ -197,6 +199,7 @@ class AccountThread(threading.Thread):
 
     def _failed(self, error: str) -> None:
         self.last_error = error
+        self.login_needed = False
         self.settled.set()
 
     def run(self) -> None:
@@ -224,13 +227,17 @@ class AccountThread(threading.Thread):
                     report = runner.run_pass(started)
                     self.passes += 1
                     self.last_error = None
+                    self.login_needed = False
                     backoff = BACKOFF_START
                     if report.synced or report.actions or report.errors:
                         log.info("pass", summary=report.summary())
                     self._wait_for_mail(runner, store, started)
                 except (CredentialError, UserError) as exc:
+                    # the same problem again (a stored sign-in still refused) is not news
+                    repeated = str(exc) == self.last_error
                     self._failed(str(exc))
-                    log.error("account needs attention; retrying later", error=str(exc))
+                    self.login_needed = isinstance(exc, LoginNeeded)
+                    (log.debug if repeated else log.error)("account needs attention; retrying later", error=str(exc))
                     if runner is not None:
                         runner.close()
                     self._sleep(USER_ERROR_RETRY)
@@ -514,7 +521,9 @@ class Daemon:
                 return
             # the digest is decided from the queue (deliver_notices); the outbox only sends
             settings = dataclasses.replace(self.settings.notify, mode="each")
-            self._outbox = Outbox(settings, lambda: password)
+            # an OAuth2 access token expires: fetch a current one for every send
+            getter = (lambda: notify_password(self.settings)) if settings.oauth2_account else (lambda: password)
+            self._outbox = Outbox(settings, getter)
         outbox, now = self._outbox, self.clock()
 
         def hand_over(notice: Notice) -> bool:
@@ -542,8 +551,11 @@ class Daemon:
             return 0
 
     def _status_line(self) -> str:
-        troubled = [n for n, t in self.threads.items() if t.last_error]
+        login = [n for n, t in self.threads.items() if t.last_error and t.login_needed]
+        troubled = [n for n, t in self.threads.items() if t.last_error and not t.login_needed]
         line = f"watching {len(self.threads)} account(s), {self._pending()} follow-up(s) pending"
+        if login:
+            line += f"; login needed: {', '.join(login)} (followupd login NAME)"
         if troubled:
             line += f"; problems with: {', '.join(troubled)}"
         return line

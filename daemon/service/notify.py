@@ -73,6 +73,20 @@ async def send(
     import aiosmtplib
 
     ctx = context or tls_context()
+    if settings.oauth2_account is not None:
+        # ``password`` is the account's current access token (runner.notify_password)
+        smtp = aiosmtplib.SMTP(
+            hostname=settings.host,
+            port=settings.port,
+            use_tls=settings.security == "tls",
+            start_tls=settings.security == "starttls",
+            tls_context=ctx if settings.security != "plain" else None,
+            timeout=settings.timeout_seconds,
+        )
+        async with smtp:
+            await smtp.auth_xoauth2(settings.username, password or "")
+            await smtp.send_message(msg)
+        return
     await aiosmtplib.send(
         msg,
         hostname=settings.host,

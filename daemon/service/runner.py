@@ -28,9 +28,10 @@ import structlog
 
 from connectors.base import Connector, FolderRoles, MessageRef
 from daemon import budget
-from daemon.errors import FollowupdError, StateError, UserError
+from daemon.errors import FollowupdError, LoginNeeded, StateError, UserError
 from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
+from daemon.service import accounts
 from daemon.service.notify import Notice
 from daemon.service.store import DuplicateEffectError, EffectKind, Store, WriterLock, refuse_truncated
 from daemon.settings import AccountSettings, Settings
@@ -66,12 +67,19 @@ def default_connector(account: AccountSettings, settings: Settings) -> Connector
     from connectors.credentials import get_password
     from connectors.imap import ImapConnector
 
-    password = get_password(account.name, account.password, account.username, timeout=account.timeout_seconds)
+    if account.auth == "oauth2":
+        from connectors.oauth2 import session_for
+
+        password, oauth = "", session_for(account, settings)
+    else:
+        password = get_password(account.name, account.password, account.username, timeout=account.timeout_seconds)
+        oauth = None
     return ImapConnector(
         account,
         password,
         idle_refresh=min(settings.daemon.idle_refresh_minutes * 60, 28 * 60),
         poll_interval=settings.daemon.poll_interval_seconds,
+        oauth=oauth,
     )
 
 
@@ -129,17 +137,40 @@ class AccountRunner:
     # ------------------------------------------------------------------ connection
 
     def connect(self) -> FolderRoles:
-        if self.connector is None:
-            self.connector = self._factory(self.account, self.settings)
-        if self.roles is None:
-            self.roles = self.connector.connect()
-            self.log.info(
-                "connected",
-                watched=list(self.roles.watched),
-                sent=self.roles.sent,
-                drafts=self.roles.drafts,
-            )
+        try:
+            if self.connector is None:
+                self.connector = self._factory(self.account, self.settings)
+            if self.roles is None:
+                self.roles = self.connector.connect()
+                self.log.info(
+                    "connected",
+                    watched=list(self.roles.watched),
+                    sent=self.roles.sent,
+                    drafts=self.roles.drafts,
+                )
+                self._account_state("ok", "connected")
+        except LoginNeeded as exc:
+            self._account_state("login needed", str(exc))
+            raise
+        except StateError:
+            raise
+        except (ConnectionError, TimeoutError, FollowupdError) as exc:
+            self._account_state("error", f"{type(exc).__name__}: {exc}")
+            raise
         return self.roles
+
+    def _account_state(self, state: accounts.State, detail: str) -> None:
+        """For `status`; entering "login needed" queues one notice (DESIGN §3)."""
+        try:
+            changed = accounts.record(self.store, self.account.name, state, detail)
+            if changed and state == "login needed" and self.settings.notify.enabled:
+                with self.store.transaction(durable=True):
+                    self.store.queue_notice(
+                        None, f"{self.account.name} needs you to sign in again: followupd login {self.account.name}",
+                        datetime.now(UTC),
+                    )  # fmt: skip
+        except (StateError, sqlite3.Error) as exc:  # the state's trouble shows in the pass itself
+            self.log.warning("cannot record the account's state", error=str(exc))
 
     def close(self) -> None:
         if self.connector is not None:
@@ -751,6 +782,12 @@ __all__ = ["AccountRunner", "PassReport", "run_once"]
 
 
 def notify_password(settings: Settings) -> str | None:
+    """[notify]'s SMTP secret: its password, or with ``oauth2_account`` a current access token."""
+    if settings.notify.oauth2_account is not None:
+        from connectors.oauth2 import session_for
+
+        account = next(a for a in settings.accounts if a.name == settings.notify.oauth2_account)
+        return session_for(account, settings).token()
     source = settings.notify.password
     if source.kind == "none" or not settings.notify.username:
         return None
