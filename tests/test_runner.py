@@ -79,3 +79,27 @@ def test_status_names_a_state_path_that_cannot_exist(tmp_path: Path, capsys: pyt
     cfg.write_text(f'[daemon]\nstate_dir = "{tmp_path / "fresh"}"\n', encoding="utf-8")
     assert main(["-c", str(cfg), "status"]) == 0
     assert "No applications tracked yet" in capsys.readouterr().out
+
+
+def test_run_once_exits_1_naming_each_failed_account(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """DESIGN.md §3: exit 1 when any account failed, one stderr line per account with the cause."""
+    from daemon.commands import cli
+
+    good = tmp_path / "good"
+    for sub in ("cur", "new", "tmp"):
+        (good / sub).mkdir(parents=True)
+    config = tmp_path / "config.toml"
+    account = '[[accounts]]\nname = "{name}"\nkind = "maildir"\npath = "{path}"\naddresses = ["me@example.org"]\n'
+    config.write_text(
+        f'[daemon]\nstate_dir = "{tmp_path / "state"}"\ntimezone = "UTC"\nuser_name = "Me"\n'
+        + account.format(name="good", path=good)
+        + account.format(name="gone", path=tmp_path / "gone"),
+        encoding="utf-8",
+    )
+    now = ["--now", "2026-04-16T12:00:00+00:00"]
+    assert cli.main(["-c", str(config), "run", "--once", *now]) == 1
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("followupd:")]
+    assert err == [f"followupd: account gone: {tmp_path / 'gone'}: Maildir root does not exist or is not a directory"]
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "gone" / sub).mkdir(parents=True)
+    assert cli.main(["-c", str(config), "run", "--once", *now]) == 0

@@ -82,6 +82,8 @@ class PassReport:
     actions: list[str] = field(default_factory=list)
     drafts: int = 0
     errors: int = 0
+    # why the account could not be synced at all (login refused, mailbox missing…); None when it was
+    failure: str | None = None
 
     def summary(self) -> str:
         return (
@@ -687,7 +689,7 @@ def run_once(
                 except StateError:
                     raise  # the state is shared: every account would fail the same way
                 except (ConnectionError, TimeoutError, FollowupdError) as exc:
-                    report = PassReport(account.name, errors=1)
+                    report = PassReport(account.name, errors=1, failure=str(exc) or type(exc).__name__)
                     log.error("account failed", account=account.name, error=f"{type(exc).__name__}: {exc}")
                 finally:
                     runner.close()
