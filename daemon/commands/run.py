@@ -32,6 +32,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     # so that a cron job or a script sees the cause without reading the JSON log
     failed = [r for r in reports if r.failure is not None]
     for r in failed:
-        cause = r.failure.removeprefix(f"{r.account}: ")
+        cause = (r.failure or "").removeprefix(f"{r.account}: ")
         print(f"followupd: account {r.account}: {cause}", file=sys.stderr)
     return 1 if failed else 0
