@@ -65,6 +65,8 @@ OVERDUE_RETRY = 60.0
 CONFIG_SETTLE = 0.2
 #: the main loop's longest sleep: signals and file events wake it earlier
 MAIN_TICK = 1.0
+#: the main loop's sleep while a replaced account's old thread is ending
+RETIRE_POLL = 0.05
 
 Clock = Callable[[], datetime]
 Fingerprint = tuple[int, int, int, int] | None
@@ -144,6 +146,11 @@ class _Pulse:
         finally:
             self._beat()
 
+    def interrupt(self) -> None:
+        interrupt = getattr(self._inner, "interrupt", None)  # test doubles may not have it
+        if interrupt is not None:
+            interrupt()
+
 
 class AccountThread(threading.Thread):
     def __init__(
@@ -170,9 +177,15 @@ class AccountThread(threading.Thread):
         self.passes = 0
         self.last_error: str | None = None
         self._wake = threading.Event()
+        self._runner: AccountRunner | None = None
 
     def wake(self) -> None:
+        """End the thread's current wait now (a stop, a reload), even in the middle of an IDLE."""
         self._wake.set()
+        runner = self._runner
+        connector = runner.connector if runner is not None else None
+        if connector is not None:
+            connector.interrupt()
 
     def beat(self) -> None:
         self.heartbeat = time.monotonic()
@@ -215,6 +228,7 @@ class AccountThread(threading.Thread):
                         if runner is not None:
                             runner.close()
                         runner = AccountRunner(self.account, settings, store, connector_factory=self._connector)
+                        self._runner = runner
                     runner.connect()
                     self.connected.set()
                     self.settled.set()
@@ -442,7 +456,9 @@ class Daemon:
                     if line != last_status:
                         self.notifier.status(line)
                         last_status = line
-                self._waker.wait(self.tick)
+                # a retired account's thread ends within a fraction of a second (its IDLE is
+                # interrupted); look again soon to start its replacement
+                self._waker.wait(min(self.tick, RETIRE_POLL) if self.retiring else self.tick)
         finally:
             self.notifier.stopping()
             log.info("stopping")
