@@ -103,3 +103,20 @@ def test_run_once_exits_1_naming_each_failed_account(tmp_path: Path, capsys: pyt
     for sub in ("cur", "new", "tmp"):
         (tmp_path / "gone" / sub).mkdir(parents=True)
     assert cli.main(["-c", str(config), "run", "--once", *now]) == 0
+
+
+def test_without_user_name_drafts_are_signed_with_the_name_of_the_sent_mail(tmp_path: Path) -> None:
+    cfg = _setup(tmp_path)
+    sent = tmp_path / "Mail" / ".Sent"
+    for sub in ("cur", "new", "tmp"):
+        (sent / sub).mkdir(parents=True)
+    (sent / "cur" / "1.host:2,S").write_bytes(
+        b"From: =?utf-8?q?Alex_Rivera-N=C3=BA=C3=B1ez?= <Alex.Rivera@example.com>\r\n"
+        b"To: Sam <sam@friends.example>\r\nSubject: dinner\r\nMessage-ID: <d1@example.com>\r\n"
+        b"Date: Sun, 01 Mar 2026 18:00:00 -0500\r\n\r\nSee you at 8.\r\n"
+    )
+    run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    run_once(load(cfg), datetime(2026, 3, 6, 9, 31, tzinfo=ET))
+    [draft] = [p for p in (tmp_path / "Mail" / ".Drafts").glob("*/*") if p.is_file()]
+    text = draft.read_bytes().decode("utf-8", "replace")
+    assert "Alex Rivera-N" in text.rstrip().splitlines()[-1], text[-300:]

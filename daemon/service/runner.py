@@ -92,6 +92,23 @@ class PassReport:
         )
 
 
+def _sender_name(header: bytes, users: frozenset[str]) -> str:
+    """The display name in a header block's From, when the address is one of the user's."""
+    from email.headerregistry import AddressHeader
+    from email.parser import BytesHeaderParser
+    from email.policy import default
+
+    try:
+        field = BytesHeaderParser(policy=default).parsebytes(header).get("From")
+        addresses = field.addresses if isinstance(field, AddressHeader) else ()
+    except Exception:  # a malformed header names no one
+        return ""
+    for a in addresses:
+        if a.addr_spec.lower() in users and a.display_name.strip():
+            return " ".join(a.display_name.split())
+    return ""
+
+
 def _as_utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
@@ -123,6 +140,8 @@ class AccountRunner:
         # decoded applications, valid while no other connection has committed (data_version)
         self._apps: dict[str, tracker.Application] | None = None
         self._apps_version = -1
+        #: the user's display name learned from their sent mail (None: not looked up yet)
+        self._sender: str | None = None
 
     # ------------------------------------------------------------------ connection
 
@@ -198,13 +217,22 @@ class AccountRunner:
         domains = {d for a in apps for d in a.employer.domains}
         outbound = direction == "outbound"
 
+        learn = outbound and not self.settings.daemon.user_name and not self.sender_name()
+        learned: list[str] = []
+
         def keep(header: bytes) -> bool:
+            if learn and not learned:
+                name = _sender_name(header, self.settings.user_addresses)
+                if name:
+                    learned.append(name)
             return is_candidate(header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains)
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
         # cursor and is not looked at again
         result = conn.sync(folder, cursor, since, keep)
+        if learned:
+            self._remember_sender_name(learned[0])
         validity = result.cursor.validity
         if result.reset:
             flog.warning("folder validity changed; resyncing it", validity=validity)
@@ -516,6 +544,26 @@ class AccountRunner:
     def _compose(self, app: tracker.Application, stage: tracker.StageRecord, now: datetime) -> bytes:
         return compose.render_bytes(compose.draft(self._context(app, stage), self.settings, now, self.templates))
 
+    def sender_name(self) -> str:
+        """The display name the user sends mail with, learned from the Sent folder; "" if not yet."""
+        if self._sender is None:
+            self._sender = self.store.get_meta(f"sender_name:{self.account.name}") or ""
+        return self._sender
+
+    def _remember_sender_name(self, name: str) -> None:
+        with STATE_LOCK:
+            self.store.set_meta(f"sender_name:{self.account.name}", name)
+        self._sender = name
+        self.log.info("drafts are signed with the name of your sent mail", user_name=name)
+
+    def _signature_name(self) -> str:
+        name = self.settings.daemon.user_name or self.sender_name()
+        if not name:
+            self.log.warning(
+                "draft signed without a name: set [daemon] user_name (none was found in your sent mail)"
+            )
+        return name
+
     def _context(self, app: tracker.Application, stage: tracker.StageRecord) -> compose.DraftContext:
         from daemon.model import Address
 
@@ -527,7 +575,7 @@ class AccountRunner:
         return compose.DraftContext(
             draft_id=stage.draft_id,
             stage=PlannedStage(stage=stage.stage, due=stage.due, kind=_kind(stage.kind)),
-            user_name=self.settings.daemon.user_name,
+            user_name=self._signature_name(),
             user_addr=user_addr,
             recipient=recipient,
             interviewers=iv.interviewers if iv else (),
