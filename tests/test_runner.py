@@ -120,3 +120,14 @@ def test_without_user_name_drafts_are_signed_with_the_name_of_the_sent_mail(tmp_
     [draft] = [p for p in (tmp_path / "Mail" / ".Drafts").glob("*/*") if p.is_file()]
     text = draft.read_bytes().decode("utf-8", "replace")
     assert "Alex Rivera-N" in text.rstrip().splitlines()[-1], text[-300:]
+
+
+def test_the_status_table_does_not_count_drafts_followupd_removed() -> None:
+    from daemon.commands.status import render_table
+
+    made = {"stage": "followup-1", "created": "2026-03-06T09:30:00-05:00", "message_id": "<a@x>"}
+    app = {"id": "a", "company": "Acme", "role": "SRE", "state": "answered", "interview": None, "next": None}
+    snap = {"applications": [{**app, "drafts": [made]}]}
+    for removed, shown in ((frozenset({("a", "followup-1")}), "0"), (frozenset(), "1")):
+        table = render_table(snap, ZoneInfo("UTC"), removed)
+        assert table.splitlines()[2].split()[-1] == shown, table

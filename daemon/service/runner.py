@@ -496,17 +496,27 @@ class AccountRunner:
             with STATE_LOCK:
                 self._intent(action, "remove", effect.raw, now)
             removed = False
+            found_any = False
             for found in conn.find_drafts(action.draft_id):
+                found_any = True
                 # the connector compares bytes itself; a draft the user edited is left alone
                 removed = conn.remove_draft(found.key, effect.raw) or removed
             result = "removed" if removed else "kept"
+            gone = not found_any
             with STATE_LOCK, self.store.transaction():
                 self.store.record_outcome(action.draft_id, result, None, now, kind="remove")
                 self._feed(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
         else:
+            gone = True
             self._with_outcome(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
+        if gone:  # sent or deleted by the user: nothing was kept, there was nothing to remove
+            report.actions.append(f"draft {action.draft_id} no longer in Drafts")
+            slog.info("stale draft already gone from Drafts (sent or deleted)", draft_id=action.draft_id)
+            return
         report.actions.append(f"{result} draft {action.draft_id}")
-        slog.info("stale draft " + result, draft_id=action.draft_id)
+        slog.info(
+            "stale draft " + ("removed" if result == "removed" else "kept: you edited it"), draft_id=action.draft_id
+        )
 
     # ------------------------------------------------------------------ crash recovery
 
@@ -559,9 +569,7 @@ class AccountRunner:
     def _signature_name(self) -> str:
         name = self.settings.daemon.user_name or self.sender_name()
         if not name:
-            self.log.warning(
-                "draft signed without a name: set [daemon] user_name (none was found in your sent mail)"
-            )
+            self.log.warning("draft signed without a name: set [daemon] user_name (none was found in your sent mail)")
         return name
 
     def _context(self, app: tracker.Application, stage: tracker.StageRecord) -> compose.DraftContext:
