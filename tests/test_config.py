@@ -53,7 +53,8 @@ def only_problem(tmp_path: Path, text: str) -> str:
 # ---- the example file ---------------------------------------------------------------------
 
 
-def test_example_loads_and_its_active_values_are_the_defaults() -> None:
+def test_example_loads_and_its_active_values_are_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # the example leaves the zone to the system
     settings = load(EXAMPLE)
     assert settings.source == EXAMPLE
     assert replace(Settings(), source=EXAMPLE) == settings
