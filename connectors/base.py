@@ -116,3 +116,11 @@ class Connector(Protocol):
         Returns True when something may have changed. Never blocks longer than asked.
         """
         ...
+
+    def interrupt(self) -> None:
+        """Make a ``wait`` in progress (or the next one) return True soon, from any thread.
+
+        The only method another thread may call: it lets a stop or a reload take effect
+        within a fraction of a second instead of when the wait ends.
+        """
+        ...

@@ -66,6 +66,26 @@ def _strip_newline(value: str) -> str:
     return value
 
 
+def source_problem(account: str, source: PasswordSource, timeout: float = 5.0) -> str | None:
+    """Why ``source`` cannot give a password here, found without reading one; None if it may.
+
+    For ``check-config``: an unset ``password_env`` and a keyring with no usable backend are
+    certain failures. A password command is not run and a keyring entry is not read (either
+    may prompt); a systemd credential exists only inside the unit.
+    """
+    try:
+        if source.kind == "env":
+            _from_env(account, source)
+        elif source.kind == "keyring":
+            where = f"{account}: keyring"
+            _bounded(lambda: _usable_keyring(where), timeout, where)
+    except CredentialError as exc:
+        return exc.message
+    except Exception as exc:  # a keyring backend failing to load
+        return f"keyring error: {type(exc).__name__}: {exc}; " + HEADLESS_ADVICE
+    return None
+
+
 def _from_env(account: str, source: PasswordSource) -> str:
     name = source.env or ""
     where = f"{account}: password_env"

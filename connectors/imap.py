@@ -17,6 +17,7 @@ import logging
 import re
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ HEADER_BATCH = 200
 BODY_BATCH = 20
 #: RFC 2177: clients should re-issue IDLE at least every 29 minutes
 IDLE_REFRESH_MAX = 28 * 60.0
+#: how often an IDLE looks (locally, no traffic) whether another thread asked it to end
+INTERRUPT_CHECK = 0.2
 
 DRAFT_FLAGS = (b"\\Draft", b"\\Seen")
 #: flags a draft of ours carries on its own; anything else means the user touched it
@@ -172,6 +175,10 @@ class ImapConnector:
         self._selected: tuple[str, bool] | None = None  # (folder, readonly)
         #: per folder, (UIDVALIDITY, UIDNEXT) as of the last sync: anything beyond is new
         self._synced: dict[str, tuple[int, int]] = {}
+        self._interrupted = threading.Event()
+
+    def interrupt(self) -> None:
+        self._interrupted.set()
 
     def __repr__(self) -> str:
         a = self._account
@@ -617,6 +624,9 @@ class ImapConnector:
         assert self._roles is not None
         folder = self._roles.watched[0]
         deadline = time.monotonic() + max(timeout, 0.0)
+        if self._interrupted.is_set():
+            self._interrupted.clear()
+            return True
         with self._io(f"wait on {folder}"):
             info = self._select(client, folder, readonly=True)
             if self._newer_than_sync(folder, info):
@@ -641,14 +651,17 @@ class ImapConnector:
                 until = min(deadline, refresh_at)
                 if start >= until:
                     break
-                resps = client.idle_check(timeout=until - start)
+                # short local waits: a stop or reload (interrupt) ends the IDLE within one
+                step = min(until - start, INTERRUPT_CHECK)
+                resps = client.idle_check(timeout=step)
                 if any(_is_bye(r) for r in resps):
                     self._drop()
                     raise TransientMailboxError(f"{self._where}: server closed the connection (BYE)")
-                if any(_is_change(r) for r in resps):
+                if any(_is_change(r) for r in resps) or self._interrupted.is_set():
+                    self._interrupted.clear()
                     changed = True
                     break
-                if not resps and time.monotonic() < until - 0.05:
+                if not resps and time.monotonic() < start + step - 0.05:
                     # woke with nothing to read: EOF, a reset or a partial TLS record.
                     # DONE below tells them apart (it fails on a dead connection).
                     break
@@ -662,7 +675,9 @@ class ImapConnector:
             now = time.monotonic()
             if now >= deadline:
                 return False
-            time.sleep(min(self._poll_interval, deadline - now))
+            if self._interrupted.wait(min(self._poll_interval, deadline - now)):
+                self._interrupted.clear()
+                return True
             _text, resps = client.noop()
             if any(_is_bye(r) for r in resps):
                 self._drop()

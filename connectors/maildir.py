@@ -724,13 +724,17 @@ class MaildirConnector:
 
     # ------------------------------------------------------------ wait
 
+    def interrupt(self) -> None:
+        self._wake.set()
+
     def wait(self, timeout: float) -> bool:
         self._ensure()
         if self._watch_broken:
             self._wake.clear()  # the caller syncs everything now, re-arming the watch
             return True
         if self._observer is None:
-            time.sleep(max(0.0, timeout))
+            self._wake.wait(max(0.0, timeout))
+            self._wake.clear()
             return True
         if not self._wake.wait(max(0.0, timeout)):
             return False

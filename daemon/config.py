@@ -7,17 +7,16 @@ the loader accepts; the example config is tested against it so the docs cannot d
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import ipaddress
 import math
+import os
 import re
-import sys
 import tomllib
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final, Literal, TypeVar, cast
 from zoneinfo import ZoneInfo
@@ -176,9 +175,13 @@ class _Checker:
         self.file = str(path)
         self.base = path.absolute().parent
         self.problems: list[str] = []
+        self.warnings: list[str] = []
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{self.file}: {where}: {message}" if where else f"{self.file}: {message}")
+
+    def warning(self, where: str, message: str) -> None:
+        self.warnings.append(f"{self.file}: {where}: warning: {message}")
 
 
 class _Table:
@@ -488,13 +491,65 @@ def _array(checker: _Checker, doc: dict[str, Any], section: str) -> list[_Table]
     return tables
 
 
+def system_timezone() -> str | None:
+    """The IANA name of this system's zone: ``TZ``, then ``/etc/localtime``; None if neither names one."""
+    candidates = [os.environ.get("TZ", "").removeprefix(":")]
+    try:
+        link = os.readlink("/etc/localtime")
+    except OSError:
+        pass
+    else:  # e.g. /usr/share/zoneinfo/Europe/Paris
+        _, sep, name = link.rpartition("zoneinfo/")
+        candidates.append(name if sep else "")
+    try:  # Debian and derivatives also name it here when /etc/localtime is a copy
+        candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+    for name in candidates:
+        if not name or name.startswith("/") or ".." in name:
+            continue  # a POSIX rule ("EST5EDT,M3.2.0…") or a path is not an IANA name
+        try:
+            ZoneInfo(name)
+        except (ValueError, KeyError, OSError):
+            continue
+        return name
+    return None
+
+
+def _default_timezone(t: _Table) -> str:
+    found = system_timezone()
+    if found is None:
+        t.checker.warning(
+            t.path("timezone"),
+            "not set, and the system names no zone (TZ, /etc/localtime): follow-ups are timed in UTC; "
+            'set it, e.g. timezone = "America/New_York"',
+        )
+        return "UTC"
+    zone = ZoneInfo(found)
+    utc = zone.utcoffset(datetime(2026, 1, 1)) == zone.utcoffset(datetime(2026, 7, 1)) == timedelta(0)
+    t.checker.warning(
+        t.path("timezone"),
+        f"not set: using the system's zone {found}"
+        + ("; that is UTC, so follow-ups are timed in UTC" if utc else "")
+        + '; set it, e.g. timezone = "America/New_York"',
+    )
+    return found
+
+
 def _daemon(checker: _Checker, t: _Table) -> DaemonSettings:
     d = DaemonSettings()
+    user_name = t.get("user_name", _string, d.user_name).strip()
+    if not user_name:
+        checker.warning(
+            t.path("user_name"),
+            "not set: drafts are signed with the display name of your sent mail, when there is one; "
+            'set it, e.g. user_name = "Alex Rivera"',
+        )
     out = DaemonSettings(
         state_dir=t.get("state_dir", _path(checker), d.state_dir),
-        timezone=t.get("timezone", _timezone, d.timezone),
+        timezone=t.get("timezone", _timezone, d.timezone) if t.has("timezone") else _default_timezone(t),
         log_level=t.get("log_level", _choice("debug", "info", "warning", "error"), d.log_level),
-        user_name=t.get("user_name", _string, d.user_name).strip(),
+        user_name=user_name,
         lookback_days=t.get("lookback_days", _integer(1, 3650), d.lookback_days),
         # servers drop an IDLE after 30 minutes (RFC 2177 says re-issue before 29)
         idle_refresh_minutes=t.get(
@@ -952,6 +1007,11 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load(path: Path) -> Settings:
     """Read and validate the config file; raise ConfigError listing every problem."""
+    return load_with_warnings(path)[0]
+
+
+def load_with_warnings(path: Path) -> tuple[Settings, list[str]]:
+    """:func:`load`, and what is valid but probably not meant (``FILE: key.path: warning: …``)."""
     doc = _read(path)
     checker = _Checker(path)
     settings = _validate(checker, doc)
@@ -965,13 +1025,13 @@ def load(path: Path) -> Settings:
         companies=settings.companies,
         notify=settings.notify,
         source=path,
-    )
+    ), checker.warnings
 
 
 def load_or_default(path: Path) -> Settings:
     """The defaults when ``path`` does not exist (e.g. ``preview`` before any setup); else :func:`load`."""
     if not path.exists():
-        return Settings()
+        return Settings(daemon=DaemonSettings(timezone=system_timezone() or "UTC"))
     return load(path)
 
 
@@ -989,26 +1049,3 @@ def check(path: Path) -> list[str]:
 def summary(settings: Settings) -> str:
     n = len(settings.accounts)
     return f"{settings.source}: OK — {n} account{'' if n == 1 else 's'}, timezone {settings.daemon.timezone}"
-
-
-def cmd_check_config(args: argparse.Namespace) -> int:
-    path = Path(args.config)
-    try:
-        settings = load(path)
-    except ConfigError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
-        return 2
-    except UserError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    if settings.templates.dir is not None:
-        from daemon.followup.compose import load_templates
-
-        try:
-            load_templates(settings)
-        except UserError as exc:
-            print(exc, file=sys.stderr)
-            return 2
-    print(summary(settings))
-    return 0

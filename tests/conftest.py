@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,10 @@ from dovecot import (
     dovecot_available,
     tls_files,
 )
+
+# a config without [daemon] timezone takes the system's zone: the same one on every machine
+# for the tests (and the daemons they start); tests of that rule set TZ themselves
+os.environ["TZ"] = "UTC"
 
 _STARTS: list[tuple[str, float]] = []
 

@@ -6,9 +6,9 @@ import json
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from pathlib import Path
 
 import pytest
+from shared_data import SHARED
 
 from daemon.model import Category, Classification
 from daemon.understand.classify import classify
@@ -521,7 +521,7 @@ def test_interviewers_listed() -> None:
 
 # --- the shared corpus -----------------------------------------------------------------------
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 @pytest.mark.skipif(not (CORPUS / "labels.jsonl").exists(), reason="shared corpus not present")

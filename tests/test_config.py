@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from daemon.commands import cli
-from daemon.config import SCHEMA, check, cmd_check_config, is_loopback, load, load_or_default
+from daemon.commands.check import cmd_check_config
+from daemon.config import SCHEMA, check, is_loopback, load, load_or_default
 from daemon.errors import ConfigError, UserError
 from daemon.settings import PasswordSource, Settings
 
@@ -52,7 +53,8 @@ def only_problem(tmp_path: Path, text: str) -> str:
 # ---- the example file ---------------------------------------------------------------------
 
 
-def test_example_loads_and_its_active_values_are_the_defaults() -> None:
+def test_example_loads_and_its_active_values_are_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # the example leaves the zone to the system
     settings = load(EXAMPLE)
     assert settings.source == EXAMPLE
     assert replace(Settings(), source=EXAMPLE) == settings
@@ -445,16 +447,33 @@ def test_missing_file(tmp_path: Path) -> None:
     assert check(path) == [str(info.value)]
 
 
-def test_load_or_default(tmp_path: Path) -> None:
-    assert load_or_default(tmp_path / "absent.toml") == Settings()
+def test_load_or_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    assert load_or_default(tmp_path / "absent.toml") == replace(
+        Settings(), daemon=replace(Settings().daemon, timezone="Asia/Tokyo")
+    )
     p = write(tmp_path, '[daemon]\ntimezone = "Europe/Berlin"\n')
     assert load_or_default(p).daemon.timezone == "Europe/Berlin"
     with pytest.raises(ConfigError):
         load_or_default(write(tmp_path, "[daemon]\nbogus = 1\n"))
 
 
+# check-config asks whether the config can run here: a password source that works here
+RUNNABLE = IMAP + 'password_env = "FOLLOWUPD_TEST_PASSWORD"\n'
+
+
+@pytest.fixture(autouse=True)
+def _password_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOLLOWUPD_TEST_PASSWORD", "secret")
+
+
 def test_cmd_check_config_ok(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    p = write(tmp_path, '[daemon]\ntimezone = "America/New_York"\n' + IMAP + IMAP.replace('"main"', '"b"'))
+    p = write(
+        tmp_path,
+        '[daemon]\ntimezone = "America/New_York"\nuser_name = "Ann Lee"\n'
+        + RUNNABLE
+        + RUNNABLE.replace('"main"', '"b"'),
+    )
     assert cmd_check_config(argparse.Namespace(config=p)) == 0
     out = capsys.readouterr()
     assert out.out == f"{p}: OK — 2 accounts, timezone America/New_York\n" and out.err == ""
@@ -464,7 +483,7 @@ def test_check_config_compiles_the_template_files(tmp_path: Path, capsys: pytest
     tpl = tmp_path / "tpl"
     tpl.mkdir()
     (tpl / "checkin.txt.j2").write_text("Hello {{ company }}", encoding="utf-8")
-    p = write(tmp_path, IMAP + f'[templates]\ndir = "{tpl}"\n')
+    p = write(tmp_path, RUNNABLE + f'[templates]\ndir = "{tpl}"\n')
     assert cli.main(["-c", str(p), "check-config"]) == 0
     capsys.readouterr()
     (tpl / "followup.txt.j2").write_text("Hi {% if role %}\nno end", encoding="utf-8")
@@ -483,3 +502,87 @@ def test_check_config_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixt
     ]
     assert cli.main(["-c", str(tmp_path / "absent.toml"), "check-config"]) == 2
     assert "config.example.toml" in capsys.readouterr().err
+
+
+# ---- configs that are valid but cannot run here, and poor defaults ------------------------
+
+
+def test_check_config_refuses_what_cannot_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FOLLOWUPD_UNSET_PASSWORD", raising=False)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    p = write(tmp_path, '[daemon]\nuser_name = "Ann"\ntimezone = "UTC"\n')
+    assert cli.main(["-c", str(p), "check-config"]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"{p}: accounts: none configured; add an [[accounts]] table (see config.example.toml)\n"
+    )
+    text = (
+        '[daemon]\nuser_name = "Ann"\ntimezone = "UTC"\n'
+        '[[accounts]]\nname = "md"\nkind = "maildir"\npath = "absent"\naddresses = ["a@example.org"]\n'
+        + IMAP.replace('"main"', '"env"')
+        + 'password_env = "FOLLOWUPD_UNSET_PASSWORD"\n'
+        + IMAP.replace('"main"', '"kr"')
+    )
+    p = write(tmp_path, text)
+    assert cli.main(["-c", str(p), "check-config"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"{p}: accounts[0].path: no such directory: {tmp_path / 'absent'}"
+    assert err[1].startswith(f"{p}: accounts[1].password_env: environment variable FOLLOWUPD_UNSET_PASSWORD is not set")
+    assert err[2].startswith(f"{p}: accounts[2]: the keyring (the default password source): no usable keyring backend")
+    assert len(err) == 3
+    (tmp_path / "absent").mkdir()
+    monkeypatch.setenv("FOLLOWUPD_UNSET_PASSWORD", "x")
+    assert cli.main(["-c", str(p), "check-config"]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_check_config_warns_of_poor_defaults(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    p = write(tmp_path, RUNNABLE)
+    assert cli.main(["-c", str(p), "check-config"]) == 0
+    out = capsys.readouterr()
+    assert out.out == f"{p}: OK — 1 account, timezone Europe/Paris\n"
+    assert out.err.splitlines() == [
+        f"{p}: daemon.user_name: warning: not set: drafts are signed with the display name of your sent mail, "
+        'when there is one; set it, e.g. user_name = "Alex Rivera"',
+        f"{p}: daemon.timezone: warning: not set: using the system's zone Europe/Paris; "
+        'set it, e.g. timezone = "America/New_York"',
+    ]
+
+
+@pytest.mark.parametrize(
+    "tz,localtime,expected",
+    [
+        ("Asia/Tokyo", None, "Asia/Tokyo"),
+        (":America/Chicago", None, "America/Chicago"),
+        ("EST5EDT,M3.2.0,M11.1.0", "/usr/share/zoneinfo/Europe/Oslo", "Europe/Oslo"),
+        (None, "/usr/share/zoneinfo/Europe/Oslo", "Europe/Oslo"),
+        (None, "../usr/share/zoneinfo/Australia/Perth", "Australia/Perth"),
+        (None, None, None),
+    ],
+)
+def test_system_timezone(
+    monkeypatch: pytest.MonkeyPatch, tz: str | None, localtime: str | None, expected: str | None
+) -> None:
+    import os
+
+    from daemon import config
+
+    if tz is None:
+        monkeypatch.delenv("TZ", raising=False)
+    else:
+        monkeypatch.setenv("TZ", tz)
+
+    def readlink(path: str) -> str:
+        assert path == "/etc/localtime"
+        if localtime is None:
+            raise OSError("not a link")
+        return localtime
+
+    monkeypatch.setattr(os, "readlink", readlink)
+    monkeypatch.setattr(config, "Path", lambda p: Path("/nonexistent/timezone"))
+    assert config.system_timezone() == expected

@@ -344,6 +344,37 @@ def test_notify_lifecycle_ready_status_watchdog_stopping(
     assert not [e for e in d.entries() if e.get("level") in ("error", "critical")], d.output()
 
 
+def test_sighup_and_sigterm_take_effect_within_a_second_in_the_middle_of_idle(
+    dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
+) -> None:
+    main = Account.of("main", dovecot, dovecot.new_user())
+    second = Account.of("second", dovecot, dovecot.new_user())
+    d = make_daemon([main, second])
+    d.start()
+    notify.wait_for("READY", "1", timeout=15)
+    time.sleep(1.5)  # both accounts are in IDLE now
+
+    # a reload that changes one account: its thread must leave IDLE and be replaced
+    text = d.config.read_text()
+    cut = text.index('name = "second"')
+    d.config.write_text(text[:cut] + text[cut:].replace("timeout_seconds = 2.0", "timeout_seconds = 3.0"))
+    sent = time.time()
+    d.signal(signal.SIGHUP)
+
+    def reconnected(e: dict[str, Any]) -> bool:
+        return e.get("event") == "connected" and e.get("account") == "second" and log_time(e) > sent
+
+    [again] = d.wait_log(reconnected, timeout=5)
+    reload_took = log_time(again) - sent
+    time.sleep(1.5)  # both in IDLE again
+    code, stop_took = d.stop()
+    print(f"SIGHUP to the changed account reconnected: {reload_took:.3f}s; SIGTERM to exit: {stop_took:.3f}s")
+    assert code == 0
+    assert reload_took < 1.0, reload_took
+    assert stop_took < 1.0, stop_took
+    assert not [e for e in d.entries() if e.get("level") in ("error", "critical")], d.output()
+
+
 def test_idle_classifies_new_mail_within_two_seconds(
     dovecot: Dovecot, make_daemon: Callable[[list[Account]], Followupd], notify: NotifySocket
 ) -> None:

@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from shared_data import SHARED
 
 from daemon.understand.prefilter import is_candidate
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = [
-    REPO.parent / "shared" / "corpus",
+    SHARED / "corpus",
     REPO / "tests" / "fixtures" / "mail",
     REPO / "tests" / "fixtures" / "heldout",
     REPO / "tests" / "fixtures" / "heldout2",

@@ -79,3 +79,55 @@ def test_status_names_a_state_path_that_cannot_exist(tmp_path: Path, capsys: pyt
     cfg.write_text(f'[daemon]\nstate_dir = "{tmp_path / "fresh"}"\n', encoding="utf-8")
     assert main(["-c", str(cfg), "status"]) == 0
     assert "No applications tracked yet" in capsys.readouterr().out
+
+
+def test_run_once_exits_1_naming_each_failed_account(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """DESIGN.md §3: exit 1 when any account failed, one stderr line per account with the cause."""
+    from daemon.commands import cli
+
+    good = tmp_path / "good"
+    for sub in ("cur", "new", "tmp"):
+        (good / sub).mkdir(parents=True)
+    config = tmp_path / "config.toml"
+    account = '[[accounts]]\nname = "{name}"\nkind = "maildir"\npath = "{path}"\naddresses = ["me@example.org"]\n'
+    config.write_text(
+        f'[daemon]\nstate_dir = "{tmp_path / "state"}"\ntimezone = "UTC"\nuser_name = "Me"\n'
+        + account.format(name="good", path=good)
+        + account.format(name="gone", path=tmp_path / "gone"),
+        encoding="utf-8",
+    )
+    now = ["--now", "2026-04-16T12:00:00+00:00"]
+    assert cli.main(["-c", str(config), "run", "--once", *now]) == 1
+    err = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("followupd:")]
+    assert err == [f"followupd: account gone: {tmp_path / 'gone'}: Maildir root does not exist or is not a directory"]
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "gone" / sub).mkdir(parents=True)
+    assert cli.main(["-c", str(config), "run", "--once", *now]) == 0
+
+
+def test_without_user_name_drafts_are_signed_with_the_name_of_the_sent_mail(tmp_path: Path) -> None:
+    cfg = _setup(tmp_path)
+    sent = tmp_path / "Mail" / ".Sent"
+    for sub in ("cur", "new", "tmp"):
+        (sent / sub).mkdir(parents=True)
+    (sent / "cur" / "1.host:2,S").write_bytes(
+        b"From: =?utf-8?q?Alex_Rivera-N=C3=BA=C3=B1ez?= <Alex.Rivera@example.com>\r\n"
+        b"To: Sam <sam@friends.example>\r\nSubject: dinner\r\nMessage-ID: <d1@example.com>\r\n"
+        b"Date: Sun, 01 Mar 2026 18:00:00 -0500\r\n\r\nSee you at 8.\r\n"
+    )
+    run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    run_once(load(cfg), datetime(2026, 3, 6, 9, 31, tzinfo=ET))
+    [draft] = [p for p in (tmp_path / "Mail" / ".Drafts").glob("*/*") if p.is_file()]
+    text = draft.read_bytes().decode("utf-8", "replace")
+    assert "Alex Rivera-N" in text.rstrip().splitlines()[-1], text[-300:]
+
+
+def test_the_status_table_does_not_count_drafts_followupd_removed() -> None:
+    from daemon.commands.status import render_table
+
+    made = {"stage": "followup-1", "created": "2026-03-06T09:30:00-05:00", "message_id": "<a@x>"}
+    app = {"id": "a", "company": "Acme", "role": "SRE", "state": "answered", "interview": None, "next": None}
+    snap = {"applications": [{**app, "drafts": [made]}]}
+    for removed, shown in ((frozenset({("a", "followup-1")}), "0"), (frozenset(), "1")):
+        table = render_table(snap, ZoneInfo("UTC"), removed)
+        assert table.splitlines()[2].split()[-1] == shown, table

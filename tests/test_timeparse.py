@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_data import SHARED, need
 
 from daemon.understand.timeparse import resolve, scan
 
@@ -379,11 +380,10 @@ def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypa
     # a run matches the patterns as written until it has scanned enough text to pay for
     # compiling the lower-cased twins; both ways must find exactly the same mentions
     import json
-    from pathlib import Path
 
     import daemon.understand.timeparse as tp
 
-    corpus = Path(__file__).resolve().parents[2] / "shared" / "datecorpus" / "scheduling.jsonl"
+    corpus = need(SHARED / "datecorpus" / "scheduling.jsonl")
     texts = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     texts += [t.upper() for t in texts[:200]] + [t.title() for t in texts[200:400]]
     ref = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

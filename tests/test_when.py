@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from shared_data import SHARED
 
 from daemon.model import Category, InterviewTime, Mail
 from daemon.understand.mail import parse
 from daemon.understand.when import infer_interview, return_date
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 
 
 def mail(

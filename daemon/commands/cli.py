@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add(
         "check-config",
-        _lazy("daemon.config", "cmd_check_config"),
+        _lazy("daemon.commands.check", "cmd_check_config"),
         "validate the config file",
         "Exit 0 if the config is valid; otherwise print every problem as\n"
         "FILE: key.path: message and exit 2.",

@@ -134,8 +134,11 @@ class Demo:
         self.run_pass(_at("2026-03-06T10:15"))
         self.say(t, "you review the draft and send it from your mail client (it moves to Sent)")
         app = self.app()
+        second_due = _at("2026-03-13T09:30")  # replaced by the plan's own date just below
         if app:
             nxt = tracker.next_action(app)
+            if nxt:
+                second_due = nxt[1]
             when = f"{nxt[0]} on {nxt[1].astimezone(ZONE):%A %d %B}" if nxt else "nothing"
             self.say(None, f"followupd: sees it in Sent; next planned: {when}")
 
@@ -148,14 +151,14 @@ class Demo:
             None, f"followupd: employer answered → application {app.state if app else '?'}; pending stages stopped"
         )
 
-        t = _at("2026-03-17T09:30")
+        t = second_due
         report = self.run_pass(t)
         self.say(t, f"followupd: when followup-2 would have been due — {report.drafts} new drafts. Done.")
 
-        from daemon.commands.status import render_table
+        from daemon.commands.status import removed_drafts, render_table
 
         print("\nfollowupd status:\n", file=out)
-        print(render_table(self.store.status_snapshot(), ZONE), file=out)
+        print(render_table(self.store.status_snapshot(), ZONE, removed_drafts(self.store)), file=out)
         return 0
 
     def close(self) -> None:

@@ -28,4 +28,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     reports = run_once(settings, now, dry_run=args.dry_run, progress=sys.stderr.isatty())
     for r in reports:
         print(r.summary())
-    return 0
+    # DESIGN.md §3: exit 1 when any account failed, one stderr line per account naming it,
+    # so that a cron job or a script sees the cause without reading the JSON log
+    failed = [r for r in reports if r.failure is not None]
+    for r in failed:
+        cause = (r.failure or "").removeprefix(f"{r.account}: ")
+        print(f"followupd: account {r.account}: {cause}", file=sys.stderr)
+    return 1 if failed else 0

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from daemon.settings import Settings
+
+if TYPE_CHECKING:
+    from daemon.service.store import Store
 
 
 def _when(iso: str | None, tz: ZoneInfo) -> str:
@@ -20,7 +23,16 @@ def _when(iso: str | None, tz: ZoneInfo) -> str:
         return iso
 
 
-def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
+def removed_drafts(store: Store) -> frozenset[tuple[str, str]]:
+    """(application id, stage) of the drafts followupd removed again because the employer answered."""
+    # a stage that had a draft and is stopped was stopped by that removal (the tracker stops
+    # only stages without a draft; see tracker._on_outcome)
+    return frozenset(
+        (a.id, s.stage) for a in store.load_applications() for s in a.stages if s.created and s.status == "stopped"
+    )
+
+
+def render_table(snapshot: dict[str, Any], tz: ZoneInfo, removed: frozenset[tuple[str, str]] = frozenset()) -> str:
     apps = snapshot.get("applications", [])
     if not apps:
         return "No applications tracked yet. followupd picks them up from interview mail as it arrives."
@@ -37,7 +49,8 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
                 _when(iv.get("start"), tz),
                 str(nxt.get("stage") or "—"),
                 _when(nxt.get("due"), tz),
-                str(len(a.get("drafts") or [])),
+                # the drafts followupd made and did not remove again
+                str(sum(1 for d in a.get("drafts") or [] if (a.get("id"), d.get("stage")) not in removed)),
             ]
         )
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
@@ -63,6 +76,10 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
 
 
 def snapshot(settings: Settings) -> dict[str, Any]:
+    return _read(settings)[0]
+
+
+def _read(settings: Settings) -> tuple[dict[str, Any], frozenset[tuple[str, str]]]:
     from daemon.paths import db_path
     from daemon.service import accounts
     from daemon.service.store import Store
@@ -76,7 +93,7 @@ def snapshot(settings: Settings) -> dict[str, Any]:
 
                     raise StateError(f"{path}: cannot be read: {parent} is not a directory")
                 break
-        return {"applications": [], "accounts": accounts.states(None, settings)}
+        return {"applications": [], "accounts": accounts.states(None, settings)}, frozenset()
     # a reader: no writer lock, nothing created, nothing written beside a running daemon
     store = Store.open(path, reader=True)
     try:
@@ -87,7 +104,7 @@ def snapshot(settings: Settings) -> dict[str, Any]:
         for entry in result["applications"]:
             if notes.get(entry["id"]):
                 entry["recipient_note"] = notes[entry["id"]]
-        return result
+        return result, removed_drafts(store)
     finally:
         store.close()
 
@@ -107,11 +124,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     from daemon.config import load_or_default
 
     settings = load_or_default(args.config)
-    snap = snapshot(settings)
+    snap, removed = _read(settings)
     if args.json:
         print(json.dumps(snap, ensure_ascii=False, indent=None))
     else:
-        print(render_table(snap, ZoneInfo(settings.daemon.timezone)))
+        print(render_table(snap, ZoneInfo(settings.daemon.timezone), removed))
         problems = render_accounts(snap)
         if problems:
             print("\n" + problems)

@@ -65,6 +65,8 @@ OVERDUE_RETRY = 60.0
 CONFIG_SETTLE = 0.2
 #: the main loop's longest sleep: signals and file events wake it earlier
 MAIN_TICK = 1.0
+#: the main loop's sleep while a replaced account's old thread is ending
+RETIRE_POLL = 0.05
 
 Clock = Callable[[], datetime]
 Fingerprint = tuple[int, int, int, int] | None
@@ -144,6 +146,11 @@ class _Pulse:
         finally:
             self._beat()
 
+    def interrupt(self) -> None:
+        interrupt = getattr(self._inner, "interrupt", None)  # test doubles may not have it
+        if interrupt is not None:
+            interrupt()
+
 
 class AccountThread(threading.Thread):
     def __init__(
@@ -172,9 +179,15 @@ class AccountThread(threading.Thread):
         #: an OAuth2 sign-in was revoked or expired: shown on the STATUS line until it works again
         self.login_needed = False
         self._wake = threading.Event()
+        self._runner: AccountRunner | None = None
 
     def wake(self) -> None:
+        """End the thread's current wait now (a stop, a reload), even in the middle of an IDLE."""
         self._wake.set()
+        runner = self._runner
+        connector = runner.connector if runner is not None else None
+        if connector is not None:
+            connector.interrupt()
 
     def beat(self) -> None:
         self.heartbeat = time.monotonic()
@@ -220,6 +233,7 @@ class AccountThread(threading.Thread):
                         runner = AccountRunner(
                             self.account, settings, store, connector_factory=self._connector, pulse=self.beat
                         )
+                        self._runner = runner
                     runner.connect()
                     self.connected.set()
                     self.settled.set()
@@ -463,7 +477,9 @@ class Daemon:
                     if line != last_status:
                         self.notifier.status(line)
                         last_status = line
-                self._waker.wait(self.tick)
+                # a retired account's thread ends within a fraction of a second (its IDLE is
+                # interrupted); look again soon to start its replacement
+                self._waker.wait(min(self.tick, RETIRE_POLL) if self.retiring else self.tick)
         finally:
             self.notifier.stopping()
             log.info("stopping")

@@ -91,12 +91,31 @@ class PassReport:
     actions: list[str] = field(default_factory=list)
     drafts: int = 0
     errors: int = 0
+    # why the account could not be synced at all (login refused, mailbox missing…); None when it was
+    failure: str | None = None
 
     def summary(self) -> str:
         return (
             f"{self.account}: {self.synced} new message(s), {self.analysed} analysed, "
             f"{self.drafts} draft(s) created, {len(self.actions)} action(s), {self.errors} error(s)"
         )
+
+
+def _sender_name(header: bytes, users: frozenset[str]) -> str:
+    """The display name in a header block's From, when the address is one of the user's."""
+    from email.headerregistry import AddressHeader
+    from email.parser import BytesHeaderParser
+    from email.policy import default
+
+    try:
+        field = BytesHeaderParser(policy=default).parsebytes(header).get("From")
+        addresses = field.addresses if isinstance(field, AddressHeader) else ()
+    except Exception:  # a malformed header names no one
+        return ""
+    for a in addresses:
+        if a.addr_spec.lower() in users and a.display_name.strip():
+            return " ".join(a.display_name.split())
+    return ""
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -133,6 +152,8 @@ class AccountRunner:
         # decoded applications, valid while no other connection has committed (data_version)
         self._apps: dict[str, tracker.Application] | None = None
         self._apps_version = -1
+        #: the user's display name learned from their sent mail (None: not looked up yet)
+        self._sender: str | None = None
 
     # ------------------------------------------------------------------ connection
 
@@ -231,13 +252,22 @@ class AccountRunner:
         domains = {d for a in apps for d in a.employer.domains}
         outbound = direction == "outbound"
 
+        learn = outbound and not self.settings.daemon.user_name and not self.sender_name()
+        learned: list[str] = []
+
         def keep(header: bytes) -> bool:
+            if learn and not learned:
+                name = _sender_name(header, self.settings.user_addresses)
+                if name:
+                    learned.append(name)
             return is_candidate(header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains)
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
         # cursor and is not looked at again
         result = conn.sync(folder, cursor, since, keep)
+        if learned:
+            self._remember_sender_name(learned[0])
         validity = result.cursor.validity
         if result.reset:
             flog.warning("folder validity changed; resyncing it", validity=validity)
@@ -522,17 +552,27 @@ class AccountRunner:
             with STATE_LOCK:
                 self._intent(action, "remove", effect.raw, now)
             removed = False
+            found_any = False
             for found in conn.find_drafts(action.draft_id):
+                found_any = True
                 # the connector compares bytes itself; a draft the user edited is left alone
                 removed = conn.remove_draft(found.key, effect.raw) or removed
             result = "removed" if removed else "kept"
+            gone = not found_any
             with STATE_LOCK, self.store.transaction():
                 self.store.record_outcome(action.draft_id, result, None, now, kind="remove")
                 self._feed(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
         else:
+            gone = True
             self._with_outcome(action.app_id, tracker.DraftOutcome(action.draft_id, result, at=now), now)
+        if gone:  # sent or deleted by the user: nothing was kept, there was nothing to remove
+            report.actions.append(f"draft {action.draft_id} no longer in Drafts")
+            slog.info("stale draft already gone from Drafts (sent or deleted)", draft_id=action.draft_id)
+            return
         report.actions.append(f"{result} draft {action.draft_id}")
-        slog.info("stale draft " + result, draft_id=action.draft_id)
+        slog.info(
+            "stale draft " + ("removed" if result == "removed" else "kept: you edited it"), draft_id=action.draft_id
+        )
 
     # ------------------------------------------------------------------ crash recovery
 
@@ -570,6 +610,24 @@ class AccountRunner:
     def _compose(self, app: tracker.Application, stage: tracker.StageRecord, now: datetime) -> bytes:
         return compose.render_bytes(compose.draft(self._context(app, stage), self.settings, now, self.templates))
 
+    def sender_name(self) -> str:
+        """The display name the user sends mail with, learned from the Sent folder; "" if not yet."""
+        if self._sender is None:
+            self._sender = self.store.get_meta(f"sender_name:{self.account.name}") or ""
+        return self._sender
+
+    def _remember_sender_name(self, name: str) -> None:
+        with STATE_LOCK:
+            self.store.set_meta(f"sender_name:{self.account.name}", name)
+        self._sender = name
+        self.log.info("drafts are signed with the name of your sent mail", user_name=name)
+
+    def _signature_name(self) -> str:
+        name = self.settings.daemon.user_name or self.sender_name()
+        if not name:
+            self.log.warning("draft signed without a name: set [daemon] user_name (none was found in your sent mail)")
+        return name
+
     def _context(self, app: tracker.Application, stage: tracker.StageRecord) -> compose.DraftContext:
         from daemon.model import Address
 
@@ -581,7 +639,7 @@ class AccountRunner:
         return compose.DraftContext(
             draft_id=stage.draft_id,
             stage=PlannedStage(stage=stage.stage, due=stage.due, kind=_kind(stage.kind)),
-            user_name=self.settings.daemon.user_name,
+            user_name=self._signature_name(),
             user_addr=user_addr,
             recipient=recipient,
             interviewers=iv.interviewers if iv else (),
@@ -759,7 +817,7 @@ def run_once(
                 except StateError:
                     raise  # the state is shared: every account would fail the same way
                 except (ConnectionError, TimeoutError, FollowupdError) as exc:
-                    report = PassReport(account.name, errors=1)
+                    report = PassReport(account.name, errors=1, failure=str(exc) or type(exc).__name__)
                     log.error("account failed", account=account.name, error=f"{type(exc).__name__}: {exc}")
                 finally:
                     runner.close()
