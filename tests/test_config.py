@@ -586,3 +586,21 @@ def test_system_timezone(
     monkeypatch.setattr(os, "readlink", readlink)
     monkeypatch.setattr(config, "Path", lambda p: Path("/nonexistent/timezone"))
     assert config.system_timezone() == expected
+
+
+def test_check_config_asks_an_oauth2_account_for_its_token_store_not_a_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    account = (
+        '[daemon]\nuser_name = "Ann"\ntimezone = "UTC"\n'
+        '[[accounts]]\nname = "work"\nprovider = "outlook"\nusername = "ann@outlook.com"\nauth = "oauth2"\n'
+        'addresses = ["ann@outlook.com"]\n[accounts.oauth2]\nclient_id = "app"\ntoken_store = "{store}"\n'
+    )
+    p = write(tmp_path, account.replace("{store}", "file"))
+    assert cli.main(["-c", str(p), "check-config"]) == 0
+    p = write(tmp_path, account.replace("{store}", "keyring"))
+    assert cli.main(["-c", str(p), "check-config"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{p}: accounts[0].oauth2.token_store: the keyring: no usable keyring backend")
+    assert line.endswith('or set token_store = "file"')

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from daemon.config import load_with_warnings, summary
 from daemon.errors import ConfigError, UserError
-from daemon.settings import Settings
+from daemon.settings import PasswordSource, Settings
 
 
 def environment_problems(settings: Settings) -> list[str]:
@@ -29,6 +29,16 @@ def environment_problems(settings: Settings) -> list[str]:
         where = f"{file}: accounts[{i}]"
         if account.kind == "maildir" and account.path is not None and not account.path.is_dir():
             problems.append(f"{where}.path: no such directory: {account.path}")
+        if account.auth == "oauth2":
+            # no password is read: the refresh token is, from its own store
+            oauth = account.oauth2
+            if oauth is not None and not oauth.token_file:
+                reason = source_problem(account.name, PasswordSource(kind="keyring"))
+                if reason is not None:
+                    problems.append(
+                        f"{where}.oauth2.token_store: the keyring: {reason}; or set token_store = \"file\""
+                    )
+            continue
         reason = source_problem(account.name, account.password)
         if reason is not None:
             if account.password.kind == "env":
