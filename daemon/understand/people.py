@@ -57,7 +57,8 @@ _AGENDA_LINE = re.compile(
 )
 _AGENDA_WHO = re.compile(r"(?:\bwith\b|[–—|]|\s-\s|\()\s*(?P<who>[A-Z][^()\n]*?)\)?\s*$")
 _FIRST_PERSON_INTERVIEW = re.compile(
-    r"(?i)\b(?:with me\b|me and\b|I(?:'ll|’ll| will| am|'m|’m) (?:be )?(?:interviewing|your interviewer|leading|running)"
+    r"(?i)\b(?:with me\b|me and\b|I(?:'ll|’ll| will| am|'m|’m) (?:be )?"
+    r"(?:interviewing|your interviewer|leading|running)"
     r"|(?:I|I'd|I’d|I would|I'll|I’ll|I will) (?:like to |love to |be glad to |be happy to )?"
     r"(?:speak|talk|chat|meet) (?:with|to) you)"
 )
@@ -102,7 +103,8 @@ def extract_name(raw: str) -> str:
     last, comma, first = name.partition(",")
     if comma and first.strip() and len(last.split()) <= 2:
         name = f"{first.strip()} {last.strip()}"
-    if not name or "@" in name or any(w.casefold() in ("team", "recruiting", "talent", "careers", "no-reply") for w in name.split()):
+    teamish = ("team", "recruiting", "talent", "careers", "no-reply")
+    if not name or "@" in name or any(w.casefold() in teamish for w in name.split()):
         return ""
     return name
 
@@ -141,13 +143,13 @@ def _user_names(mail: Mail, users: frozenset[str]) -> set[str]:
     return {n for n in (extract_name(x) for x in names) if n}
 
 
-def interviewers(mail: Mail, users: frozenset[str], writer: Address | None, firms: tuple[str, ...] = ()) -> tuple[str, ...]:
+def interviewers(
+    mail: Mail, users: frozenset[str], writer: Address | None, firms: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """Who the user will meet, in the order the mail names them (see the module docstring)."""
     body = extract.split_signature(mail.text)[0]
     me = _user_names(mail, users)
-    exclude = frozenset(
-        w.casefold() for f in firms if f for w in (f, *f.split())
-    ) | frozenset(n.casefold() for n in me)
+    exclude = frozenset(w.casefold() for f in firms if f for w in (f, *f.split())) | frozenset(n.casefold() for n in me)
     found: list[str] = list(extract.interviewers(mail))
     for m in _MEET.finditer(body):
         found += _names_in(m.group("list"), exclude)
@@ -169,10 +171,16 @@ def interviewers(mail: Mail, users: frozenset[str], writer: Address | None, firm
             n = _addr_name(a)
             if n:
                 invited.append(n)
-    if not found and not invited and writer_name and organizer_addrs and all(
-        (ev.organizer is not None and ev.organizer.addr == (writer.addr if writer else ""))
-        and not [a for a in ev.attendees if a.addr not in users and a.addr not in organizer_addrs]
-        for ev in mail.calendars
+    if (
+        not found
+        and not invited
+        and writer_name
+        and organizer_addrs
+        and all(
+            (ev.organizer is not None and ev.organizer.addr == (writer.addr if writer else ""))
+            and not [a for a in ev.attendees if a.addr not in users and a.addr not in organizer_addrs]
+            for ev in mail.calendars
+        )
     ):
         # a one-to-one invite from the writer: they are the interviewer
         found.append(writer_name)
@@ -202,14 +210,17 @@ _CLIENT = [
     re.compile(rf"\b(?:role|position|opportunity|opening) (?:at|with) {_ORG}"),
 ]
 _AGENCY_CUE = re.compile(
-    r"(?i)\b(?:my client|our client|client company|on behalf of (?:my|our|a) client|put (?:you|your (?:cv|resume|profile)) forward"
+    r"(?i)\b(?:my client|our client|client company|on behalf of (?:my|our|a) client"
+    r"|put (?:you|your (?:cv|resume|profile)) forward"
     r"|submitted your (?:cv|resume|profile)|recruitment agency|staffing (?:agency|firm)|search firm)\b"
 )
 _AGENCY_ORG = re.compile(
     r"(?i)\b(?:recruit(?:ment|ing)? (?:partners|group|agency|solutions)|staffing|talent (?:partners|solutions|search)"
     r"|search (?:partners|group)|resourcing|headhunt\w*|executive search|[a-z]+ partners)\b"
 )
-_ORG_STOP = frozenset("The A An Our My This We I You Your Please Hi Hello Monday Tuesday Wednesday Thursday Friday".split())
+_ORG_STOP = frozenset(
+    "The A An Our My This We I You Your Please Hi Hello Monday Tuesday Wednesday Thursday Friday".split()
+)
 
 
 def _org(raw: str) -> str | None:
@@ -240,7 +251,8 @@ def agency_and_client(mail: Mail, company: str | None) -> tuple[str | None, str 
     agency = agency_named or company
     if agency is None:
         m = re.search(r"[|@]\s*(?P<o>[A-Z][\w&' ]+)$", display) or re.search(
-            r"(?m)^(?:[A-Z][\w ]*, )?(?P<o>[A-Z][\w&' ]*(?:Partners|Recruitment|Staffing|Search|Talent|Resourcing))\s*$",
+            r"(?m)^(?:[A-Z][\w ]*, )?"
+            r"(?P<o>[A-Z][\w&' ]*(?:Partners|Recruitment|Staffing|Search|Talent|Resourcing))\s*$",
             mail.signature,
         )
         agency = m.group("o").strip() if m else None
@@ -249,8 +261,14 @@ def agency_and_client(mail: Mail, company: str | None) -> tuple[str | None, str 
         for pat in _CLIENT:
             for m in pat.finditer(text):
                 name = _org(m.group("org"))
-                if name and (agency is None or name.casefold() not in agency.casefold()) and name.casefold() not in (
-                    "me", "you",
+                if (
+                    name
+                    and (agency is None or name.casefold() not in agency.casefold())
+                    and name.casefold()
+                    not in (
+                        "me",
+                        "you",
+                    )
                 ):
                     client = name
                     break
@@ -265,7 +283,8 @@ def agency_and_client(mail: Mail, company: str | None) -> tuple[str | None, str 
 
 _COVER = re.compile(
     r"(?i)\b(?:cover|covering|covers|discuss|discussing|focus(?:ed|es)? on|focusing on|talk(?:ing)? (?:about|through)"
-    r"|go(?:ing)? over|dig(?:ging)? into|deep[- ]dive (?:into|on)|walk(?:ing)? (?:us |you |me )?through|explore|exploring"
+    r"|go(?:ing)? over|dig(?:ging)? into|deep[- ]dive (?:into|on)"
+    r"|walk(?:ing)? (?:us |you |me )?through|explore|exploring"
     r"|a (?:conversation|discussion|chat) (?:about|on|of)|questions (?:about|on))\b[ \t:]*"
 )
 _TOPIC_HEAD = re.compile(r"(?im)^[ \t]*(?:topics?|agenda|focus|format|what (?:we'll|we will) cover)[ \t]*:[ \t]*(.*)$")
@@ -283,7 +302,9 @@ _TOPIC_STOP = re.compile(
 def _topic(raw: str, names: list[str]) -> str | None:
     t = re.sub(r"\([^()]*\)|\[[^]]*\]", "", raw)
     t = re.split(r"\s+(?:with|led by|—|–|-)\s+(?=[A-Z])|\s*[—–|]\s*|\s+-\s+", t)[0]
-    t = re.split(r"(?i)\s+(?:so that|so we|so you|to see|to get|to understand|as well as|before|after|which|where)\b", t)[0]
+    t = re.split(
+        r"(?i)\s+(?:so that|so we|so you|to see|to get|to understand|as well as|before|after|which|where)\b", t
+    )[0]
     t = _FILLER.sub("", t.strip(" \t.,;:!*\"'")).strip(" \t.,;:")
     if not t or not any(ch.isalpha() for ch in t):
         return None
