@@ -870,4 +870,8 @@ def cmd_check_config(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return 2
     print(summary(settings))
+    from daemon.followup.letter import note_report
+
+    for line in note_report(settings):
+        print(line)
     return 0

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from daemon.followup.letter import clean_note
 from daemon.settings import Settings
 
 
@@ -51,7 +52,10 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo) -> str:
         return "  ".join(out).rstrip()
 
     lines = [fmt(headers), fmt(["─" * w for w in widths])]
-    lines += [fmt(r) for r in rows]
+    for a, r in zip(apps, rows, strict=True):
+        lines.append(fmt(r))
+        for key, value in (a.get("notes") or {}).items():
+            lines.append(f"  {key}: {clean_note(value, key)}")
     pending = sum(1 for a in apps if a.get("next"))
     lines.append("")
     lines.append(f"{len(apps)} application(s), {pending} with a follow-up pending. Times in {tz.key}.")
@@ -75,6 +79,10 @@ def snapshot(settings: Settings) -> dict[str, Any]:
     store = Store.open(path)
     try:
         result: dict[str, Any] = store.status_snapshot()
+        notes = {a.id: a.notes for a in store.load_applications()}
+        for entry in result.get("applications", []):
+            n = notes.get(entry.get("id"))
+            entry["notes"] = {k: v for k, v in vars(n).items() if v} if n is not None else {}
         return result
     finally:
         store.close()
