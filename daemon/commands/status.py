@@ -82,7 +82,9 @@ def snapshot(settings: Settings) -> dict[str, Any]:
         notes = {a.id: a.notes for a in store.load_applications()}
         for entry in result.get("applications", []):
             n = notes.get(entry.get("id"))
-            entry["notes"] = {k: v for k, v in vars(n).items() if v} if n is not None else {}
+            mine = {k: v for k, v in vars(n).items() if v} if n is not None else {}
+            if mine:  # only then: the documented shape (DESIGN §3) stays as it was
+                entry["notes"] = mine
         return result
     finally:
         store.close()
