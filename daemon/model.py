@@ -138,12 +138,31 @@ class Classification:
 
 
 @dataclass(frozen=True)
+class People:
+    """Who is who in an invitation (``daemon.understand.people``)."""
+
+    interviewers: tuple[str, ...] = ()
+    contact: Address | None = None  # the person who wrote (Reply-To first)
+    topics: tuple[str, ...] = ()  # short phrases the interview is said to cover
+    agency: str | None = None  # the recruiting agency, when one wrote for a client
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "interviewers": list(self.interviewers),
+            "contact": str(self.contact) if self.contact is not None else None,
+            "topics": list(self.topics),
+            "agency": self.agency,
+        }
+
+
+@dataclass(frozen=True)
 class Analysis:
     """What ``explain`` reports for one message: its classification and interview time."""
 
     classification: Classification
     interview: InterviewTime | None
     extra_reasons: tuple[str, ...] = field(default=())
+    people: People = field(default_factory=People)
 
     @property
     def category(self) -> Category:
@@ -161,7 +180,8 @@ class Analysis:
             "round": c.round,
             "reasons": list(c.reasons) + list(self.extra_reasons),
         }
-        if c.interviewers:
+        out.update(self.people.to_json())
+        if c.interviewers and not self.people.interviewers:
             out["interviewers"] = list(c.interviewers)
         if c.return_date:
             out["return_date"] = c.return_date.isoformat()

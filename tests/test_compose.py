@@ -249,7 +249,7 @@ def test_non_ascii_names_round_trip() -> None:
     assert msg["Subject"] == "Re: Entretien – Ingénieur logiciel 🎉"
     body = body_of(msg)
     assert body.startswith("Hi Zoë,\n")
-    assert "Łukasz Żółć" in body and "Bücher & Söhne" in body and body.rstrip().endswith("José Núñez")
+    assert "Łukasz" in body and "Bücher & Söhne" in body and body.rstrip().endswith("José Núñez")
 
 
 # ---------------------------------------------------------------- body text
@@ -257,14 +257,15 @@ def test_non_ascii_names_round_trip() -> None:
 
 def test_followup_follows_the_advice_with_company_notes() -> None:
     body = body_of(draft(ctx(), SETTINGS, DUE))
-    assert body.startswith("Hi Jane,\n\nThank you again for taking the time to speak with me on Tuesday")
+    # Jane interviewed and wrote: she is thanked for the conversation, Bob through her
+    assert body.startswith("Hi Jane,\n\nThank you again for our conversation on Tuesday")
     assert "the Backend Engineer role at Acme" in body
-    assert "Please also pass my thanks on to Bob Lee." in body  # the recipient is not thanked twice
+    assert "Please also pass my thanks on to Bob." in body  # the recipient is not thanked twice
     assert "the migration to event sourcing" in body
     assert "How does the team split on-call between services?" in body
     assert "a short write-up of the caching design we discussed" in body
-    assert "any other information I can provide" in body
-    assert body.rstrip().endswith("Best regards,\nSam Carter")
+    assert "references or anything else" in body
+    assert body.rstrip().endswith(",\nSam Carter")
 
 
 def test_followup_without_notes_or_names_reads_naturally() -> None:
@@ -272,7 +273,8 @@ def test_followup_without_notes_or_names_reads_naturally() -> None:
     body = body_of(draft(context, SETTINGS, now))
     assert body.startswith("Hello,\n\n")
     assert "your team" in body
-    assert "next steps" in body and "timeline" in body
+    assert body.count("?") == 1  # one question, and not the process's "next steps"
+    assert "next steps" not in body and "discussion of" not in body  # no fake specific
     assert "Sam Carter" in body  # the configured user name signs when the context has none
     for bad in ("None", "[INSERT", "{{", "}}", "  ", " .", " ,", "\n\n\n"):
         assert bad not in body
@@ -298,8 +300,8 @@ def test_checkin_is_shorter_and_dated() -> None:
 def test_thank_you_is_short_and_says_today() -> None:
     context, now = GOLDEN_CASES["thank_you"]
     body = body_of(draft(context, SETTINGS, now))
-    assert body.startswith("Hello,\n\nThank you for taking the time to speak with me today")
-    assert "Jane Doe and Bob Lee" in body  # the recruiter is asked to pass the thanks on
+    # a team mailbox arranged it: it is thanked for that, not for speaking with me
+    assert body.startswith("Hello,\n\nThank you for arranging my conversation with Jane and Bob today")
     assert len(body) < 500
 
 

@@ -45,6 +45,7 @@ def test_demo_command_runs_from_the_cli_in_seconds() -> None:
         [sys.executable, "-m", "daemon", "demo"], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
     )
     assert r.returncode == 0, r.stderr
-    assert "Thank you again for taking the time" in r.stdout
+    assert "Thank you for taking the time to speak with me on Wednesday" in r.stdout
+    assert "pass my thanks on to Tomasz" in r.stdout  # the other interviewer, by name
     assert "answered" in r.stdout
     assert r.stderr == ""  # no warnings or tracebacks on a clean run

@@ -49,7 +49,7 @@ def test_the_wheel_carries_templates_demo_mail_and_licence_and_runs_the_demo(tmp
     assert run.stdout.splitlines()[0] == str(site / "daemon" / "__init__.py")
     # the sample invitation was read and the built-in follow-up template rendered
     assert "Subject: Re: Interview confirmation: Platform Engineer at Brightwater Labs" in run.stdout
-    assert "Thank you again for taking the time to speak with me" in run.stdout
+    assert "Thank you for taking the time to speak with me" in run.stdout
 
 
 def test_the_unit_files_in_systemd_are_the_ones_the_package_ships() -> None:

@@ -74,4 +74,9 @@ def cmd_check_config(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         return 2
     print(summary(settings))
+    from daemon.followup.letter import note_report
+
+    # how each [[companies]] note will read once tidied into a letter
+    for line in note_report(settings):
+        print(line)
     return 0

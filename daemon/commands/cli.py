@@ -151,6 +151,20 @@ def build_parser() -> argparse.ArgumentParser:
     pv.add_argument("--now", metavar="ISO8601", help="plan as if it were this moment")
     pv.add_argument("--json", action="store_true", help="machine-readable output (see DESIGN.md §3)")
 
+    nt = add(
+        "note",
+        _lazy("daemon.commands.note", "cmd_note"),
+        "add what only you know to one application",
+        "Attach a note to one application (by id, or by company name): something specific\n"
+        "from the interview, a question to ask, or material to offer. Drafts not yet made use\n"
+        "it; it wins over the [[companies]] notes. Without options, print the notes. An empty\n"
+        "value clears one.",
+    )
+    nt.add_argument("application", metavar="APPLICATION", help="the application's id or company name")
+    nt.add_argument("--specific", metavar="TEXT", help='e.g. "the migration to event sourcing"')
+    nt.add_argument("--question", metavar="TEXT", help='e.g. "how the team splits on-call"')
+    nt.add_argument("--extra", metavar="TEXT", help='e.g. "a short write-up of the caching design"')
+
     add(
         "check-config",
         _lazy("daemon.commands.check", "cmd_check_config"),

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from daemon.followup.letter import clean_note
 from daemon.settings import Settings
 
 if TYPE_CHECKING:
@@ -64,7 +65,10 @@ def render_table(snapshot: dict[str, Any], tz: ZoneInfo, removed: frozenset[tupl
         return "  ".join(out).rstrip()
 
     lines = [fmt(headers), fmt(["─" * w for w in widths])]
-    lines += [fmt(r) for r in rows]
+    for a, r in zip(apps, rows, strict=True):
+        lines.append(fmt(r))
+        for key, value in (a.get("notes") or {}).items():
+            lines.append(f"  {key}: {clean_note(value, key)}")
     pending = sum(1 for a in apps if a.get("next"))
     for a in apps:
         if a.get("recipient_note"):
@@ -99,11 +103,17 @@ def _read(settings: Settings) -> tuple[dict[str, Any], frozenset[tuple[str, str]
     try:
         result: dict[str, Any] = store.status_snapshot()
         result["accounts"] = accounts.states(store, settings)
+        apps = store.load_applications()
         # why a draft does not go where the employer's mail pointed (an outside Reply-To)
-        notes = {a.id: a.latest.recipient_note for a in store.load_applications() if a.latest}
+        recipient_notes = {a.id: a.latest.recipient_note for a in apps if a.latest}
+        user_notes = {a.id: a.notes for a in apps}
         for entry in result["applications"]:
-            if notes.get(entry["id"]):
-                entry["recipient_note"] = notes[entry["id"]]
+            if recipient_notes.get(entry["id"]):
+                entry["recipient_note"] = recipient_notes[entry["id"]]
+            n = user_notes.get(entry.get("id"))
+            mine = {k: v for k, v in vars(n).items() if v} if n is not None else {}
+            if mine:  # only then: the documented shape (DESIGN §3) stays as it was
+                entry["notes"] = mine
         return result, removed_drafts(store)
     finally:
         store.close()

@@ -15,11 +15,21 @@ Template variables (every one may be empty; an undefined name renders as ""):
 ``company``             "Acme" or ""; ``the_team`` "the team at Acme" or "your team"
 ``role``                "Backend Engineer" or ""; ``role_phrase`` "the Backend Engineer role" or "the role"
 ``round``               "first", "final" or ""; ``interview_label`` "final-round interview" or "interview"
-``interview_date``      "Tuesday, March 3" (user's zone); ``interview_weekday`` "Tuesday"
-``interview_when``      "today", "yesterday", "on Tuesday" or "on Tuesday, March 3"
+``interview_date``      "Tuesday, March 3" ("Tuesday, 3 March" where [policy] country writes
+                        the day first), in the user's zone; ``interview_weekday`` "Tuesday"
+``interview_when``      "today", "yesterday", "on Tuesday" (this week) or "on Tuesday, March 3"
 ``days_since``          whole days from the interview to the draft, in the user's zone
 ``user_name``, ``user_first_name``
-``specific``, ``question``, ``extra``   the company's notes from the config
+``specific``, ``question``, ``extra``   the user's notes (``followupd note``, else the
+                        company's in the config), cleaned to read well mid-sentence;
+                        ``question`` is a whole sentence ending in "?"
+``notes``               the same three as a mapping
+``contact``             "Priya Shah <priya@…>", the person the draft goes to; ``contact_name``
+``interviewer_first_names``  "Mira and Joel"; ``contact_interviewed`` true when they were on it
+``topics``              what the invitation said the interview would cover; ``topic`` the first
+``agency``              the recruiting agency that wrote for the company, or ""
+``letter``              the built-in letter's sentences: ``letter.thanks``, ``letter.specific``,
+                        ``letter.question``, ``letter.offer``, ``letter.closing``
 ``stage``, ``kind``     "followup-1" and "followup" (or "checkin", "thank_you")
 """
 
@@ -40,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from daemon.errors import UserError
+from daemon.followup import letter
 from daemon.followup.policy import user_zone
 from daemon.model import Address, Mail, PlannedStage, Round
 from daemon.settings import CompanySettings, Settings
@@ -441,25 +452,11 @@ def _same_person(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- dates
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
-def human_date(moment: datetime) -> str:
-    """ "Tuesday, March 3" — spelled out here so the locale cannot change a draft."""
-    return f"{_WEEKDAYS[moment.weekday()]}, {_MONTHS[moment.month - 1]} {moment.day}"
-
-
-def _interview_when(days: int, start_local: datetime) -> str:
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if 1 < days < 7:
-        return f"on {_WEEKDAYS[start_local.weekday()]}"
-    return f"on {human_date(start_local)}"
+def human_date(moment: datetime, day_first: bool = False) -> str:
+    """ "Tuesday, March 3" (or "Tuesday, 3 March") — spelled out so the locale cannot change a draft."""
+    return letter.human_date(moment, day_first)
 
 
 # ---------------------------------------------------------------- the draft
@@ -483,13 +480,21 @@ class DraftContext:
     in_reply_to: str | None = None  # Message-ID of the latest employer message
     references: tuple[str, ...] = ()  # the thread's References
     company_settings: CompanySettings | None = None
+    topics: tuple[str, ...] = ()  # what the invitation said the interview would cover
+    agency: str | None = None  # the recruiting agency that wrote for the company
+    #: the user's own notes for this application (``followupd note``); each wins over the config's
+    note_specific: str | None = None
+    note_question: str | None = None
+    note_extra: str | None = None
 
 
 def template_variables(ctx: DraftContext, settings: Settings, now: datetime) -> dict[str, Any]:
     """The variables a template sees; every text already stripped of control characters."""
     zone = user_zone(settings)
     start_local = ctx.interview_start.astimezone(zone)
-    days = (now.astimezone(zone).date() - start_local.date()).days
+    today = now.astimezone(zone).date()
+    days = (today - start_local.date()).days
+    first_day = letter.day_first(settings.policy.country)
     company_cfg = ctx.company_settings
     if company_cfg is None:
         company_cfg = settings.company(ctx.company, ctx.recipient.domain if ctx.recipient else None)
@@ -505,6 +510,35 @@ def template_variables(ctx: DraftContext, settings: Settings, now: datetime) -> 
     role = text(ctx.role)
     user_name = text(ctx.user_name or settings.daemon.user_name)
     kind = ctx.stage.kind
+
+    def note(mine: str | None, configured: str | None, which: letter.NoteKind) -> str:
+        return letter.clean_note(text(mine if mine is not None and mine.strip() else configured, 500), which)
+
+    notes = {
+        "specific": note(ctx.note_specific, company_cfg.specific if company_cfg else None, "specific"),
+        "question": note(ctx.note_question, company_cfg.question if company_cfg else None, "question"),
+        "extra": note(ctx.note_extra, company_cfg.extra if company_cfg else None, "extra"),
+    }
+    topics = [t for t in (text(x, 200) for x in ctx.topics) if t]
+    agency = text(ctx.agency)
+    when = letter.interview_when(start_local.date(), today, first_day)
+    contact_interviewed = bool(recipient_name) and any(_same_person(recipient_name, n) for n in interviewers)
+    seed = ctx.draft_id.rsplit(".", 1)[0] if "." in ctx.draft_id else ctx.draft_id
+    sentences = letter.sentences(
+        seed=seed,
+        when=when,
+        company=company,
+        role=role,
+        round=ctx.round,
+        contact_name=recipient_name if recipient_first else "",
+        interviewers=interviewers,
+        topics=topics,
+        agency=agency,
+        **notes,
+    )
+    contact = ""
+    if ctx.recipient is not None:
+        contact = f"{recipient_name} <{ctx.recipient.addr}>" if recipient_name else ctx.recipient.addr
     return {
         "greeting": f"Hi {recipient_first}," if recipient_first else "Hello,",
         "recipient_name": recipient_name,
@@ -519,15 +553,22 @@ def template_variables(ctx: DraftContext, settings: Settings, now: datetime) -> 
         "role_phrase": f"the {role} role" if role else "the role",
         "round": ctx.round or "",
         "interview_label": f"{ctx.round}-round interview" if ctx.round else "interview",
-        "interview_date": human_date(start_local),
+        "interview_date": human_date(start_local, first_day),
         "interview_weekday": _WEEKDAYS[start_local.weekday()],
-        "interview_when": _interview_when(days, start_local),
+        "interview_when": when,
         "days_since": max(days, 0),
         "user_name": user_name,
         "user_first_name": first_name(user_name),
-        "specific": text(company_cfg.specific if company_cfg else None, 500),
-        "question": text(company_cfg.question if company_cfg else None, 500),
-        "extra": text(company_cfg.extra if company_cfg else None, 500),
+        **notes,
+        "notes": notes,
+        "contact": clean_header_text(contact, 300),
+        "contact_name": recipient_name,
+        "contact_interviewed": contact_interviewed,
+        "interviewer_first_names": join_names(letter.first_names(others if others else interviewers)),
+        "topics": topics,
+        "topic": topics[0] if topics else "",
+        "agency": agency,
+        "letter": sentences,
         "stage": ctx.stage.stage,
         "kind": kind,
     }

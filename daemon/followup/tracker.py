@@ -112,6 +112,7 @@ class Interview:
     interviewers: tuple[str, ...] = ()
     uid: str | None = None  # the calendar event's UID, when it came with an .ics
     sequence: int = 0
+    topics: tuple[str, ...] = ()  # what the invitation said the interview would cover
 
     def finish(self, settings: Settings) -> datetime | None:
         if self.start is None:
@@ -159,6 +160,22 @@ class Deferral:
 
 
 @dataclass(frozen=True)
+class Notes:
+    """What only the user knows, added with ``followupd note``; a field left None is unset."""
+
+    specific: str | None = None
+    question: str | None = None
+    extra: str | None = None
+
+    def merged(self, newer: Notes) -> Notes:
+        return Notes(
+            specific=newer.specific if newer.specific is not None else self.specific,
+            question=newer.question if newer.question is not None else self.question,
+            extra=newer.extra if newer.extra is not None else self.extra,
+        )
+
+
+@dataclass(frozen=True)
 class Application:
     id: str
     company: str | None
@@ -177,6 +194,8 @@ class Application:
     created: datetime | None = None
     updated: datetime | None = None
     reason: str | None = None  # what answered or closed it
+    agency: str | None = None  # the recruiting agency that wrote for the company, if one did
+    notes: Notes = Notes()  # the user's own notes (``followupd note``)
 
     def stage(self, draft_id: str) -> StageRecord | None:
         return next((s for s in self.stages if s.draft_id == draft_id), None)
@@ -642,6 +661,7 @@ def _absorb(app: Application, mail: Mail, a: Analysis | None, ident: Identity | 
         employer=app.employer.merged(ident),
         company=app.company or ident.company or c.company,
         role=app.role or c.role,
+        agency=app.agency or a.people.agency,
     )
     if c.category != Category.AUTO_REPLY:
         latest = app.latest
@@ -770,6 +790,7 @@ def _on_schedule(app: Application, mail: Mail, a: Analysis, after: bool, ctx: _C
         interviewers=c.interviewers or (cur.interviewers if cur is not None and cur.number == number else ()),
         uid=uid,
         sequence=seq,
+        topics=a.people.topics or (cur.topics if cur is not None and cur.number == number else ()),
     )
     reopened = app.state in FINISHED and start is not None
     app = replace(

@@ -653,6 +653,11 @@ class AccountRunner:
             company_settings=self.settings.company(
                 app.company, app.employer.domains[0] if app.employer.domains else None
             ),
+            topics=iv.topics if iv else (),
+            agency=app.agency,
+            note_specific=app.notes.specific,
+            note_question=app.notes.question,
+            note_extra=app.notes.extra,
         )
 
 

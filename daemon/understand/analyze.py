@@ -10,7 +10,7 @@ import dataclasses
 
 from daemon.budget import checkpoint
 from daemon.model import SCHEDULING, Analysis, Category, Mail
-from daemon.understand import classify, when
+from daemon.understand import classify, people, when
 from daemon.understand.mail import parse
 
 
@@ -25,7 +25,14 @@ def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> An
         rd = when.return_date(mail)
         if rd is not None:
             c = dataclasses.replace(c, return_date=rd)
-    return Analysis(classification=c, interview=interview)
+    if c.category not in SCHEDULING:
+        return Analysis(classification=c, interview=interview)
+    # who is who: the interviewers, the contact, the topics, and a client behind an agency
+    found, hiring = people.people(mail, c.company, user_addresses)
+    if found.agency is not None and hiring != c.company:
+        c = dataclasses.replace(c, company=hiring, reasons=(*c.reasons, f"agency {found.agency} writes for a client"))
+    c = dataclasses.replace(c, interviewers=found.interviewers)
+    return Analysis(classification=c, interview=interview, people=found)
 
 
 def analyze(raw: bytes) -> Analysis:
