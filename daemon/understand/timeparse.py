@@ -726,7 +726,9 @@ def _date_atoms(text: str) -> list[_Atom]:
                 if not g("y3") and not (closed and not _AT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
                     continue
                 if not 1 <= b <= 12:
-                    continue
+                    if not (g("y3") and 1 <= a <= 12):
+                        continue
+                    a, b = b, a  # "10.31.1974": only month first makes a date
                 p.day, p.month, p.year = a, b, _year(g("y3"))
                 if closed:
                     p.end = m.end() + 1
@@ -1075,7 +1077,11 @@ def _wtime_atoms(text: str) -> list[_Atom]:
         elif g("cd"):
             h, minute, ap = int(g("ch")), int(g("cm")), _meridiem(g("cap"))
             hrs = _HRS_AFTER.match(text, m.end()) if ap is None and len(g("ch")) == 2 else None
-            if hrs is not None and h <= 23 and (said_at or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start())):
+            if (
+                hrs is not None
+                and h <= 23
+                and (said_at or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+            ):
                 p.clock24 = True  # "1500 hrs"
                 p.end = hrs.end()
             elif ap is None and not (said_at and h <= 12 and minute and ends_well):
