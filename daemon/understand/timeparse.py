@@ -722,7 +722,7 @@ def _date_atoms(text: str) -> list[_Atom]:
             if g("sep") == ".":
                 # dots separate a date day first ("6.5.2026", "06.05."): the US writes slashes.
                 # Without a year only the closed form "13.11." is a date ("at 10.30." is a time)
-                closed = text.startswith(".", m.end()) and not text.startswith("..", m.end())
+                closed = not g("y3") and text.startswith(".", m.end()) and not text.startswith("..", m.end())
                 if not g("y3") and not (closed and not _AT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
                     continue
                 if not 1 <= b <= 12:
