@@ -400,3 +400,67 @@ def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypa
     assert all(s._ready for s in _scanners()) and any(s.twin is not None for s in _scanners())  # type: ignore[attr-defined]
     assert plain == twinned
     assert sum(len(mentions) for (mentions, _), _ in plain) > 500  # the corpus does hold mentions
+
+
+# ---------------------------------------------------------------- European writing (issue 14)
+CEST = timezone(timedelta(hours=2))
+EU_REF = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))  # a Monday in Cologne
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # dots separate a date day first, whatever the Date header's offset says
+        ("we meet on 4.5.2026 at 11.15 Lisbon time", "2026-05-04T11:15:00+01:00"),
+        ("Termin: Donnerstag 19.03. um 8.45 Uhr", "2026-03-19T08:45:00+01:00"),
+        ("Datum: 09.04.2026", "2026-04-09T00:00:00+01:00"),
+        # a dotted clock is a clock when "at"/"um"/a label stands before it or a zone after it
+        ("could you do Wednesday at 16.00?", "2026-03-04T16:00:00+01:00"),
+        ("Wednesday 4 March, 16.15 CET", "2026-03-04T16:15:00+01:00"),
+        # French weekdays and months, "à", "heure de <ville>"
+        ("jeudi 12 mars à 10h15 (heure de Bruxelles)", "2026-03-12T10:15:00+01:00"),
+        ("le vendredi 3 avril 2026 à 9h", "2026-04-03T09:00:00+01:00"),  # no zone: the Date offset
+        # a country's clock, and a four-digit 24-hour clock with "hrs"
+        ("Tuesday 31 March at 4pm UK time", "2026-03-31T16:00:00+01:00"),
+        ("Slot: Friday 6th March at 0930 hrs", "2026-03-06T09:30:00+01:00"),
+        ("Time : 1645 hrs, Monday 9 March", "2026-03-09T16:45:00+01:00"),
+    ],
+)
+def test_european_writing(text: str, start: str) -> None:
+    assert first(text, EU_REF)[0] == start
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the licence costs 12.50 per seat",
+        "please upgrade to release 10.30 first",
+        "we paid €14.30 for parking",
+        "I have logged 1500 hours of flight time",
+        "the office is 10 Central Park West",
+    ],
+)
+def test_numbers_that_are_not_clocks(text: str) -> None:
+    assert [m for m in resolve(text, EU_REF) if m.has_time] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # US region words straight after a clock name its clock, with DST from tzdata
+        ("Tuesday 7/14 at 3pm Mountain", "2026-07-14T15:00:00-06:00"),
+        ("Monday 11/2, 9 Eastern to 1 Eastern", "2026-11-02T09:00:00-05:00"),
+        ("Wed 8/19 at noon Pacific", "2026-08-19T12:00:00-07:00"),
+        ("Thursday 10/8 at 11:00 AM Central (noon for me)", "2026-10-08T11:00:00-05:00"),
+    ],
+)
+def test_us_region_words_after_a_clock(text: str, start: str) -> None:
+    assert first(text, datetime(2026, 7, 1, 12, tzinfo=EDT))[0] == start
+
+
+def test_a_bare_region_word_in_prose_is_no_zone() -> None:
+    at_address = resolve("meet me Friday 3 April at 10 Central Park West", EU_REF)
+    assert at_address[0].zone is None
+    # "central" away from a clock names no clock: the time keeps the reference offset
+    found = resolve("our central team meets on Friday 3 April at 10:00", EU_REF)
+    assert found[0].start.isoformat() == "2026-04-03T10:00:00+01:00"

@@ -246,3 +246,77 @@ def test_a_forwarded_invitation_gives_its_time_when_the_senders_words_state_none
     assert iv is not None and iv.start is not None and iv.end is not None
     assert iv.start == datetime(2025, 11, 4, 11, 0, tzinfo=UTC)
     assert iv.end - iv.start == timedelta(minutes=40)
+
+
+# ---------------------------------------------------------------- issue 14: replies, restatements
+PROPOSALS = """Sounds good, Tuesday at 4 suits me.
+
+On Mon, 17 Nov 2025 at 08:10, Recruiter <r@acme.example> wrote:
+> Hi! Could we find 40 minutes for a video chat? Options (Mountain time):
+>  - Tuesday 11/25 at 10:00am MT
+>  - Tuesday 11/25 at 4:00pm MT
+>  - Wednesday 11/26 at 1:00pm MT
+"""
+
+
+def test_a_short_reply_takes_the_matching_quoted_proposal() -> None:
+    # the reply names weekday and clock; the one quoted slot that fits gives the day, the zone
+    # and, with the quoted duration, the end
+    iv = infer_interview(
+        mail(PROPOSALS.replace("Sounds good, Tuesday at 4 suits me.", "Tuesday at 4 it is!")), Category.INVITATION
+    )
+    assert iso(iv) == ("2025-11-25T16:00:00-07:00", "2025-11-25T16:40:00-07:00")
+    assert iv is not None and iv.timezone == "America/Denver"
+
+
+def test_a_reply_matching_two_quoted_times_takes_none_of_them() -> None:
+    body = PROPOSALS.replace("Sounds good, Tuesday at 4 suits me.", "Tuesday works for me")
+    iv = infer_interview(mail(body), Category.INVITATION)
+    assert iv is None or iv.start is None or iv.start.isoformat() != "2025-11-25T10:00:00-07:00"
+
+
+def test_a_cancellation_naming_the_day_loosely_takes_the_quoted_time() -> None:
+    body = """Sorry, we have to cancel Wednesday's call: the role is on hold.
+
+From: Recruiter <r@acme.example>
+Sent: Friday, November 14, 2025 3:02 PM
+To: Me <me@example.com>
+Subject: Interview
+
+When: Wednesday, November 19, 2025 11:00 AM-11:45 AM (UTC-08:00) Pacific Time (US & Canada)
+"""
+    assert iso(infer_interview(mail(body), Category.CANCELLATION)) == (
+        "2025-11-19T11:00:00-08:00",
+        "2025-11-19T11:45:00-08:00",
+    )
+
+
+def test_a_time_restated_in_another_clock_is_not_a_second_time() -> None:
+    body = "The call moved off Monday. Could we do Thursday 11/20 at 9:00 AM PT / 12:00 PM ET instead?"
+    assert iso(infer_interview(mail(body), Category.RESCHEDULE))[0] == "2025-11-20T09:00:00-08:00"
+
+
+def test_the_sent_line_of_a_forwarded_header_is_not_the_interview() -> None:
+    body = """Passing this on, see you then!
+
+---------- Forwarded message ---------
+Date: Fri, Nov 14, 2025 at 4:12 PM
+Subject: Onsite
+To: Coordinator <c@acme.example>
+
+Onsite confirmed:
+   Day    Thursday, November 20
+   Time   1pm PT
+"""
+    assert iso(infer_interview(mail(body), Category.INVITATION))[0] == "2025-11-20T13:00:00-08:00"
+
+
+def test_a_new_time_with_its_own_date_beats_one_that_borrows_a_date() -> None:
+    body = """We need to move the panel.
+
+  Was: Friday 21 November, 2:00pm
+  Now: Monday 24 November, 2:00pm
+
+Saturday (22 November) is our offsite, which is why the new time is the same 2pm a few days later.
+"""
+    assert iso(infer_interview(mail(body), Category.RESCHEDULE))[0] == "2025-11-24T14:00:00-08:00"

@@ -291,18 +291,18 @@ class _Scanner:
 MONTHS: dict[str, int] = {}
 for _i, _names in enumerate(
     (
-        "january jan januar jänner",
-        "february feb februar",
-        "march mar märz maerz mär",
-        "april apr",
+        "january jan januar jänner janvier",
+        "february feb februar février fevrier",
+        "march mar märz maerz mär mars",
+        "april apr avril",
         "may mai",
-        "june jun juni",
-        "july jul juli",
-        "august aug",
-        "september sep sept",
-        "october oct oktober okt",
-        "november nov",
-        "december dec dezember dez",
+        "june jun juni juin",
+        "july jul juli juillet",
+        "august aug août aout",
+        "september sep sept septembre",
+        "october oct oktober okt octobre",
+        "november nov novembre",
+        "december dec dezember dez décembre decembre",
     ),
     start=1,
 ):
@@ -312,13 +312,13 @@ for _i, _names in enumerate(
 WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
     (
-        "monday mon montag",
-        "tuesday tues tue dienstag",
-        "wednesday wed mittwoch",
-        "thursday thurs thur thu donnerstag",
-        "friday fri freitag",
-        "saturday sat samstag",
-        "sunday sun sonntag",
+        "monday mon montag lundi",
+        "tuesday tues tue dienstag mardi",
+        "wednesday wed mittwoch mercredi",
+        "thursday thurs thur thu donnerstag jeudi",
+        "friday fri freitag vendredi",
+        "saturday sat samstag samedi",
+        "sunday sun sonntag dimanche",
     )
 ):
     for _n in _names.split():
@@ -326,7 +326,7 @@ for _i, _names in enumerate(
 #: abbreviations that are also English words: only count next to a date or time
 _WEAK_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
 #: month names that are also English words
-_WEAK_MONTHS = frozenset({"may", "mar", "march", "jan", "sept"})
+_WEAK_MONTHS = frozenset({"may", "mar", "march", "jan", "sept", "mars"})
 
 ORDINAL_WORDS = {
     "first": 1,
@@ -506,6 +506,9 @@ _HOUR_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:today|tomorrow|tonight|this|in\s+th
 _ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
 _REGION = _alt(list(zones.REGIONS))
 _CITY = _alt(list(zones.CITIES))
+#: US region words that name a clock without "time" ("2pm Pacific", "noon Eastern", "10 Central"):
+#: weak, like an abbreviation, when they stand apart from a time
+_BARE_REGION = "eastern|central|mountain|pacific"
 _ZONE = _Source(
     rf"""
     (?P<off>\(?(?:UTC|GMT)\s?[+\-−–]\s?\d{{1,2}}(?::?\d{{2}})?\)?
@@ -514,10 +517,26 @@ _ZONE = _Source(
   | (?P<region>\b(?:{_REGION})\s+(?:(?:standard|daylight|summer)\s+)?time\b
         (?:\s?(?:-|–|\()\s?(?:US\s&\sCanada|[A-Z][A-Za-z ]{{2,30}})\)?)?)
   | (?P<city>\b(?:{_CITY})(?:,\s(?:{_CITY}))*\b)
+  | (?P<heure>\bheure\s+(?:de\s+|d['’]\s?)(?P<hc>{_CITY})\b)
   | (?-i:(?P<abbr>\b(?:{_ABBR})\b))
+  | (?P<bare>\b(?:{_BARE_REGION})\b(?!\s+(?:european|europe|standard|daylight|summer|time)\b))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: a zone right after a number makes it a clock: "10.30 Amsterdam time", "10 Central", "9.30 CET"
+_CLOCK_ZONE_AFTER = re.compile(
+    rf"""\s?\(?(?:(?-i:(?:{_ABBR})\b)|(?:{_REGION}|{_CITY}|uk|u\.k\.)\s+time\b|(?:{_CITY})\b(?!\s+[a-z])
+    |heure\b|uhr\b|(?:{_BARE_REGION})\b(?!\s+(?-i:[A-Z])(?!ime\b|tandard\b|aylight\b)))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?:at|um|ab|von|from|between|à|time|zeit|uhrzeit|heure|start)\s*:?|@)\s*$", re.IGNORECASE
+)
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+#: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
+_HRS_AFTER = re.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
 
 _DURATION = re.compile(
     r"""\b(?P<num>\d{1,3}(?:\.\d)?|an?|one|two|three|half\s+an?|one\s+and\s+a\s+half|an?\s+hour\s+and\s+a\s+half)
@@ -541,7 +560,7 @@ _COARSE_S, _POD_S, _MASK_S = _Scanner(_COARSE), _Scanner(_POD), _Scanner(_MASK)
 #: what may stand between two atoms of one mention
 _GLUE = re.compile(
     r"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|for|from|the|of|around|about|starting|beginning|by|in
-    |time|uhr|um|am|date|when|datum|zeit)\b)*$""",
+    |time|uhr|um|am|date|when|datum|zeit|à|le)\b)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_GLUE = 32
@@ -700,9 +719,23 @@ def _date_atoms(text: str) -> list[_Atom]:
                 p.day, p.range_end = _day_value(g("d2a")), end
         elif g("num"):
             a, b = int(g("a")), int(g("b"))
-            if g("sep") != "/" and not g("y3"):
-                continue  # "2-3" and "10.30" are ranges and times far more often than dates
-            p.numeric, p.year = (a, b), _year(g("y3"))
+            if g("sep") == ".":
+                # dots separate a date day first ("6.5.2026", "06.05."): the US writes slashes.
+                # Without a year only the closed form "13.11." is a date ("at 10.30." is a time)
+                closed = not g("y3") and text.startswith(".", m.end()) and not text.startswith("..", m.end())
+                if not g("y3") and not (closed and not _AT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+                    continue
+                if not 1 <= b <= 12:
+                    if not (g("y3") and 1 <= a <= 12):
+                        continue
+                    a, b = b, a  # "10.31.1974": only month first makes a date
+                p.day, p.month, p.year = a, b, _year(g("y3"))
+                if closed:
+                    p.end = m.end() + 1
+            elif g("sep") != "/" and not g("y3"):
+                continue  # "2-3" is a range far more often than a date
+            else:
+                p.numeric, p.year = (a, b), _year(g("y3"))
         elif g("ordinal"):
             p.day = int(g("d4"))
             if not g("the"):
@@ -716,7 +749,7 @@ def _date_atoms(text: str) -> list[_Atom]:
             continue
         if p.numeric and (not 1 <= p.numeric[0] <= 31 or not 1 <= p.numeric[1] <= 31):
             continue
-        out.append(_Atom(m.start(), m.end(), "date", p))
+        out.append(_Atom(m.start(), p.end, "date", p))
     return out
 
 
@@ -941,13 +974,23 @@ def _time_atoms(text: str) -> list[_Atom]:
             if sep == "h" and g("am") is None:
                 bare = True
             if sep == "." and ap is None and suffix not in ("uhr", "h") and not has_end:
-                continue  # "10.30" alone is a number more often than a time
+                # "10.30" alone is a number more often than a time; "at 10.30", "10.30 CET" are clocks
+                before = text[max(0, m.start() - 16) : m.start()]
+                if before.endswith(("€", "$", "£")) or not (
+                    _CLOCK_BEFORE.search(before) or _CLOCK_ZONE_AFTER.match(text, m.end())
+                ):
+                    continue
             if bare and not suffix and _UNIT_AFTER.match(text, m.end()):
                 continue  # "for 7 hours", "3 people"
             if bare and not suffix and not g("pre"):
                 end_ok = has_end and (g("bap") is not None or g("bsep") in (":", "."))
                 before = text[max(0, m.start() - 12) : m.start()]
-                if not end_ok and not _AT_BEFORE.search(before) and not _DAY_AFTER.match(text, m.end()):
+                if (
+                    not end_ok
+                    and not _AT_BEFORE.search(before)
+                    and not _DAY_AFTER.match(text, m.end())
+                    and not _CLOCK_ZONE_AFTER.match(text, m.end())
+                ):
                     continue
             if h > 23 or (ap and not 1 <= h <= 12):
                 continue
@@ -1033,11 +1076,22 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             p.hour, p.minute, p.meridiem = CARDINALS[g("wh").lower()], wmin, _meridiem(g("wap"))
         elif g("cd"):
             h, minute, ap = int(g("ch")), int(g("cm")), _meridiem(g("cap"))
-            if ap is None and not (said_at and h <= 12 and minute and ends_well):
+            hrs = _HRS_AFTER.match(text, m.end()) if ap is None and len(g("ch")) == 2 else None
+            if (
+                hrs is not None
+                and h <= 23
+                and (said_at or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+            ):
+                p.clock24 = True  # "1500 hrs"
+                p.end = hrs.end()
+            elif ap is None and not (said_at and h <= 12 and minute and ends_well):
                 continue
             if h > 23 or (ap and not 1 <= h <= 12):
                 continue
             p.hour, p.minute, p.meridiem = h, minute, ap
+            if p.clock24:
+                out.append(_Atom(m.start(), p.end, "time", p))
+                continue
         else:
             h, minute = int(g("sh")), int(g("sm"))
             if not (said_at and 1 <= h <= 12 and ends_well):
@@ -1073,12 +1127,18 @@ def _zone_atoms(text: str) -> list[_Atom]:
             z = zones.lookup(re.split(r"\s?[-–(]", g("region"))[0])
         elif g("city"):
             z = zones.lookup(g("city"))
+        elif g("heure"):
+            z = zones.lookup(g("hc"))
+        elif g("bare"):
+            if _NAME_GOES_ON.match(text, m.end()):
+                continue  # "Central Park", "Pacific Northwest": a name, not a clock
+            z = zones.lookup(g("bare"))
         elif g("abbr"):
             z = zones.lookup(g("abbr"))
         if z is None:
             continue
         p = Parsed(m.start(), m.end(), zone=z, zone_text=m.group(0).strip().strip("()"), kinds={"zone"})
-        if g("abbr"):
+        if g("abbr") or g("bare"):
             p.kinds.add("abbr")
         out.append(_Atom(m.start(), m.end(), "zone", p))
     return out

@@ -73,6 +73,29 @@ class _Candidate:
     mention: TimeMention
     old: bool
     new: bool
+    own_date: bool = True  # the date is written in the mention, not borrowed from an earlier one
+
+
+#: what joins a time to the same moment restated in another clock: "11:30 AM PT / 2:30 PM ET",
+#: "2pm UK time (15:00 in Berlin)", "11:00 AM Central (noon our time)"
+_RESTATED = re.compile(r"^\s*(?:[/(]|\bor\b|\bi\.e\.|\bwhich\s+is\b|[-–—]\s)\s*(?:\bat\b\s*)?$", re.IGNORECASE)
+#: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
+_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum)\s*:", re.IGNORECASE)
+_HEADER_NEAR = re.compile(r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet)\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _header_timestamp(text: str, p: Parsed) -> bool:
+    """A mention on the Date:/Sent: line of a message header block: when a mail was sent."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    if not _HEADER_LINE.match(text, line_start):
+        return False
+    # a header block's lines stand together: the line before or after is From:/To:/Subject:
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    line_end = text.find("\n", p.start)
+    nxt = line_end + 1 if line_end >= 0 else len(text)
+    nxt_end = text.find("\n", nxt)
+    around = text[prev_start:line_start] + "\n" + text[nxt : nxt_end if nxt_end >= 0 else len(text)]
+    return _HEADER_NEAR.search(around) is not None
 
 
 def _clause_before(text: str, pos: int) -> str:
@@ -176,11 +199,18 @@ def _candidates(
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
+    prev: Parsed | None = None  # the last timed mention with its own date
     for i, p in enumerate(found):
         if not p.has_time:
             continue
         if i % 32 == 0:
             checkpoint()
+        if _header_timestamp(text, p):
+            continue
+        if not p.has_date and prev is not None and _RESTATED.match(text[prev.end : p.start]):
+            continue  # the same moment on another clock: the first statement governs
+        if p.has_date:
+            prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
         fb_zone = None if p.zone else _nearest_zone(p, strong)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
@@ -195,7 +225,7 @@ def _candidates(
             old = False
         if _NOT_INTERVIEW.search(context) and not new:
             continue
-        out.append(_Candidate(m, old, new))
+        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None))
     return out
 
 
@@ -246,6 +276,9 @@ def _pick(cands: list[_Candidate], category: Category, text: str, source: TimeSo
             last = max((c.mention.end or c.mention.start) for c in chosen)
             return InterviewTime(first.start, last if last > first.start else None, _zone_key(first), source=source)
         news = [c for c in chosen if c.new]
+        if any(c.own_date for c in news):
+            # "Now: Tuesday 7 April, 3pm" beats "the same 3pm" that borrows a date said before it
+            news = [c for c in news if c.own_date]
         if news:
             pick = news[-1]
         elif category == Category.RESCHEDULE:
@@ -303,6 +336,58 @@ def _from_ics(mail: Mail, category: Category, text_mentions: Callable[[], list[T
     return InterviewTime(start, end, tzkey, source="ics")
 
 
+_ATTRIBUTION = re.compile(r"\b(?:wrote|schrieb|a\s+écrit|escribió|scritto)\s*:?\s*$", re.IGNORECASE)
+
+
+def _calendar_day(p: Parsed) -> bool:
+    """The mention writes its day on the calendar ("3/12", "12 March"), not only a weekday."""
+    return p.day is not None or p.numeric is not None or p.month is not None
+
+
+def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category) -> InterviewTime | None:
+    """The quoted time a short reply points at: "Thursday at 2 works", "Monday at 9.30 it is",
+    "we have to cancel Friday's interview". The reply names the time loosely (a weekday, a
+    clock); exactly one dated time in the quoted history must fit it, and that one (with its
+    zone and its end or the quoted duration) is the interview. None when the reply writes a
+    calendar day of its own, names nothing, or several quoted times fit."""
+    if not mail.quoted or any(p.has_time and _calendar_day(p) for p in new):
+        return None
+    refs = [p for p in new if not _calendar_day(p) and p.rel_days is None and (p.weekday is not None or p.has_time)]
+    if category != Category.CANCELLATION:
+        refs = [p for p in refs if p.has_time]  # an invitation confirms a clock, not only a day
+    if not refs:
+        return None
+    quoted = mail.quoted
+    found, _ = scan(quoted)
+    dayfirst = _dayfirst(found, ref)
+    fits: dict[datetime, TimeMention] = {}
+    for p in found:
+        if not (p.has_time and _calendar_day(p)) or _header_timestamp(quoted, p):
+            continue
+        if _ATTRIBUTION.search(_line(quoted, p.start, p.end)):
+            continue  # "On Tue, Mar 3, 2026 at 10:14 AM Ana wrote:"
+        m = to_mention(p, ref, dayfirst=dayfirst, text=quoted)
+        if m is None or m.start < ref:
+            continue
+        for r in refs:
+            if r.weekday is not None and m.start.weekday() != r.weekday:
+                continue
+            if r.hour is not None and (r.hour % 12 != m.start.hour % 12 or r.minute != m.start.minute):
+                continue
+            kept = fits.get(m.start.astimezone(UTC))
+            if kept is None or (kept.end is None and m.end is not None):
+                fits[m.start.astimezone(UTC)] = m
+            break
+    if len(fits) != 1:
+        return None
+    m = next(iter(fits.values()))
+    end = m.end
+    if end is None:
+        d = _best_duration(quoted)
+        end = m.start + d if d else None
+    return InterviewTime(m.start, end, _zone_key(m), source="text")
+
+
 def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
     """The interview a scheduling message is about; None when it states no time."""
     if category not in SCHEDULING:
@@ -329,6 +414,10 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
     if ref is None:
         return None  # relative dates and missing years need the Date header
     scanned = scan_text()
+    if category in (Category.INVITATION, Category.CANCELLATION):
+        quoted = _from_quote(mail, ref, scanned[0], category)
+        if quoted is not None:
+            return quoted
     subject_scanned = scan(mail.subject)
     # a forwarded invitation ("see the invitation from HR below") states its time in the
     # forwarded part; it is read only when the sender's own words state none
