@@ -676,7 +676,7 @@ def test_forwarded_html_and_attached_messages() -> None:
     ],
 )
 def test_phone_client_line_ends_the_new_text(body: str) -> None:
-    text, signature, quoted = split_text(body)
+    text, _, quoted = split_text(body)
     assert text == "Sounds good, see you Wednesday."
     assert "suit" in quoted or "Passt" in quoted
 
