@@ -283,3 +283,160 @@ def test_e_signature_envelope_for_an_employment_agreement_is_an_offer() -> None:
     )
     cat, reasons = category(mail("Noor Haddad via Signly <sign@signly.example>", "Please sign: agreement.pdf", body))
     assert cat == "offer", reasons
+
+
+# --- issue 14, replies and remaining classes: one test per mechanism, own wording ------------
+
+OUTLOOK_PROPOSAL = (
+    "________________________________\n"
+    "From: Sam Candidate <sam.candidate@mailbox.test>\n"
+    "Sent: Friday, March 6, 2026 5:10 PM\n"
+    "To: Ilse Marsh <ilse@brackenfold.example>\n"
+    "Subject: Re: Brackenfold - intro chat\n\n"
+    "Hi Ilse, Wednesday the 11th any time after lunch is good for me.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "new_text",
+    [
+        "Lovely - Wednesday 11 March at 14:00 it is! Invite with the video link is on its way.",
+        "Wednesday at 2pm works great, see you then. I'll send a Teams link in a bit.",
+        "Hi Sam, Paolo can do Wednesday at 2pm for 30 min, I told him that works for your afternoon.",
+    ],
+)
+def test_reply_confirming_a_slot_in_a_thread_about_a_chat_is_an_invitation(new_text: str) -> None:
+    raw = mail("Ilse Marsh <ilse@brackenfold.example>", "RE: Brackenfold - intro chat",
+               f"{new_text}\n\nGet Outlook for iOS\n{OUTLOOK_PROPOSAL}", reply=True)
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_reply_pointing_at_an_existing_calendar_hold_is_not_a_confirmation() -> None:
+    raw = mail("Ilse Marsh <ilse@brackenfold.example>", "RE: Interview Invitation - Platform Engineer",
+               "Hi Sam, could you confirm your mobile number before Wednesday? The video link is in the "
+               "calendar hold I sent on Monday.\n\nIlse\n" + OUTLOOK_PROPOSAL, reply=True)
+    cat, reasons = category(raw)
+    assert cat == "employer_reply", reasons
+
+
+def test_reply_moving_the_call_in_other_words_is_a_reschedule() -> None:
+    raw = mail("Ilse Marsh <ilse@brackenfold.example>", "RE: Brackenfold - Platform Engineer",
+               "Morning Sam - Paolo is stuck in a budget review at 2. He's moved your call to 4pm today, "
+               "same dial-in. Apologies!\n" + OUTLOOK_PROPOSAL, reply=True)
+    cat, reasons = category(raw)
+    assert cat == "reschedule", reasons
+
+
+def test_reply_with_a_rewritten_subject_is_read_by_its_subject_too() -> None:
+    raw = mail("Ines Vogt <ines.vogt@hafenlicht.example>", "Terminverschiebung: Ihr Interview am 12.05.2026",
+               "Sehr geehrter Herr Candidate,\nleider müssen wir Ihr Gespräch verschieben.\n"
+               "Neuer Termin: Mittwoch, 13.05.2026, 10:00 Uhr\nMit freundlichen Grüßen\nInes Vogt", reply=True)
+    cat, reasons = category(raw)
+    assert cat == "reschedule", reasons
+
+
+def test_reply_relaying_a_cancellation_is_a_cancellation() -> None:
+    raw = mail("Rory Quint <rory@talentbridge.example>", "Re: Fwd: Interview - Data Engineer",
+               "Hi Sam,\nsorry to say the client has asked me to cancel Friday's interview; the budget was pulled.\n"
+               "Rory", reply=True)
+    cat, reasons = category(raw)
+    assert cat == "cancellation", reasons
+
+
+def test_friends_free_mail_reply_about_a_referral_is_other() -> None:
+    raw = mail("Bea Lund <bea.lund.1990@gmail.com>", "Re: referral at Orchardly?",
+               "All done, I put your name in for the analytics role yesterday. Their recruiter is lovely.\n"
+               "Pizza on Friday at 7? I'll tell you what the team is like.\nB\n\n"
+               "> On Sun, Mar 8, 2026 Sam Candidate <sam.candidate@mailbox.test> wrote:\n> Would you refer me?",
+               reply=True)
+    cat, reasons = category(raw)
+    assert cat == "other", reasons
+
+
+def test_thanks_after_an_onsite_with_a_debrief_is_not_interviewer_side() -> None:
+    raw = mail("Mira Holt <mira@copperlane.example>", "Re: Thank you",
+               "Hi Sam,\nthank you for spending Tuesday with us. We hold the debrief tomorrow and I'll come "
+               "back to you by Friday.\nMira\n\n> Thanks for a great day, Mira!", reply=True)
+    cat, reasons = category(raw)
+    assert cat == "employer_reply", reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Update on your application", "We've reviewed your application for Platform Engineer and unfortunately we "
+         "won't be moving forward at this time.\nThe Hiring Team"),
+        ("Platform Engineer", "Hi Sam, I wanted to tell you myself. We've decided to go with a candidate who has more "
+         "payments experience. I'd love to stay in touch.\nTheo"),
+        ("RE: Final round - Thursday 12 March", "Hi Sam, after the onsite the team decided to extend an offer to "
+         "another candidate. Thank you for your time.\nTheo"),
+        ("Ihre Bewerbung", "Hallo Sam,\nleider haben wir uns für eine andere Kandidatin entschieden.\nViele Grüße"),
+    ],
+)
+def test_decision_letters_in_other_words_are_rejections(subject: str, body: str) -> None:
+    cat, reasons = category(mail("Theo Park <theo@copperlane.example>", subject, body))
+    assert cat == "rejection", reasons
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body"),
+    [
+        ("Adobe Sign <echosign@echosign.example>", 'Signature requested on "Employment Agreement - S. Candidate"',
+         "Copperlane has sent you Employment Agreement - S. Candidate to sign.\nReview and sign: https://x.example/s"),
+        ("Copperlane <copperlane@myworkday.com>", "Action Required: Review your offer - Platform Engineer",
+         "You have a new task: review and accept your offer in Workday."),
+        ("Theo Park <theo@copperlane.example>", "Welcome?",
+         "Hi Sam, we'd love for you to join Copperlane as our Platform Engineer!\n  - Gross salary: 90,000 EUR\n"
+         "  - Start: 1 June 2026\nThe contract is attached."),
+    ],
+)
+def test_offers_in_envelopes_tasks_and_other_words_are_offers(sender: str, subject: str, body: str) -> None:
+    cat, reasons = category(mail(sender, subject, body))
+    assert cat == "offer", reasons
+
+
+def test_french_invitation_is_an_invitation() -> None:
+    raw = mail("Claire Morel <claire@ateliernoir.example>", "Convocation à un entretien - Développeur Backend",
+               "Bonjour Sam,\nSuite à votre candidature au poste de Développeur Backend, nous avons le plaisir de "
+               "vous convier à un premier entretien le jeudi 12 mars 2026 à 15h00.\nBien cordialement,\nClaire")
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_interview_set_out_below_a_colon_is_an_invitation() -> None:
+    raw = mail("Ola Berg <ola@fjordlight.example>", "Platform Engineer - next steps",
+               "Hi Sam,\nas promised, here are the details for your first interview:\n"
+               "Thursday 12 March, 3pm\n45 minutes on Zoom with Ana, Engineering Manager\nOla")
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_recruiter_asking_for_windows_is_an_invitation_without_a_time() -> None:
+    raw = mail("Kit Rowe <kit@hirewell-agency.example>", "Platform Engineer at Orchardly",
+               "Hi Sam, I put you forward for the Platform Engineer role and the hiring manager wants to talk. "
+               "Can you send me 2-3 windows that work for a 30-minute call this week?\nKit")
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_user_research_interview_in_bulk_mail_is_other() -> None:
+    raw = mail("Research <research@gadgetapp.example>", "Can we interview you? ($50 thank-you)",
+               "Hi Sam, we'd love to interview you about your experience with the app. It's a 30-minute video "
+               "chat; we'll send a $50 gift card afterwards. Pick a time: https://gadgetapp.example/book\n",
+               headers="List-Unsubscribe: <https://gadgetapp.example/u>\r\n")
+    cat, reasons = category(raw)
+    assert cat == "other", reasons
+
+
+def test_calendar_cancel_of_a_call_with_a_company_is_a_cancellation() -> None:
+    ics = ("BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:x1@test\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n"
+           "DTSTART:20260312T150000Z\r\nDTEND:20260312T151500Z\r\nSUMMARY:Sam / Jo - quick call (Fernwick)\r\n"
+           "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    head = ("From: Jo Lamb <jo@fernwick.example>\r\nTo: sam.candidate@mailbox.test\r\n"
+            "Subject: Canceled event: Sam / Jo - quick call (Fernwick)\r\nDate: Mon, 09 Mar 2026 10:15:00 -0500\r\n"
+            "Message-ID: <c1@test>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n")
+    body = ("--b\r\nContent-Type: text/plain\r\n\r\nThis event has been canceled.\r\n"
+            "--b\r\nContent-Type: text/calendar; method=CANCEL\r\n\r\n" + ics + "--b--\r\n")
+    cat, reasons = category((head + body).encode())
+    assert cat == "cancellation", reasons

@@ -660,3 +660,48 @@ def test_forwarded_html_and_attached_messages() -> None:
     m = parse(attached)
     assert m.forwarded == "Tuesday at 10am?"
     assert "Tuesday at 10am?" in m.quoted
+
+
+# --- replies: what is new and what is quoted (issue 14) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sounds good, see you Wednesday.\n\nSent from my iPhone\n\n> On 4 May, Kim wrote:\n> Does Wed at 3 suit?",
+        "Sounds good, see you Wednesday.\n\nGet Outlook for Android\n________________________________\n"
+        "From: Kim Lo <kim@example.com>\nSent: Monday, 4 May 2026 10:00\nTo: Pat\nSubject: Chat\n\nDoes Wed at 3 suit?",
+        "Sounds good, see you Wednesday.\n\nVon meinem iPhone gesendet\n\nAm 04.05.2026 um 10:00 schrieb Kim Lo "
+        "<kim@example.com>:\n> Passt Mittwoch um 15 Uhr?",
+    ],
+)
+def test_phone_client_line_ends_the_new_text(body: str) -> None:
+    text, _, quoted = split_text(body)
+    assert text == "Sounds good, see you Wednesday."
+    assert "suit" in quoted or "Passt" in quoted
+
+
+@pytest.mark.parametrize(
+    ("head", "fields"),
+    [
+        ("De : Kim Lo <kim@example.fr>", "Envoyé : lundi 4 mai 2026 10:00\nÀ : Pat\nObjet : Échange"),
+        ("Von: Kim Lo <kim@example.de>", "Gesendet: Montag, 4. Mai 2026 10:00\nAn: Pat\nBetreff: Gespräch"),
+    ],
+)
+def test_french_and_german_outlook_header_blocks_start_the_quote(head: str, fields: str) -> None:
+    text, _, quoted = split_text(f"Parfait, à mardi.\n\n{head}\n{fields}\n\nMardi 14h ?")
+    assert text == "Parfait, à mardi."
+    assert quoted.startswith(head)
+
+
+def test_spanish_and_dutch_attributions_start_the_quote() -> None:
+    for line in ("El jue, 3 jul 2025 a las 9:47, Kim Lo (<kim@example.es>) escribió:",
+                 "Op 3 jul. 2025 om 09:47 schreef Kim Lo <kim@example.nl>:"):
+        text, _, quoted = split_text(f"Perfect, see you then.\n\n{line}\nTuesday at 11?")
+        assert text == "Perfect, see you then."
+        assert quoted.startswith(line)
+
+
+def test_a_from_line_in_prose_is_not_a_header_block() -> None:
+    body = "Von: the team, thanks for the great chat.\nWe will be in touch."
+    assert split_text(body)[0] == body

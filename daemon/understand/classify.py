@@ -117,18 +117,19 @@ _ROUND_KIND = (
 )
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
-    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch)"
+    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien)"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
-    rf"vorstellungsgespräch|erstgespräch|hiring manager|{_ROUND_KIND})\b"
+    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
     r"vacancy|job|offer|talent acquisition|talent team|resume|résumé|cv|references|"
-    r"requisition|bewerbung|stelle|interview\w*|onsite|phone screen)\b"
+    r"requisition|bewerbung|stelle|interview\w*|onsite|phone screen|candidature|poste|recrutement|"
+    r"relocation|work permit|visa sponsorship|notice period|onboard\w*)\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
@@ -169,8 +170,9 @@ _NEGATIVE_TOPICS = _rules(
     ("event registration", r"\bwebinar\b|\bthanks? (?:you )?for registering\b|\byou(?:'re| are) "
      r"(?:now )?registered\b|\byour registration\b|\bregistration (?:is )?confirmed\b|\bcareers? fair\b|"
      r"\bjob fair\b|\bcareers? expo\b|\bhiring event\b|\bbootcamp\b|\binfo(?:rmation)? session\b|"
-     r"\bmeetup\b|\bopen house\b|\b(?:save|reserve|claim) (?:your|a) (?:seat|spot|place)\b|\bregister (?:here|now|"
-     r"today)\b|\b(?:spots|seats|places) are limited\b"),
+     # "meetup" in a link ("teams.microsoft.com/l/meetup-join/...") names no event
+     r"(?<![/.])\bmeetup\b(?!-)|\bopen house\b|\b(?:save|reserve|claim) (?:your|a) (?:seat|spot|place)\b|"
+     r"\bregister (?:here|now|today)\b|\b(?:spots|seats|places) are limited\b"),
 )
 _WEAK_NEGATIVES = _rules(
     ("shipping", r"\btracking (?:number|id|link)\b|\byour (?:package|parcel|order|shipment)\b|"
@@ -201,6 +203,14 @@ _INTERVIEWER_SIDE = _rx(
     r"\binterview kit\b|\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
     r"\bdebrief\b"
 )
+#: the interviewer-side words that an employer also uses to the candidate after their onsite
+#: ("we're doing the debrief on Thursday", "once the scorecards are in")
+_INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
+#: a message that speaks to the candidate about their own process
+_TO_CANDIDATE = _rx(
+    r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
+    r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time))\b"
+)
 
 #: people who are not employers but book "an interview" or a session with the candidate: career
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
@@ -215,6 +225,9 @@ _NON_EMPLOYER = _rules(
      r"undergraduate)\b|\badmissions? interview\w*\b"),
     ("text: visa or government interview", r"\b(?:visa|consular|embassy|consulate|immigration|citizenship|"
      r"naturali[sz]ation|green card|passport)\s+(?:[\w-]+\s+)?(?:interview|appointment)s?\b"),
+    ("text: product research interview", r"\b(?:user|ux|customer|product|design) research\b|\bresearch "
+     r"(?:session|study|interview|participant)s?\b|\bgift card\b|\byour experience (?:with|using) (?:the |our )?"
+     r"(?:product|app|service|platform|tool)\b"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
      r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
@@ -225,18 +238,25 @@ _SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
 #: an offer that avoids the word: the job extended, a compensation summary, an agreement to sign
 _EXTEND_JOB = _rx(
     r"\b(?:like|love|pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?extend\s+(?:to\s+)?"
-    r"(?:you\s+)?(?:the|our|a|an|this)\s+(?:[\w-]+\s+){0,4}?(?:position|role|post|job)\b"
+    r"(?:you\s+)?(?:the|our|a|an|this)\s+(?:[\w-]+\s+){0,4}?(?:position|role|post|job)\b|"
+    # "we'd love for you to join Acme as our Lead Engineer"
+    r"\b(?:like|love|want|thrilled|delighted)\s+(?:for\s+)?you\s+to\s+join\s+(?:[\w&.-]+\s+){1,3}?as\s+"
+    r"(?:our|a|an|the)\b|\b(?:an bord holen|à bord)\b"
 )
 _PAY = _rx(
     r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
     r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
-    r"ctc|relocation (?:bonus|package|allowance|support))\b"
+    r"ctc|relocation (?:bonus|package|allowance|support)|(?:gross|annual|base)\s+salary|[$€£]\s?\d[\d,.]*k?\s+base|"
+    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire)\b"
 )
-_START = _rx(r"\b(?:your |proposed |the )?start(?:ing)? date\b")
+_START = _rx(
+    r"\b(?:your |proposed |the )?start(?:ing)? date\b|^\W*start\s*:|\beintrittsdatum\b|\bdate d'arrivée\b|"
+    r"\bhoping for a start\b"
+)
 _AGREEMENT = _rx(
     r"\b(?:docusign|adobe sign|hellosign|dropbox sign|e-?signature|e-?sign|sign electronically|countersign\w*)\b|"
     r"\b(?:sign|review and sign|signed)\s+(?:your|the)\s+(?:employment\s+)?(?:agreement|contract)\b|"
-    r"\byour (?:employment|job) (?:agreement|contract)\b"
+    r"\byour (?:employment|job) (?:agreement|contract)\b|\bthe contract is attached\b|\bden vertrag\b"
 )
 _SIGN_EMPLOYMENT = _rx(r"\bsign\s+(?:your|the)\s+(?:employment|job)\s+(?:agreement|contract)\b")
 _WELCOME = _rx(r"\bwelcome (?:aboard|to the team)\b")
@@ -255,7 +275,8 @@ _RELAYED = _rx(
 _PROCESS = _rx(
     r"\b(?:submitted|shared|sent|passed(?: on| along)?|given|written up)\s+(?:my|our)\s+(?:\w+\s+)?feedback\b|"
     r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
-    r"(?:the\s+)?next steps\b"
+    r"(?:the\s+)?next steps\b|\b(?:wrapping up|collecting|gathering|finali[sz]ing|doing)\s+(?:the\s+|their\s+|our\s+)?"
+    r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming in|visiting)\b"
 )
 
 # --- categories -------------------------------------------------------------------------
@@ -268,7 +289,14 @@ _REJECTION = _rules(
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
     ("text: going with other candidates", r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move forward|"
      r"proceed|go|continue|pursue|progress)\s+with\s+(?:other|another|a different|different|"
-     r"(?:the\s+)?candidates?|someone)\b|\bpursue other candidates\b|\bother candidates whose\b"),
+     r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with))\b|"
+     r"\bpursue other candidates\b|\bother candidates whose\b|"
+     r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
+     r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
+    ("text: not moving forward", r"\b(?:won't|will not|are not|aren't|not)\s+be\s+(?:moving|going)\s+forward"
+     r"(?=\s*(?:at this (?:time|stage|point)|for now|with (?:your|the) (?:application|candidacy)|[.,;]))"),
+    ("text: decided on another candidate (de)", r"\bleider\b[^.!?]{0,200}?\b(?:für (?:eine?n? )?(?:andere[nr]?|"
+     r"weitere[nr]?) (?:kandidat\w*|bewerber\w*)[^.!?]{0,40}?entschieden|absage\b|nicht (?:weiter )?berücksichtig\w*)"),
     ("text: regret to inform", r"\bregret to (?:inform|let you know|tell you)\b|"
      r"\b(?:sorry|unfortunate) to (?:tell|inform|let) you\b(?=.{0,120}\b(?:not|other candidate|unsuccessful))"),
     ("text: position filled", r"\b(?:position|role|vacancy|opening) has (?:now )?been filled\b|"
@@ -286,13 +314,25 @@ _OFFER = _rules(
      r"verbal\s+|written\s+)?offer\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
-     r"\boffer of employment\b|\b(?:sign|review) (?:and sign )?(?:your|the) offer\b|\bjob offer\b"),
+     r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
+     r"\bjob offer\b"),
 )
 _OFFER_SUBJECT = _rx(r"\b(?:offer of employment|job offer|offer letter|your offer|an offer|offer for)\b")
+#: an e-signature envelope or an HR task whose document or task names the offer or the
+#: employment contract ("Signature requested on 'Employment Agreement - J. Doe'")
+_OFFER_DOCUMENT = _rx(
+    r"\b(?:employment|offer)\s+(?:letter|agreement|contract)\b|\b(?:review|accept)\s+(?:and\s+(?:accept|sign)\s+)?"
+    r"your\s+(?:job\s+)?offer\b|\barbeitsvertrag\b|\bcontrat de travail\b"
+)
+_ENVELOPE = _rx(
+    r"\b(?:docusign|adobe ?sign|hellosign|dropbox sign|signnow|pandadoc)\b|\b(?:signature requested|"
+    r"sent you [^\n]{1,80} to sign|please (?:review and )?(?:sign|complete)|review and sign|action required)\b"
+)
 
 _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
 _CANCEL_TEXT = _rules(
-    ("text: has to cancel", r"\b(?:need|have|had|must|going)\s+to\s+cancel\s+(?:your|our|the|this|my|"
+    ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|want(?:s|ed)? (?:me|us))\s+to\s+"
+     r"cancel\s+(?:your|our|the|this|my|"
      r"today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
@@ -315,7 +355,10 @@ _RESCHEDULE_TEXT = _rules(
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
     ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
      r"the|this|my|today's|tomorrow's|\w+day's)\b"),
-    ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:"),
+    ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:|"
+     r"\bneuer (?:termin|zeitpunkt)\s*:|\bnouvel(?:le)? (?:horaire|date)\s*:"),
+    ("text: interview moved (de)", r"\b(?:müssen|möchten|mussten)\s+wir\s+(?:\w+\s+){1,6}?(?:leider\s+)?verschieben\b|"
+     r"\bverschoben\b"),
     ("text: rescheduling the interview", rf"\b(?:rescheduling|reschedule)\s+(?:your|our|the)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
@@ -331,6 +374,9 @@ _RESCHEDULE_INFORMAL = _rules(
      rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: changes the time", r"\bchange (?:the )?(?:time|date|day|timing) (?:of|for) (?:our|your|the|this)\b|"
      r"\b(?:a|the) new (?:time|date|slot) for (?:our|your|the)\b"),
+    ("text: moved the meeting", r"\b(?:he's|she's|they've|he has|she has|they have|i've|we've)\s+"
+     r"(?:just\s+|now\s+|gone ahead and\s+)?(?:moved|pushed|shifted|bumped)\s+(?:your|our|the|everyone|everything|"
+     r"it|us)\b(?!\s+(?:forward|ahead)\b)"),
     ("text: meeting now at another time", rf"\b{_MEETING}\b[^.\n?]{{0,60}}?\b(?:will now be|is now|now starts?|"
      r"has (?:been )?changed to|changed to)\s+(?:at|on|from|\d|(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|"
      r"next)\b"),
@@ -343,6 +389,9 @@ _RESCHEDULE_ASK = _rules(
      rf"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
      rf"\b(?:mind if we|okay if we|ok if we) (?:move|moved|push|pushed|shift|shifted|bump|bumped)\s+(?:our|your|the)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # "Would you be able to come in on Tuesday the 24th instead?"
+    ("text: asks for another day instead", r"\b(?:would|could|can)\s+you\s+(?:\w+\s+){0,4}?(?:on|at)\s+"
+     r"[^.?!\n]{1,40}?\binstead\b"),
 )
 
 _INVITE_SUBJECT = _rules(
@@ -359,7 +408,8 @@ _INVITE_SUBJECT = _rules(
 _INVITE_TEXT = _rules(
     ("text: invites you to an interview", rf"\binvit\w*\s+(?:you|dich|sie)\s+(?:to|for)\s+(?:[\w-]+\s+)"
      rf"{{0,5}}?{_MEETING}\b|\bzu[mr]?\s+(?:\w+\s+){{0,3}}(?:interview|gespräch|vorstellungsgespräch)"
-     r"\s+einladen\b"),
+     r"\s+einladen\b|\b(?:convier|inviter)\s+à\s+(?:un|une|notre)\s+(?:\w+\s+){0,2}?entretien\b|"
+     r"\b(?:souhaiterions|souhaitons|aimerions)\s+vous\s+rencontrer\b"),
     ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
      r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|"
      r"^\W*your \w+(?: \w+)? is confirmed\b"),
@@ -376,8 +426,8 @@ _INVITE_TEXT = _rules(
     ("text: interview you", r"\binterview you\b"),
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\bcan you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
-     r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+)\s+(?:at\s+)?"
-     r"[^?\n]{0,30}\bwork\b"),
+     r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
+     r"[^?\n]{0,50}\b(?:work|sound|suit)\b"),
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\b(?:like|love|want)\s+to\s+(?:see|meet|talk to|speak to|"
      r"have)\s+you\s+(?:for|in|on|at)\b"),
@@ -386,7 +436,7 @@ _INVITE_TEXT = _rules(
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
      r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b"),
-    ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:\w+\s+){0,3}?"
+    ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
      r"'ll be| will be)\s+(?:available|free)\b"),
@@ -410,8 +460,12 @@ _INVITE_TEXT = _rules(
     ("text: shortlisted for an interview", r"\byou(?:'ve| have| are|'re)?\s+(?:been\s+)?(?:now\s+)?"
      r"(?:shortlisted|selected|invited)\s+(?:for|to)\s+(?:a|an|the|your)?\s*"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
-    ("text: next step is an interview", rf"\bnext step (?:is|will be|would be) (?:a|an)\s+(?:[\w-]+\s+)"
-     rf"{{0,4}}?{_MEETING}\b"),
+    ("text: next step is an interview", rf"\b(?:next|last|final) step (?:is|will be|would be) (?:a|an)\s+"
+     rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\byour next {_MEETING} (?:is|will be) with\b"),
+    # "Karen will reach out with some times", "please get her on the calendar for a first round"
+    ("text: times to follow", r"\b(?:will|'ll)\s+(?:reach out|be in touch|follow up|come back to you|send you|"
+     r"send over)\s+(?:with\s+)?(?:some|a few|a couple of|available|possible)\s+(?:times|slots|options|dates)\b|"
+     rf"\bget (?:\w+|her|him|them) on the calendar for (?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
 
 #: cues that say the sender means to meet, which a vague sentence turns into a promise of news:
@@ -425,6 +479,7 @@ _PROMISES = frozenset(
         "text: would like to meet",
         "text: next step is an interview",
         "text: will call you at a set time",
+        "text: times to follow",
     }
 )
 _VAGUE = _rx(
@@ -444,6 +499,12 @@ _VAGUE = _rx(
 #: (generic meetings with a time, "a call on Thursday at 4pm", need a strong hiring context and are
 #: read by _informal_invitation)
 _INTERVIEW_NOUN = r"(?:interview|interviews|phone[- ]?screen|screening|on-?site|gespräch|vorstellungsgespräch)"
+_INTERVIEW_NOUN_RX = _rx(rf"\b{_INTERVIEW_NOUN}\b")
+#: an interview or meeting introduced with a colon, its date and time on the lines below
+#: ("here are the details for your first interview:\nMonday 3 November, 2pm")
+_INTRODUCED = _rx(
+    rf"\b(?:{_INTERVIEW_NOUN}|call|chat|conversation|meeting|session)\b[^.\n?]{{0,80}}:[ \t]*$"
+)
 _MEETING_AT = _rx(
     rf"\b{_INTERVIEW_NOUN}\b[^.\n?]{{0,80}}?\b(?:on|for)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|\d{1,2}(?:/|\s+)(?:\d|[a-z]{3}))"
@@ -462,6 +523,8 @@ _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sol
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
+#: an employer speaking for itself: "we", "our team", "the hiring manager"
+_EMPLOYER_VOICE = _rx(r"\b(?:we|we're|we've|we'd|we'll|us|our)\b|\bhiring manager\b")
 
 
 def _affirmative(
@@ -530,10 +593,15 @@ _ROLE_CONTEXT = _rx(
     r"hiring|talent|requisition|résumé|resume|cv|human resources|resourcing|people (?:team|partner|ops)|"
     r"people (?:&|and) (?:culture|talent))\b"
 )
+#: a job title named in a subject ("Senior Data Engineer", "Data Engineering Lead")
+_JOB_TITLE = _rx(
+    r"\b(?:engineer|developer|scientist|analyst|architect|designer|(?:engineering|data|design|product|"
+    r"platform|analytics) lead)\b"
+)
 #: the user's own (new) job, as a friend writes of it
 _OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
-    r"\b(?:intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
+    r"\b(?:(?:intro(?:ductory)?|first|initial)[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
     rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
 _CHAT_NOUN = (
@@ -562,13 +630,19 @@ _BOOKED = _rx(
     r"|teams |zoom |google )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
     r"(?:on its way|to follow|will follow|coming)\b|\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
     r"(?:a|an|the)\s+(?:google\s+)?(?:meet|zoom|teams|video|calendar|meeting|dial-in)\s+(?:link|invite|"
-    r"invitation|details)\b"
+    r"invitation|details)\b|"
+    # "Invite with the Meet link is on its way", "You'll receive the Teams invite shortly"
+    r"^\W*invit(?:e|ation)\b[^.!?\n]{0,40}?\b(?:on its way|to follow|coming|will follow)\b|"
+    r"\byou'll (?:receive|get) (?:the|a|an) (?:[\w-]+ ){0,2}?invit(?:e|ation)\b"
 )
 #: agreement with a proposed time ("Tomorrow at 3pm works great for us")
 _AGREE = _rx(
     r"\b(?:works?|suits?|is|sounds)\s+(?:\w+\s+)?(?:for (?:us|me|the team|everyone|both of us|them|"
     r"\w+ and me))\b|\bworks (?:great|perfectly|well|fine)\b|\bsuits (?:us|me)\b|\bsee you (?:then|there|"
-    r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|\bin the (?:calendar|diary)\b|"
+    r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|"
+    r"\b(?:it's|it is|you're|you are|that's|we're|all)\s+in the (?:calendar|diary)\b|"
+    # "Tuesday at 11:30 it is!", "I told him that works"
+    r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
     r"\blet's (?:do|go with|say|lock in|book|make it)\b|\b(?:is|sounds|would be) (?:perfect|great|ideal)\b"
 )
 #: a question asking the candidate to pick one of several times
@@ -606,6 +680,7 @@ _DEFINITE = frozenset(
         "text: proposes times",
         "text: confirms the time proposed in the thread",
         "text: has you down for a time",
+        "text: meeting set out below",
     }
 )
 
@@ -627,8 +702,10 @@ def _strong_hiring(mail: Mail, subject: str, body: str) -> bool:
     """Is this unmistakably about a job (not just a mention of one)?"""
     if _ROLE_CONTEXT.search(_OWN_JOB.sub("", f"{subject}\n{body}")) or _SCREENING.search(subject):
         return True
+    if _INTERVIEW.search(subject) or _JOB_TITLE.search(subject):
+        return True
     quoted = _OWN_JOB.sub("", _normalise(mail.quoted[:3000]))
-    if quoted and (_ROLE_CONTEXT.search(quoted) or _SCREENING.search(quoted)):
+    if quoted and (_ROLE_CONTEXT.search(quoted) or _SCREENING.search(quoted) or _INTERVIEW.search(quoted)):
         return True
     return any(a is not None and is_hiring_relay(a.addr) for a in (mail.from_, mail.sender, *mail.reply_to))
 
@@ -646,10 +723,11 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
     )
     if not named:
         return []
-    timed = [
-        p for p in scan(flowed)[0] if p.has_time and not _DEADLINE_BEFORE.search(flowed[max(0, p.start - 20) : p.start])
-    ]
+    spans = [p for p in scan(flowed)[0] if not _DEADLINE_BEFORE.search(flowed[max(0, p.start - 20) : p.start])]
+    timed = [p for p in spans if p.has_time]
     dated = [p for p in timed if p.has_date]
+    # proposed options and bookings are often written as dates with the time on another line
+    days = [p for p in spans if p.has_date]
     cues: list[str] = []
     ahead: list[bool] = []  # _time_ahead_in_thread, resolved once for however many sentences ask
 
@@ -668,6 +746,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             b = a + supposed.start()
         here = [p for p in timed if a <= p.start < b]
         here_dated = [p for p in here if p.has_date]
+        here_days = [p for p in days if a <= p.start < b]
         chat = any(not _REFERENCE.search(sentence, 0, c.start()) for c in _CHAT.finditer(sentence))
         deciding = bool(_DECIDING.search(sentence))
         current = not _NOT_NOW.search(sentence) and not deciding
@@ -675,7 +754,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         promised = not here_dated and bool(_VAGUE.search(sentence))
         if (
             _BOOKED.search(sentence)
-            and (chat or here_dated)
+            and (chat or here_dated or here_days)
             and not _WAS.search(sentence)
             and not deciding
             and not promised
@@ -685,7 +764,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             cues.append("text: confirms a time")
         if here_dated and chat and current:
             cues.append("text: meeting at a stated time")
-        if _PICK.search(sentence) and len(dated) >= 2:
+        if _PICK.search(sentence) and max(len(dated), len(days)) >= 2:
             cues.append("text: proposes times")
         if _NEXT_STEP.search(sentence) and not promised:
             cues.append("text: next step is a meeting")
@@ -903,8 +982,9 @@ class _Evidence:
         self.flowed = _WRAP.sub(" ", self.text)
         cal_text = "\n".join(f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5])
         self.everything = f"{self.subject}\n{self.body}\n{cal_text}"
-        #: subject wording counts only on a new message ("Re: Interview cancelled?" is a reply)
-        self.subject_cues = not self.is_reply
+        #: subject wording counts only where the sender wrote it: on a new message, or on a reply
+        #: whose subject was rewritten ("Re: Interview cancelled?" only repeats the thread's)
+        self.subject_cues = not _REPLY_SUBJECT.match(self.subject)
 
     # -- who sent it, and how -------------------------------------------------------------
 
@@ -922,8 +1002,14 @@ class _Evidence:
 
     @cached_property
     def interviewer_side(self) -> list[str]:
-        found = _INTERVIEWER_SIDE.search(self.everything)
-        return ["text: the user is the interviewer, not the candidate"] if found else []
+        for m in _INTERVIEWER_SIDE.finditer(self.everything):
+            weak = _INTERVIEWER_WEAK.match(m.group(0)) is not None
+            # a debrief or feedback named in a message to the candidate about their own
+            # interview is the employer's side of the candidate's process
+            if weak and _TO_CANDIDATE.search(self.text):
+                continue
+            return ["text: the user is the interviewer, not the candidate"]
+        return []
 
     @cached_property
     def non_employer(self) -> list[str]:
@@ -966,7 +1052,35 @@ class _Evidence:
 
     @cached_property
     def strong_ctx(self) -> bool:
-        return _strong_hiring(self.mail, self.subject, self.body)
+        return _strong_hiring(self.mail, self.subject, self.body) or bool(self.thread_meeting)
+
+    @cached_property
+    def thread_meeting(self) -> list[str]:
+        """A reply from a business address in a thread about a meeting with the candidate (the
+        message answered names an interview, a screening call, or "the 30-minute call"): the
+        context a short answer leans on, while its own new text decides what it does."""
+        mail = self.mail
+        if not self.is_reply or not mail.quoted or mail.from_ is None:
+            return []
+        if extract.org_domain(mail.from_.domain) in extract.FREEMAIL or self.noreply_sender:
+            return []
+        quoted = _WRAP.sub(" ", _normalise(mail.quoted[:3000]))
+        if _INTERVIEW.search(quoted) or _SCREENING.search(quoted) or _CHAT.search(quoted):
+            return ["thread: a meeting with the candidate in the message answered"]
+        return []
+
+    @cached_property
+    def personal_reply(self) -> list[str]:
+        """A friend's answer from a free-mail address (a referral, coffee, news of the search):
+        no employer's voice ("we", "our team"), nothing scheduled or decided in interview words."""
+        mail = self.mail
+        if not self.is_reply or mail.from_ is None or extract.org_domain(mail.from_.domain) not in extract.FREEMAIL:
+            return []
+        if _EMPLOYER_VOICE.search(self.text) or _INTERVIEW_NOUN_RX.search(self.subject):
+            return []
+        if self.invite_text or self.rejection or self.offer or self.implicit_offer:
+            return []
+        return ["personal mail: a free-mail reply without an employer's voice"]
 
     @cached_property
     def hiring_ctx(self) -> bool:
@@ -978,6 +1092,7 @@ class _Evidence:
             or self.strong_ctx
             or bool(self.implicit_offer)
             or (self.is_reply and bool(_PROCESS.search(self.flowed)))
+            or bool(self.thread_meeting)
         )
 
     @cached_property
@@ -1003,9 +1118,21 @@ class _Evidence:
                 elif category is None:
                     category = Category.INVITATION
                     reasons = [f"ics METHOD:{ev.method or '-'}"]
+        if category is Category.CANCELLATION and not self.interview_ctx and self._meeting_called_off():
+            return category, [*reasons, "calendar: a call with a company called off"]
         if category is not None and not self.interview_ctx:
             return None, []  # a calendar entry about something other than an interview
         return category, reasons
+
+    def _meeting_called_off(self) -> bool:
+        """A cancelled call or meeting (its summary says so) organised from a business address that
+        is not the user's own organisation, with nothing of a service appointment about it."""
+        mail = self.mail
+        if mail.from_ is None or extract.org_domain(mail.from_.domain) in extract.FREEMAIL:
+            return False
+        if self.internal or self.bulk or any(rx.search(self.everything) for _, rx in _WEAK_NEGATIVES):
+            return False
+        return any(_MEETING_WORD.search(ev.summary) for ev in mail.calendars[:5])
 
     @property
     def calendar_category(self) -> Category | None:
@@ -1032,13 +1159,33 @@ class _Evidence:
         return []
 
     @cached_property
+    def introduced_meeting(self) -> list[str]:
+        """A meeting named and then set out below a colon, with a date and a time in the next
+        lines (said of what is coming, not thanked for)."""
+        text = self.text
+        for m in _INTRODUCED.finditer(text):
+            start = max(text.rfind(sep, 0, m.start()) for sep in ".!?\n") + 1
+            if _CONDITIONAL.search(text, start, m.start()) or _DECIDING.search(text, start, m.end()):
+                continue
+            below = text[m.end() : m.end() + 160]
+            if any(p.has_date and p.has_time for p in scan(below)[0]):
+                return ["text: meeting set out below"]
+        return []
+
+    @cached_property
     def bulk_without_news(self) -> list[str]:
         """Bulk mail with nothing strong for the candidate (a calendar event, a decision, a
         confirmed interview)."""
         if not self.bulk:
             return []
         confirmed = "text: interview confirmed" in _fired(_INVITE_TEXT, self.flowed, allow_questions=False)
-        strong = self.calendar_category is not None or bool(self.rejection) or confirmed or bool(self.relayed)
+        # a recruiter's own invitation sent through a mailing tool (two cues, a person's address)
+        in_person = (
+            len(self.invite_text) >= 2 and not self.noreply_sender and bool(_ROLE_CONTEXT.search(self.text))
+        )
+        strong = (
+            self.calendar_category is not None or bool(self.rejection) or confirmed or bool(self.relayed) or in_person
+        )
         return [] if strong else self.bulk
 
     @cached_property
@@ -1084,6 +1231,9 @@ class _Evidence:
             return ["text: the job extended to the candidate"]
         if _SIGN_EMPLOYMENT.search(text):
             return ["text: employment agreement to sign"]
+        head = f"{self.subject}\n{text[:1500]}"
+        if _ENVELOPE.search(head) and _OFFER_DOCUMENT.search(head):
+            return ["text: offer or employment document to sign or accept"]
         pay = {m.group(0).lower() for m in _PAY.finditer(text)}
         start = bool(_START.search(text))
         agreement = bool(_AGREEMENT.search(text))
@@ -1129,6 +1279,8 @@ class _Evidence:
         found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
         if _stated_meeting(self.flowed):
             found.append("text: interview at a stated time")
+        if (self.interview_ctx or self.strong_ctx) and self.introduced_meeting:
+            found += self.introduced_meeting
         return found
 
     @cached_property
@@ -1236,6 +1388,8 @@ _TABLE: tuple[_Row, ...] = (
     _Row("not an employer", lambda e: e.non_employer, _OTHER, _const(0.75), lambda e: e.non_employer,
          hiring=False),
     _Row("personal mail", lambda e: e.personal, _OTHER, _const(0.8), lambda e: e.personal, hiring=False),
+    _Row("a friend's reply", lambda e: e.personal_reply, _OTHER, _const(0.65), lambda e: e.personal_reply,
+         hiring=False),
     # structure
     _Row("calendar cancellation", lambda e: e.calendar(Category.CANCELLATION), Category.CANCELLATION,
          _const(0.97), lambda e: e.calendar(Category.CANCELLATION)),

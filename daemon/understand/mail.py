@@ -653,25 +653,41 @@ _QUOTE_START = re.compile(
         on\s.{0,200}\bwrote:\s*$                       # Gmail/Apple attribution
       | am\s.{0,200}\bschrieb\s.{0,80}:\s*$            # German attribution
       | le\s.{0,200}\ba\s+écrit\s*:\s*$                # French attribution
+      | el\s.{0,200}\bescribió\s*:\s*$                 # Spanish attribution
+      | il\s.{0,200}\bha\s+scritto\s*:\s*$            # Italian attribution
+      | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
       | -{2,}\s*original\s+message\s*-{2,}
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
+      | (?:de|von)\s?:\s.+$                            # French/German Outlook header block (checked below)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SIG_DELIM = re.compile(r"^(?:-- ?|--)$")
 
 
-_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le)\s", re.IGNORECASE)
+_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op)\s", re.IGNORECASE)
+#: the second line of an Outlook header block: "Sent:", "Date:", "To:", "Subject:" and their
+#: French and German names
+_HEADER_BLOCK_FIELD = re.compile(
+    r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum)\s?:", re.IGNORECASE | re.MULTILINE
+)
+#: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
+#: message's new text ends there
+_CLIENT_SIGN_OFF = re.compile(
+    r"^(?:sent from (?:my |the )?[\w .-]{1,40}|get outlook for (?:ios|android)\b.{0,60}|"
+    r"von meinem [\w .-]{1,30} gesendet|envoyé de mon [\w .-]{1,30}|enviado desde mi [\w .-]{1,30})$",
+    re.IGNORECASE,
+)
 
 
 def _quote_starts(lines: list[str], i: int) -> int:
     """How many lines the quote header at ``lines[i]`` spans (0: none starts here)."""
     stripped = lines[i].strip()
     if _QUOTE_START.match(stripped):
-        if stripped.lower().startswith("from:"):
-            window = "\n".join(lines[i : i + 6]).lower()
-            if not re.search(r"^(sent|date|to|subject):", window, re.MULTILINE):
+        if not _ATTRIBUTION_HEAD.match(stripped) and not stripped.startswith("-") and not stripped.startswith("_"):
+            window = "\n".join(ln.strip() for ln in lines[i + 1 : i + 6])
+            if not _HEADER_BLOCK_FIELD.search(window):
                 return 0
         return 1
     if _ATTRIBUTION_HEAD.match(stripped) and len(stripped) < 200:
@@ -681,7 +697,7 @@ def _quote_starts(lines: list[str], i: int) -> int:
             if i + extra >= len(lines):
                 break
             joined += " " + lines[i + extra].strip()
-            if _QUOTE_START.match(joined) and not joined.lower().startswith("from:"):
+            if _QUOTE_START.match(joined) and _ATTRIBUTION_HEAD.match(joined):
                 return extra + 1
     return 0
 
@@ -736,6 +752,14 @@ def split_text(text: str) -> tuple[str, str, str]:
             body_lines = lines[:quote_at] + answers
             quoted_lines = lines[quote_at:first_mark] + [ln for ln in lines[first_mark:] if ln.strip().startswith(">")]
     sig_at = len(body_lines)
+    client_at = next(
+        (i for i in range(len(body_lines) - 1, max(-1, len(body_lines) - 4), -1)
+         if _CLIENT_SIGN_OFF.match(body_lines[i].strip())),
+        None,
+    )
+    if client_at is not None:
+        # "Sent from my iPhone" ends what was written; nothing after it is new text
+        body_lines = body_lines[:client_at] + body_lines[client_at + 1 :]
     for i in range(len(body_lines) - 1, -1, -1):
         if _SIG_DELIM.match(body_lines[i].rstrip()):
             # a delimiter far from the end is more likely a separator in prose
@@ -791,7 +815,7 @@ def forwarded_text(text: str, subject: str) -> str:
         if span:
             if not forward_subject or _ATTRIBUTION_HEAD.match(stripped):
                 return ""  # a reply's quote, or an attribution: "On …, Ana wrote:"
-            start = i if stripped.lower().startswith("from:") else i + 1
+            start = i if re.match(r"(?i)(?:from|de|von)\s?:", stripped) else i + 1
             break
     if start < 0:
         return ""
