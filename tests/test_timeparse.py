@@ -464,3 +464,26 @@ def test_a_bare_region_word_in_prose_is_no_zone() -> None:
     # "central" away from a clock names no clock: the time keeps the reference offset
     found = resolve("our central team meets on Friday 3 April at 10:00", EU_REF)
     assert found[0].start.isoformat() == "2026-04-03T10:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the day of a date, then a dash and a clock: a date and a time, not "4 to 3 pm"
+        ("Thursday, June 4 - 12:00 pm CT", "2026-06-04T12:00:00-05:00", None),
+        ("June 4 – 3:00 pm", "2026-06-04T15:00:00-08:00", None),
+        ("Jun 4 - 3 pm", "2026-06-04T15:00:00-08:00", None),
+        # a real range keeps both ends; a day range stays a day range
+        ("June 4, 2 - 3:30 pm ET", "2026-06-04T14:00:00-04:00", "2026-06-04T15:30:00-04:00"),
+        ("from 4 - 5 pm", "2026-05-28T16:00:00-08:00", "2026-05-28T17:00:00-08:00"),
+    ],
+)
+def test_a_dash_after_a_dates_day_leads_to_its_time(text: str, start: str, end: str | None) -> None:
+    [m] = resolve(text, datetime(2026, 5, 28, 9, 0, tzinfo=PST))
+    assert m.start == datetime.fromisoformat(start)
+    assert (m.end == datetime.fromisoformat(end)) if end else m.end is None
+
+
+def test_a_dash_between_days_is_still_a_day_range() -> None:
+    [m] = resolve("Jun 4 - 5", datetime(2026, 5, 28, 9, 0, tzinfo=PST))
+    assert m.start.date().isoformat() == "2026-06-04" and not m.has_time

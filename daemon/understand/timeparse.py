@@ -648,6 +648,9 @@ class _Atom:
     end: int
     kind: str  # date, wd, rel, time, zone, pod
     data: Parsed
+    #: where the second clock of a time range begins ("4 - 3:00 pm"): when the first number is
+    #: a date's day ("June 4 - 3:00 pm"), the second clock is still a time of its own
+    second_at: int | None = None
 
 
 def _mask(text: str) -> str:
@@ -962,6 +965,7 @@ def _time_atoms(text: str) -> list[_Atom]:
         g = m.group
         suffix = (g("suf") or "").strip().lower()
         p = Parsed(m.start(), m.end(), kinds={"time"})
+        second: int | None = None
         word = (g("aw") or "").lower()
         if word:
             p.hour = 0 if word == "midnight" else 12
@@ -1010,11 +1014,12 @@ def _time_atoms(text: str) -> list[_Atom]:
                         p.end = m.start("rsep")
                     else:
                         p.end_hour, p.end_minute, p.end_meridiem = bh, int(g("bm") or 0), bap
+                        second = m.start("bh")
         if p.end_hour is None:
             p.end = max(m.end(n) for n in ("ah", "am", "aap", "aw") if g(n) is not None)
             if g("suf") and g("bh") is None and g("bw") is None:
                 p.end = m.end("suf")
-        out.append(_Atom(p.start, p.end, "time", p))
+        out.append(_Atom(p.start, p.end, "time", p, second))
     return out
 
 
@@ -1229,6 +1234,19 @@ def _slot(kind: str) -> str:
 MAX_MENTIONS = 200
 
 
+def _second_clock(a: _Atom) -> _Atom | None:
+    """The second clock of a time range whose first number an earlier finder took for a date's
+    day ("June 4 - 3:00 pm" is the 4th of June at 3 pm, not 4 to 3 pm); only a clock that says
+    it is one (minutes or am/pm)."""
+    p = a.data
+    if a.kind != "time" or a.second_at is None or p.end_hour is None or p.minute or p.meridiem:
+        return None
+    if not (p.end_minute or p.end_meridiem):
+        return None
+    q = Parsed(a.second_at, p.end, kinds={"time"}, hour=p.end_hour, minute=p.end_minute, meridiem=p.end_meridiem)
+    return _Atom(q.start, q.end, "time", q)
+
+
 def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     """The mentions in ``text`` in order, and the zones that stand alone (not next to a time);
     at most ``MAX_MENTIONS`` of each, the first ones."""
@@ -1239,7 +1257,12 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     for finder in _FINDERS:
         checkpoint()
         lookup = _Taken(taken)
-        found = [a for a in finder(masked) if not lookup.overlaps(a)]
+        found = []
+        for a in finder(masked):
+            if not lookup.overlaps(a):
+                found.append(a)
+            elif (second := _second_clock(a)) is not None and not lookup.overlaps(second):
+                found.append(second)
         atoms.extend(found)
         taken.extend((a.start, a.end) for a in found)
     atoms.sort(key=lambda a: a.start)
