@@ -272,6 +272,38 @@ def test_plain_stub_next_to_rich_html_uses_the_html() -> None:
     assert "track" not in m.text and "color" not in m.text
 
 
+def test_a_stub_with_a_footer_is_still_a_stub_beside_a_short_html_form() -> None:
+    """A plain part that says "use an HTML mail client" plus an address footer stands for the
+    HTML even when the HTML is only a short form of labelled fields."""
+    plain = (
+        b"Your email program does not display HTML messages. Please open this message in a browser to see "
+        b"the details of your appointment.\r\n\r\nNorthwind Careers, 12 Harbour Road, Leeds LS1 4AB\r\n"
+    )
+    html = (
+        b"<table><tr><td>Interview</td><td>Platform Engineer, first round</td></tr>"
+        b"<tr><td>Date</td><td>Thursday 16 July 2026</td></tr><tr><td>Start time</td><td>1:00 PM</td></tr>"
+        b"<tr><td>Time zone</td><td>Eastern Time</td></tr><tr><td>Location</td><td>Video call, link to follow"
+        b"</td></tr><tr><td>Interviewer</td><td>Dana Whitcombe, Engineering Manager</td></tr></table>"
+    )
+    raw = multipart(
+        [b"Content-Type: text/plain\r\n\r\n" + plain, b"Content-Type: text/html; charset=utf-8\r\n\r\n" + html],
+        kind=b"alternative",
+    )
+    m = parse(raw)
+    assert m.text_from_html and "Start time  1:00 PM" in m.text
+
+
+def test_a_short_letter_that_mentions_html_reads_the_same_from_either_part() -> None:
+    plain = b"Hi, the attached HTML export has the schedule for Thursday. Speak soon,\r\nAnna\r\n"
+    html = b"<p>Hi, the attached HTML export has the schedule for Thursday. Speak soon,<br>Anna</p>"
+    raw = multipart(
+        [b"Content-Type: text/plain\r\n\r\n" + plain, b"Content-Type: text/html; charset=utf-8\r\n\r\n" + html],
+        kind=b"alternative",
+    )
+    m = parse(raw)
+    assert "the attached HTML export has the schedule for Thursday" in " ".join(m.text.split())
+
+
 def test_real_plain_part_wins_over_html() -> None:
     plain = b"Hi Sam, we would like to invite you to a first interview next Tuesday at 10am GMT. Best, Ana"
     raw = multipart(

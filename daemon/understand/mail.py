@@ -858,7 +858,13 @@ def _is_stub(plain: str, html: str) -> bool:
     html_words = len(_WORD.findall(html))
     if plain_words < 12:
         return html_words > plain_words
-    return html_words >= 5 * plain_words and _STUB_HINT.search(plain) is not None
+    hint = _STUB_HINT.search(plain) is not None
+    # "your mail client does not support HTML … view it in a browser" with a footer is still
+    # a stub, though the HTML it stands for may be short (a form with a few fields); reading
+    # the HTML of a short letter that merely mentions HTML loses nothing: it is the same letter
+    if hint and plain_words < 40:
+        return html_words >= 12
+    return hint and html_words >= 5 * plain_words
 
 
 def parse(raw: bytes) -> Mail:
