@@ -171,6 +171,8 @@ class Followupd:
     proc: subprocess.Popen[bytes] | None = None
     runs: list[Path] = field(default_factory=list)
     started_at: float = 0.0
+    #: what follows the interpreter on the command line, before ``-c CONFIG run``
+    launcher: tuple[str, ...] = ("-m", "daemon")
 
     @property
     def config(self) -> Path:
@@ -199,7 +201,7 @@ class Followupd:
         self.runs.append(out)
         with out.open("wb") as f:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "daemon", "-c", str(self.config), "run"],
+                [sys.executable, *self.launcher, "-c", str(self.config), "run"],
                 cwd=REPO,
                 env=env,
                 stdin=subprocess.DEVNULL,

@@ -210,9 +210,11 @@ class AccountThread(threading.Thread):
                 return
             self._wake.wait(min(left, self._max_wait))
 
-    def _failed(self, error: str) -> None:
+    def _failed(self, error: str, *, login_needed: bool = False) -> None:
+        # the flag first: the main thread reads both for STATUS= and must never see a
+        # "login needed" account's error without its flag ("problems with: …" for a moment)
+        self.login_needed = login_needed
         self.last_error = error
-        self.login_needed = False
         self.settled.set()
 
     def run(self) -> None:
@@ -249,8 +251,7 @@ class AccountThread(threading.Thread):
                 except (CredentialError, UserError) as exc:
                     # the same problem again (a stored sign-in still refused) is not news
                     repeated = str(exc) == self.last_error
-                    self._failed(str(exc))
-                    self.login_needed = isinstance(exc, LoginNeeded)
+                    self._failed(str(exc), login_needed=isinstance(exc, LoginNeeded))
                     (log.debug if repeated else log.error)("account needs attention; retrying later", error=str(exc))
                     if runner is not None:
                         runner.close()
