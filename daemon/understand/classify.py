@@ -247,11 +247,13 @@ _PAY = _rx(
     r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
     r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
     r"ctc|relocation (?:bonus|package|allowance|support)|(?:gross|annual|base)\s+salary|[$€£]\s?\d[\d,.]*k?\s+base|"
-    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire)\b"
+    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire|(?:hourly|daily|day|contract|bill|pay) rate|"
+    r"per hour)\b|\brate\s*:\s*[$€£\d]"
 )
 _START = _rx(
     r"\b(?:your |proposed |the )?start(?:ing)? date\b|^\W*start\s*:|\beintrittsdatum\b|\bdate d'arrivée\b|"
-    r"\bhoping for a start\b"
+    r"\bhoping for a start\b|\bstart(?:ing)?\s*:\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d)"
 )
 _AGREEMENT = _rx(
     r"\b(?:docusign|adobe sign|hellosign|dropbox sign|e-?signature|e-?sign|sign electronically|countersign\w*)\b|"
@@ -282,14 +284,15 @@ _PROCESS = _rx(
 # --- categories -------------------------------------------------------------------------
 
 _REJECTION = _rules(
-    ("text: decided not to proceed", r"\b(?:decided|chosen|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
+    ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go)\b"),
     ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
-    ("text: going with other candidates", r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move forward|"
+    ("text: going with other candidates", r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:move forward|"
      r"proceed|go|continue|pursue|progress)\s+with\s+(?:other|another|a different|different|"
-     r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with))\b|"
+     r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
+     r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
@@ -304,16 +307,26 @@ _REJECTION = _rules(
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
      r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b|"
-     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b"),
+     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b|"
+     r"\bunsuccessful on this occasion\b|\b(?:application )?status\s*(?:[:-]|has changed to|changed to|is now)\s*"
+     r"(?:not selected|unsuccessful|rejected|declined|not progressed)\b"),
+    # a candidate found suitable but not given the job now: a reserve list, a merit pool
+    ("text: not offered a post at this time", r"\b(?:have|has|were|was|are|will)\s*(?:n't|\s+not)\s+(?:be\s+|been\s+)?"
+     r"offered\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}?(?:position|role|post|job|vacanc\w+)\b|"
+     r"\bnot ranked (?:highly|high) enough\b"),
 )
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
      r"(?:extend|offer)\b|\bextend(?:ing)?\s+(?:you\s+)?(?:an?\s+)?(?:formal\s+|verbal\s+|written\s+)?"
-     r"(?:job\s+)?offer\b|\boffer you (?:the|a) (?:position|role|job|place)\b|\b(?:like|love|want|going)\s+"
+     r"(?:job\s+)?offer\b|\boffer(?:s|ing)? you (?:the|a|an|this|our) (?:[\w&/,'-]+ ){0,6}?(?:position|role|job|"
+     r"place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
+     r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
+     r"\b(?:attach\w*|enclos\w*|find attached)\s+(?:is\s+|are\s+)?(?:a|an|your|the)\s+(?:formal\s+|written\s+)?"
+     r"(?:conditional\s+|unconditional\s+)?offer\b|\bconditional offer\b|"
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )

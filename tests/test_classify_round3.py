@@ -1,0 +1,105 @@
+"""Issue 14, round 3: decisions, offers, cancellations, moves and invitations in words the
+earlier rules missed, each on mail written for the purpose (not copied from a measured set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from daemon.understand.analyze import analyze
+
+
+def mail(sender: str, subject: str, body: str, *, reply: bool = False, headers: str = "") -> bytes:
+    head = (
+        f"From: {sender}\r\nTo: Sam Candidate <sam.candidate@mailbox.test>\r\nSubject: {subject}\r\n"
+        "Date: Mon, 09 Mar 2026 10:15:00 +0000\r\n"
+        f"Message-ID: <r3-{abs(hash(subject + body))}@test>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+    )
+    if reply:
+        head += "In-Reply-To: <earlier-1@test>\r\nReferences: <earlier-1@test>\r\n"
+    head += headers
+    return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
+
+
+def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    c = analyze(raw).classification
+    return c.category.value, c.reasons
+
+
+# --- rejections in other words -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You reached the standard required, but you were not ranked highly enough to be offered "
+        "a post in this campaign. We will hold your name on our reserve list for a year.",
+        "The board found you appointable and you are now on the merit list; however, you have not "
+        "been offered a position at this time.",
+        "I am sorry to say that your application for the Grants Officer post was unsuccessful on "
+        "this occasion.",
+        "Your application status: Not Selected.",
+    ],
+)
+def test_rejection_in_other_words(sentence: str) -> None:
+    raw = mail(
+        "Recruitment <jobs@portside-council.example.org>",
+        "Your application - Grants Officer",
+        f"Dear Sam,\n\nThank you for your interest in the Grants Officer role.\n\n{sentence}\n\nRegards,\nHR",
+    )
+    cat, reasons = category(raw)
+    assert cat == "rejection", reasons
+
+
+def test_agency_relaying_an_internal_hire_is_a_rejection() -> None:
+    raw = mail(
+        "Lena Ortiz <lena@bridgewell-search.example>",
+        "Update on Harbour Labs",
+        "Hi Sam,\n\nSome bad news I'm afraid: Harbour Labs chose to go with an internal candidate for "
+        "the Data Analyst role. They enjoyed meeting you.\n\nI'll keep you posted on other roles.\n\nLena",
+    )
+    cat, reasons = category(raw)
+    assert cat == "rejection", reasons
+
+
+# --- offers with only dates ---------------------------------------------------------------------
+
+
+def test_offer_of_the_role_with_only_a_start_and_a_reply_date() -> None:
+    raw = mail(
+        "Jo Park <jo.park@maplestone.example>",
+        "Good news from Maplestone",
+        "Hi Sam,\n\nMaplestone is offering you the Backend Developer role! We'd like you to start on "
+        "Monday, April 6, and would appreciate your answer by Friday, March 20.\n\nJo",
+    )
+    cat, reasons = category(raw)
+    assert cat == "offer", reasons
+
+
+def test_contract_to_hire_terms_with_a_rate_and_a_start_are_an_offer() -> None:
+    raw = mail(
+        "Dev Raman <dev@quarry-staffing.example>",
+        "Northpeak - contract role",
+        "Hi Sam,\n\nNorthpeak would like you for the QA Engineer contract role.\n\n"
+        "  Rate: $70/hr\n  Term: 9 months\n  Start: Tuesday, April 14\n\n"
+        "The contract will come through DocuSign this afternoon.\n\nDev",
+    )
+    cat, reasons = category(raw)
+    assert cat == "offer", reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please find attached your conditional offer for the Research Associate post.",
+        "I am delighted to attach a letter of offer for the Research Associate post.",
+    ],
+)
+def test_covering_note_for_an_attached_offer_letter(sentence: str) -> None:
+    raw = mail(
+        "HR Services <hr@eastfield-university.example.ac.uk>",
+        "Research Associate - REQ 1180",
+        f"Dear Sam,\n\n{sentence} Kindly return it signed within ten days.\n\nHR Services",
+    )
+    cat, reasons = category(raw)
+    assert cat == "offer", reasons
