@@ -103,3 +103,53 @@ def test_covering_note_for_an_attached_offer_letter(sentence: str) -> None:
     )
     cat, reasons = category(raw)
     assert cat == "offer", reasons
+
+
+# --- cancellations and moves ---------------------------------------------------------------------
+
+
+def test_assessment_centre_cancelled_to_be_rearranged_is_a_cancellation() -> None:
+    raw = mail(
+        "Graduate Team <graduates@fenwick-mutual.example.co.uk>",
+        "Assessment day on 12 May - cancelled",
+        "Dear Sam,\n\nWe are sorry, but we have had to cancel the Actuarial Trainee assessment day on "
+        "Tuesday 12 May because of a venue problem. A new date will follow shortly.\n\nGraduate Team",
+    )
+    cat, reasons = category(raw)
+    assert cat == "cancellation", reasons
+
+
+def test_withdrawal_acknowledged_and_interview_cancelled_is_a_cancellation() -> None:
+    raw = mail(
+        "Careers <careers@riverbend-shire.example.gov.au>",
+        "RE: Withdrawing my application - Librarian",
+        "Dear Sam\n\nNoted with thanks. We have closed your application and cancelled your panel interview "
+        "on Friday 20 March at 11am.\n\nGood luck with your next step.\n\nCareers team",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat == "cancellation", reasons
+
+
+def test_agency_moving_the_clients_interview_is_a_reschedule() -> None:
+    raw = mail(
+        "Priya Das <priya@keystone-recruit.example>",
+        "RE: Interview confirmed - Oakfield Energy",
+        "Hi Sam,\n\nOakfield asked to move the interview to Thursday, March 12, same time (2pm). "
+        "They will resend the Teams invite.\n\nPriya",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat == "reschedule", reasons
+
+
+def test_candidate_asked_to_move_is_not_taken_for_a_move() -> None:
+    raw = mail(
+        "Priya Das <priya@keystone-recruit.example>",
+        "RE: Interview confirmed - Oakfield Energy",
+        "Hi Sam,\n\nYou asked to move the interview - let me check with Oakfield and I'll come back to "
+        "you.\n\nPriya",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat != "reschedule", reasons

@@ -117,13 +117,14 @@ _ROUND_KIND = (
 )
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
-    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien)"
+    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien|"
+    r"assessment (?:centre|center|day))"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
-    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|{_ROUND_KIND})\b"
+    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
@@ -352,6 +353,9 @@ _CANCEL_TEXT = _rules(
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+    # the second verb of a pair: "we have withdrawn your application and cancelled your interview"
+    ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: calls off the meeting", r"\b(?:call|calling|called) off (?:our|your|the|this|today's|tomorrow's)\b"),
 )
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
@@ -378,7 +382,8 @@ _RESCHEDULE_TEXT = _rules(
 
 #: moves in everyday words, trusted only with a strong hiring context (see _strong_hiring)
 _RESCHEDULE_INFORMAL = _rules(
-    ("text: has to move the meeting", r"\b(?:need|needs|needed|have|has|had|got|going|must)\s+(?:\w+\s+)?to\s+"
+    ("text: has to move the meeting", r"(?<!\byou )(?<!\byou've )\b(?:need|needs|needed|have|has|had|got|going|must|asked|asks|"
+     r"wants|wanted|would like|'d like)\s+(?:\w+\s+)?to\s+"
      r"(?:move|push|shift|bump|postpone|reschedule|rearrange|change)\s+(?:back\s+)?(?:your|our|the|this|"
      rf"today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: moving the meeting", r"\b(?:i'm|we're|i am|we are|i'll|we'll|i will|we will|let's|let us|i've|"
