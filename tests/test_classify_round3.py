@@ -153,3 +153,85 @@ def test_candidate_asked_to_move_is_not_taken_for_a_move() -> None:
     )
     cat, reasons = category(raw)
     assert cat != "reschedule", reasons
+
+
+def test_referee_told_of_someone_elses_conditional_offer_is_not_an_offer() -> None:
+    raw = mail(
+        "HR <hr@lakeside-borough.example.gov.uk>",
+        "Reference request - Alex Moore",
+        "Dear Sam,\n\nAlex Moore has applied for the post of Planner and named you as a referee. "
+        "We would like to make Alex a conditional offer once references are in.\n\nPlease return the "
+        "reference form by Friday 20 March.\n\nHR",
+    )
+    cat, reasons = category(raw)
+    assert cat != "offer", reasons
+
+
+# --- invitations with no time yet, and confirmations ---------------------------------------------
+
+
+def test_request_for_times_that_suit_after_thanks_for_applying_is_an_invitation() -> None:
+    raw = mail(
+        "Ines Costa <ines.costa@harbourline.example>",
+        "Harbourline - Data Analyst",
+        "Hi Sam,\n\nThanks for your application for the Data Analyst role. Could you come back to us with "
+        "a few times that suit you next week for a 20-minute call with the hiring manager?\n\nInes",
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_itinerary_in_the_subject_is_an_invitation() -> None:
+    raw = mail(
+        "Coordinator <coordinator@loopsched.example>",
+        "Your onsite itinerary: Brightwater - Final round",
+        "Hi Sam,\n\nBelow is the plan for your day with Brightwater for the Platform Engineer position.\n\n"
+        "Thursday, March 19 - Eastern Time\n10:00 - 10:45  Architecture\n11:00 - 11:45  Pairing\n",
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_scheduling_tool_booking_named_as_a_call_is_an_invitation() -> None:
+    raw = mail(
+        "Booking tool <notifications@bookit.example>",
+        "New Event: Sam Candidate - 3:00pm Wed, Mar 18 - Screening call with Ridgeway",
+        "Hi Sam,\n\nA new event has been scheduled.\n\nEvent Type:\nScreening call with Ridgeway\n\n"
+        "Event Date/Time:\n3:00pm - 3:30pm, Wednesday, March 18, 2026\n\nWhich role? Analyst\n",
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_scheduling_tool_booking_of_a_viewing_is_other() -> None:
+    raw = mail(
+        "Booking tool <notifications@bookit.example>",
+        "New Event: Sam Candidate - 5:00pm Wed, Mar 18 - Flat viewing, 12 Elm Road",
+        "Hi Sam,\n\nA new event has been scheduled.\n\nEvent Type:\nFlat viewing, 12 Elm Road\n\n"
+        "Event Date/Time:\n5:00pm - 5:20pm, Wednesday, March 18, 2026\n\nHost: Lettings team\n",
+    )
+    cat, reasons = category(raw)
+    assert cat == "other", reasons
+
+
+def test_recruiter_sending_the_zoom_details_for_the_chat_is_an_invitation() -> None:
+    raw = mail(
+        "Mo Adeyemi <mo@tidewater.example>",
+        "Fw: Zoom details - Tidewater intro call",
+        "Hi Sam - here's the Zoom info for our chat on Friday, March 13 (30 min) about the Backend Engineer "
+        "role.\n\nMo | Talent, Tidewater\n",
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+def test_thanks_then_confirmed_for_a_time_outweighs_a_passing_registration() -> None:
+    raw = mail(
+        "Ruth Bell <ruth.bell@northmoor.example.gov.uk>",
+        "Re: Head of Data - interview",
+        "Dear Sam,\n\nLovely, thank you - that's confirmed for Tuesday 17 March at 2.00pm at the Civic "
+        "Centre. The interview will last an hour.\n\nParking: give your registration at the front desk.\n\nRuth",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons

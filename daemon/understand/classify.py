@@ -210,7 +210,8 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
-    r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time))\b"
+    r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
+    r"(?:update|tell) you\b|liked your)\b"
 )
 
 #: people who are not employers but book "an interview" or a session with the candidate: career
@@ -327,7 +328,7 @@ _OFFER = _rules(
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
      r"\b(?:attach\w*|enclos\w*|find attached)\s+(?:is\s+|are\s+)?(?:a|an|your|the)\s+(?:formal\s+|written\s+)?"
-     r"(?:conditional\s+|unconditional\s+)?offer\b|\bconditional offer\b|"
+     r"(?:conditional\s+|unconditional\s+)?offer\b|\byour conditional offer\b|\bconditional offer (?:letter|of employment)\b|"
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
@@ -416,6 +417,7 @@ _INVITE_SUBJECT = _rules(
     ("subject: interview confirmation", rf"\b{_MEETING}\b.{{0,50}}\b(?:confirm\w*|scheduled|"
      r"invitation|invite|request|schedule|booked|details)\b|\b(?:confirm\w*|scheduled|invitation|"
      rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
+    ("subject: interview itinerary", rf"\b{_MEETING}s? (?:itinerary|agenda|schedule)\b"),
     ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
      r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
@@ -457,7 +459,8 @@ _INVITE_TEXT = _rules(
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
-     r"'ll be| will be)\s+(?:available|free)\b"),
+     r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
+     r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
@@ -481,10 +484,18 @@ _INVITE_TEXT = _rules(
     ("text: next step is an interview", rf"\b(?:next|last|final) step (?:is|will be|would be) (?:a|an)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\byour next {_MEETING} (?:is|will be) with\b"),
     # "Karen will reach out with some times", "please get her on the calendar for a first round"
+    # a recruiter sending the joining details of the meeting ("here's the Zoom info for our chat on Thursday")
+    ("text: sends the meeting details", r"\b(?:here's|here is|here are)\s+"
+     r"(?:the\s+)?(?:zoom|teams|google meet|meet|video|dial-in|joining)\s+(?:info|information|details|link)\s+"
+     rf"for\s+(?:our|your|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: times to follow", r"\b(?:will|'ll)\s+(?:reach out|be in touch|follow up|come back to you|send you|"
      r"send over)\s+(?:with\s+)?(?:some|a few|a couple of|available|possible)\s+(?:times|slots|options|dates)\b|"
      rf"\bget (?:\w+|her|him|them) on the calendar for (?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
+
+#: a scheduling tool's notice ("A new event has been scheduled."): an interview only where the
+#: event booked is named as a meeting (an "Intro Call", not an "Apartment Viewing")
+_NEW_EVENT = _rx(r"\ba new event has been (?:scheduled|booked)\b|^\W*event type\s*:")
 
 #: cues that say the sender means to meet, which a vague sentence turns into a promise of news:
 #: "I'll call you as soon as I hear anything", "when the team has decided I'll set up a call to
@@ -712,7 +723,7 @@ _PERSONAL = _rx(
     rf"confirmed|booked|scheduled|down)\s+(?:for|to)\b|\byour\s+(?:[\w-]+\s+){{0,2}}?{_MEETING}\b[^.!?\n]{{0,40}}?"
     r"\b(?:is|has been|'s)\s+(?:now\s+)?(?:confirmed|scheduled|booked|set|arranged|locked in)\b|"
     r"\b(?:i'll|i will|we'll|we will|i'm going to|we're going to)\s+(?:call|ring|phone|meet|see|interview)\s+you\b|"
-    r"\bsee you (?:on|at|tomorrow)\b"
+    r"\bsee you (?:on|at|tomorrow)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:now\s+|all\s+)?confirmed\s+for\b"
 )
 
 
@@ -875,7 +886,8 @@ def _personal_time(text: str) -> bool:
         said = _PERSONAL.search(sentence)
         if said is None or sentence.rstrip().endswith("?"):
             continue
-        if _CONDITIONAL.search(sentence, 0, said.start()) or _NOT_NOW.search(sentence):
+        # "Great, thank you - that's confirmed for ...": thanks before the words set nothing in the past
+        if _CONDITIONAL.search(sentence, 0, said.start()) or _NOT_NOW.search(sentence, said.start()):
             continue
         if any(p.has_date and p.has_time for p in scan(sentence)[0]):
             return True
@@ -1297,6 +1309,8 @@ class _Evidence:
         found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
         if _stated_meeting(self.flowed):
             found.append("text: interview at a stated time")
+        if _NEW_EVENT.search(self.text) and _MEETING_WORD.search(self.subject):
+            found.append("text: a scheduling tool booked a meeting")
         if (self.interview_ctx or self.strong_ctx) and self.introduced_meeting:
             found += self.introduced_meeting
         return found
@@ -1330,6 +1344,11 @@ class _Evidence:
                 return []  # a reply is read by what it says, not by the thread's subject
             return cues
         return []
+
+    @cached_property
+    def asks_times(self) -> bool:
+        """The candidate is asked outright for times or to pick a slot (no vague promise)."""
+        return bool({"text: asks availability", "text: proposes slots"}.intersection(self.invite_text))
 
     @cached_property
     def definite(self) -> bool:
@@ -1435,7 +1454,7 @@ _TABLE: tuple[_Row, ...] = (
          lambda e: e.assessment_deadline),
     _Row("acknowledgement with a vague cue",
          lambda e: e.scheduling and e.acknowledgement and not e.invite_subject and len(e.invite) < 2
-         and not e.is_reply and not e.definite,
+         and not e.is_reply and not e.definite and not e.asks_times,
          _OTHER, _const(0.75), lambda e: ["text: application acknowledgement", *e.invite]),
     _Row("interview scheduled", lambda e: e.scheduling, _INVITATION,
          _by_count(0.6, 0.1, 0.94, lambda e: e.scheduling), lambda e: e.scheduling),
