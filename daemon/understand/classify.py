@@ -328,7 +328,8 @@ _OFFER = _rules(
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
      r"\b(?:attach\w*|enclos\w*|find attached)\s+(?:is\s+|are\s+)?(?:a|an|your|the)\s+(?:formal\s+|written\s+)?"
-     r"(?:conditional\s+|unconditional\s+)?offer\b|\byour conditional offer\b|\bconditional offer (?:letter|of employment)\b|"
+     r"(?:conditional\s+|unconditional\s+)?offer\b|\byour conditional offer\b|"
+     r"\bconditional offer (?:letter|of employment)\b|"
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
@@ -383,7 +384,8 @@ _RESCHEDULE_TEXT = _rules(
 
 #: moves in everyday words, trusted only with a strong hiring context (see _strong_hiring)
 _RESCHEDULE_INFORMAL = _rules(
-    ("text: has to move the meeting", r"(?<!\byou )(?<!\byou've )\b(?:need|needs|needed|have|has|had|got|going|must|asked|asks|"
+    ("text: has to move the meeting", r"(?<!\byou )(?<!\byou've )\b(?:need|needs|needed|have|has|had|got|going|"
+     r"must|asked|asks|"
      r"wants|wanted|would like|'d like)\s+(?:\w+\s+)?to\s+"
      r"(?:move|push|shift|bump|postpone|reschedule|rearrange|change)\s+(?:back\s+)?(?:your|our|the|this|"
      rf"today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
