@@ -117,13 +117,14 @@ _ROUND_KIND = (
 )
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
-    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien)"
+    r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien|"
+    r"assessment (?:centre|center|day))"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
-    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|{_ROUND_KIND})\b"
+    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
@@ -209,7 +210,8 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
-    r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time))\b"
+    r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
+    r"(?:update|tell) you\b|liked your)\b"
 )
 
 #: people who are not employers but book "an interview" or a session with the candidate: career
@@ -247,11 +249,13 @@ _PAY = _rx(
     r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
     r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
     r"ctc|relocation (?:bonus|package|allowance|support)|(?:gross|annual|base)\s+salary|[$€£]\s?\d[\d,.]*k?\s+base|"
-    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire)\b"
+    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire|(?:hourly|daily|day|contract|bill|pay) rate|"
+    r"per hour)\b|\brate\s*:\s*[$€£\d]"
 )
 _START = _rx(
     r"\b(?:your |proposed |the )?start(?:ing)? date\b|^\W*start\s*:|\beintrittsdatum\b|\bdate d'arrivée\b|"
-    r"\bhoping for a start\b"
+    r"\bhoping for a start\b|\bstart(?:ing)?\s*:\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d)"
 )
 _AGREEMENT = _rx(
     r"\b(?:docusign|adobe sign|hellosign|dropbox sign|e-?signature|e-?sign|sign electronically|countersign\w*)\b|"
@@ -282,14 +286,15 @@ _PROCESS = _rx(
 # --- categories -------------------------------------------------------------------------
 
 _REJECTION = _rules(
-    ("text: decided not to proceed", r"\b(?:decided|chosen|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
+    ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go)\b"),
     ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
-    ("text: going with other candidates", r"\b(?:decided|chosen|elected|opted)\s+to\s+(?:move forward|"
+    ("text: going with other candidates", r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:move forward|"
      r"proceed|go|continue|pursue|progress)\s+with\s+(?:other|another|a different|different|"
-     r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with))\b|"
+     r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
+     r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
@@ -304,16 +309,27 @@ _REJECTION = _rules(
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
      r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b|"
-     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b"),
+     r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b|"
+     r"\bunsuccessful on this occasion\b|\b(?:application )?status\s*(?:[:-]|has changed to|changed to|is now)\s*"
+     r"(?:not selected|unsuccessful|rejected|declined|not progressed)\b"),
+    # a candidate found suitable but not given the job now: a reserve list, a merit pool
+    ("text: not offered a post at this time", r"\b(?:have|has|were|was|are|will)\s*(?:n't|\s+not)\s+(?:be\s+|been\s+)?"
+     r"offered\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}?(?:position|role|post|job|vacanc\w+)\b|"
+     r"\bnot ranked (?:highly|high) enough\b"),
 )
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
      r"(?:extend|offer)\b|\bextend(?:ing)?\s+(?:you\s+)?(?:an?\s+)?(?:formal\s+|verbal\s+|written\s+)?"
-     r"(?:job\s+)?offer\b|\boffer you (?:the|a) (?:position|role|job|place)\b|\b(?:like|love|want|going)\s+"
+     r"(?:job\s+)?offer\b|\boffer(?:s|ing)? you (?:the|a|an|this|our) (?:[\w&/,'-]+ ){0,6}?(?:position|role|job|"
+     r"place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
+     r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
+     r"\b(?:attach\w*|enclos\w*|find attached)\s+(?:is\s+|are\s+)?(?:a|an|your|the)\s+(?:formal\s+|written\s+)?"
+     r"(?:conditional\s+|unconditional\s+)?offer\b|\byour conditional offer\b|"
+     r"\bconditional offer (?:letter|of employment)\b|"
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
@@ -339,6 +355,9 @@ _CANCEL_TEXT = _rules(
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+    # the second verb of a pair: "we have withdrawn your application and cancelled your interview"
+    ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: calls off the meeting", r"\b(?:call|calling|called) off (?:our|your|the|this|today's|tomorrow's)\b"),
 )
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
@@ -365,7 +384,9 @@ _RESCHEDULE_TEXT = _rules(
 
 #: moves in everyday words, trusted only with a strong hiring context (see _strong_hiring)
 _RESCHEDULE_INFORMAL = _rules(
-    ("text: has to move the meeting", r"\b(?:need|needs|needed|have|has|had|got|going|must)\s+(?:\w+\s+)?to\s+"
+    ("text: has to move the meeting", r"(?<!\byou )(?<!\byou've )\b(?:need|needs|needed|have|has|had|got|going|"
+     r"must|asked|asks|"
+     r"wants|wanted|would like|'d like)\s+(?:\w+\s+)?to\s+"
      r"(?:move|push|shift|bump|postpone|reschedule|rearrange|change)\s+(?:back\s+)?(?:your|our|the|this|"
      rf"today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: moving the meeting", r"\b(?:i'm|we're|i am|we are|i'll|we'll|i will|we will|let's|let us|i've|"
@@ -398,6 +419,7 @@ _INVITE_SUBJECT = _rules(
     ("subject: interview confirmation", rf"\b{_MEETING}\b.{{0,50}}\b(?:confirm\w*|scheduled|"
      r"invitation|invite|request|schedule|booked|details)\b|\b(?:confirm\w*|scheduled|invitation|"
      rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
+    ("subject: interview itinerary", rf"\b{_MEETING}s? (?:itinerary|agenda|schedule)\b"),
     ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
      r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|"
@@ -439,7 +461,8 @@ _INVITE_TEXT = _rules(
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
-     r"'ll be| will be)\s+(?:available|free)\b"),
+     r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
+     r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
@@ -463,10 +486,18 @@ _INVITE_TEXT = _rules(
     ("text: next step is an interview", rf"\b(?:next|last|final) step (?:is|will be|would be) (?:a|an)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\byour next {_MEETING} (?:is|will be) with\b"),
     # "Karen will reach out with some times", "please get her on the calendar for a first round"
+    # a recruiter sending the joining details of the meeting ("here's the Zoom info for our chat on Thursday")
+    ("text: sends the meeting details", r"\b(?:here's|here is|here are)\s+"
+     r"(?:the\s+)?(?:zoom|teams|google meet|meet|video|dial-in|joining)\s+(?:info|information|details|link)\s+"
+     rf"for\s+(?:our|your|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: times to follow", r"\b(?:will|'ll)\s+(?:reach out|be in touch|follow up|come back to you|send you|"
      r"send over)\s+(?:with\s+)?(?:some|a few|a couple of|available|possible)\s+(?:times|slots|options|dates)\b|"
      rf"\bget (?:\w+|her|him|them) on the calendar for (?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
 )
+
+#: a scheduling tool's notice ("A new event has been scheduled."): an interview only where the
+#: event booked is named as a meeting (an "Intro Call", not an "Apartment Viewing")
+_NEW_EVENT = _rx(r"\ba new event has been (?:scheduled|booked)\b|^\W*event type\s*:")
 
 #: cues that say the sender means to meet, which a vague sentence turns into a promise of news:
 #: "I'll call you as soon as I hear anything", "when the team has decided I'll set up a call to
@@ -694,7 +725,7 @@ _PERSONAL = _rx(
     rf"confirmed|booked|scheduled|down)\s+(?:for|to)\b|\byour\s+(?:[\w-]+\s+){{0,2}}?{_MEETING}\b[^.!?\n]{{0,40}}?"
     r"\b(?:is|has been|'s)\s+(?:now\s+)?(?:confirmed|scheduled|booked|set|arranged|locked in)\b|"
     r"\b(?:i'll|i will|we'll|we will|i'm going to|we're going to)\s+(?:call|ring|phone|meet|see|interview)\s+you\b|"
-    r"\bsee you (?:on|at|tomorrow)\b"
+    r"\bsee you (?:on|at|tomorrow)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:now\s+|all\s+)?confirmed\s+for\b"
 )
 
 
@@ -857,7 +888,8 @@ def _personal_time(text: str) -> bool:
         said = _PERSONAL.search(sentence)
         if said is None or sentence.rstrip().endswith("?"):
             continue
-        if _CONDITIONAL.search(sentence, 0, said.start()) or _NOT_NOW.search(sentence):
+        # "Great, thank you - that's confirmed for ...": thanks before the words set nothing in the past
+        if _CONDITIONAL.search(sentence, 0, said.start()) or _NOT_NOW.search(sentence, said.start()):
             continue
         if any(p.has_date and p.has_time for p in scan(sentence)[0]):
             return True
@@ -1279,6 +1311,8 @@ class _Evidence:
         found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
         if _stated_meeting(self.flowed):
             found.append("text: interview at a stated time")
+        if _NEW_EVENT.search(self.text) and _MEETING_WORD.search(self.subject):
+            found.append("text: a scheduling tool booked a meeting")
         if (self.interview_ctx or self.strong_ctx) and self.introduced_meeting:
             found += self.introduced_meeting
         return found
@@ -1312,6 +1346,11 @@ class _Evidence:
                 return []  # a reply is read by what it says, not by the thread's subject
             return cues
         return []
+
+    @cached_property
+    def asks_times(self) -> bool:
+        """The candidate is asked outright for times or to pick a slot (no vague promise)."""
+        return bool({"text: asks availability", "text: proposes slots"}.intersection(self.invite_text))
 
     @cached_property
     def definite(self) -> bool:
@@ -1417,7 +1456,7 @@ _TABLE: tuple[_Row, ...] = (
          lambda e: e.assessment_deadline),
     _Row("acknowledgement with a vague cue",
          lambda e: e.scheduling and e.acknowledgement and not e.invite_subject and len(e.invite) < 2
-         and not e.is_reply and not e.definite,
+         and not e.is_reply and not e.definite and not e.asks_times,
          _OTHER, _const(0.75), lambda e: ["text: application acknowledgement", *e.invite]),
     _Row("interview scheduled", lambda e: e.scheduling, _INVITATION,
          _by_count(0.6, 0.1, 0.94, lambda e: e.scheduling), lambda e: e.scheduling),
