@@ -251,6 +251,7 @@ class AccountRunner:
         thread_ids = {mid for a in apps for mid in a.thread}
         domains = {d for a in apps for d in a.employer.domains}
         outbound = direction == "outbound"
+        users = self.settings.user_addresses
 
         learn = outbound and not self.settings.daemon.user_name and not self.sender_name()
         learned: list[str] = []
@@ -260,7 +261,9 @@ class AccountRunner:
                 name = _sender_name(header, self.settings.user_addresses)
                 if name:
                     learned.append(name)
-            return is_candidate(header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains)
+            return is_candidate(
+                header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains, user_addresses=users
+            )
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
