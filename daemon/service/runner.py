@@ -11,11 +11,13 @@ so a crash at any point resumes without a duplicate or a lost draft.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,10 +42,14 @@ from daemon.understand.extract import employer
 from daemon.understand.mail import parse
 from daemon.understand.prefilter import is_candidate
 
-log = structlog.get_logger("followupd.runner")
+LOGGER = "followupd.runner"
+log = structlog.get_logger(LOGGER)
 
 #: bodies fetched per round trip
 FETCH_BATCH = 50
+#: on a first scan, one "first scan progress" line this often (seconds) instead of a line
+#: per analysed message, which then goes to debug
+PROGRESS_EVERY_S = 10.0
 #: the environment variable the fault-injection tests use to crash at a named step
 CRASH_ENV = "FOLLOWUPD_TEST_CRASH_AT"
 
@@ -314,25 +320,59 @@ class AccountRunner:
                     processed_at=now,
                 )
         done = 0
+        # a first scan analyses hundreds or thousands of old messages: a line each would be
+        # a flood (and a sixth of the scan's time), so those that belong to no application
+        # go to debug and the log shows how far the scan is instead
+        first_scan = cursor is None
+        each: int | None = logging.INFO
+        if first_scan:
+            each = logging.DEBUG if logging.getLogger(LOGGER).isEnabledFor(logging.DEBUG) else None
+        started = last = time.monotonic()
+        if first_scan and wanted:
+            flog.info("first scan", messages=len(fresh) + result.skipped, to_analyse=len(wanted))
         for start in range(0, len(wanted), FETCH_BATCH):
             batch = wanted[start : start + FETCH_BATCH]
             for key, raw in conn.fetch(folder, [r.key for r in batch]):
-                self.process(raw, folder, validity, key, outbound, now, report)
+                self.process(raw, folder, validity, key, outbound, now, report, log_level=each)
                 done += 1
+            if first_scan and done < len(wanted) and time.monotonic() - last >= PROGRESS_EVERY_S:
+                last = time.monotonic()
+                flog.info("first scan progress", analysed=done, to_analyse=len(wanted))
             if progress and len(wanted) > FETCH_BATCH:
                 print(
                     f"\r{self.account.name}/{folder}: {done}/{len(wanted)} candidate messages", end="", file=sys.stderr
                 )
         if progress and len(wanted) > FETCH_BATCH:
             print(file=sys.stderr)
+        if first_scan and wanted:
+            flog.info(
+                "first scan done",
+                analysed=done,
+                skipped=len(skipped) + result.skipped,
+                applications=len(self._app_map()),
+                seconds=round(time.monotonic() - started, 1),
+            )
         self.store.set_cursor(self.account.name, folder, result.cursor)
 
     # ------------------------------------------------------------------ one message
 
     def process(
-        self, raw: bytes, folder: str, validity: int, key: int, outbound: bool, now: datetime, report: PassReport
+        self,
+        raw: bytes,
+        folder: str,
+        validity: int,
+        key: int,
+        outbound: bool,
+        now: datetime,
+        report: PassReport,
+        *,
+        log_level: int | None = logging.INFO,
     ) -> None:
-        """Analyse one message and apply it to its application. Never raises for bad mail."""
+        """Analyse one message and apply it to its application. Never raises for bad mail.
+
+        Its "message" line is logged at ``log_level`` (None: not at all), or at info when
+        the message belongs to an application.
+        """
         acc = self.account.name
         try:
             mail = parse(raw)
@@ -378,7 +418,9 @@ class AccountRunner:
                     processed_at=now,
                 )
             report.analysed += 1
-            self._log_message(mail, analysis, direction, app_id, folder)
+            level = logging.INFO if app_id is not None else log_level
+            if level is not None:
+                self._log_message(mail, analysis, direction, app_id, folder, level)
             self.carry_out(actions, now, report)
         except (ConnectionError, TimeoutError):
             raise
@@ -414,11 +456,18 @@ class AccountRunner:
         return (app.id if app else None), actions
 
     def _log_message(
-        self, mail: Mail, analysis: Analysis | None, direction: str, app_id: str | None, folder: str
+        self,
+        mail: Mail,
+        analysis: Analysis | None,
+        direction: str,
+        app_id: str | None,
+        folder: str,
+        level: int = logging.INFO,
     ) -> None:
         c = analysis.classification if analysis else None
         iv = analysis.interview if analysis else None
-        self.log.info(
+        self.log.log(
+            level,
             "message",
             folder=folder,
             direction=direction,
