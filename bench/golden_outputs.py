@@ -51,8 +51,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gen_mailbox import USER, generate  # noqa: E402
 
-from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
 from daemon.followup import tracker  # noqa: E402
+from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
 from daemon.settings import Settings  # noqa: E402
 from daemon.understand import classify, extract, timeparse, when  # noqa: E402
 from daemon.understand.analyze import analyze_mail  # noqa: E402
