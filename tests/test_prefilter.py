@@ -179,3 +179,34 @@ def test_a_reply_between_the_user_and_a_friend_needs_a_hiring_word() -> None:
     assert is_candidate(bare, user_addresses=ME)
     # a tracked thread is read whatever it says
     assert is_candidate(FRIEND, user_addresses=ME, thread_ids={"<b2@example.com>"})
+
+
+ACK = (
+    b"From: Nimbus Ledger <no-reply@us.greenhouse-mail.io>\r\nTo: alex@example.com\r\n"
+    b"Subject: Thank you for applying to Nimbus Ledger\r\nList-Unsubscribe: <mailto:u@greenhouse-mail.io>\r\n\r\n"
+)
+
+
+def test_an_acknowledgement_is_read_only_for_a_tracked_company() -> None:
+    assert not is_candidate(ACK)
+    assert is_candidate(ACK, companies={"nimbus ledger"})  # as tracker.company_key writes it
+    assert not is_candidate(ACK, companies={"nimbusworks", "ledger co"})  # whole words, in order
+    assert is_candidate(ACK, thread_ids={"<x@y>"}, employer_domains={"greenhouse-mail.io"})
+    for subject in (
+        b"Thank you for applying to Nimbus Ledger: schedule your interview",
+        b"Application received - next steps",
+        b"Thanks for applying! Your coding challenge",
+        b"Thank you for your application to Nimbus Ledger",  # rejections begin so too
+        b"Re: Thank you for applying to Nimbus Ledger",  # a conversation
+    ):
+        assert is_candidate(ACK.replace(b"Thank you for applying to Nimbus Ledger", subject)), subject
+    for subject in (b"Application received: Data Engineer", b"We've received your application"):
+        assert not is_candidate(ACK.replace(b"Thank you for applying to Nimbus Ledger", subject)), subject
+
+
+def test_the_tracker_writes_company_names_as_the_prefilter_reads_them() -> None:
+    from daemon.followup.tracker import company_key
+
+    assert company_key("Nimbus Ledger, Inc.") == "nimbus ledger"
+    assert company_key("Greenhouse") == ""
+    assert is_candidate(ACK, companies={company_key("Nimbus Ledger Inc")})

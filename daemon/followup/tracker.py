@@ -318,6 +318,12 @@ def _norm_company(text: str | None) -> str:
     return name
 
 
+def company_key(name: str | None) -> str:
+    """A company name as matching compares it: case, punctuation and legal suffixes
+    (Inc, GmbH…) left out; "" for none, or for a relay's brand, which is never the company."""
+    return _norm_company(name)
+
+
 def _personal(addr: str | None, user_addresses: frozenset[str] = frozenset()) -> str | None:
     """An address that identifies one employer: not a no-reply box, not a shared relay."""
     if not addr or "@" not in addr or addr in user_addresses or is_noreply(addr):

@@ -273,6 +273,7 @@ class AccountRunner:
         apps = self._applications()
         thread_ids = {mid for a in apps for mid in a.thread}
         domains = {d for a in apps for d in a.employer.domains}
+        companies = {k for a in apps if (k := tracker.company_key(a.company or a.employer.company))}
         outbound = direction == "outbound"
         users = self.settings.user_addresses
 
@@ -285,7 +286,12 @@ class AccountRunner:
                 if name:
                     learned.append(name)
             return is_candidate(
-                header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains, user_addresses=users
+                header,
+                outbound=outbound,
+                thread_ids=thread_ids,
+                employer_domains=domains,
+                user_addresses=users,
+                companies=companies,
             )
 
         # the connector drops what the prefilter turns down as it reads the headers, so a

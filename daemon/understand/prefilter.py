@@ -24,6 +24,12 @@ they are in no tracked thread and from no tracked employer:
   thread), with no hiring word (role, job, offer, availability…) in subject or sender name.
   A recruiter who answers the user's own outreach from a gmail address under a subject
   without any such word would be skipped: that is the price of this rule.
+
+An application's acknowledgement ("Thank you for applying to Acme", "Application
+received") is not read either, unless its subject also speaks of an interview, a test or a
+decision, or names a company an application is tracked for (``companies``): it cannot
+start an application, and one that is not tracked has nothing for it to change. ATS
+relays send them by the hundred; they were most of what a first scan read.
 """
 
 from __future__ import annotations
@@ -74,6 +80,24 @@ _INTERVIEW = re.compile(
     r"\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d"
 )
 _AUTO_REPLY = re.compile(r"auto-replied|auto_reply|autoreply|auto-reply", re.IGNORECASE)
+#: the subject of an application's acknowledgement, from its start ("Thanks for applying to
+#: Acme!", "Application received: Data Engineer"); "thank you for your application/interest"
+#: is not one: rejections begin so too
+_ACK = re.compile(
+    r"\s*(?:thanks|thank\s+you)(?:\s+so\s+much)?\s+for\s+applying\b|"
+    r"\s*(?:your\s+)?application\s+(?:received|confirmation|confirmed|submitted)\b|"
+    r"\s*we(?:'ve|’ve|\s+have)\s+received\s+your\s+application\b|"
+    r"\s*your\s+application\s+(?:has\s+been|was)\s+(?:received|submitted)\b",
+    re.IGNORECASE,
+)
+#: words that make an acknowledgement's subject worth reading after all
+_ACK_VETO = re.compile(
+    r"interview|intervju|entretien|entrevista|gespr|screen|schedul|invit|next\s+steps?|assessment|\btest|"
+    r"challenge|exercise|availab|slot|\bbook|\bcall\b|\bchat\b|\bmeet|round|onsite|on-site|offer|unfortunately|"
+    r"update|status|decision|regret|outcome|result|feedback",
+    re.IGNORECASE,
+)
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -135,6 +159,27 @@ def _own_orgs(user_addresses: frozenset[str]) -> tuple[frozenset[str], frozenset
     return orgs - FREEMAIL, orgs
 
 
+_org = functools.lru_cache(maxsize=4096)(org_domain)
+
+
+def _from_user(value: str, user_addresses: frozenset[str]) -> bool:
+    found = _ADDR.search(value)
+    return found is not None and found.group(0).lower() in user_addresses
+
+
+def _names_one(companies: Set[str], text: str) -> bool:
+    """Whether ``text`` holds one of ``companies`` as a run of whole words (normalised as
+    ``tracker.company_key`` does); a set lookup per run, whatever the number of companies."""
+    if not companies:
+        return False
+    words = _NON_WORD.sub(" ", text.casefold()).split()
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 7, len(words) + 1)):
+            if " ".join(words[i:j]) in companies:
+                return True
+    return False
+
+
 def _two_party(header_bytes: bytes, sender_org: str, user_orgs: frozenset[str]) -> bool:
     """True when In-Reply-To/References name messages, all made at the sender's or the user's domains."""
     refs = " ".join(v.decode("ascii", "replace") for v in _REFS.findall(b"\n" + _head(header_bytes)))
@@ -143,7 +188,7 @@ def _two_party(header_bytes: bytes, sender_org: str, user_orgs: frozenset[str]) 
         return False
     for mid in ids:
         at = mid.rfind("@")
-        org = org_domain(mid[at + 1 : -1]) if at > 0 else ""
+        org = _org(mid[at + 1 : -1].lower()) if at > 0 else ""
         if org != sender_org and org not in user_orgs:
             return False
     return True
@@ -198,11 +243,13 @@ def is_candidate(
     thread_ids: Set[str] = frozenset(),
     employer_domains: Set[str] = frozenset(),
     user_addresses: frozenset[str] = frozenset(),
+    companies: Set[str] = frozenset(),
 ) -> bool:
     """True unless the headers show the message cannot matter to any application.
 
     ``user_addresses`` (lower-cased) tell colleagues and the user's side of a personal
-    conversation apart; without them neither kind is skipped.
+    conversation apart; without them neither kind is skipped. ``companies`` are the
+    tracked applications' company names as ``tracker.company_key`` writes them.
     """
     h = _fields(header_bytes, _FIELDS if outbound else _FIELDS_INBOUND_THREADS if thread_ids else _FIELDS_INBOUND)
 
@@ -225,22 +272,25 @@ def is_candidate(
     if outbound:
         # the user's own mail matters only to an application we already track
         return False
+    subject = _decoded(first("subject"))
+    # the sender's display name, not its address: "offers@shop" says nothing about hiring
+    names = _ANGLE.sub(" ", _decoded(" ".join(h.get("from", ()))))
+    if _ACK.match(subject) and not _ACK_VETO.search(subject) and not _names_one(companies, f"{subject} {names}"):
+        return False  # an acknowledgement, of no tracked application
     if any(relays.is_hiring_relay(d) for d in domains):
         return True
     auto = first("auto-submitted") + " " + first("precedence")
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
         return True  # an out-of-office reply may defer a follow-up
     internal, user_orgs = _own_orgs(user_addresses) if user_addresses else (frozenset(), frozenset())
-    sender = _ADDR.search(first("from"))
-    sender_addr = sender.group(0).lower() if sender else ""
-    sender_org = org_domain(sender_addr.rpartition("@")[2]) if sender else ""
-    if internal and sender_org in internal and sender_addr not in user_addresses:
-        return False  # a colleague: internal mail, whatever it says (as classify decides)
+    sender_org = ""
+    if user_addresses:
+        sender = _DOMAIN.search(first("from"))
+        sender_org = _org(sender.group(1).lower().rstrip(".")) if sender else ""
+        if sender_org in internal and not _from_user(first("from"), user_addresses):
+            return False  # a colleague: internal mail, whatever it says (as classify decides)
     if "calendar" in first("content-type").lower():
         return True
-    subject = _decoded(first("subject"))
-    # the sender's display name, not its address: "offers@shop" says nothing about hiring
-    names = _ANGLE.sub(" ", _decoded(" ".join(h.get("from", ()))))
     text = f"{subject}\n{names}".lower()
     if first("list-id"):
         return _search(_INTERVIEW, _INTERVIEW_WORDS, text)
