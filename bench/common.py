@@ -194,7 +194,14 @@ class BenchAccount:
         return f"FUD_BENCH_PW_{self.name.upper()}"
 
 
-def write_config(path: Path, state: Path, accounts: Sequence[BenchAccount], *, lookback_days: int = 90) -> Path:
+def write_config(
+    path: Path,
+    state: Path,
+    accounts: Sequence[BenchAccount],
+    *,
+    lookback_days: int = 90,
+    addresses: Sequence[str] = ("alex@example.com",),
+) -> Path:
     blocks = [
         f'[daemon]\nstate_dir = "{state}"\nlog_level = "info"\nlookback_days = {lookback_days}\n'
         'timezone = "UTC"\nuser_name = "Alex Rivera"\n'
@@ -202,7 +209,7 @@ def write_config(path: Path, state: Path, accounts: Sequence[BenchAccount], *, l
     for a in accounts:
         blocks.append(
             f'[[accounts]]\nname = "{a.name}"\nhost = "127.0.0.1"\nport = {a.server.port}\nsecurity = "plain"\n'
-            f'username = "{a.user.name}"\npassword_env = "{a.env}"\naddresses = ["alex@example.com"]\n'
+            f'username = "{a.user.name}"\npassword_env = "{a.env}"\naddresses = {list(addresses)!r}\n'
             "timeout_seconds = 30.0\n"
         )
     path.write_text("\n".join(blocks))

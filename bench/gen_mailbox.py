@@ -9,9 +9,17 @@ alerts and application acknowledgements, and personal mail, some of it replies. 
 carry the usual Received/DKIM/ARC weight, because header bytes are what an initial scan
 fetches for every message.
 
+``mix="chatty"`` (issue 18) is a chattier inbox, the kind that reaches the user at work
+or forwards work mail: one message in five a reply in a personal thread (friends and family
+at consumer mail providers, ``Re:`` subjects, quoted text, References to earlier messages of
+the thread), one in five from colleagues at the user's current employer
+(``INTERNAL_DOMAIN``, where the user is ``WORK_ADDRESS``: team mail, code review, calendar
+invitations, the user's own interview panels as an interviewer), mailing lists (``List-Id``),
+and 2% job mail. ``mix="current"`` (the default) is the mix above, byte for byte as before.
+
 Deterministic for a given seed. As a script it writes the messages as ``.eml`` files::
 
-    python bench/gen_mailbox.py OUT_DIR [-n 10000] [--seed 7]
+    python bench/gen_mailbox.py OUT_DIR [-n 10000] [--seed 7] [--mix chatty]
 """
 
 from __future__ import annotations
@@ -27,6 +35,11 @@ from email.utils import format_datetime
 from pathlib import Path
 
 USER = ("Alex Rivera", "alex@example.com")
+#: the user's current employer (``mix="chatty"``) and the user's address there
+INTERNAL_DOMAIN = "northbeam.example"
+WORK_ADDRESS = "alex.rivera@northbeam.example"
+#: the addresses a benchmark configures for the user
+USER_ADDRESSES = (USER[1], WORK_ADDRESS)
 
 FIRST = ("Maya", "Tom", "Priya", "Jonas", "Lena", "Omar", "Chloe", "Diego", "Hana", "Ben", "Ines", "Kofi",
          "Sara", "Lukas", "Aiko", "Mateo", "Nora", "Ravi", "Emma", "Felix")  # fmt: skip
@@ -82,6 +95,41 @@ PERSONAL_BODY = (
     "Alex,\n\nThanks again for yesterday, it was great. Next time {x} is on me.\n\nxx {n}",
 )
 PERSONAL_X = ("the farmers market", "a picnic by the lake", "trying the new ramen place", "board games")
+
+# ---- the chatty mix (issue 18)
+#: consumer providers and the domain their Message-IDs carry
+FREEMAIL_IDS = (("gmail.com", "mail.gmail.com"), ("outlook.com", "AM0PR07MB4321.eurprd07.prod.outlook.com"),
+                ("icloud.com", "icloud.com"), ("gmx.de", "gmx.de"), ("yahoo.com", "mail.yahoo.com"))  # fmt: skip
+THREADS = (
+    "Dinner on Saturday?", "Call this weekend?", "Catch up soon", "Team trivia night", "Meet for coffee?",
+    "Zoom with the family on Sunday", "Photos from the trip", "Moving boxes", "Book club: next pick",
+    "Quick question about the car", "Follow-up from the school meeting", "Phone upgrade", "Weekend hike",
+    "Mum's birthday plans", "Flat viewing on Thursday", "Our chat yesterday", "Wedding invite list",
+    "Running club schedule", "Holiday rental", "Football on Sunday",
+)  # fmt: skip
+#: a few friends do ask about the search: these must still be read
+THREADS_HIRING = ("How's the job search going?", "That role at my company", "Good luck with the interview!")
+THREAD_REPLY = (
+    "Sounds good to me! Let's do {x} then.", "Ha, yes. I'll bring {x}.", "Can't this time, sorry. Next week?",
+    "Perfect, see you there. {x} afterwards?", "Thanks! I'll call you tonight about {x}.",
+)  # fmt: skip
+COLLEAGUE = (
+    "Q3 planning: draft for comments", "Re: Deploy freeze next week", "Team offsite agenda", "1:1 notes",
+    "Re: Incident review: checkout latency", "Re: Can you review my PR?", "Lunch?", "Re: On-call handover",
+    "Interview loop for the backend candidate", "Re: Hiring plan for H2", "Re: Design doc: billing events",
+    "Re: Sprint retro action items", "Team meeting moved to 3pm", "Re: Customer call follow-up",
+)  # fmt: skip
+MEETINGS = ("Sprint review", "Architecture sync", "Weekly team meeting", "Candidate debrief: backend",
+            "Quarterly business review", "Platform roadmap")  # fmt: skip
+LISTS = (
+    ("rust-users", "users.rust-lang.example", "Re: async trait objects and lifetimes"),
+    ("berlin-python", "berlin.python.example", "Meetup schedule for June"),
+    ("pydata-jobs", "pydata.example", "Hiring: data engineers in Berlin (remote ok)"),
+    ("hoa-board", "lists.maplecourt.example", "Re: Meeting minutes and the roof repair"),
+    ("climbing-club", "groups.cragrats.example", "Re: Saturday meet at the crag"),
+    ("debian-user", "lists.debian.example", "Re: Upgrade broke my wifi"),
+    ("postgres-general", "lists.postgresql.example", "Re: Slow query after upgrade"),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -139,20 +187,30 @@ def _message(
     html: str | None = None,
     extra: list[str] | None = None,
     heavy: bool = True,
+    to: str = USER[1],
+    msgid_domain: str | None = None,
+    calendar: str | None = None,
 ) -> bytes:
     domain = from_addr.rpartition("@")[2]
     head = _heavy_headers(r, domain, when) if heavy else []
     head += [
         f"From: {from_name} <{from_addr}>",
-        f"To: {USER[0]} <{USER[1]}>",
+        f"To: {USER[0]} <{to}>",
         f"Subject: {subject}",
         f"Date: {format_datetime(when)}",
-        f"Message-ID: {_msgid(r, domain)}",
+        f"Message-ID: {_msgid(r, msgid_domain or domain)}",
         "MIME-Version: 1.0",
         *(extra or []),
     ]
     text = text.replace("\n", "\r\n")
-    if html is None:
+    if calendar is not None:
+        boundary = f"=_c{r.getrandbits(40):010x}"
+        head.append(f'Content-Type: multipart/alternative; boundary="{boundary}"')
+        body = (
+            f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n--{boundary}\r\n"
+            f"Content-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n{calendar}\r\n--{boundary}--\r\n"
+        )
+    elif html is None:
         head += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit"]
         body = text
     else:
@@ -238,6 +296,80 @@ def _personal(r: random.Random, when: datetime) -> bytes:
     )
 
 
+def _thread_ids(r: random.Random, friend_ids: str, k: int) -> list[str]:
+    """A two-person thread's earlier Message-IDs, oldest first: the friend's and the user's in turn."""
+    start = r.random() < 0.5
+    return [_msgid(r, friend_ids if (i % 2 == 0) == start else "example.com") for i in range(k)]
+
+
+def _personal_thread(r: random.Random, when: datetime) -> bytes:
+    """A reply in a conversation with a friend at a consumer mail provider, quoting the last message."""
+    who = _name(r)
+    first, last = who.split()
+    dom, ids = r.choice(FREEMAIL_IDS)
+    addr = f"{_slug(first)}.{_slug(last)}{r.randint(1, 99)}@{dom}"
+    topic = r.choice(THREADS_HIRING) if r.random() < 0.03 else r.choice(THREADS)
+    refs = _thread_ids(r, ids, r.randint(1, 5))
+    quoted_when = when - timedelta(hours=r.randint(1, 48))
+    quoted = r.choice(PERSONAL_BODY).format(x=r.choice(PERSONAL_X), n="Alex")
+    text = (
+        f"{r.choice(THREAD_REPLY).format(x=r.choice(PERSONAL_X))}\n\n{first}\n\n"
+        f"On {format_datetime(quoted_when)}, {USER[0]} <{USER[1]}> wrote:\n"
+        + "\n".join("> " + line for line in quoted.splitlines())
+    )
+    extra = [f"In-Reply-To: {refs[-1]}", "References: " + "\r\n ".join(refs)]
+    return _message(r, when, from_name=who, from_addr=addr, subject="Re: " + topic, text=text, extra=extra,
+                    msgid_domain=ids, heavy=r.random() < 0.8)  # fmt: skip
+
+
+def _colleague(r: random.Random, when: datetime) -> bytes:
+    """Mail from a colleague at the user's current employer, to the user's work address."""
+    who = _name(r)
+    first, last = who.split()
+    addr = f"{_slug(first)}.{_slug(last)}@{INTERNAL_DOMAIN}"
+    extra: list[str] = []
+    calendar = None
+    if r.random() < 0.2:
+        title = r.choice(MEETINGS)
+        subject = f"Invitation: {title} @ {(when + timedelta(days=r.randint(1, 9))).strftime('%a %b %-d')} 10:00"
+        text = f"{who} has invited you to {title}.\n\nJoin with Google Meet: https://meet.example/abc-defg-hij"
+        start = (when + timedelta(days=2)).strftime("%Y%m%dT100000Z")
+        calendar = (
+            "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+            f"UID:{r.getrandbits(64):x}@{INTERNAL_DOMAIN}\r\nDTSTART:{start}\r\nSUMMARY:{title}\r\n"
+            f"ORGANIZER:mailto:{addr}\r\nEND:VEVENT\r\nEND:VCALENDAR"
+        )
+    else:
+        subject = r.choice(COLLEAGUE)
+        about = subject.removeprefix("Re: ").lower()
+        text = f"Hi Alex,\n\nQuick note on {about}: see the doc, comments welcome.\n\n{first}"
+        if subject.startswith("Re:"):
+            refs = [_msgid(r, INTERNAL_DOMAIN) for _ in range(r.randint(1, 3))]
+            extra = [f"In-Reply-To: {refs[-1]}", "References: " + " ".join(refs)]
+    return _message(r, when, from_name=who, from_addr=addr, subject=subject, text=text, extra=extra,
+                    to=WORK_ADDRESS, calendar=calendar)  # fmt: skip
+
+
+def _mailing_list(r: random.Random, when: datetime) -> bytes:
+    name, host, subject = r.choice(LISTS)
+    who = _name(r)
+    dom = r.choice((*(d for d, _ in FREEMAIL_IDS), "posteo.example", "uni-example.example"))
+    addr = f"{_slug(who.split()[0])}@{dom}"
+    extra = [
+        f"List-Id: {name} <{name}.{host}>",
+        f"List-Unsubscribe: <https://{host}/mailman/options/{name}>,\r\n <mailto:{name}-request@{host}?subject=unsub>",
+        f"List-Post: <mailto:{name}@{host}>",
+        f"List-Archive: <https://{host}/pipermail/{name}/>",
+        "Precedence: list",
+    ]
+    if subject.startswith("Re:"):
+        ref = _msgid(r, dom)
+        extra += [f"In-Reply-To: {ref}", f"References: {ref}"]
+    text = f"{' '.join(r.choices(TOPICS, k=30))}\n\n-- \n{who}\n{'_' * 47}\n{name} mailing list"
+    return _message(r, when, from_name=f"{who} via {name}", from_addr=addr, subject=f"[{name}] {subject}",
+                    text=text, extra=extra)  # fmt: skip
+
+
 def _weekday_after(r: random.Random, when: datetime, days: int) -> datetime:
     day = when + timedelta(days=days)
     while day.weekday() >= 5:
@@ -310,15 +442,34 @@ def _job(r: random.Random, when: datetime) -> tuple[str, bytes]:
     )
 
 
+_MAKERS = {
+    "newsletter": _newsletter,
+    "notification": _notification,
+    "jobboard": _jobboard,
+    "personal": _personal,
+    "thread": _personal_thread,
+    "colleague": _colleague,
+    "list": _mailing_list,
+}
+# one in five a personal thread, one in five a colleague (of the 98% that is not job mail)
+_CHATTY_KINDS = ("newsletter", "notification", "jobboard", "personal", "thread", "colleague", "list")
+_CHATTY_WEIGHTS = (22, 18, 5, 8, 20.5, 20.5, 6)
+
+
 def generate(
     n: int,
     *,
     now: datetime,
     lookback_days: int = 60,
     seed: int = 7,
-    job_share: float = 0.01,
+    job_share: float | None = None,
+    mix: str = "current",
 ) -> list[Generated]:
     """``n`` messages arriving over the ``lookback_days`` before ``now``, oldest first."""
+    if mix not in ("current", "chatty"):
+        raise ValueError(f"unknown mix {mix!r}")
+    if job_share is None:
+        job_share = 0.02 if mix == "chatty" else 0.01
     r = random.Random(seed)
     span = (lookback_days - 1) * 86400
     times = sorted(now - timedelta(seconds=r.randint(60, span)) for _ in range(n))
@@ -329,6 +480,9 @@ def generate(
         when = when.replace(microsecond=0)
         if i in job_at:
             kind, raw = _job(r, when)
+        elif mix == "chatty":
+            kind = r.choices(_CHATTY_KINDS, _CHATTY_WEIGHTS)[0]
+            raw = _MAKERS[kind](r, when)
         else:
             kind = r.choices(("newsletter", "notification", "jobboard", "personal"), (45, 35, 6, 14))[0]
             make = {"newsletter": _newsletter, "notification": _notification, "jobboard": _jobboard}.get(
@@ -345,10 +499,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-n", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--lookback-days", type=int, default=60)
+    ap.add_argument("--mix", choices=("current", "chatty"), default="current")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     mails = generate(
-        args.n, now=datetime.now(UTC).replace(microsecond=0), lookback_days=args.lookback_days, seed=args.seed
+        args.n,
+        now=datetime.now(UTC).replace(microsecond=0),
+        lookback_days=args.lookback_days,
+        seed=args.seed,
+        mix=args.mix,
     )
     for i, g in enumerate(mails, 1):
         (args.out / f"{i:06d}-{g.kind.replace(':', '-')}.eml").write_bytes(g.raw)

@@ -13,7 +13,10 @@ inboxes from ``gen_mailbox`` at a fixed ``now``):
 - ``extract.about`` and ``extract.split_signature``, ``when.infer_interview`` for each
   scheduling category and ``when.return_date``, whatever the message's category, so code
   the real category would not reach is compared too;
-- ``timeparse.resolve`` and ``scan`` of the text, subject and quote at the message's Date.
+- ``timeparse.resolve`` and ``scan`` of the text, subject and quote at the message's Date;
+- ``tracker.match`` as the runner calls it: every message in turn, its analysis applied
+  with ``tracker.step`` (applications accumulate, as in a first scan), and then every
+  message again against the final set of applications (several hundred).
 
 Per case of the date corpus: every mention ``resolve(text, ref)`` returns (start, end, grain,
 span, zone, has_time, has_date, text) and ``durations(text)``.
@@ -48,7 +51,9 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from gen_mailbox import USER, generate  # noqa: E402
 
+from daemon.followup import tracker  # noqa: E402
 from daemon.model import SCHEDULING, Category, Mail  # noqa: E402
+from daemon.settings import Settings  # noqa: E402
 from daemon.understand import classify, extract, timeparse, when  # noqa: E402
 from daemon.understand.analyze import analyze_mail  # noqa: E402
 from daemon.understand.mail import parse  # noqa: E402
@@ -141,6 +146,33 @@ def date_outputs() -> dict[str, Any]:
     return out
 
 
+def match_outputs(mails: list[Mail]) -> list[tuple[str | None, str | None]]:
+    """Per message: the application ``tracker.match`` picks as the messages arrive, and then
+    against every application the run made (a later message's thread included)."""
+    settings = Settings()
+    apps: dict[str, tracker.Application] = {}
+    seen: list[tuple[Mail, Any, tracker.Identity | None, tracker.Direction]] = []
+    first: list[str | None] = []
+    for mail in mails:
+        direction: tracker.Direction = "outbound" if mail.from_ is not None and mail.from_.addr in USERS else "inbound"
+        analysis = analyze_mail(mail, USERS) if direction == "inbound" else None
+        ident = None
+        if analysis is not None:
+            ident = tracker.Identity.of(extract.employer(mail, analysis.classification, USERS))
+        app = tracker.match(list(apps.values()), mail, analysis, USERS, employer=ident, direction=direction)
+        first.append(app.id if app else None)
+        new, _ = tracker.step(app, tracker.MailEvent(mail, analysis, direction, ident), settings, GEN_NOW)
+        if new is not None:
+            apps[new.id] = new
+        seen.append((mail, analysis, ident, direction))
+    final = list(apps.values())
+    again = []
+    for mail, analysis, ident, direction in seen:
+        app = tracker.match(final, mail, analysis, USERS, employer=ident, direction=direction)
+        again.append(app.id if app else None)
+    return list(zip(first, again, strict=True))
+
+
 def _freeze(mail: Mail) -> Mail:
     # a MappingProxyType does not pickle
     return dataclasses.replace(mail, headers=dict(mail.headers))
@@ -160,6 +192,7 @@ def record(path: Path) -> int:
         parsed_now[name] = repr(mail)
         results[name] = outputs(mail)
     data = {"names": names, "mails": mails, "results": results, "parsed": parsed_now, "dates": date_outputs()}
+    data["match"] = match_outputs([_thaw(m) for m in mails])
     path.write_bytes(pickle.dumps(data))
     print(f"recorded {len(names)} messages and {len(data['dates'])} date cases to {path} "
           f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
@@ -180,6 +213,12 @@ def compare(path: Path, show: int) -> int:
     for cid, want in data["dates"].items():
         if got_dates.get(cid) != want:
             diffs.append(f"datecorpus {cid}:\n  was {want!r}\n  now {got_dates.get(cid)!r}")
+    if "match" in data:
+        got_match = match_outputs([_thaw(m) for m in data["mails"]])
+        for name, want_m, got_m in zip(data["names"], data["match"], got_match, strict=True):
+            if want_m != got_m:
+                diffs.append(f"{name} match:\n  was {want_m!r}\n  now {got_m!r}")
+        print(f"tracker.match compared on {len(got_match)} messages, {sum(1 for x in got_match if x[1])} matched")
     reparsed = sum(repr(parse(raw)) != data["parsed"][name] for name, raw in messages())
     for d in diffs[:show]:
         print(d)

@@ -2,8 +2,11 @@
 
 For each mailbox size N (``--sizes``, default 1000,10000) this:
 
-1. starts Dovecot, fills a fresh user's INBOX with ``gen_mailbox.generate(N)``
-   (about 1% job mail, arrival dates within the lookback window);
+1. starts Dovecot, fills a fresh user's INBOX with ``gen_mailbox.generate(N, mix=...)``
+   (``--mix current``: about 1% job mail among newsletters and notifications; ``--mix
+   chatty``: a fifth personal threads, a fifth colleagues, 2% job mail; arrival dates within
+   the lookback window). The user's addresses are ``gen_mailbox.USER_ADDRESSES`` (a
+   personal one and one at the current employer);
 2. warms Dovecot's index and the page cache with one untimed header fetch;
 3. times, ``--repeats`` times each, alternating:
    - the **baseline**: a bare imapclient process that logs in, EXAMINEs INBOX, SEARCHes
@@ -11,8 +14,10 @@ For each mailbox size N (``--sizes``, default 1000,10000) this:
      in batches of ``connectors.imap.HEADER_BATCH``;
    - the **cold scan**: ``followupd -c CFG run --once --now ISO`` as a subprocess with a
      fresh state dir (Drafts emptied before each run, so every run does the same work);
-   and prints both medians, their ratio (target <= 1.5) and how many bodies the runner
-   fetched (its "analysed" count: the candidate rate of the header prefilter);
+   and prints both medians, their ratio, the median of each back-to-back pair's ratio, CPU
+   seconds, the load average before each pair, how many bodies the runner fetched (its
+   "analysed" count: the candidate rate of the header prefilter) and how many
+   applications the scan made;
 4. times the **incremental pass** with nothing new, in-process, on the state the last
    cold scan left: the first pass of a new runner (includes LOGIN, LIST…) and then
    ``--passes`` passes on the open connection (the daemon's steady state; target
@@ -22,7 +27,8 @@ For each mailbox size N (``--sizes``, default 1000,10000) this:
 the time goes; ``--instructions`` counts the instructions of one baseline and one cold
 scan under valgrind (steady where wall time is not, but not time). Usage::
 
-    .venv/bin/python bench/scan.py [--sizes 1000,10000] [--repeats 3] [--passes 20] [--profile] [--instructions]
+    .venv/bin/python bench/scan.py [--mix current|chatty] [--sizes 1000,10000] [--repeats 3] [--passes 20]
+                                   [--profile] [--instructions]
 """
 
 from __future__ import annotations
@@ -53,7 +59,7 @@ from common import (
     session,
     write_config,
 )
-from gen_mailbox import Generated, generate
+from gen_mailbox import USER_ADDRESSES, Generated, generate
 
 from connectors.imap import HEADER_BATCH
 
@@ -121,13 +127,27 @@ def empty_drafts(acc: BenchAccount) -> int:
         c.logout()
 
 
+def bench_config(path: Path, state: Path, acc: BenchAccount) -> Path:
+    return write_config(path, state, [acc], lookback_days=LOOKBACK_DAYS, addresses=USER_ADDRESSES)
+
+
+def applications_made(log: Path) -> int | None:
+    """The "first scan done" line's application count, from a cold run's JSON log."""
+    import json
+
+    for line in log.read_text(errors="replace").splitlines():
+        if '"first scan done"' in line:
+            return int(json.loads(line).get("applications", -1))
+    return None
+
+
 def run_cold(
     s: Session, acc: BenchAccount, workdir: Path, now: datetime, run: int
 ) -> tuple[float, float, list[int], Path]:
     """Wall and CPU seconds of ``followupd run --once`` from a fresh state dir; (new, analysed, drafts, errors)."""
     empty_drafts(acc)
     state = workdir / f"state-{run}"
-    cfg = write_config(workdir / f"config-{run}.toml", state, [acc], lookback_days=LOOKBACK_DAYS)
+    cfg = bench_config(workdir / f"config-{run}.toml", state, acc)
     argv = [*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()]
     log = workdir / f"cold-{run}.log"
     with log.open("wb") as errf:
@@ -171,7 +191,7 @@ def instructions(s: Session, acc: BenchAccount, workdir: Path, now: datetime) ->
     env = dict(os.environ, FUD_BENCH_BASELINE_PW=acc.user.password)
     base = count([PYTHON, __file__, "--baseline-worker", str(acc.server.port), acc.user.name, str(HEADER_BATCH)], env)
     empty_drafts(acc)
-    cfg = write_config(workdir / "config-grind.toml", workdir / "state-grind", [acc], lookback_days=LOOKBACK_DAYS)
+    cfg = bench_config(workdir / "config-grind.toml", workdir / "state-grind", acc)
     cold = count([*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()], child_env([acc]))
     return base, cold
 
@@ -192,11 +212,12 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
     per_kind: Counter[str] = Counter()
     passed: Counter[str] = Counter()
     why: Counter[str] = Counter()
+    users = frozenset(USER_ADDRESSES)
     for g in mails:
         head = g.raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
         kind = "job" if g.kind.startswith("job:") else g.kind
         per_kind[kind] += 1
-        if not is_candidate(head):
+        if not is_candidate(head, user_addresses=users):
             continue
         passed[kind] += 1
         if kind == "job":
@@ -293,7 +314,7 @@ def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int) -> N
     from daemon.service.runner import run_once
 
     empty_drafts(acc)
-    cfg = write_config(workdir / "config-profile.toml", workdir / "state-profile", [acc], lookback_days=LOOKBACK_DAYS)
+    cfg = bench_config(workdir / "config-profile.toml", workdir / "state-profile", acc)
     os.environ[acc.env] = acc.user.password
     quiet_logs()
     settings = load(cfg)
@@ -325,11 +346,14 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         server = s.dovecot()
         acc = BenchAccount("bench", server, server.new_user())
         now = datetime.now(UTC).replace(microsecond=0)
-        mails = generate(n, now=now, lookback_days=60, seed=args.seed)
+        mails = generate(n, now=now, lookback_days=60, seed=args.seed, mix=args.mix)
         jobs = sum(1 for g in mails if g.kind.startswith("job:"))
         size = sum(len(g.raw) for g in mails)
         took = deliver(server, acc.user, [(g.raw, g.when) for g in mails])
-        print(f"\nN={n}: {jobs} job messages ({jobs / n:.1%}), {size / 1e6:.1f} MB, delivered in {took:.1f} s")
+        print(
+            f"\nN={n}, {args.mix} mix: {jobs} job messages ({jobs / n:.1%}), {size / 1e6:.1f} MB, "
+            f"delivered in {took:.1f} s"
+        )
         run_baseline(s, acc)  # warm-up: Dovecot's cache file and the page cache
         base: list[float] = []
         inner: list[float] = []
@@ -338,7 +362,11 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         cfg = None
         base_cpu: list[float] = []
         cold_cpu: list[float] = []
+        loads: list[float] = []
+        apps_made: int | None = None
         for r in range(args.repeats):
+            load = os.getloadavg()[0]
+            loads.append(load)
             wall, in_s, got, cpu = run_baseline(s, acc)
             base.append(wall)
             inner.append(in_s)
@@ -346,9 +374,11 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
             wall_c, cpu_c, counts, cfg = run_cold(s, acc, s.root, now, r)
             cold.append(wall_c)
             cold_cpu.append(cpu_c)
+            apps_made = applications_made(s.root / f"cold-{r}.log")
             print(
-                f"  run {r + 1}: baseline {wall:.3f} s (cpu {cpu:.3f} s; in-process {in_s:.3f} s, {got} headers); "
-                f"followupd run --once {wall_c:.3f} s (cpu {cpu_c:.3f} s)"
+                f"  run {r + 1} (load {load:.2f}): baseline {wall:.3f} s (cpu {cpu:.3f} s; in-process {in_s:.3f} s, "
+                f"{got} headers); followupd run --once {wall_c:.3f} s (cpu {cpu_c:.3f} s); "
+                f"pair {wall_c / wall:.2f}x, cpu {cpu_c / cpu:.2f}x"
             )
         assert cfg is not None
         new, analysed, drafts, errors = counts
@@ -363,10 +393,14 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         pairs = sorted(x / y for x, y in zip(cold, base, strict=True))
         print(f"  ratio of each pair: {', '.join(f'{r:.2f}' for r in pairs)}; median {median(pairs):.2f}x")
         bc, cc = median(base_cpu), median(cold_cpu)
-        print(f"  client CPU seconds, median: baseline {bc:.3f} s, followupd {cc:.3f} s ({cc / bc:.1f}x)")
+        print(f"  client CPU seconds, median: baseline {bc:.3f} s, followupd {cc:.3f} s ({cc / bc:.2f}x)")
+        cpu_pairs = sorted(x / y for x, y in zip(cold_cpu, base_cpu, strict=True))
+        print(f"  CPU ratio of each pair, median: {median(cpu_pairs):.2f}x")
+        print(f"  load average (1 min) before each pair: {min(loads):.2f}-{max(loads):.2f}, median {median(loads):.2f}")
         print(
             f"  runner: {new} new messages, {analysed} bodies fetched and analysed "
-            f"({analysed / max(new, 1):.1%} candidate rate; {jobs} job messages), {drafts} drafts, {errors} errors"
+            f"({analysed / max(new, 1):.1%} candidate rate; {jobs} job messages), {drafts} drafts, {errors} errors, "
+            f"{apps_made} applications"
         )
         for line in candidate_breakdown(mails):
             print("  " + line)
@@ -416,6 +450,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--passes", type=int, default=20, help="incremental passes to time (default 20)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument(
+        "--mix", choices=("current", "chatty"), default="current", help="gen_mailbox's mix (default current)"
+    )
     ap.add_argument("--profile", action="store_true", help="also profile one in-process cold scan")
     ap.add_argument(
         "--instructions", action="store_true", help="also count both sides' instructions under valgrind (slow)"

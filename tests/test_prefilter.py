@@ -17,6 +17,7 @@ CORPORA = [
     REPO / "tests" / "fixtures" / "heldout",
     REPO / "tests" / "fixtures" / "heldout2",
 ]
+BLIND = [REPO / "tests" / "fixtures" / "blind" / s for s in ("bl-eu", "bl-apac", "bl-us", "bl-html", "bl-dec")]
 
 
 def _headers(raw: bytes) -> bytes:
@@ -40,12 +41,33 @@ def _context(raw: bytes) -> tuple[set[str], set[str]]:
     return set(re.findall(r"<[^<>\s]+>", refs)), domains
 
 
-@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
-def test_every_job_message_is_a_candidate(corpus: Path) -> None:
-    """Invitations and reschedules from their headers alone; the rest with their application known."""
+def _user(corpus: Path) -> str:
+    """The set's candidate: its most frequent recipient."""
+    import collections
+    import email
+    import email.policy
+    import email.utils
+
+    count: collections.Counter[str] = collections.Counter()
+    for p in corpus.glob("*.eml"):
+        msg = email.message_from_bytes(_headers(p.read_bytes()), policy=email.policy.compat32)
+        found = [str(v) for k in ("to", "cc") for v in msg.get_all(k, [])]
+        count.update({a.lower() for _, a in email.utils.getaddresses(found) if "@" in a})
+    return count.most_common(1)[0][0]
+
+
+@pytest.mark.parametrize("with_user", [False, True], ids=["user-unknown", "user-known"])
+@pytest.mark.parametrize("corpus", CORPORA + BLIND, ids=lambda p: p.name)
+def test_every_job_message_is_a_candidate(corpus: Path, with_user: bool) -> None:
+    """Invitations and reschedules from their headers alone; the rest with their application known.
+
+    With the candidate's address known, colleagues and personal conversations are told
+    apart: that must not cost a single job message either.
+    """
     labels = corpus / "labels.jsonl"
     if not labels.exists():
         pytest.skip(f"{corpus} is not present")
+    users = frozenset({_user(corpus)}) if with_user else frozenset()
     missed = []
     for line in labels.read_text(encoding="utf-8").splitlines():
         label = json.loads(line)
@@ -53,10 +75,10 @@ def test_every_job_message_is_a_candidate(corpus: Path) -> None:
             continue
         raw = (corpus / label["file"]).read_bytes()
         if label["category"] in ("invitation", "reschedule"):
-            ok = is_candidate(_headers(raw))
+            ok = is_candidate(_headers(raw), user_addresses=users)
         else:
             threads, domains = _context(raw)
-            ok = is_candidate(_headers(raw), thread_ids=threads, employer_domains=domains)
+            ok = is_candidate(_headers(raw), thread_ids=threads, employer_domains=domains, user_addresses=users)
         if not ok:
             missed.append(label["file"])
     assert missed == []
@@ -97,3 +119,94 @@ def test_the_users_sent_mail_matters_only_for_tracked_employers() -> None:
 def test_encoded_word_subjects_are_decoded_before_matching() -> None:
     assert is_candidate(b"Subject: =?utf-8?q?Vorstellungsgespr=C3=A4ch_am_Montag?=\r\n\r\n")
     assert not is_candidate(b"Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe_aus_Berlin?=\r\n\r\n")
+
+
+ME = frozenset({"alex@example.com", "alex.rivera@northbeam.example"})
+
+
+def test_a_colleague_is_internal_mail_whatever_it_says() -> None:
+    invite = (
+        b"From: Maya Kim <maya.kim@northbeam.example>\r\nTo: alex.rivera@northbeam.example\r\n"
+        b"Subject: Interview loop for the backend candidate\r\nContent-Type: text/calendar\r\n\r\n"
+    )
+    assert is_candidate(invite)  # who the user is, unknown: read it
+    assert not is_candidate(invite, user_addresses=ME)
+    # a subdomain is the same organisation; a tracked thread or employer still counts
+    sub = invite.replace(b"@northbeam.example>", b"@eu.northbeam.example>")
+    assert not is_candidate(sub, user_addresses=ME)
+    assert is_candidate(invite, user_addresses=ME, employer_domains={"northbeam.example"})
+    # the user's own address is not a colleague, and a consumer provider is nobody's employer
+    own = invite.replace(b"maya.kim@northbeam.example", b"alex.rivera@northbeam.example")
+    assert is_candidate(own, user_addresses=ME)
+    gmail = invite.replace(b"maya.kim@northbeam.example", b"maya.kim@gmail.com")
+    assert is_candidate(gmail, user_addresses=ME | {"alex.r@gmail.com"})
+    # an out-of-office reply is still read (as classify reads it before asking who sent it)
+    ooo = invite.replace(b"Content-Type: text/calendar", b"Auto-Submitted: auto-replied")
+    assert is_candidate(ooo, user_addresses=ME)
+
+
+def test_a_mailing_list_is_read_only_when_it_speaks_of_an_interview() -> None:
+    post = (
+        b"From: Ben via berlin-python <ben@gmail.com>\r\nTo: berlin-python@python.example\r\n"
+        b"Subject: [berlin-python] Meetup schedule for June\r\nList-Id: <berlin-python.python.example>\r\n\r\n"
+    )
+    assert not is_candidate(post)
+    assert not is_candidate(post.replace(b"Meetup schedule", b"Hiring: data engineers"))
+    assert is_candidate(post.replace(b"Meetup schedule for June", b"Your interview on Monday"))
+    assert is_candidate(post, thread_ids={"<x@y>"}, employer_domains={"gmail.com"})
+
+
+FRIEND = (
+    b"From: Lena Berg <lena.berg@gmail.com>\r\nTo: Alex <alex@example.com>\r\nSubject: Re: Call this weekend?\r\n"
+    b"In-Reply-To: <b2@example.com>\r\nReferences: <a1@mail.gmail.com>\r\n <b2@example.com>\r\n\r\n"
+)
+
+
+def test_a_reply_between_the_user_and_a_friend_needs_a_hiring_word() -> None:
+    assert is_candidate(FRIEND)  # the user unknown: "call" is enough, as before
+    assert not is_candidate(FRIEND, user_addresses=ME)
+    for subject in (b"Re: That role at my company", b"Re: Availability next week", b"Re: Good luck with the interview"):
+        assert is_candidate(FRIEND.replace(b"Re: Call this weekend?", subject), user_addresses=ME)
+    # a third party in the thread (a recruiter's message, a scheduling tool) keeps it
+    third = FRIEND.replace(b"<a1@mail.gmail.com>", b"<c3@acme.example>")
+    assert is_candidate(third, user_addresses=ME)
+    # a sender at a company's own domain is not a friend at a consumer provider
+    company = FRIEND.replace(b"lena.berg@gmail.com", b"lena.berg@acme.example").replace(b"gmail.com>", b"acme.example>")
+    assert is_candidate(company, user_addresses=ME)
+    # not a reply by its subject, or no thread to judge by: the old rules
+    assert is_candidate(FRIEND.replace(b"Subject: Re: ", b"Subject: "), user_addresses=ME)
+    bare = FRIEND.split(b"In-Reply-To")[0] + b"\r\n"
+    assert is_candidate(bare, user_addresses=ME)
+    # a tracked thread is read whatever it says
+    assert is_candidate(FRIEND, user_addresses=ME, thread_ids={"<b2@example.com>"})
+
+
+ACK = (
+    b"From: Nimbus Ledger <no-reply@us.greenhouse-mail.io>\r\nTo: alex@example.com\r\n"
+    b"Subject: Thank you for applying to Nimbus Ledger\r\nList-Unsubscribe: <mailto:u@greenhouse-mail.io>\r\n\r\n"
+)
+
+
+def test_an_acknowledgement_is_read_only_for_a_tracked_company() -> None:
+    assert not is_candidate(ACK)
+    assert is_candidate(ACK, companies={"nimbus ledger"})  # as tracker.company_key writes it
+    assert not is_candidate(ACK, companies={"nimbusworks", "ledger co"})  # whole words, in order
+    assert is_candidate(ACK, thread_ids={"<x@y>"}, employer_domains={"greenhouse-mail.io"})
+    for subject in (
+        b"Thank you for applying to Nimbus Ledger: schedule your interview",
+        b"Application received - next steps",
+        b"Thanks for applying! Your coding challenge",
+        b"Thank you for your application to Nimbus Ledger",  # rejections begin so too
+        b"Re: Thank you for applying to Nimbus Ledger",  # a conversation
+    ):
+        assert is_candidate(ACK.replace(b"Thank you for applying to Nimbus Ledger", subject)), subject
+    for subject in (b"Application received: Data Engineer", b"We've received your application"):
+        assert not is_candidate(ACK.replace(b"Thank you for applying to Nimbus Ledger", subject)), subject
+
+
+def test_the_tracker_writes_company_names_as_the_prefilter_reads_them() -> None:
+    from daemon.followup.tracker import company_key
+
+    assert company_key("Nimbus Ledger, Inc.") == "nimbus ledger"
+    assert company_key("Greenhouse") == ""
+    assert is_candidate(ACK, companies={company_key("Nimbus Ledger Inc")})

@@ -131,3 +131,60 @@ def test_the_status_table_does_not_count_drafts_followupd_removed() -> None:
     for removed, shown in ((frozenset({("a", "followup-1")}), "0"), (frozenset(), "1")):
         table = render_table(snap, ZoneInfo("UTC"), removed)
         assert table.splitlines()[2].split()[-1] == shown, table
+
+
+def _logged(tmp_path: Path, level: str, now: datetime) -> list[dict[str, object]]:
+    import io
+    import json
+
+    from daemon.logging import configure, reset
+
+    out = io.StringIO()
+    configure(level, json_output=True, stream=out)
+    try:
+        run_once(load(tmp_path / "config.toml"), now)
+    finally:
+        reset()
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_a_first_scan_logs_its_progress_not_every_message(tmp_path: Path) -> None:
+    """Issue 18: on a first scan a line only for a message that belongs to an application,
+    the others at debug; later passes log each."""
+    _setup(tmp_path)
+    mail = tmp_path / "Mail"
+    (mail / "new" / "4.host").write_bytes(
+        b"From: Ben <ben@posteo.example>\r\nTo: alex.rivera@example.com\r\nSubject: Quick call?\r\n"
+        b"Message-ID: <ben1@posteo.example>\r\n\r\nRing me tonight.\r\n"
+    )
+    (mail / "new" / "2.host").write_bytes(
+        (DEMO / "01-invitation.eml").read_bytes().replace(b"Message-ID: <", b"Message-ID: <x")
+    )
+    first = _logged(tmp_path, "info", datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    said = [(e["level"], e["subject"]) for e in first if e["event"] == "message"]
+    assert [level for level, _ in said] == ["info", "info"]  # the invitation and its copy, not Ben's
+    assert all("Quick call" not in subject for _, subject in said)
+    done = next(e for e in first if e["event"] == "first scan done")
+    assert done["analysed"] == 3 and done["applications"] == 1
+    # the next pass is no first scan: a line for the new message
+    (mail / "new" / "3.host").write_bytes(
+        (DEMO / "01-invitation.eml").read_bytes().replace(b"Message-ID: <", b"Message-ID: <y")
+    )
+    (mail / "new" / "5.host").write_bytes(
+        b"From: Ben <ben@posteo.example>\r\nTo: alex.rivera@example.com\r\nSubject: Call later?\r\n"
+        b"Message-ID: <ben2@posteo.example>\r\n\r\nRing me tonight.\r\n"
+    )
+    later = _logged(tmp_path, "info", datetime(2026, 3, 2, 10, 40, tzinfo=ET))
+    assert [e["level"] for e in later if e["event"] == "message"] == ["info", "info"]
+    assert "first scan done" not in [e["event"] for e in later]
+
+
+def test_at_debug_a_first_scan_logs_every_message(tmp_path: Path) -> None:
+    _setup(tmp_path)
+    (tmp_path / "Mail" / "new" / "4.host").write_bytes(
+        b"From: Ben <ben@posteo.example>\r\nTo: alex.rivera@example.com\r\nSubject: Quick call?\r\n"
+        b"Message-ID: <ben1@posteo.example>\r\n\r\nRing me tonight.\r\n"
+    )
+    first = _logged(tmp_path, "debug", datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    said = sorted((e["level"], e["subject"]) for e in first if e["event"] == "message")
+    assert [level for level, _ in said] == ["debug", "info"] and "Quick call" in said[0][1]

@@ -318,6 +318,12 @@ def _norm_company(text: str | None) -> str:
     return name
 
 
+def company_key(name: str | None) -> str:
+    """A company name as matching compares it: case, punctuation and legal suffixes
+    (Inc, GmbH…) left out; "" for none, or for a relay's brand, which is never the company."""
+    return _norm_company(name)
+
+
 def _personal(addr: str | None, user_addresses: frozenset[str] = frozenset()) -> str | None:
     """An address that identifies one employer: not a no-reply box, not a shared relay."""
     if not addr or "@" not in addr or addr in user_addresses or is_noreply(addr):
@@ -372,8 +378,105 @@ def _default_identify(mail: Mail, c: Classification, user_addresses: frozenset[s
     return employer(mail, c, user_addresses)
 
 
+class MatchIndex:
+    """Applications by thread id, employer domain, company name and personal address.
+
+    ``match`` asks it for the few applications that share something with a message, so
+    its cost per message does not grow with the number of applications. It answers
+    exactly as a scan over the applications in their order would: candidates come back
+    in that order (an application replaced by ``put`` keeps its place, a new one goes
+    last, as in a dict), because ties between equally ranked ones are broken by it.
+    """
+
+    def __init__(self, apps: Iterable[Application] = ()) -> None:
+        self._apps: dict[str, Application] = {}
+        self._seq: dict[str, int] = {}
+        self._keys: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, frozenset[str]]] = {}
+        self._thread: dict[str, set[str]] = {}
+        self._domain: dict[str, set[str]] = {}
+        self._company: dict[str, set[str]] = {}
+        self._address: dict[str, set[str]] = {}
+        self._nameless: set[str] = set()  # applications with no company name to compare
+        for app in apps:
+            self.put(app)
+
+    def __len__(self) -> int:
+        return len(self._apps)
+
+    def applications(self) -> list[Application]:
+        return list(self._apps.values())
+
+    def put(self, app: Application) -> None:
+        """Add an application, or replace the one with its id."""
+        if app.id in self._apps:
+            self._forget(app.id)
+        else:
+            self._seq[app.id] = len(self._seq)
+        self._apps[app.id] = app
+        company = _norm_company(app.company or app.employer.company)
+        keys = (tuple(set(app.thread)), tuple(set(app.employer.domains)), company, frozenset(_app_addresses(app)))
+        self._keys[app.id] = keys
+        threads, domains, _, addresses = keys
+        for t in threads:
+            self._thread.setdefault(t, set()).add(app.id)
+        for d in domains:
+            self._domain.setdefault(d, set()).add(app.id)
+        for a in addresses:
+            self._address.setdefault(a, set()).add(app.id)
+        if company:
+            self._company.setdefault(company, set()).add(app.id)
+        else:
+            self._nameless.add(app.id)
+
+    def _forget(self, app_id: str) -> None:
+        threads, domains, company, addresses = self._keys.pop(app_id)
+        for table, found in ((self._thread, threads), (self._domain, domains), (self._address, addresses)):
+            for key in found:
+                ids = table[key]
+                ids.discard(app_id)
+                if not ids:
+                    del table[key]
+        if company:
+            ids = self._company[company]
+            ids.discard(app_id)
+            if not ids:
+                del self._company[company]
+        else:
+            self._nameless.discard(app_id)
+
+    def _lookup(self, table: dict[str, set[str]], keys: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for k in keys:
+            hit = table.get(k)
+            if hit:
+                found |= hit
+        return found
+
+    def _ordered(self, ids: set[str], *, open_only: bool) -> list[Application]:
+        apps = [self._apps[i] for i in sorted(ids, key=self._seq.__getitem__)]
+        return [a for a in apps if a.state != "closed"] if open_only else apps
+
+    def in_thread(self, ids: Iterable[str]) -> list[Application]:
+        """Applications whose thread holds one of ``ids``."""
+        return self._ordered(self._lookup(self._thread, ids), open_only=False)
+
+    def to_recipients(self, recipients: set[str], domains: set[str]) -> list[Application]:
+        """Open applications with one of these personal addresses, or one of these domains."""
+        found = self._lookup(self._address, recipients) | self._lookup(self._domain, domains)
+        return self._ordered(found, open_only=True)
+
+    def same_employer(self, ident: Identity, addrs: set[str]) -> list[Application]:
+        """Open applications ``_same_employer`` accepts: by company name when both have one
+        (a different name vetoes), else by a shared domain or personal address."""
+        shared = self._lookup(self._domain, ident.domains) | self._lookup(self._address, addrs)
+        theirs = _norm_company(ident.company)
+        if theirs:
+            shared = (shared & self._nameless) | self._company.get(theirs, set())
+        return self._ordered(shared, open_only=True)
+
+
 def match(
-    apps: Sequence[Application],
+    apps: Sequence[Application] | MatchIndex,
     mail: Mail,
     analysis: Analysis | None,
     user_addresses: frozenset[str],
@@ -387,20 +490,20 @@ def match(
     By thread first (Message-ID, In-Reply-To, References), then by employer identity
     plus role. A relay's brand alone never matches; two roles at one company are two
     applications; a message without a role matches a company's only open application.
+    A caller that matches many messages passes a ``MatchIndex`` it keeps up to date.
     """
+    index = apps if isinstance(apps, MatchIndex) else MatchIndex(apps)
     ids = {i for i in (mail.message_id, mail.in_reply_to, *mail.references) if i}
-    threaded = [a for a in apps if ids & set(a.thread)]
+    threaded = index.in_thread(ids)
     if threaded:
         return _best(threaded)
     if direction is None:
         direction = "outbound" if mail.from_ is not None and mail.from_.addr in user_addresses else "inbound"
-    open_apps = [a for a in apps if a.state != "closed"]
     role = analysis.classification.role if analysis is not None else None
     if direction == "outbound":
         recipients = {a for a in (_personal(x.addr, user_addresses) for x in (*mail.to, *mail.cc)) if a}
         domains = {r.rpartition("@")[2] for r in recipients}
-        cands = [a for a in open_apps if recipients & _app_addresses(a) or domains & set(a.employer.domains)]
-        return _by_role(cands, role)
+        return _by_role(index.to_recipients(recipients, domains), role)
     if analysis is None:
         return None
     if employer is None:
@@ -411,8 +514,7 @@ def match(
     senders = [mail.from_, mail.sender, *mail.reply_to]
     addrs = {a for a in (_personal(x.addr, user_addresses) for x in senders if x is not None) if a}
     addrs |= {a for a in (_personal(ident.recruiter), _personal(ident.organizer)) if a}
-    cands = [a for a in open_apps if _same_employer(a, ident, addrs)]
-    return _by_role(cands, role)
+    return _by_role(index.same_employer(ident, addrs), role)
 
 
 # ---------------------------------------------------------------- the machine

@@ -11,11 +11,13 @@ so a crash at any point resumes without a duplicate or a lost draft.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -40,10 +42,14 @@ from daemon.understand.extract import employer
 from daemon.understand.mail import parse
 from daemon.understand.prefilter import is_candidate
 
-log = structlog.get_logger("followupd.runner")
+LOGGER = "followupd.runner"
+log = structlog.get_logger(LOGGER)
 
 #: bodies fetched per round trip
 FETCH_BATCH = 50
+#: on a first scan, one "first scan progress" line this often (seconds) instead of a line
+#: per analysed message, which then goes to debug
+PROGRESS_EVERY_S = 10.0
 #: the environment variable the fault-injection tests use to crash at a named step
 CRASH_ENV = "FOLLOWUPD_TEST_CRASH_AT"
 
@@ -149,9 +155,11 @@ class AccountRunner:
         self.roles: FolderRoles | None = None
         self.templates = templates if templates is not None else compose.load_templates(settings)
         self.log = log.bind(account=account.name)
-        # decoded applications, valid while no other connection has committed (data_version)
+        # decoded applications, valid while no other connection has committed (data_version),
+        # and the same applications indexed for tracker.match (built when first needed)
         self._apps: dict[str, tracker.Application] | None = None
         self._apps_version = -1
+        self._index: tracker.MatchIndex | None = None
         #: the user's display name learned from their sent mail (None: not looked up yet)
         self._sender: str | None = None
 
@@ -209,25 +217,40 @@ class AccountRunner:
 
     # ------------------------------------------------------------------ a pass
 
-    def _applications(self) -> list[tracker.Application]:
+    def _app_map(self) -> dict[str, tracker.Application]:
         version = self.store.data_version()
         if self._apps is None or version != self._apps_version:
             self._apps = {a.id: a for a in self.store.load_applications()}
             self._apps_version = version
-        return list(self._apps.values())
+            self._index = None
+        return self._apps
+
+    def _applications(self) -> list[tracker.Application]:
+        return list(self._app_map().values())
+
+    def _match_index(self) -> tracker.MatchIndex:
+        """The applications indexed for tracker.match: its cost per message then does not
+        grow with the number of applications (a scan over 100 of them per analysed message
+        was a seventh of a chatty first scan)."""
+        apps = self._app_map()
+        if self._index is None:
+            self._index = tracker.MatchIndex(apps.values())
+        return self._index
 
     def _save(self, app: tracker.Application) -> None:
         self.store.save_application(app)
         if self._apps is not None:
             self._apps[app.id] = app
+            if self._index is not None:
+                self._index.put(app)
 
     def run_pass(self, now: datetime, *, progress: bool = False) -> PassReport:
         # a rolled-back transaction may have left the cache ahead of the database
-        self._apps = None
+        self._apps = self._index = None
         try:
             return self._run_pass(now, progress=progress)
         except BaseException:
-            self._apps = None
+            self._apps = self._index = None
             raise
 
     def _run_pass(self, now: datetime, *, progress: bool = False) -> PassReport:
@@ -250,7 +273,9 @@ class AccountRunner:
         apps = self._applications()
         thread_ids = {mid for a in apps for mid in a.thread}
         domains = {d for a in apps for d in a.employer.domains}
+        companies = {k for a in apps if (k := tracker.company_key(a.company or a.employer.company))}
         outbound = direction == "outbound"
+        users = self.settings.user_addresses
 
         learn = outbound and not self.settings.daemon.user_name and not self.sender_name()
         learned: list[str] = []
@@ -260,7 +285,14 @@ class AccountRunner:
                 name = _sender_name(header, self.settings.user_addresses)
                 if name:
                     learned.append(name)
-            return is_candidate(header, outbound=outbound, thread_ids=thread_ids, employer_domains=domains)
+            return is_candidate(
+                header,
+                outbound=outbound,
+                thread_ids=thread_ids,
+                employer_domains=domains,
+                user_addresses=users,
+                companies=companies,
+            )
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
@@ -294,25 +326,59 @@ class AccountRunner:
                     processed_at=now,
                 )
         done = 0
+        # a first scan analyses hundreds or thousands of old messages: a line each would be
+        # a flood (and a sixth of the scan's time), so those that belong to no application
+        # go to debug and the log shows how far the scan is instead
+        first_scan = cursor is None
+        each: int | None = logging.INFO
+        if first_scan:
+            each = logging.DEBUG if logging.getLogger(LOGGER).isEnabledFor(logging.DEBUG) else None
+        started = last = time.monotonic()
+        if first_scan and wanted:
+            flog.info("first scan", messages=len(fresh) + result.skipped, to_analyse=len(wanted))
         for start in range(0, len(wanted), FETCH_BATCH):
             batch = wanted[start : start + FETCH_BATCH]
             for key, raw in conn.fetch(folder, [r.key for r in batch]):
-                self.process(raw, folder, validity, key, outbound, now, report)
+                self.process(raw, folder, validity, key, outbound, now, report, log_level=each)
                 done += 1
+            if first_scan and done < len(wanted) and time.monotonic() - last >= PROGRESS_EVERY_S:
+                last = time.monotonic()
+                flog.info("first scan progress", analysed=done, to_analyse=len(wanted))
             if progress and len(wanted) > FETCH_BATCH:
                 print(
                     f"\r{self.account.name}/{folder}: {done}/{len(wanted)} candidate messages", end="", file=sys.stderr
                 )
         if progress and len(wanted) > FETCH_BATCH:
             print(file=sys.stderr)
+        if first_scan and wanted:
+            flog.info(
+                "first scan done",
+                analysed=done,
+                skipped=len(skipped) + result.skipped,
+                applications=len(self._app_map()),
+                seconds=round(time.monotonic() - started, 1),
+            )
         self.store.set_cursor(self.account.name, folder, result.cursor)
 
     # ------------------------------------------------------------------ one message
 
     def process(
-        self, raw: bytes, folder: str, validity: int, key: int, outbound: bool, now: datetime, report: PassReport
+        self,
+        raw: bytes,
+        folder: str,
+        validity: int,
+        key: int,
+        outbound: bool,
+        now: datetime,
+        report: PassReport,
+        *,
+        log_level: int | None = logging.INFO,
     ) -> None:
-        """Analyse one message and apply it to its application. Never raises for bad mail."""
+        """Analyse one message and apply it to its application. Never raises for bad mail.
+
+        Its "message" line is logged at ``log_level`` (None: not at all), or at info when
+        the message belongs to an application.
+        """
         acc = self.account.name
         try:
             mail = parse(raw)
@@ -358,7 +424,9 @@ class AccountRunner:
                     processed_at=now,
                 )
             report.analysed += 1
-            self._log_message(mail, analysis, direction, app_id, folder)
+            level = logging.INFO if app_id is not None else log_level
+            if level is not None:
+                self._log_message(mail, analysis, direction, app_id, folder, level)
             self.carry_out(actions, now, report)
         except (ConnectionError, TimeoutError):
             raise
@@ -378,11 +446,11 @@ class AccountRunner:
         self, mail: Mail, analysis: Analysis | None, direction: tracker.Direction, now: datetime
     ) -> tuple[str | None, list[tracker.Action]]:
         users = self.settings.user_addresses
-        apps = self._applications()
+        index = self._match_index()
         ident = None
         if analysis is not None:
             ident = tracker.Identity.of(employer(mail, analysis.classification, users))
-        app = tracker.match(apps, mail, analysis, users, employer=ident, direction=direction)
+        app = tracker.match(index, mail, analysis, users, employer=ident, direction=direction)
         new, actions = tracker.step(app, tracker.MailEvent(mail, analysis, direction, ident), self.settings, now)
         if new is not None:
             self._save(new)
@@ -394,11 +462,18 @@ class AccountRunner:
         return (app.id if app else None), actions
 
     def _log_message(
-        self, mail: Mail, analysis: Analysis | None, direction: str, app_id: str | None, folder: str
+        self,
+        mail: Mail,
+        analysis: Analysis | None,
+        direction: str,
+        app_id: str | None,
+        folder: str,
+        level: int = logging.INFO,
     ) -> None:
         c = analysis.classification if analysis else None
         iv = analysis.interview if analysis else None
-        self.log.info(
+        self.log.log(
+            level,
             "message",
             folder=folder,
             direction=direction,

@@ -9,14 +9,37 @@ An initial scan looks back 90 days over mailboxes with tens of thousands of mess
 fetching every body would make it several times slower than fetching headers. This
 filter must never drop job mail, so it errs towards "fetch": it only skips mail with
 no sign of being about hiring, a known thread, or a known employer.
+
+A chatty inbox (issue 18) is mostly people, not bulk mail, and three kinds of it are
+skipped even when their subjects hold common words ("call", "meeting", "team"), as long as
+they are in no tracked thread and from no tracked employer:
+
+- mail from a colleague: a sender at the user's own organisation (the domain of one of the
+  user's addresses, unless it is a consumer provider such as gmail.com), which
+  ``classify`` calls internal mail whatever it says;
+- mailing-list mail (``List-Id``), unless its subject or sender name speaks of an interview;
+- a reply in a personal conversation: a ``Re:`` from an address at a consumer provider whose
+  In-Reply-To and References name only messages written at the sender's or the user's own
+  mail domains (two people writing to each other, no recruiter, tool or third party in the
+  thread), with no hiring word (role, job, offer, availability…) in subject or sender name.
+  A recruiter who answers the user's own outreach from a gmail address under a subject
+  without any such word would be skipped: that is the price of this rule.
+
+An application's acknowledgement ("Thank you for applying to Acme", "Application
+received") is not read either, unless its subject also speaks of an interview, a test or a
+decision, or names a company an application is tracked for (``companies``): it cannot
+start an application, and one that is not tracked has nothing for it to change. ATS
+relays send them by the hundred; they were most of what a first scan read.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Set
 
 from daemon.understand import relays
+from daemon.understand.extract import FREEMAIL, org_domain
 from daemon.understand.mail import decode_bytes
 from daemon.understand.timeparse import needles
 
@@ -30,7 +53,8 @@ _STRONG = re.compile(
     r"invitation|calendar|candida|application|applied|recruit|talent|hiring|onsite|on-site|"
     r"job\s+offer|offer\s+letter|offer\s+of\s+employment|your\s+offer|\boffer\b.*\b(?:role|position)|"
     r"position|vacanc|next\s+steps?|out\s+of\s+(?:the\s+)?office|automatic\s+reply|auto[- ]?reply|autoreply|"
-    r"abwesen|absence|vacation\s+reply|\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d"
+    r"abwesen|absence|vacation\s+reply|\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d|"
+    r"(?:technical|video|recruiter|initial|intro|culture)\s+screen\b|take[- ]home"
 )
 #: words common in personal hiring mail but also everywhere else; they count only for
 #: mail that does not look like bulk mail
@@ -38,9 +62,42 @@ _WEAK = re.compile(
     r"meeting|\bcall\b|\bchat\b|availability|time\s*slot|appointment|cancel|postpon|reschedul|"
     r"\brole\b|opening|\bjob\b|career|\bhire\b|opportunit|\boffer\b|follow[- ]?up|decision|"
     r"engineer|developer|manager|analyst|designer|scientist|specialist|coordinator|director|intern\b|"
-    r"\bteam\b|conversation|catch[- ]?up|\bmeet\b|zoom|teams|google\s+meet|webex|phone|invite"
+    r"\bteam\b|conversation|catch[- ]?up|\bmeet\b|zoom|teams|google\s+meet|webex|phone|invite|\bslots?\b|"
+    r"einladung|gespräch"
+)
+#: of the weak words, those about a job or arranging an interview: the only ones that keep
+#: a personal conversation's reply (see the module's docstring)
+_HIRING = re.compile(
+    r"availability|time\s*slot|\bslots?\b|appointment|cancel|postpon|reschedul|"
+    r"\brole\b|opening|\bjob\b|career|\bhire\b|opportunit|\boffer\b|decision|"
+    r"engineer|developer|manager|analyst|designer|scientist|specialist|coordinator|director|intern\b|"
+    r"einladung|gespräch"
+)
+#: what a mailing list's subject must speak of to be read
+_INTERVIEW = re.compile(
+    r"interview|intervju|entretien|entrevista|vorstellungsgespr|screening|phone\s+screen|"
+    r"(?:technical|video|recruiter|initial|intro|culture)\s+screen\b|onsite|on-site|"
+    r"\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d"
 )
 _AUTO_REPLY = re.compile(r"auto-replied|auto_reply|autoreply|auto-reply", re.IGNORECASE)
+#: the subject of an application's acknowledgement, from its start ("Thanks for applying to
+#: Acme!", "Application received: Data Engineer"); "thank you for your application/interest"
+#: is not one: rejections begin so too
+_ACK = re.compile(
+    r"\s*(?:thanks|thank\s+you)(?:\s+so\s+much)?\s+for\s+applying\b|"
+    r"\s*(?:your\s+)?application\s+(?:received|confirmation|confirmed|submitted)\b|"
+    r"\s*we(?:'ve|’ve|\s+have)\s+received\s+your\s+application\b|"
+    r"\s*your\s+application\s+(?:has\s+been|was)\s+(?:received|submitted)\b",
+    re.IGNORECASE,
+)
+#: words that make an acknowledgement's subject worth reading after all
+_ACK_VETO = re.compile(
+    r"interview|intervju|entretien|entrevista|gespr|screen|schedul|invit|next\s+steps?|assessment|\btest|"
+    r"challenge|exercise|availab|slot|\bbook|\bcall\b|\bchat\b|\bmeet|round|onsite|on-site|offer|unfortunately|"
+    r"update|status|decision|regret|outcome|result|feedback",
+    re.IGNORECASE,
+)
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 def _words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -56,6 +113,8 @@ def _words(rx: re.Pattern[str]) -> tuple[str, ...] | None:
 # which tries its long alternation at every position (about 8 us a subject).
 _STRONG_WORDS = _words(_STRONG)
 _WEAK_WORDS = _words(_WEAK)
+_HIRING_WORDS = _words(_HIRING)
+_INTERVIEW_WORDS = _words(_INTERVIEW)
 
 
 def _search(rx: re.Pattern[str], words: tuple[str, ...] | None, text: str) -> bool:
@@ -87,6 +146,52 @@ _WANTED = frozenset(
 )  # fmt: skip
 _DOMAIN = re.compile(r"@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)")
 _ANGLE = re.compile(r"<[^<>]*>|\S+@\S+")
+_ADDR = re.compile(r"[^\s<>\"',;:()]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")
+_MSGID = re.compile(r"<[^<>\s]+>")
+_REPLY_PREFIX = re.compile(r"\s*(?:re|aw|sv|vs|antw|r|ref|rif|odp|res)\s*(?:\[\d+\])?\s*:", re.IGNORECASE)
+_REFS = re.compile(rb"\n(?:in-reply-to|references)[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)
+def _own_orgs(user_addresses: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The user's organisations (``classify``'s internal mail) and every org of the user's addresses."""
+    orgs = frozenset(org_domain(a.rpartition("@")[2]) for a in user_addresses if "@" in a)
+    return orgs - FREEMAIL, orgs
+
+
+_org = functools.lru_cache(maxsize=4096)(org_domain)
+
+
+def _from_user(value: str, user_addresses: frozenset[str]) -> bool:
+    found = _ADDR.search(value)
+    return found is not None and found.group(0).lower() in user_addresses
+
+
+def _names_one(companies: Set[str], text: str) -> bool:
+    """Whether ``text`` holds one of ``companies`` as a run of whole words (normalised as
+    ``tracker.company_key`` does); a set lookup per run, whatever the number of companies."""
+    if not companies:
+        return False
+    words = _NON_WORD.sub(" ", text.casefold()).split()
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 7, len(words) + 1)):
+            if " ".join(words[i:j]) in companies:
+                return True
+    return False
+
+
+def _two_party(header_bytes: bytes, sender_org: str, user_orgs: frozenset[str]) -> bool:
+    """True when In-Reply-To/References name messages, all made at the sender's or the user's domains."""
+    refs = " ".join(v.decode("ascii", "replace") for v in _REFS.findall(b"\n" + _head(header_bytes)))
+    ids = _MSGID.findall(refs)
+    if not ids:
+        return False
+    for mid in ids:
+        at = mid.rfind("@")
+        org = _org(mid[at + 1 : -1].lower()) if at > 0 else ""
+        if org != sender_org and org not in user_orgs:
+            return False
+    return True
 
 
 def _fields_rx(names: frozenset[str]) -> re.Pattern[bytes]:
@@ -108,16 +213,20 @@ _FOLD = re.compile(rb"\r?\n[ \t]+")
 _NAMES = {n.encode(): n for n in _WANTED} | {n.title().encode(): n for n in _WANTED}
 
 
+def _head(header_bytes: bytes) -> bytes:
+    end = header_bytes.find(b"\n\r\n")
+    if end < 0:
+        end = header_bytes.find(b"\n\n")
+    return header_bytes if end < 0 else header_bytes[: end + 1]
+
+
 def _fields(header_bytes: bytes, rx: re.Pattern[bytes] = _FIELDS) -> dict[str, list[str]]:
     """The few fields the filter reads, unfolded; far cheaper than a full header parse.
 
     This runs once per message of a first scan (tens of thousands), so one regex pass
     over the header block replaces building an email.message for each.
     """
-    end = header_bytes.find(b"\n\r\n")
-    if end < 0:
-        end = header_bytes.find(b"\n\n")
-    block = b"\n" + (header_bytes if end < 0 else header_bytes[: end + 1])
+    block = b"\n" + _head(header_bytes)
     out: dict[str, list[str]] = {}
     for name, value in rx.findall(block):
         if b"\n" in value:
@@ -133,8 +242,15 @@ def is_candidate(
     outbound: bool = False,
     thread_ids: Set[str] = frozenset(),
     employer_domains: Set[str] = frozenset(),
+    user_addresses: frozenset[str] = frozenset(),
+    companies: Set[str] = frozenset(),
 ) -> bool:
-    """True unless the headers show the message cannot matter to any application."""
+    """True unless the headers show the message cannot matter to any application.
+
+    ``user_addresses`` (lower-cased) tell colleagues and the user's side of a personal
+    conversation apart; without them neither kind is skipped. ``companies`` are the
+    tracked applications' company names as ``tracker.company_key`` writes them.
+    """
     h = _fields(header_bytes, _FIELDS if outbound else _FIELDS_INBOUND_THREADS if thread_ids else _FIELDS_INBOUND)
 
     def first(name: str) -> str:
@@ -156,19 +272,38 @@ def is_candidate(
     if outbound:
         # the user's own mail matters only to an application we already track
         return False
+    subject = _decoded(first("subject"))
+    # the sender's display name, not its address: "offers@shop" says nothing about hiring
+    names = _ANGLE.sub(" ", _decoded(" ".join(h.get("from", ()))))
+    if _ACK.match(subject) and not _ACK_VETO.search(subject) and not _names_one(companies, f"{subject} {names}"):
+        return False  # an acknowledgement, of no tracked application
     if any(relays.is_hiring_relay(d) for d in domains):
         return True
     auto = first("auto-submitted") + " " + first("precedence")
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
         return True  # an out-of-office reply may defer a follow-up
+    internal, user_orgs = _own_orgs(user_addresses) if user_addresses else (frozenset(), frozenset())
+    sender_org = ""
+    if user_addresses:
+        sender = _DOMAIN.search(first("from"))
+        sender_org = _org(sender.group(1).lower().rstrip(".")) if sender else ""
+        if sender_org in internal and not _from_user(first("from"), user_addresses):
+            return False  # a colleague: internal mail, whatever it says (as classify decides)
     if "calendar" in first("content-type").lower():
         return True
-    subject = _decoded(first("subject"))
-    # the sender's display name, not its address: "offers@shop" says nothing about hiring
-    names = _ANGLE.sub(" ", _decoded(" ".join(h.get("from", ()))))
     text = f"{subject}\n{names}".lower()
+    if first("list-id"):
+        return _search(_INTERVIEW, _INTERVIEW_WORDS, text)
     if _search(_STRONG, _STRONG_WORDS, text):
         return True
+    if (
+        user_orgs
+        and sender_org in FREEMAIL
+        and _REPLY_PREFIX.match(subject)
+        and _two_party(header_bytes, sender_org, user_orgs)
+    ):
+        # a reply between the user and a friend: only a hiring word makes it worth reading
+        return _search(_HIRING, _HIRING_WORDS, text)
     bulk = bool(first("list-unsubscribe") or first("list-id")) or first("precedence").strip().lower() in (
         "bulk",
         "list",

@@ -1,0 +1,140 @@
+"""Recall of the header prefilter on every labelled set, and its pass rate on generated inboxes.
+
+For each labelled set (``labels.jsonl`` beside ``*.eml``) every message whose category is
+not ``other`` must pass ``prefilter.is_candidate``. Two figures per set:
+
+- **alone**: the headers alone, with nothing tracked (a first scan that meets the message
+  before any mail of its application): the strict figure;
+- **tracked**: invitations and reschedules alone, every other job message with its thread
+  ids and sender domains known, as the runner passes them once its application is tracked
+  (what ``tests/test_prefilter.py`` requires).
+
+The user's address is the set's most frequent To/Cc address (each labelled set is one
+candidate's mail; the sets of many candidates then count only their most frequent one) or the generated
+user's two addresses: ``is_candidate`` treats mail from the user's own organisation as
+internal. ``--no-users`` leaves the user unknown (as ``is_candidate`` was called before
+issue 18).
+
+Also how many of the ``other`` messages pass, and, for the generated inboxes of
+``gen_mailbox`` (the current mix and the chatty one), the pass rate by kind. Usage::
+
+    .venv/bin/python bench/prefilter_recall.py [--no-users] [-n 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import email
+import email.policy
+import email.utils
+import json
+import re
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from gen_mailbox import USER_ADDRESSES, generate  # noqa: E402
+
+from daemon.understand.prefilter import is_candidate  # noqa: E402
+
+SETS = (
+    Path("/work/shared/corpus"),
+    REPO / "tests/fixtures/heldout",
+    REPO / "tests/fixtures/heldout2",
+    REPO / "tests/fixtures/mail",
+    *(REPO / "tests/fixtures/blind" / s for s in ("bl-eu", "bl-apac", "bl-us", "bl-html", "bl-dec")),
+)
+
+
+def headers(raw: bytes) -> bytes:
+    for sep in (b"\r\n\r\n", b"\n\n"):
+        if sep in raw:
+            return raw.split(sep, 1)[0] + sep
+    return raw
+
+
+def context(raw: bytes) -> tuple[set[str], set[str]]:
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    refs = " ".join(str(msg.get(k, "")) for k in ("in-reply-to", "references"))
+    people = [str(v) for k in ("from", "reply-to") for v in msg.get_all(k, [])]
+    domains = {a.rpartition("@")[2].lower() for _, a in email.utils.getaddresses(people) if "@" in a}
+    return set(re.findall(r"<[^<>\s]+>", refs)), domains
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-users", action="store_true", help="do not tell the prefilter who the user is")
+    ap.add_argument("-n", type=int, default=10_000, help="generated inbox size (default 10000)")
+    args = ap.parse_args(argv)
+
+    def users(addrs: frozenset[str]) -> dict[str, frozenset[str]]:
+        return {} if args.no_users else {"user_addresses": addrs}
+
+    print(f"command: bench/prefilter_recall.py {' '.join(argv if argv is not None else sys.argv[1:])}".rstrip())
+    worst = 1.0
+    for d in SETS:
+        labels = d / "labels.jsonl"
+        if not labels.exists():
+            print(f"{d}: not present")
+            continue
+        rcpts: Counter[str] = Counter()
+        for eml in d.glob("*.eml"):
+            msg = email.message_from_bytes(headers(eml.read_bytes()), policy=email.policy.compat32)
+            found = [str(v) for k in ("to", "cc") for v in msg.get_all(k, [])]
+            rcpts.update({a.lower() for _, a in email.utils.getaddresses(found) if "@" in a})
+        user = rcpts.most_common(1)[0][0]
+        internal = users(frozenset({user}))
+        jobs = alone = tracked = others = others_pass = 0
+        missed: list[str] = []
+        for line in labels.read_text(encoding="utf-8").splitlines():
+            lab = json.loads(line)
+            raw = (d / lab["file"]).read_bytes()
+            head = headers(raw)
+            if lab["category"] == "other":
+                others += 1
+                others_pass += is_candidate(head, **internal)
+                continue
+            jobs += 1
+            a = is_candidate(head, **internal)
+            alone += a
+            if lab["category"] in ("invitation", "reschedule"):
+                t = a
+            else:
+                threads, domains = context(raw)
+                t = is_candidate(head, thread_ids=threads, employer_domains=domains, **internal)
+            tracked += t
+            if not t:
+                missed.append(lab["file"])
+            elif not a:
+                missed.append(lab["file"] + " (alone only)")
+        worst = min(worst, tracked / max(jobs, 1))
+        print(
+            f"{d.relative_to(REPO) if d.is_relative_to(REPO) else d} (user {user}): job messages {jobs}; recall alone "
+            f"{alone}/{jobs} = {alone / max(jobs, 1):.2f}, tracked {tracked}/{jobs} = {tracked / max(jobs, 1):.2f}; "
+            f"'other' passed {others_pass}/{others}" + (f"; missed: {', '.join(missed)}" if missed else "")
+        )
+    now = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    for mix in ("current", "chatty"):
+        mails = generate(args.n, now=now, mix=mix)
+        per: Counter[str] = Counter()
+        passed: Counter[str] = Counter()
+        for g in mails:
+            kind = g.kind.split(":")[0] if g.kind.startswith("job:") else g.kind
+            per[kind] += 1
+            passed[kind] += is_candidate(headers(g.raw), **users(frozenset(USER_ADDRESSES)))
+        total = sum(passed.values())
+        print(
+            f"generated {mix} mix, N={args.n}: {total} pass ({total / args.n:.1%}); "
+            + ", ".join(f"{k} {passed[k]}/{n}" for k, n in sorted(per.items()))
+        )
+        worst = min(worst, 1.0 if passed["job"] == per["job"] else 0.0)
+    return 0 if worst == 1.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
