@@ -152,6 +152,47 @@ def test_spanish_and_portuguese_dates(text: str, start: str, end: str | None) ->
     assert (found[0].end.isoformat() if found[0].end else None) == end
 
 
+@pytest.mark.parametrize(
+    ("subject", "body", "want"),
+    [
+        # a proposal of times, said the colloquial way
+        (
+            "Siguiente paso",
+            "Hola Sam, te propongo estas opciones para la entrevista con el equipo: "
+            "lunes 9/3 a las 11 hs o martes 10/3 a las 16 hs. Decime cuál te queda mejor.",
+            Category.INVITATION,
+        ),
+        (
+            "Entrevista con el equipo",
+            "Hola Sam, quedamos agendados para la entrevista el lunes 9 de marzo a las 12:00.",
+            Category.INVITATION,
+        ),
+        # a job board's status change is a decision; thanks for one's interest alone is not an acknowledgement
+        (
+            "Tu candidatura ha cambiado de estado",
+            "Hola Sam,\n\nPuesto: Analista\nNuevo estado: descartado\n\n"
+            "La empresa ha decidido seguir con otros perfiles.",
+            Category.REJECTION,
+        ),
+        # an offer as a summary: pay lines and a start
+        (
+            "Tu oferta",
+            "Hola Sam, la empresa quiere incorporarte. Salario: 48.000 € brutos anuales, contrato "
+            "indefinido, fecha de incorporación el 4 de mayo.",
+            Category.OFFER,
+        ),
+        (
+            "Proposta",
+            "Olá Sam, enviamos a proposta para a vaga de Analista. Regime: CLT. Salário: R$ 9.000. "
+            "Início previsto em abril.",
+            Category.OFFER,
+        ),
+    ],
+)
+def test_colloquial_cues(subject: str, body: str, want: Category) -> None:
+    assert category(subject, body) == want
+
+
 def test_accents_are_optional() -> None:
     assert lexicon.accent_tolerant("reunião") == "reuni[ãa]o"
     assert lexicon.accent_tolerant("reuni[oó]n") == "reuni[oó]n"  # a class is left as written

@@ -72,7 +72,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "session": (r"entrevistas?", r"llamada", r"videollamada", r"reuni[oó]n", r"cita", r"sesi[oó]n", r"grabaci[oó]n"),
     "invite_subject": (
         r"entrevista\b.{0,60}\b(?:agendada|programada|confirmada|invitaci[oó]n|convocatoria|citaci[oó]n)",
-        r"(?:invitaci[oó]n|convocatoria|citaci[oó]n|confirmaci[oó]n|agenda)\b.{0,60}\bentrevista",
+        r"(?:invitaci[oó]n|convocatoria|citaci[oó]n|confirmaci[oó]n|agenda|coordinaci[oó]n)\b.{0,60}\bentrevista",
     ),
     "invite_text": (
         rf"(?:te|le|los|las)\s+(?:queremos\s+|queríamos\s+|gustaría\s+)?invit(?:amos|o|ar)\s+a\s+{_W5}"
@@ -85,6 +85,12 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:queremos|quisi[eé]ramos)\s+(?:conocerte|conversar contigo|hablar contigo)",
         r"(?:cu[aá]l|qu[eé])\s+(?:es\s+)?(?:tu|su)\s+disponibilidad",
         r"(?:horarios?|d[ií]as?)\s+(?:disponibles|que\s+te\s+(?:vengan|queden|acomoden))",
+        r"(?:te|le)\s+propon(?:emos|go)\s+(?:una|la|estas|estos|los siguientes|las siguientes|\w+\s+opciones)",
+        r"(?:gustar[ií]a|encantar[ií]a)\s+(?:avanzar\s+con|agendar|coordinar|programar)\s+(?:una|la|tu|un)\b",
+        r"te\s+agend[eé]",
+        r"quedamos\s+agendados",
+        r"(?:queda|quedamos)\s+(?:confirmad[oa]s?|agendad[oa]s?)\s+para",
+        r"(?:cu[aá]l|qu[eé]\s+(?:d[ií]as?|horarios?)(?:\s+y\s+horarios?)?)\s+te\s+(?:queda|quedan|viene|vienen|acomoda)",
         r"elige\s+(?:un|el)\s+horario",
         r"reserva\s+(?:un|tu)\s+horario",
         r"(?:avanzar|pasar)\s+a\s+la\s+(?:siguiente|pr[oó]xima)\s+(?:etapa|fase)",
@@ -116,7 +122,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"lamentamos\s+(?:informarte|informarle|comunicarte|comunicarle|decirte)",
         r"(?:no|ya no)\s+(?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar|seguir))",
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
-        r"(?:decidimos|hemos decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|continuar\s+con\s+otr)",
+        r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
+        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr)",
+        r"(?:nuevo\s+)?estado\s*:\s*(?:descartad[oa]|no\s+seleccionad[oa]|finalizad[oa])",
         r"no\s+(?:has|ha)\s+sido\s+seleccionad[oa]",
         r"no\s+fuiste\s+seleccionad[oa]",
         r"(?:tu|su)\s+(?:candidatura|postulaci[oó]n)\s+no\s+(?:ha\s+)?(?:sido|fue)\s+seleccionada",
@@ -126,6 +134,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "offer": (
         r"carta\s+(?:de\s+)?oferta",
         r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)",
+        r"(?:quiere|quieren|queremos)\s+incorporarte",
+        r"te\s+resumo\s+la\s+oferta",
         r"(?:nos\s+complace|tenemos el gusto de|nos alegra)\s+(?:ofrecerte|ofrecerle|extenderte|hacerte)",
     ),
     "offer_subject": (r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)", r"carta\s+(?:de\s+)?oferta"),
@@ -135,10 +145,17 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:remuneraci[oó]n|compensaci[oó]n)\s+(?:bruta|total|mensual|anual)",
         r"bono\s+(?:anual|de firma)",
         r"aguinaldo",
+        r"salario\s*:",
+        r"brutos\s+anuales",
+        r"bonus\s+(?:anual|por\s+objetivos)",
         r"prestaciones",
     ),
     "start": (r"fecha\s+de\s+(?:ingreso|inicio|incorporaci[oó]n)", r"incorporaci[oó]n\s+el\b"),
-    "agreement": (r"(?:tu|su|el)\s+contrato\s+(?:de\s+trabajo|laboral|indefinido)", r"firmar\s+(?:el|tu)\s+contrato"),
+    "agreement": (
+        r"contrato\s+indefinido",
+        r"(?:tu|su|el)\s+contrato\s+(?:de\s+trabajo|laboral|indefinido)",
+        r"firmar\s+(?:el|tu)\s+contrato",
+    ),
     "ooo_subject": (r"respuesta autom[aá]tica", r"fuera de (?:la )?oficina", r"ausente", r"vacaciones"),
     "ooo_away": (
         r"(?:estoy|estar[eé]|me encuentro)\s+(?:\w+\s+)?(?:fuera de (?:la )?oficina|de vacaciones|ausente|"
@@ -152,7 +169,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "ack": (
         r"(?:hemos\s+)?recibi(?:do|mos)\s+(?:correctamente\s+)?(?:tu|su)\s+(?:postulaci[oó]n|candidatura|cv|"
         r"curr[ií]culum|solicitud)",
-        r"gracias\s+por\s+(?:postularte|postular|tu postulaci[oó]n|tu candidatura|tu inter[eé]s|aplicar)",
+        r"gracias\s+por\s+(?:postularte|postular|tu postulaci[oó]n|tu candidatura|aplicar)",
         r"(?:tu|su)\s+(?:postulaci[oó]n|candidatura)\s+(?:ha\s+sido|fue)\s+(?:recibida|enviada|registrada)",
         r"(?:est[aá]|se encuentra)\s+en\s+revisi[oó]n",
     ),
@@ -254,6 +271,7 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
     "offer": (
         r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal|salarial)",
         r"carta[- ]oferta",
+        r"(?:enviamos|apresentamos)\s+(?:a\s+)?(?:sua\s+|nossa\s+)?proposta\s+(?:para|de)",
         r"(?:temos o prazer|[ée] com (?:grande )?(?:prazer|alegria))\s+(?:de\s+|em\s+)?(?:oferecer|apresentar|fazer)",
     ),
     "offer_subject": (r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal)", r"carta[- ]oferta"),
@@ -265,8 +283,10 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"b[ôo]nus",
         r"plr",
         r"13[ºo°]\s*sal[áa]rio",
+        r"sal[áa]rio\s*:",
+        r"regime\s*:\s*clt",
     ),
-    "start": (r"data\s+de\s+(?:in[íi]cio|admiss[ãa]o|ingresso)",),
+    "start": (r"data\s+de\s+(?:in[íi]cio|admiss[ãa]o|ingresso)", r"in[íi]cio\s+previsto"),
     "agreement": (r"(?:seu|o)\s+contrato\s+(?:de\s+trabalho|clt|pj)", r"assinar\s+o\s+contrato", r"regime\s+clt"),
     "ooo_subject": (r"resposta autom[áa]tica", r"aus[êe]ncia", r"fora do escrit[óo]rio", r"f[ée]rias", r"ausente"),
     "ooo_away": (
@@ -282,7 +302,7 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"recebemos\s+(?:a\s+)?(?:sua|tua)\s+(?:candidatura|inscri[çc][ãa]o|curr[íi]culo)",
         r"(?:sua|tua)\s+(?:candidatura|inscri[çc][ãa]o)\s+(?:foi|est[áa])\s+(?:recebida|enviada|realizada|registrada|"
         r"confirmada|em an[áa]lise)",
-        r"obrigad[oa]\s+por\s+(?:se\s+candidatar|sua candidatura|se inscrever|seu interesse)",
+        r"obrigad[oa]\s+por\s+(?:se\s+candidatar|sua candidatura|se inscrever)",
         r"(?:est[áa]|segue)\s+em\s+an[áa]lise",
     ),
     "process": (r"pr[óo]ximos\s+passos", r"(?:vamos|iremos)\s+(?:te\s+)?(?:manter|dar)\s+(?:informad[oa]|retorno)"),
