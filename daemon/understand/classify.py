@@ -31,7 +31,7 @@ from functools import cached_property, lru_cache
 
 from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
-from daemon.understand import extract
+from daemon.understand import extract, lexicon
 from daemon.understand.relays import is_hiring_relay, is_noreply, relay_for_domain
 from daemon.understand.timeparse import folded, needles, resolve, scan
 
@@ -106,6 +106,19 @@ Rule = tuple[str, _Rx]
 
 def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
     return tuple((name, _rx(p)) for name, p in pairs)
+
+
+def _more(rx: _Rx, concept: str) -> _Rx:
+    """``rx`` that also matches the other languages' words for ``concept`` (see lexicon)."""
+    extra = lexicon.pattern(concept)
+    return _rx(f"(?:{rx.rx.pattern})|{extra}") if extra else rx
+
+
+def _lex_rules(name: str, concept: str) -> tuple[Rule, ...]:
+    """One rule per language for ``concept``, named "``name`` (es)" so ``explain`` shows it."""
+    return tuple(
+        (f"{name} ({lang})", _rx(p)) for lang in lexicon.LANGUAGES if (p := lexicon.pattern(concept, lang))
+    )
 
 
 # --- vocabulary -------------------------------------------------------------------------
@@ -556,6 +569,37 @@ _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
 #: an employer speaking for itself: "we", "our team", "the hiring manager"
 _EMPLOYER_VOICE = _rx(r"\b(?:we|we're|we've|we'd|we'll|us|our)\b|\bhiring manager\b")
+
+
+# --- other languages ---------------------------------------------------------------------
+# The same signals in Spanish and Portuguese (daemon/understand/lexicon.py): each English
+# pattern or rule list gains the lexicon's words for its concept; the table does not change.
+_INTERVIEW = _more(_INTERVIEW, "interview")
+_INTERVIEW_NOUN_RX = _more(_INTERVIEW_NOUN_RX, "interview")
+_HIRING = _more(_HIRING, "hiring")
+_MEETING_WORD = _more(_MEETING_WORD, "meeting")
+_OOO_SUBJECT = _rx(
+    rf"(?:{_OOO_SUBJECT.rx.pattern})|^\s*(?:(?:re|rv|res|fw|fwd|enc|tr)\s*:\s*)*{lexicon.pattern('ooo_subject')}"
+)
+_OOO_AWAY = _more(_OOO_AWAY, "ooo_away")
+_OOO_RETURN = _more(_OOO_RETURN, "ooo_return")
+_NEGATIVE_TOPICS += _lex_rules("newsletter or job alert", "negative_topic")
+_SESSION = _more(_SESSION, "session")
+_NON_EMPLOYER += _lex_rules("text: media or visa interview", "non_employer")
+_ACK = _more(_ACK, "ack")
+_PROCESS = _more(_PROCESS, "process")
+_PAY = _more(_PAY, "pay")
+_START = _more(_START, "start")
+_AGREEMENT = _more(_AGREEMENT, "agreement")
+_REJECTION += _lex_rules("text: candidacy declined", "rejection")
+_OFFER += _lex_rules("text: job offer", "offer")
+_OFFER_SUBJECT = _more(_OFFER_SUBJECT, "offer_subject")
+_CANCEL_SUBJECT = _more(_CANCEL_SUBJECT, "cancel_subject")
+_CANCEL_TEXT += _lex_rules("text: interview cancelled", "cancel_text")
+_RESCHEDULE_SUBJECT = _more(_RESCHEDULE_SUBJECT, "reschedule_subject")
+_RESCHEDULE_TEXT += _lex_rules("text: interview moved", "reschedule_text")
+_INVITE_SUBJECT += _lex_rules("subject: interview confirmation", "invite_subject")
+_INVITE_TEXT += _lex_rules("text: interview being scheduled", "invite_text")
 
 
 def _affirmative(

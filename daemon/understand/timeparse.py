@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from daemon.budget import checkpoint
-from daemon.understand import zones
+from daemon.understand import lexicon, zones
 from daemon.understand.zones import Zone
 
 Grain = Literal["day", "hour", "minute"]
@@ -308,6 +308,9 @@ for _i, _names in enumerate(
 ):
     for _n in _names.split():
         MONTHS[_n] = _i
+for _i, _more_names in lexicon.words(lexicon.MONTHS):  # other languages' names (lexicon.py)
+    for _n in _more_names:
+        MONTHS.setdefault(_n, _i + 1)
 
 WEEKDAYS: dict[str, int] = {}
 for _i, _names in enumerate(
@@ -323,8 +326,11 @@ for _i, _names in enumerate(
 ):
     for _n in _names.split():
         WEEKDAYS[_n] = _i
+for _i, _more_names in lexicon.words(lexicon.WEEKDAYS):
+    for _n in _more_names:
+        WEEKDAYS.setdefault(_n, _i)
 #: abbreviations that are also English words: only count next to a date or time
-_WEAK_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"})
+_WEAK_WEEKDAYS = frozenset({"sat", "sun", "wed", "mon"}) | lexicon.WEAK_WEEKDAYS
 #: month names that are also English words
 _WEAK_MONTHS = frozenset({"may", "mar", "march", "jan", "sept", "mars"})
 
@@ -398,9 +404,9 @@ _DATE = _Source(
         (?:\s*{_RANGE_TO}\s*(?:the\s+)?(?P<d1e>{_DAY})(?![:.]\d|\s*(?:[ap]\.?m\b|h\b|uhr\b)))?
         (?:[\s,\-/.]*(?:of\s+|in\s+)?(?P<y1>{_YEAR}))?)
   | (?P<dm>(?<![\d.:/$])(?:the\s+)?(?:(?P<d2a>{_DAY})\s*{_RANGE_TO}\s*(?:the\s+)?)?
-        (?P<d2>{_DAY})\.?(?P<dday>\s+day)?(?P<dof>\s+(?:of|in))?
+        (?P<d2>{_DAY})\.?(?P<dday>\s+day)?(?P<dof>\s+(?:of|in|de|del))?
         [\s\-/.]*(?P<m2>{_MON})\b\.?
-        (?:[\s,\-/.]*(?:of\s+|in\s+)?(?P<y2>{_YEAR})|[-/](?P<y2b>\d{{2}})(?![\d:])|\s+of\s+(?P<y2c>\d{{2}})(?![\d:]))?)
+        (?:[\s,\-/.]*(?:of\s+|in\s+|de\s+|del\s+)?(?P<y2>{_YEAR})|[-/](?P<y2b>\d{{2}})(?![\d:])|\s+of\s+(?P<y2c>\d{{2}})(?![\d:]))?)
   | (?P<num>(?<![\d/.:,\-−])(?P<a>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<b>\d{{1,2}})
         (?:(?P=sep)(?P<y3>\d{{4}}|\d{{2}}))?(?![\d/:]|[.\-]\d|\s?(?:[ap]\.?m\b|uhr|h\b)))
   | (?P<ordinal>\b(?P<the>(?:on\s+)?the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b
@@ -471,14 +477,16 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d))?(?:ish)?
-    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’])|in\s+the\s+[ap]\.?m\b\.?))?
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d)|(?P<{p}hh>h)\b)?(?:ish)?
+    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
+#: the other languages' words joining a clock range ("de 10h a 11h", "das 14h às 15h")
+_RANGE_LEX = _alt(list(lexicon.RANGE))
 _TIME = _Source(
     rf"""(?<![\d:/.,\-])(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
-    (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis)\s*{_T.format(p="b")}(?![\d/]))?
-    (?P<suf>\s*(?:uhr|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|h\b))?""",
+    (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis|{_RANGE_LEX})\s*{_T.format(p="b")}(?![\d/]))?
+    (?P<suf>\s*(?:uhr|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|hs\b|h\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -509,6 +517,9 @@ _CITY = _alt(list(zones.CITIES))
 #: US region words that name a clock without "time" ("2pm Pacific", "noon Eastern", "10 Central"):
 #: weak, like an abbreviation, when they stand apart from a time
 _BARE_REGION = "eastern|central|mountain|pacific"
+#: "hora de Brasília", "horário de Lisboa", "hora peninsular" (lexicon.py)
+_ZONE_LEAD = _alt(list(lexicon.ZONE_LEAD))
+_ZONE_LEX = _alt(list(lexicon.ZONE_WORDS))
 _ZONE = _Source(
     rf"""
     (?P<off>\(?(?:UTC|GMT)\s?[+\-−–]\s?\d{{1,2}}(?::?\d{{2}})?\)?
@@ -518,6 +529,7 @@ _ZONE = _Source(
         (?:\s?(?:-|–|\()\s?(?:US\s&\sCanada|[A-Z][A-Za-z ]{{2,30}})\)?)?)
   | (?P<city>\b(?:{_CITY})(?:,\s(?:{_CITY}))*\b)
   | (?P<heure>\bheure\s+(?:de\s+|d['’]\s?)(?P<hc>{_CITY})\b)
+  | (?P<hora>\b(?:{_ZONE_LEAD})\s+(?:oficial\s+)?(?:de\s+|del\s+|da\s+|do\s+)?(?P<hl>{_ZONE_LEX})\b)
   | (?-i:(?P<abbr>\b(?:{_ABBR})\b))
   | (?P<bare>\b(?:{_BARE_REGION})\b(?!\s+(?:european|europe|standard|daylight|summer|time)\b))
     """,
@@ -527,12 +539,12 @@ _ZONE = _Source(
 #: a zone right after a number makes it a clock: "10.30 Amsterdam time", "10 Central", "9.30 CET"
 _CLOCK_ZONE_AFTER = re.compile(
     rf"""\s?\(?(?:(?-i:(?:{_ABBR})\b)|(?:{_REGION}|{_CITY}|uk|u\.k\.)\s+time\b|(?:{_CITY})\b(?!\s+[a-z])
-    |heure\b|uhr\b|(?:{_BARE_REGION})\b(?!\s+(?-i:[A-Z])(?!ime\b|tandard\b|aylight\b)))""",
+    |heure\b|uhr\b|(?:{_ZONE_LEAD})\s+(?:oficial\s+)?(?:de\s+|del\s+|da\s+|do\s+)?(?:{_ZONE_LEX})\b|(?:{_BARE_REGION})\b(?!\s+(?-i:[A-Z])(?!ime\b|tandard\b|aylight\b)))""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b(?:at|um|ab|von|from|between|à|time|zeit|uhrzeit|heure|start)\s*:?|@)\s*$", re.IGNORECASE
+    r"(?:\b(?:at|um|ab|von|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$", re.IGNORECASE
 )
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
@@ -558,9 +570,10 @@ _DATE_S, _WEEKDAY_S, _REL_S, _TIME_S, _ZONE_S, _PERIOD_S, _WTIME_S = (
 _COARSE_S, _POD_S, _MASK_S = _Scanner(_COARSE), _Scanner(_POD), _Scanner(_MASK)
 
 #: what may stand between two atoms of one mention
+_GLUE_LEX = _alt(list(lexicon.GLUE))
 _GLUE = re.compile(
-    r"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|for|from|the|of|around|about|starting|beginning|by|in
-    |time|uhr|um|am|date|when|datum|zeit|à|le)\b)*$""",
+    rf"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|for|from|the|of|around|about|starting|beginning|by|in
+    |time|uhr|um|am|date|when|datum|zeit|à|le|{_GLUE_LEX})\b)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_GLUE = 32
@@ -974,10 +987,10 @@ def _time_atoms(text: str) -> list[_Atom]:
             h = int(g("ah"))
             sep, ap = g("asep"), _meridiem(g("aap") or g("sap"))
             has_end = g("bh") is not None or g("bw") is not None
-            bare = sep is None and ap is None
+            bare = sep is None and ap is None and g("ahh") is None
             if sep == "h" and g("am") is None:
                 bare = True
-            if sep == "." and ap is None and suffix not in ("uhr", "h") and not has_end:
+            if sep == "." and ap is None and suffix not in ("uhr", "h", "hs") and not has_end:
                 # "10.30" alone is a number more often than a time; "at 10.30", "10.30 CET" are clocks
                 before = text[max(0, m.start() - 16) : m.start()]
                 if before.endswith(("€", "$", "£")) or not (
@@ -999,7 +1012,9 @@ def _time_atoms(text: str) -> list[_Atom]:
             if h > 23 or (ap and not 1 <= h <= 12):
                 continue
             p.hour, p.minute, p.meridiem = h, int(g("am") or 0), ap
-            p.clock24 = (g("ah").startswith("0") and ap is None) or suffix in ("uhr", "h") or sep == "h"
+            p.clock24 = (
+                (g("ah").startswith("0") and ap is None) or suffix in ("uhr", "h", "hs") or sep == "h" or bool(g("ahh"))
+            )
         if g("bh") is not None or g("bw") is not None:
             rsep = g("rsep").lower()
             if rsep == "and" and (g("pre") or "").lower() != "between":
@@ -1016,7 +1031,7 @@ def _time_atoms(text: str) -> list[_Atom]:
                         p.end_hour, p.end_minute, p.end_meridiem = bh, int(g("bm") or 0), bap
                         second = m.start("bh")
         if p.end_hour is None:
-            p.end = max(m.end(n) for n in ("ah", "am", "aap", "aw") if g(n) is not None)
+            p.end = max(m.end(n) for n in ("ah", "ahh", "am", "aap", "aw") if g(n) is not None)
             if g("suf") and g("bh") is None and g("bw") is None:
                 p.end = m.end("suf")
         out.append(_Atom(p.start, p.end, "time", p, second))
@@ -1134,6 +1149,8 @@ def _zone_atoms(text: str) -> list[_Atom]:
             z = zones.lookup(g("city"))
         elif g("heure"):
             z = zones.lookup(g("hc"))
+        elif g("hora"):
+            z = zones.iana(lexicon.ZONE_WORDS[g("hl").lower()])
         elif g("bare"):
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Central Park", "Pacific Northwest": a name, not a clock

@@ -1,0 +1,479 @@
+"""Vocabulary in other languages, one table per language, read by classify and timeparse.
+
+Each table maps a *concept* (a signal ``classify`` or ``timeparse`` already computes for
+English) to regular-expression fragments in that language. The fragments are joined per
+concept into one alternation and added to the English pattern for the same signal, so the
+decision table and its reasons stay the same whatever language the mail is in; a new
+language is a new table here, not new code.
+
+Fragments are written in lower case with their accents; :func:`pattern` makes each accented
+letter also match its unaccented form ("não" matches "nao", "reunión" "reunion"), since mail
+typed on an English keyboard often drops them. Fragments must stay linear: no nested
+unbounded quantifiers, bounded gaps only (``(?:\\w+\\s+){0,3}``).
+"""
+
+from __future__ import annotations
+
+#: accented letter -> the class that also accepts its plain form
+_ACCENTS = {
+    "á": "[áa]",
+    "à": "[àa]",
+    "â": "[âa]",
+    "ã": "[ãa]",
+    "é": "[ée]",
+    "ê": "[êe]",
+    "í": "[íi]",
+    "ó": "[óo]",
+    "ô": "[ôo]",
+    "õ": "[õo]",
+    "ú": "[úu]",
+    "ü": "[üu]",
+    "ç": "[çc]",
+}
+
+#: a bounded run of words, the gap allowed inside a phrase
+_W3 = r"(?:[\w-]+\s+){0,3}?"
+_W5 = r"(?:[\w-]+\s+){0,5}?"
+
+SPANISH: dict[str, tuple[str, ...]] = {
+    # an interview named (interview_ctx)
+    "interview": (
+        r"entrevistas?",
+        r"entrevista de trabajo",
+        r"proceso de selecci[oó]n",
+    ),
+    # words of a hiring process (hiring_ctx)
+    "hiring": (
+        r"candidat[oa]s?",
+        r"candidatura",
+        r"postulaci[oó]n",
+        r"postulaste",
+        r"vacantes?",
+        r"puesto",
+        r"reclutamiento",
+        r"reclutador[a]?",
+        r"selecci[oó]n",
+        r"curr[ií]culum",
+        r"oferta",
+        r"contrataci[oó]n",
+        r"recursos humanos",
+        r"talento",
+    ),
+    # a meeting with the candidate, named in any register
+    "meeting": (
+        r"entrevistas?",
+        r"llamada",
+        r"videollamada",
+        r"conversaci[oó]n",
+        r"charla",
+        r"reuni[oó]n",
+    ),
+    # what a booked session with a non-employer is called (with "meeting")
+    "session": (r"entrevistas?", r"llamada", r"videollamada", r"reuni[oó]n", r"cita", r"sesi[oó]n", r"grabaci[oó]n"),
+    "invite_subject": (
+        r"entrevista\b.{0,60}\b(?:agendada|programada|confirmada|invitaci[oó]n|convocatoria|citaci[oó]n)",
+        r"(?:invitaci[oó]n|convocatoria|citaci[oó]n|confirmaci[oó]n|agenda|coordinaci[oó]n)\b.{0,60}\bentrevista",
+    ),
+    "invite_text": (
+        rf"(?:te|le|los|las)\s+(?:queremos\s+|queríamos\s+|gustaría\s+)?invit(?:amos|o|ar)\s+a\s+{_W5}"
+        r"(?:entrevista|conversaci[oó]n|charla|llamada|videollamada|reuni[oó]n)",
+        r"agenda(?:r)?\s+(?:tu|su|una|la)\s+(?:\w+\s+){0,2}?entrevista",
+        r"confirm(?:amos|o|ar)\s+(?:tu|su|la)\s+(?:\w+\s+){0,2}?entrevista",
+        rf"(?:tu|su|la)\s+entrevista\s+{_W5}(?:ha\s+sido|est[aá]|queda|qued[oó])\s+(?:\w+\s+)?"
+        r"(?:agendada|programada|confirmada|fijada)",
+        r"(?:nos\s+)?gustar[ií]a\s+(?:conocerte|conocerle|conversar|hablar|platicar|tener una)",
+        r"(?:queremos|quisi[eé]ramos)\s+(?:conocerte|conversar contigo|hablar contigo)",
+        r"(?:cu[aá]l|qu[eé])\s+(?:es\s+)?(?:tu|su)\s+disponibilidad",
+        r"(?:horarios?|d[ií]as?)\s+(?:disponibles|que\s+te\s+(?:vengan|queden|acomoden))",
+        r"(?:te|le)\s+propon(?:emos|go)\s+(?:una|la|estas|estos|los siguientes|las siguientes|\w+\s+opciones)",
+        r"(?:gustar[ií]a|encantar[ií]a)\s+(?:avanzar\s+con|agendar|coordinar|programar)\s+(?:una|la|tu|un)\b",
+        r"te\s+agend[eé]",
+        r"quedamos\s+agendados",
+        r"(?:queda|quedamos)\s+(?:confirmad[oa]s?|agendad[oa]s?)\s+para",
+        r"(?:cu[aá]l|qu[eé]\s+(?:d[ií]as?|horarios?)(?:\s+y\s+horarios?)?)\s+te\s+(?:queda|quedan|viene|vienen|acomoda)",
+        r"elige\s+(?:un|el)\s+horario",
+        r"reserva\s+(?:un|tu)\s+horario",
+        r"(?:avanzar|pasar)\s+a\s+la\s+(?:siguiente|pr[oó]xima)\s+(?:etapa|fase)",
+    ),
+    "reschedule_subject": (
+        r"reprogramad[ao]",
+        r"reprogramaci[oó]n",
+        r"cambio de (?:fecha|hora|horario)",
+        r"nueva (?:fecha|hora)",
+        r"reagendad[ao]",
+        r"reagendar",
+    ),
+    "reschedule_text": (
+        rf"(?:reprogramar|reagendar|mover|cambiar|posponer|aplazar)\s+{_W3}(?:la\s+|tu\s+|nuestra\s+)?"
+        r"(?:entrevista|llamada|reuni[oó]n|videollamada|charla)",
+        r"cambiar\s+la\s+(?:fecha|hora)",
+        r"(?:la\s+)?nueva\s+(?:fecha|hora)\s+(?:ser[ií]a|ser[aá]|es|queda)\b",
+        r"nueva\s+(?:fecha|hora)\s*:",
+        r"(?:ha\s+sido|fue|queda)\s+(?:reprogramada|reagendada|pospuesta|movida|trasladada)",
+    ),
+    "cancel_subject": (r"cancelad[ao]", r"cancelaci[oó]n", r"suspendid[ao]"),
+    "cancel_text": (
+        rf"(?:cancelar|cancelamos|anular|suspender)\s+{_W3}(?:la\s+|tu\s+|nuestra\s+)?"
+        r"(?:entrevista|llamada|reuni[oó]n|videollamada)",
+        r"(?:entrevista|llamada|reuni[oó]n)\s+(?:\w+\s+){0,6}?(?:ha\s+sido|fue|queda|qued[oó]|est[aá])\s+"
+        r"(?:cancelada|anulada|suspendida)",
+    ),
+    "rejection": (
+        r"lamentamos\s+(?:informarte|informarle|comunicarte|comunicarle|decirte)",
+        r"(?:no|ya no)\s+(?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar|seguir))",
+        r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
+        r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
+        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr)",
+        r"(?:nuevo\s+)?estado\s*:\s*(?:descartad[oa]|no\s+seleccionad[oa]|finalizad[oa])",
+        r"no\s+(?:has|ha)\s+sido\s+seleccionad[oa]",
+        r"no\s+fuiste\s+seleccionad[oa]",
+        r"(?:tu|su)\s+(?:candidatura|postulaci[oó]n)\s+no\s+(?:ha\s+)?(?:sido|fue)\s+seleccionada",
+        r"(?:tu|su)\s+perfil\s+no\s+(?:se\s+ajusta|encaja|coincide)",
+        r"no\s+(?:ha|has)\s+avanzado",
+    ),
+    "offer": (
+        r"carta\s+(?:de\s+)?oferta",
+        r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)",
+        r"(?:quiere|quieren|queremos)\s+incorporarte",
+        r"te\s+resumo\s+la\s+oferta",
+        r"(?:nos\s+complace|tenemos el gusto de|nos alegra)\s+(?:ofrecerte|ofrecerle|extenderte|hacerte)",
+    ),
+    "offer_subject": (r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)", r"carta\s+(?:de\s+)?oferta"),
+    "pay": (
+        r"salario\s+(?:bruto|base|mensual|anual)",
+        r"sueldo\s+(?:bruto|base|mensual|anual)",
+        r"(?:remuneraci[oó]n|compensaci[oó]n)\s+(?:bruta|total|mensual|anual)",
+        r"bono\s+(?:anual|de firma)",
+        r"aguinaldo",
+        r"salario\s*:",
+        r"brutos\s+anuales",
+        r"bonus\s+(?:anual|por\s+objetivos)",
+        r"prestaciones",
+    ),
+    "start": (r"fecha\s+de\s+(?:ingreso|inicio|incorporaci[oó]n)", r"incorporaci[oó]n\s+el\b"),
+    "agreement": (
+        r"contrato\s+indefinido",
+        r"(?:tu|su|el)\s+contrato\s+(?:de\s+trabajo|laboral|indefinido)",
+        r"firmar\s+(?:el|tu)\s+contrato",
+    ),
+    "ooo_subject": (r"respuesta autom[aá]tica", r"fuera de (?:la )?oficina", r"ausente", r"vacaciones"),
+    "ooo_away": (
+        r"(?:estoy|estar[eé]|me encuentro)\s+(?:\w+\s+)?(?:fuera de (?:la )?oficina|de vacaciones|ausente|"
+        r"de licencia|de permiso)",
+    ),
+    "ooo_return": (
+        r"(?:regreso|volver[eé]|estar[eé] de vuelta|de regreso)\s+el\b",
+        r"a mi regreso",
+        r"acceso limitado al correo",
+    ),
+    "ack": (
+        r"(?:hemos\s+)?recibi(?:do|mos)\s+(?:correctamente\s+)?(?:tu|su)\s+(?:postulaci[oó]n|candidatura|cv|"
+        r"curr[ií]culum|solicitud)",
+        r"gracias\s+por\s+(?:postularte|postular|tu postulaci[oó]n|tu candidatura|aplicar)",
+        r"(?:tu|su)\s+(?:postulaci[oó]n|candidatura)\s+(?:ha\s+sido|fue)\s+(?:recibida|enviada|registrada)",
+        r"(?:est[aá]|se encuentra)\s+en\s+revisi[oó]n",
+    ),
+    "process": (
+        r"(?:pr[oó]ximos|siguientes)\s+pasos",
+        r"(?:te|le)\s+(?:mantendremos|daremos)\s+(?:informad[oa]|noticias)",
+    ),
+    "non_employer": (
+        r"podcast",
+        r"episodio",
+        r"periodista",
+        r"reportaje",
+        r"(?:entrevista|cita)\s+(?:consular|de visado|"
+        r"de visa|en (?:el|la) (?:consulado|embajada))",
+        r"entrevista\s+(?:para|en)\s+(?:el|la|nuestro|nuestra)\s+(?:peri[oó]dico|revista|programa|blog)",
+    ),
+    "negative_topic": (
+        r"bolet[ií]n",
+        r"seminario web",
+        r"ofertas? (?:para ti|recomendadas)",
+        r"empleos? (?:para ti|recomendados)",
+        r"nuevas? ofertas?",
+    ),
+}
+
+PORTUGUESE: dict[str, tuple[str, ...]] = {
+    "interview": (r"entrevistas?", r"processo seletivo", r"etapa\s+(?:t[eé]cnica|final|com (?:o|a) gestor[a]?)"),
+    "hiring": (
+        r"candidat[oa]s?",
+        r"candidatura",
+        r"vagas?",
+        r"cargo",
+        r"recrutamento",
+        r"recrutador[a]?",
+        r"sele[çc][ãa]o",
+        r"curr[ií]culo",
+        r"contrata[çc][ãa]o",
+        r"recursos humanos",
+        r"talentos",
+        r"proposta",
+    ),
+    "meeting": (r"entrevistas?", r"conversa", r"bate-papo", r"chamada", r"videochamada", r"reuni[ãa]o"),
+    "session": (
+        r"entrevistas?",
+        r"conversa",
+        r"chamada",
+        r"reuni[ãa]o",
+        r"sess[ãa]o",
+        r"grava[çc][ãa]o",
+        r"agendamento",
+    ),
+    "invite_subject": (
+        r"entrevista\b.{0,60}\b(?:agendada|marcada|confirmada|convite|convoca[çc][ãa]o)",
+        r"(?:convite|convoca[çc][ãa]o|confirma[çc][ãa]o|agendamento)\b.{0,60}\bentrevista",
+    ),
+    "invite_text": (
+        rf"(?:te|o|a|lhe|vos)?\s*convid(?:amos|ar|[áa]-lo|[áa]-la)\s+(?:\w+\s+)?(?:para|a)\s+{_W5}"
+        r"(?:entrevista|conversa|bate-papo|chamada|videochamada|reuni[ãa]o|etapa)",
+        r"gostar[ií]amos\s+de\s+(?:conversar|conhecer|bater um papo|agendar|marcar|te conhecer|falar)",
+        r"(?:agendar|marcar)\s+(?:a\s+|uma\s+|sua\s+|nossa\s+)?(?:\w+\s+){0,2}?(?:entrevista|conversa|chamada|reuni[ãa]o)",
+        r"confirm(?:amos|ar|ando)\s+(?:a\s+)?(?:sua\s+)?(?:\w+\s+){0,2}?entrevista",
+        rf"(?:sua|a)\s+entrevista\s+{_W5}(?:foi|est[áa]|ficou)\s+(?:\w+\s+)?(?:agendada|marcada|confirmada)",
+        r"(?:qual|quais)\s+(?:a\s+|os\s+)?(?:sua\s+|seus\s+)?(?:disponibilidade|hor[áa]rios)",
+        r"escolha\s+(?:um|o)\s+hor[áa]rio",
+        r"hor[áa]rios\s+dispon[íi]veis",
+        r"(?:avan[çc]ar|seguir)\s+para\s+a\s+(?:pr[óo]xima|seguinte)\s+etapa",
+    ),
+    "reschedule_subject": (
+        r"reagendad[ao]",
+        r"reagendamento",
+        r"remarcad[ao]",
+        r"nova data",
+        r"novo hor[áa]rio",
+        r"mudan[çc]a de (?:data|hor[áa]rio)",
+    ),
+    "reschedule_text": (
+        rf"(?:reagendar|remarcar|mudar|alterar|adiar|transferir)\s+{_W3}(?:a\s+|sua\s+|nossa\s+)?"
+        r"(?:entrevista|conversa|chamada|reuni[ãa]o)",
+        r"(?:nova|a nova)\s+data\s+(?:ser[áa]|seria|[ée]|fica)\b",
+        r"(?:nova data|novo hor[áa]rio)\s*:",
+        r"(?:foi|ficou)\s+(?:reagendada|remarcada|adiada|transferida)",
+    ),
+    "cancel_subject": (r"cancelad[ao]", r"cancelamento"),
+    "cancel_text": (
+        rf"(?:cancelar|cancelamos|cancelaremos)\s+{_W3}(?:a\s+|sua\s+|nossa\s+)?"
+        r"(?:entrevista|conversa|chamada|reuni[ãa]o)",
+        r"(?:entrevista|conversa|chamada|reuni[ãa]o)\s+(?:\w+\s+){0,6}?(?:foi|est[áa]|ficou)\s+cancelada",
+    ),
+    "rejection": (
+        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+(?:seguiremos|foi poss[íi]vel|avan[çc]|ser[áa]|daremos|prossegu)",
+        r"lamentamos\s+informar",
+        r"n[ãa]o\s+(?:seguiremos|vamos seguir|daremos continuidade|"
+        r"avan[çc]aremos|prosseguiremos)",
+        r"(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s\s+(?:candidat[oa]s|perfis)",
+        r"n[ãa]o\s+foi\s+selecionad[oa]",
+        r"n[ãa]o\s+(?:foi|ser[áa])\s+poss[íi]vel\s+(?:seguir|avan[çc]ar|dar continuidade)",
+        r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr",
+    ),
+    "offer": (
+        r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal|salarial)",
+        r"carta[- ]oferta",
+        r"(?:enviamos|apresentamos)\s+(?:a\s+)?(?:sua\s+|nossa\s+)?proposta\s+(?:para|de)",
+        r"(?:temos o prazer|[ée] com (?:grande )?(?:prazer|alegria))\s+(?:de\s+|em\s+)?(?:oferecer|apresentar|fazer)",
+    ),
+    "offer_subject": (r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal)", r"carta[- ]oferta"),
+    "pay": (
+        r"sal[áa]rio\s+(?:base|bruto|mensal|anual)",
+        r"remunera[çc][ãa]o\s+(?:mensal|anual|bruta|total)",
+        r"vale[- ](?:refei[çc][ãa]o|alimenta[çc][ãa]o|transporte)",
+        r"plano de sa[úu]de",
+        r"b[ôo]nus",
+        r"plr",
+        r"13[ºo°]\s*sal[áa]rio",
+        r"sal[áa]rio\s*:",
+        r"regime\s*:\s*clt",
+    ),
+    "start": (r"data\s+de\s+(?:in[íi]cio|admiss[ãa]o|ingresso)", r"in[íi]cio\s+previsto"),
+    "agreement": (r"(?:seu|o)\s+contrato\s+(?:de\s+trabalho|clt|pj)", r"assinar\s+o\s+contrato", r"regime\s+clt"),
+    "ooo_subject": (r"resposta autom[áa]tica", r"aus[êe]ncia", r"fora do escrit[óo]rio", r"f[ée]rias", r"ausente"),
+    "ooo_away": (
+        r"(?:estou|estarei|me encontro)\s+(?:\w+\s+)?(?:fora do escrit[óo]rio|de f[ée]rias|ausente|de licen[çc]a|"
+        r"em f[ée]rias)",
+    ),
+    "ooo_return": (
+        r"(?:retorno|retornarei|volto|voltarei)\s+(?:no dia|em|a partir)\b",
+        r"ap[óo]s o meu retorno",
+        r"acesso limitado (?:ao|aos) e-?mails?",
+    ),
+    "ack": (
+        r"recebemos\s+(?:a\s+)?(?:sua|tua)\s+(?:candidatura|inscri[çc][ãa]o|curr[íi]culo)",
+        r"(?:sua|tua)\s+(?:candidatura|inscri[çc][ãa]o)\s+(?:foi|est[áa])\s+(?:recebida|enviada|realizada|registrada|"
+        r"confirmada|em an[áa]lise)",
+        r"obrigad[oa]\s+por\s+(?:se\s+candidatar|sua candidatura|se inscrever)",
+        r"(?:est[áa]|segue)\s+em\s+an[áa]lise",
+    ),
+    "process": (r"pr[óo]ximos\s+passos", r"(?:vamos|iremos)\s+(?:te\s+)?(?:manter|dar)\s+(?:informad[oa]|retorno)"),
+    "non_employer": (
+        r"podcast",
+        r"epis[óo]dio",
+        r"jornalista",
+        r"reportagem",
+        r"entrevista\s+(?:consular|no consulado|"
+        r"na embaixada|de visto)",
+        r"entrevista\s+(?:para|no|na)\s+(?:o|a|nosso|nossa)?\s*(?:jornal|revista|programa|blog|canal)",
+    ),
+    "negative_topic": (r"vagas?\s+(?:para voc[êe]|recomendadas)", r"novas vagas", r"boletim"),
+}
+
+LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE}
+
+# --- dates and times ---------------------------------------------------------------------
+
+#: month names and abbreviations by language, January first. Abbreviations that are words of
+#: another language ("set", "out", "ago") are left out: they are read only spelt in full
+MONTHS: dict[str, tuple[str, ...]] = {
+    "es": (
+        "enero ene",
+        "febrero",
+        "marzo",
+        "abril abr",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre dic",
+    ),
+    "pt": (
+        "janeiro",
+        "fevereiro fev",
+        "março marco",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ),
+}
+#: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    "es": ("lunes", "martes", "miércoles miercoles mié", "jueves", "viernes", "sábado sabado", "domingo"),
+    "pt": (
+        "segunda-feira segunda seg",
+        "terça-feira terca-feira terça terca ter",
+        "quarta-feira quarta qua",
+        "quinta-feira quinta qui",
+        "sexta-feira sexta sex",
+        "sábado sabado sáb",
+        "domingo dom",
+    ),
+}
+#: weekday abbreviations that are words in these or other languages: only next to a date or time
+WEAK_WEEKDAYS = frozenset(
+    {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo"}
+)
+#: small words between a date's parts or a date and its time ("15 de abril de 2026 a las 10:00")
+GLUE = (
+    "de",
+    "del",
+    "el",
+    "la",
+    "las",
+    "a",
+    "às",
+    "as",
+    "en",
+    "em",
+    "no",
+    "dia",
+    "día",
+    "hora",
+    "horas",
+    "fecha",
+    "data",
+    "hs",
+)
+#: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
+RANGE = ("a", "às", "as", "hasta", "até", "ate")
+#: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
+ZONE_LEAD = ("hora", "horario", "horário")
+#: zone words that follow ZONE_LEAD, besides the cities zones.py knows
+ZONE_WORDS: dict[str, str] = {
+    "brasília": "America/Sao_Paulo",
+    "brasilia": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo",
+    "sao paulo": "America/Sao_Paulo",
+    "rio de janeiro": "America/Sao_Paulo",
+    "peninsular": "Europe/Madrid",
+    "península": "Europe/Madrid",
+    "españa": "Europe/Madrid",
+    "madrid": "Europe/Madrid",
+    "canaria": "Atlantic/Canary",
+    "canarias": "Atlantic/Canary",
+    "ciudad de méxico": "America/Mexico_City",
+    "ciudad de mexico": "America/Mexico_City",
+    "méxico": "America/Mexico_City",
+    "mexico": "America/Mexico_City",
+    "cdmx": "America/Mexico_City",
+    "santiago": "America/Santiago",
+    "chile": "America/Santiago",
+    "lisboa": "Europe/Lisbon",
+    "portugal": "Europe/Lisbon",
+    "buenos aires": "America/Argentina/Buenos_Aires",
+    "argentina": "America/Argentina/Buenos_Aires",
+    "bogotá": "America/Bogota",
+    "bogota": "America/Bogota",
+    "colombia": "America/Bogota",
+    "lima": "America/Lima",
+    "perú": "America/Lima",
+    "peru": "America/Lima",
+    "montevideo": "America/Montevideo",
+    "uruguay": "America/Montevideo",
+}
+
+
+def accent_tolerant(fragment: str) -> str:
+    """``fragment`` with each accented letter outside a character class also matching its
+    plain form (inside one, "[oó]", the writer has already said what is accepted)."""
+    out: list[str] = []
+    in_class = escaped = False
+    for ch in fragment:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif not in_class and ch in _ACCENTS:
+            out.append(_ACCENTS[ch])
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def fragments(concept: str) -> list[str]:
+    """Every language's fragments for ``concept``, accent-tolerant."""
+    out: list[str] = []
+    for table in LANGUAGES.values():
+        for frag in table.get(concept, ()):
+            tolerant = accent_tolerant(frag)
+            if tolerant not in out:
+                out.append(tolerant)
+    return out
+
+
+def pattern(concept: str, lang: str | None = None) -> str:
+    """One alternation of the fragments for ``concept`` (of one language, or of all), as
+    whole words; an empty string when there are none."""
+    found = fragments(concept) if lang is None else [accent_tolerant(f) for f in LANGUAGES[lang].get(concept, ())]
+    return r"\b(?:" + "|".join(found) + r")\b" if found else ""
+
+
+def words(table: dict[str, tuple[str, ...]]) -> list[tuple[int, list[str]]]:
+    """(index, names) per row of a MONTHS or WEEKDAYS table, all languages merged."""
+    rows: dict[int, list[str]] = {}
+    for names in table.values():
+        for i, row in enumerate(names):
+            rows.setdefault(i, []).extend(n for n in row.split() if n not in rows.get(i, []))
+    return sorted(rows.items())
