@@ -1112,8 +1112,28 @@ def _hour_value_or_words(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _word_number(raw)
 
 
+#: a city or country said in parentheses right after an abbreviation: "AEST (Brisbane time)",
+#: "EET (Cairo)"; the place is the more exact of the two (Brisbane keeps no summer time)
+_PLACE_AFTER = re.compile(rf"\s?\(\s?(?P<place>{_CITY}|{_REGION})(?:\s+time)?\s?[),]", re.IGNORECASE)
+
+
+def _abbr_zone(abbr: str, text: str, end: int, gulf: dict[str, bool]) -> Zone | None:
+    place = _PLACE_AFTER.match(text, end)
+    if place is not None and (z := zones.lookup(place.group("place"))) is not None:
+        said = zones.lookup(abbr)
+        if said is None or zones.same_standard(said, z):
+            return z
+    if abbr == "AST":
+        if "gulf" not in gulf:
+            gulf["gulf"] = zones.arabia_context(text)
+        if gulf["gulf"]:
+            return zones.iana(zones.ARABIA)  # Arabia Standard Time where the mail speaks of the Gulf
+    return zones.lookup(abbr)
+
+
 def _zone_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
+    gulf: dict[str, bool] = {}  # whether the text speaks of the Gulf, read once
     for m in _ZONE_S.finditer(text):
         g = m.group
         z: Zone | None = None
@@ -1139,7 +1159,7 @@ def _zone_atoms(text: str) -> list[_Atom]:
                 continue  # "Central Park", "Pacific Northwest": a name, not a clock
             z = zones.lookup(g("bare"))
         elif g("abbr"):
-            z = zones.lookup(g("abbr"))
+            z = _abbr_zone(g("abbr"), text, m.end(), gulf)
         if z is None:
             continue
         p = Parsed(m.start(), m.end(), zone=z, zone_text=m.group(0).strip().strip("()"), kinds={"zone"})
