@@ -102,3 +102,23 @@ def test_an_agenda_heading_dates_its_rows_not_a_conversion_in_passing() -> None:
     iv = infer_interview(mail(body, "Mon, 07 Jul 2025 10:00:00 +1000"), Category.INVITATION)
     assert iv is not None and iv.start is not None and iv.end is not None
     assert (iv.start.isoformat(), iv.end.isoformat()) == ("2025-07-16T11:00:00+10:00", "2025-07-16T11:45:00+10:00")
+
+
+def test_a_declared_zone_governs_times_far_from_it() -> None:
+    body = (
+        "Here is the agenda for Thursday 17 July 2025:\n  09:30 - 10:30  System design\n"
+        "  10:45 - 11:45  Product\n\nPlease bring your ID so reception can issue a visitor pass. The"
+        " address is Level 21, Bay Square Tower 3, Business Bay; parking is in the building.\n\n"
+        "All times are Dubai time. Let me know if you have any accessibility needs."
+    )
+    assert start(body) == "2025-07-17T09:30:00+04:00"
+
+
+def test_declarations_that_disagree_declare_nothing() -> None:
+    body = (
+        "Here is the agenda for Thursday 17 July 2025:\n  09:30 - 10:30  System design\n\n"
+        "Please bring your ID so reception can issue a visitor pass. The address is Level 21, Bay"
+        " Square Tower 3, Business Bay; parking is in the building.\n\n"
+        "All times are Dubai time; times shown in the portal are Lagos time."
+    )
+    assert start(body) == "2025-07-17T09:30:00+00:00"

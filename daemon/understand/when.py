@@ -143,6 +143,21 @@ def _strong_zone(z: Parsed, text: str) -> bool:
     return re.search(r"\btimes?\b|\bzone\b", _line(text, z.start, z.end), re.IGNORECASE) is not None
 
 
+#: a line that says which clock every time in the message is on: "All times are Dubai time.",
+#: "(all times Central)", "Times shown in CET", "Time zone: Africa/Lagos"
+_DECLARES = re.compile(
+    r"\b(?:all\s+(?:the\s+)?times?|times?\s+(?:are|is|shown|listed|given|quoted|above|below)|time\s*zone\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _declared_zone(strong: list[Parsed], text: str) -> Zone | None:
+    """The one zone the message declares for all its times, however far from them; None when
+    no line declares one or declaring lines disagree."""
+    found = {z.zone for z in strong if z.zone is not None and _DECLARES.search(_line(text, z.start, z.end))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _nearest_zone(p: Parsed, strong: list[Parsed]) -> Zone | None:
     """The zone stated nearest ``p`` (before it within 400 characters, after it within 120);
     ``strong`` are the loose zones that may govern a time, in text order."""
@@ -235,6 +250,7 @@ def _candidates(
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates, text)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
+    declared = _declared_zone(strong, text)
     prev: Parsed | None = None  # the last timed mention with its own date
     for i, p in enumerate(found):
         if not p.has_time:
@@ -248,7 +264,7 @@ def _candidates(
         if p.has_date:
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
-        fb_zone = None if p.zone else _nearest_zone(p, strong)
+        fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
