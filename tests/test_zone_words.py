@@ -80,3 +80,14 @@ def test_same_standard() -> None:
     assert sydney and brisbane and cet and london
     assert zones.same_standard(sydney, brisbane)
     assert not zones.same_standard(cet, london)
+
+
+def test_egypt_and_china_readings_need_their_region_named() -> None:
+    # EU rules put 28 October 2025 in winter time; Egypt's summer time runs to the 30th
+    ref = datetime(2025, 10, 19, tzinfo=UTC)
+    assert start("Tuesday 28 October at 13:00 EEST", ref) == "2025-10-28T13:00:00+02:00"
+    assert start("Our Cairo team: Tuesday 28 October at 13:00 EEST", ref) == "2025-10-28T13:00:00+03:00"
+    assert start("Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00-05:00"
+    assert start("Our Shanghai office: Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00+08:00"
+    assert start("Shanghai team, Chicago HQ: Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00-05:00"
+    assert start("Fluent in Chinese? Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00-05:00"

@@ -1117,23 +1117,24 @@ def _hour_value_or_words(raw: str) -> int | None:
 _PLACE_AFTER = re.compile(rf"\s?\(\s?(?P<place>{_CITY}|{_REGION})(?:\s+time)?\s?[),]", re.IGNORECASE)
 
 
-def _abbr_zone(abbr: str, text: str, end: int, gulf: dict[str, bool]) -> Zone | None:
+def _abbr_zone(abbr: str, text: str, end: int, context: dict[str, Zone | None]) -> Zone | None:
     place = _PLACE_AFTER.match(text, end)
     if place is not None and (z := zones.lookup(place.group("place"))) is not None:
         said = zones.lookup(abbr)
         if said is None or zones.same_standard(said, z):
             return z
-    if abbr == "AST":
-        if "gulf" not in gulf:
-            gulf["gulf"] = zones.arabia_context(text)
-        if gulf["gulf"]:
-            return zones.iana(zones.ARABIA)  # Arabia Standard Time where the mail speaks of the Gulf
+    if abbr in zones.CONTEXT_READINGS:
+        # "AST" in mail about the Gulf is Arabia's; the text is read once per abbreviation
+        if abbr not in context:
+            context[abbr] = zones.context_reading(abbr, text)
+        if (z := context[abbr]) is not None:
+            return z
     return zones.lookup(abbr)
 
 
 def _zone_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
-    gulf: dict[str, bool] = {}  # whether the text speaks of the Gulf, read once
+    context: dict[str, Zone | None] = {}  # an abbreviation's reading in this text
     for m in _ZONE_S.finditer(text):
         g = m.group
         z: Zone | None = None
@@ -1159,7 +1160,7 @@ def _zone_atoms(text: str) -> list[_Atom]:
                 continue  # "Central Park", "Pacific Northwest": a name, not a clock
             z = zones.lookup(g("bare"))
         elif g("abbr"):
-            z = _abbr_zone(g("abbr"), text, m.end(), gulf)
+            z = _abbr_zone(g("abbr"), text, m.end(), context)
         if z is None:
             continue
         p = Parsed(m.start(), m.end(), zone=z, zone_text=m.group(0).strip().strip("()"), kinds={"zone"})

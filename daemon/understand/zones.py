@@ -88,7 +88,7 @@ ABBREVIATIONS: dict[str, str] = {
     "PKT": "Asia/Karachi",
     # Africa, the Gulf and South America as recruiters there write them; "GST" is the Gulf's
     # (+04), the only reading seen next to a clock in mail, and "AST" stays Atlantic unless the
-    # message speaks of the Gulf (see ``arabia_context``)
+    # message speaks of the Gulf (see ``CONTEXT_READINGS``)
     "WAT": "Africa/Lagos",
     "CAT": "Africa/Maputo",
     "EAT": "Africa/Nairobi",
@@ -106,18 +106,41 @@ ABBREVIATIONS: dict[str, str] = {
     "PHT": "Asia/Manila",
 }
 
-#: the Arabia Standard Time reading of "AST" (+03), taken when the message speaks of the Gulf
-ARABIA = "Asia/Riyadh"
-_GULF_WORDS = re.compile(
-    r"\b(?:saudi|ksa|riyadh|jeddah|dammam|dubai|abu\s+dhabi|sharjah|uae|emirates|qatar|doha|kuwait|bahrain"
-    r"|manama|oman|muscat|gulf|gcc|iraq|baghdad|arabia)\b",
+#: abbreviations that name another region's clock when the message speaks of that region:
+#: "AST" is Arabia Standard Time (+03) in mail about the Gulf, "EET"/"EEST" are Egypt's clock
+#: (its own summer-time dates since 2023) in mail about Egypt, "CST" is China Standard Time in
+#: mail naming a Chinese city and no US Central place. abbreviation -> (IANA key, the region's
+#: words, words that keep the usual reading)
+_W = r"\b(?:{})\b"
+CONTEXT_READINGS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]] = {}
+_GULF = re.compile(
+    _W.format(
+        r"saudi|ksa|riyadh|jeddah|dammam|dubai|abu\s+dhabi|sharjah|uae|emirates|qatar|doha|kuwait|bahrain"
+        r"|manama|oman|muscat|gulf|gcc|iraq|baghdad|arabia"
+    ),
     re.IGNORECASE,
 )
+_EGYPT = re.compile(_W.format(r"egypt|egyptian|cairo|giza|alexandria"), re.IGNORECASE)
+# cities only: "fluent in Chinese" or "our China team" in a US mail leave "CST" Central
+_CHINA = re.compile(_W.format(r"beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu"), re.IGNORECASE)
+_US_CENTRAL = re.compile(
+    _W.format(r"chicago|dallas|houston|austin|texas|minneapolis|central\s+time|us\s+central|cdt|ct"), re.IGNORECASE
+)
+CONTEXT_READINGS["AST"] = ("Asia/Riyadh", _GULF, None)
+CONTEXT_READINGS["EET"] = ("Africa/Cairo", _EGYPT, None)
+CONTEXT_READINGS["EEST"] = ("Africa/Cairo", _EGYPT, None)
+CONTEXT_READINGS["CST"] = ("Asia/Shanghai", _CHINA, _US_CENTRAL)
 
 
-def arabia_context(text: str) -> bool:
-    """Does the text speak of the Gulf, so that "AST" is Arabia Standard Time, not Atlantic?"""
-    return _GULF_WORDS.search(text) is not None
+def context_reading(abbr: str, text: str) -> Zone | None:
+    """The reading of ``abbr`` that the message's subject matter calls for, if any."""
+    rule = CONTEXT_READINGS.get(abbr)
+    if rule is None:
+        return None
+    key, yes, no = rule
+    if yes.search(text) is None or (no is not None and no.search(text) is not None):
+        return None
+    return iana(key)
 
 
 #: region words before "Time" ("Eastern Time", "Pacific Standard Time", "Central European Time")
