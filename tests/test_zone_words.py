@@ -91,3 +91,22 @@ def test_egypt_and_china_readings_need_their_region_named() -> None:
     assert start("Our Shanghai office: Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00+08:00"
     assert start("Shanghai team, Chicago HQ: Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00-05:00"
     assert start("Fluent in Chinese? Tuesday 10 June at 10:00 CST") == "2025-06-10T10:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("This will take place on Thursday 4th December at 1400 at our office", "2025-12-04T14:00:00+00:00"),
+        ("on 4 December 2025 at 0930.", "2025-12-04T09:30:00+00:00"),
+        ("December 4 at 1415", "2025-12-04T14:15:00+00:00"),
+    ],
+)
+def test_four_digit_clock_after_a_date_and_at(text: str, want: str) -> None:
+    assert start(text) == want
+
+
+@pytest.mark.parametrize(
+    "text", ["We sold 30 at 1400 each", "Tuesday 10 June: the price at 1399", "reference 2025 at 1410"]
+)
+def test_four_digits_that_are_not_a_clock(text: str) -> None:
+    assert not [m for m in resolve(text, REF) if m.has_time]

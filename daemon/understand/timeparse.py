@@ -535,6 +535,10 @@ _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:at|um|ab|von|from|between|à|time|zeit|uhrzeit|heure|start)\s*:?|@)\s*$", re.IGNORECASE
 )
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+#: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
+_DATE_THEN_AT = re.compile(
+    rf"(?:\d(?:st|nd|rd|th)|\b\d{{4}}|\b(?:{_MON}|{_WD})\.?(?:\s+\d{{1,2}})?),?\s+(?:at|@)\s*$", re.IGNORECASE
+)
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
 _HRS_AFTER = re.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
 
@@ -1089,6 +1093,15 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             ):
                 p.clock24 = True  # "1500 hrs"
                 p.end = hrs.end()
+            elif (
+                ap is None
+                and len(g("ch")) == 2
+                and h <= 23
+                and minute % 15 == 0
+                and _DATE_THEN_AT.search(text, max(0, m.start() - 40), m.start())
+            ):
+                p.clock24 = True  # "Thursday 4th December at 1400"
+                p.end = m.end()
             elif ap is None and not (said_at and h <= 12 and minute and ends_well):
                 continue
             if h > 23 or (ap and not 1 <= h <= 12):
