@@ -547,6 +547,10 @@ _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:at|um|ab|von|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$", re.IGNORECASE
 )
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+#: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
+_DATE_THEN_AT = re.compile(
+    rf"(?:\d(?:st|nd|rd|th)|\b\d{{4}}|\b(?:{_MON}|{_WD})\.?(?:\s+\d{{1,2}})?),?\s+(?:at|@)\s*$", re.IGNORECASE
+)
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
 _HRS_AFTER = re.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
 
@@ -1104,6 +1108,15 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             ):
                 p.clock24 = True  # "1500 hrs"
                 p.end = hrs.end()
+            elif (
+                ap is None
+                and len(g("ch")) == 2
+                and h <= 23
+                and minute % 15 == 0
+                and _DATE_THEN_AT.search(text, max(0, m.start() - 40), m.start())
+            ):
+                p.clock24 = True  # "Thursday 4th December at 1400"
+                p.end = m.end()
             elif ap is None and not (said_at and h <= 12 and minute and ends_well):
                 continue
             if h > 23 or (ap and not 1 <= h <= 12):
@@ -1127,8 +1140,29 @@ def _hour_value_or_words(raw: str) -> int | None:
     return int(raw) if raw.isdigit() else _word_number(raw)
 
 
+#: a city or country said in parentheses right after an abbreviation: "AEST (Brisbane time)",
+#: "EET (Cairo)"; the place is the more exact of the two (Brisbane keeps no summer time)
+_PLACE_AFTER = re.compile(rf"\s?\(\s?(?P<place>{_CITY}|{_REGION})(?:\s+time)?\s?[),]", re.IGNORECASE)
+
+
+def _abbr_zone(abbr: str, text: str, end: int, context: dict[str, Zone | None]) -> Zone | None:
+    place = _PLACE_AFTER.match(text, end)
+    if place is not None and (z := zones.lookup(place.group("place"))) is not None:
+        said = zones.lookup(abbr)
+        if said is None or zones.same_standard(said, z):
+            return z
+    if abbr in zones.CONTEXT_READINGS:
+        # "AST" in mail about the Gulf is Arabia's; the text is read once per abbreviation
+        if abbr not in context:
+            context[abbr] = zones.context_reading(abbr, text)
+        if (z := context[abbr]) is not None:
+            return z
+    return zones.lookup(abbr)
+
+
 def _zone_atoms(text: str) -> list[_Atom]:
     out: list[_Atom] = []
+    context: dict[str, Zone | None] = {}  # an abbreviation's reading in this text
     for m in _ZONE_S.finditer(text):
         g = m.group
         z: Zone | None = None
@@ -1156,7 +1190,7 @@ def _zone_atoms(text: str) -> list[_Atom]:
                 continue  # "Central Park", "Pacific Northwest": a name, not a clock
             z = zones.lookup(g("bare"))
         elif g("abbr"):
-            z = zones.lookup(g("abbr"))
+            z = _abbr_zone(g("abbr"), text, m.end(), context)
         if z is None:
             continue
         p = Parsed(m.start(), m.end(), zone=z, zone_text=m.group(0).strip().strip("()"), kinds={"zone"})

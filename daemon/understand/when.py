@@ -74,11 +74,28 @@ class _Candidate:
     old: bool
     new: bool
     own_date: bool = True  # the date is written in the mention, not borrowed from an earlier one
+    arrival: bool = False  # when to arrive or check in, not when the interview starts
 
 
 #: what joins a time to the same moment restated in another clock: "11:30 AM PT / 2:30 PM ET",
 #: "2pm UK time (15:00 in Berlin)", "11:00 AM Central (noon our time)"
-_RESTATED = re.compile(r"^\s*(?:[/(]|\bor\b|\bi\.e\.|\bwhich\s+is\b|[-–—]\s)\s*(?:\bat\b\s*)?$", re.IGNORECASE)
+#: "4:00 PM KSA time (5:00 PM UAE)", "1:00 pm Cairo time (EEST, UTC+3) - that's 2:00 pm in Dubai"
+_RESTATED = re.compile(
+    r"""^\s*(?:time\b)?\s*(?:\([^()\n]{0,30}\)\s*)?
+    (?:[/(]|\bor\b|\bi\.e\.|\bwhich\s+is\b|[-–—]\s)\s*
+    (?:(?:that['’]s|that\s+is|i\.e\.,?|which\s+is|or)\s+)?(?:\bat\b\s*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: what before a time makes it the arrival, not the interview: "please arrive at 8.45",
+#: "check-in 8:45", "be at reception by 9:15"
+_ARRIVAL_BEFORE = re.compile(
+    r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|report\s+to\s+reception
+    |be\s+(?:there|here|on\s+site|onsite|at\s+(?:the\s+)?(?:reception|front\s+desk|lobby)))\b[^\n]{0,30}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: an agenda line whose label says it is the arrival: "08:45  Arrival and check-in"; a welcome
+#: session ("10:00 - 10:45 Welcome & team intro") is part of the block and stays
+_ARRIVAL_AFTER = re.compile(r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE)
 #: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
 _HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum)\s*:", re.IGNORECASE)
 _HEADER_NEAR = re.compile(r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet)\s*:", re.IGNORECASE | re.MULTILINE)
@@ -126,6 +143,21 @@ def _strong_zone(z: Parsed, text: str) -> bool:
     return re.search(r"\btimes?\b|\bzone\b", _line(text, z.start, z.end), re.IGNORECASE) is not None
 
 
+#: a line that says which clock every time in the message is on: "All times are Dubai time.",
+#: "(all times Central)", "Times shown in CET", "Time zone: Africa/Lagos"
+_DECLARES = re.compile(
+    r"\b(?:all\s+(?:the\s+)?times?|times?\s+(?:are|is|shown|listed|given|quoted|above|below)|time\s*zone\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _declared_zone(strong: list[Parsed], text: str) -> Zone | None:
+    """The one zone the message declares for all its times, however far from them; None when
+    no line declares one or declaring lines disagree."""
+    found = {z.zone for z in strong if z.zone is not None and _DECLARES.search(_line(text, z.start, z.end))}
+    return found.pop() if len(found) == 1 else None
+
+
 def _nearest_zone(p: Parsed, strong: list[Parsed]) -> Zone | None:
     """The zone stated nearest ``p`` (before it within 400 characters, after it within 120);
     ``strong`` are the loose zones that may govern a time, in text order."""
@@ -150,39 +182,58 @@ def _nearest_zone(p: Parsed, strong: list[Parsed]) -> Zone | None:
 
 class _DatesBefore:
     """The date stated last before a time (within 400 characters), by a sorted lookup: one
-    rescan of every earlier mention per time was quadratic in the mentions."""
+    rescan of every earlier mention per time was quadratic in the mentions.
 
-    def __init__(self, found: list[Parsed], extra: list[Parsed]) -> None:
+    A date said alone dates any later time; a date heading an agenda, whose first line carries
+    the first time ("Thursday 17 July:\n  09:00 Design\n  10:00 Coding"), dates the later
+    times that open their own lines (the agenda's rows), not a conversion said in passing."""
+
+    def __init__(self, found: list[Parsed], extra: list[Parsed], text: str = "") -> None:
         self.found = found
+        self.text = text
         self.starts = [q.start for q in found]
         dated = [q for q in extra if q.has_date and not q.has_time]
         self.fallback = dated[0] if dated else None
-        # index in found -> the last date-only mention at or before it
+        # index in found -> the last date-only mention (and the last agenda heading) at or before it
         self.last_dated: list[int] = []
-        last = -1
+        self.last_heading: list[int] = []
+        last = heading = -1
         for i, q in enumerate(found):
             if q.has_date and not q.has_time:
                 last = i
+            elif self._heading(q):
+                heading = i
             self.last_dated.append(last)
+            self.last_heading.append(heading)
         # mentions never overlap, so in text order their ends rise too: the last date-only
         # mention before a time is the nearest one. Checked, not assumed.
         self.ordered = all(a.start <= b.start and a.end <= b.end for a, b in pairwise(found))
+
+    def _heading(self, q: Parsed) -> bool:
+        return q.has_date and q.has_time and "\n" in self.text[q.start : q.end]
+
+    def _row(self, p: Parsed) -> bool:
+        """``p`` opens its line (after a bullet at most): an agenda row."""
+        return not self.text[self.text.rfind("\n", 0, p.start) + 1 : p.start].strip(" \t-•*>|")
 
     def nearest(self, p: Parsed) -> Parsed | None:
         if not self.ordered:
             return self._scan(p)
         k = bisect_left(self.starts, p.start)  # the mentions read before the time
         j = self.last_dated[k - 1] if k > 0 else -1
+        if k > 0 and self.text and self._row(p):
+            j = max(j, self.last_heading[k - 1])
         if j >= 0 and p.start - self.found[j].end <= 400:
             return self.found[j]
         return self.fallback
 
     def _scan(self, p: Parsed) -> Parsed | None:
         best: Parsed | None = None
+        row = bool(self.text) and self._row(p)
         for q in self.found:
             if q.start >= p.start:
                 break
-            if q.has_date and not q.has_time and p.start - q.end <= 400:
+            if ((q.has_date and not q.has_time) or (row and self._heading(q))) and p.start - q.end <= 400:
                 best = q
         return best if best is not None else self.fallback
 
@@ -197,8 +248,9 @@ def _candidates(
     found, loose = scanned
     dayfirst = _dayfirst(found, ref)
     out: list[_Candidate] = []
-    dates_before = _DatesBefore(found, subject_dates)
+    dates_before = _DatesBefore(found, subject_dates, text)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
+    declared = _declared_zone(strong, text)
     prev: Parsed | None = None  # the last timed mention with its own date
     for i, p in enumerate(found):
         if not p.has_time:
@@ -207,12 +259,12 @@ def _candidates(
             checkpoint()
         if _header_timestamp(text, p):
             continue
-        if not p.has_date and prev is not None and _RESTATED.match(text[prev.end : p.start]):
+        if prev is not None and _restated(prev, p, text):
             continue  # the same moment on another clock: the first statement governs
         if p.has_date:
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
-        fb_zone = None if p.zone else _nearest_zone(p, strong)
+        fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
@@ -225,8 +277,32 @@ def _candidates(
             old = False
         if _NOT_INTERVIEW.search(context) and not new:
             continue
-        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None))
+        arrival = _arrival(text, p, found[i - 1].end if i else 0)
+        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival))
     return out
+
+
+def _restated(prev: Parsed, p: Parsed, text: str) -> bool:
+    """Is ``p`` the time ``prev`` states, restated on another clock? Either it has no date of its
+    own, or only a weekday and a zone other than the first's ("1pm NZST (that's 2am on the
+    Tuesday morning UK time)")."""
+    if not _RESTATED.match(text[prev.end : p.start]):
+        return False
+    if not p.has_date:
+        return True
+    return not _calendar_day(p) and p.zone is not None and prev.zone is not None and p.zone != prev.zone
+
+
+def _arrival(text: str, p: Parsed, since: int) -> bool:
+    """The time to arrive or check in: said after an arrival cue (in the words since the mention
+    before), or on an agenda line labelled as the arrival or welcome."""
+    before = text[max(since, p.start - 60) : p.start]
+    if _ARRIVAL_BEFORE.search(before):
+        return True
+    if _ARRIVAL_AFTER.match(text, p.end) is None:
+        return False
+    # an agenda line: the time opens it (after a bullet at most) and the label follows
+    return not text[text.rfind("\n", 0, p.start) + 1 : p.start].strip(" \t-•*>")
 
 
 def _best_duration(text: str) -> timedelta | None:
@@ -252,6 +328,9 @@ def _pick(cands: list[_Candidate], category: Category, text: str, source: TimeSo
     if any(c.mention.has_date for c in cands):
         # a clock time with no date anywhere near it is weaker than one with a date
         cands = [c for c in cands if c.mention.has_date]
+    if any(not c.arrival for c in cands):
+        # "arrive at 8.45am for a 9.00am start": the interview starts at the session
+        cands = [c for c in cands if not c.arrival]
     if category != Category.CANCELLATION and any(not c.old for c in cands):
         cands = [c for c in cands if not c.old]
     if category == Category.RESCHEDULE and any(c.new for c in cands):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -86,7 +86,62 @@ ABBREVIATIONS: dict[str, str] = {
     "BRT": "America/Sao_Paulo",
     "MSK": "Europe/Moscow",
     "PKT": "Asia/Karachi",
+    # Africa, the Gulf and South America as recruiters there write them; "GST" is the Gulf's
+    # (+04), the only reading seen next to a clock in mail, and "AST" stays Atlantic unless the
+    # message speaks of the Gulf (see ``CONTEXT_READINGS``)
+    "WAT": "Africa/Lagos",
+    "CAT": "Africa/Maputo",
+    "EAT": "Africa/Nairobi",
+    "SAST": "Africa/Johannesburg",
+    "GST": "Asia/Dubai",
+    "KSA": "Asia/Riyadh",
+    "UAE": "Asia/Dubai",
+    "CLT": "America/Santiago",
+    "CLST": "America/Santiago",
+    "ART": "America/Argentina/Buenos_Aires",
+    "COT": "America/Bogota",
+    "PET": "America/Lima",
+    "ICT": "Asia/Bangkok",
+    "WIB": "Asia/Jakarta",
+    "PHT": "Asia/Manila",
 }
+
+#: abbreviations that name another region's clock when the message speaks of that region:
+#: "AST" is Arabia Standard Time (+03) in mail about the Gulf, "EET"/"EEST" are Egypt's clock
+#: (its own summer-time dates since 2023) in mail about Egypt, "CST" is China Standard Time in
+#: mail naming a Chinese city and no US Central place. abbreviation -> (IANA key, the region's
+#: words, words that keep the usual reading)
+_W = r"\b(?:{})\b"
+CONTEXT_READINGS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]] = {}
+_GULF = re.compile(
+    _W.format(
+        r"saudi|ksa|riyadh|jeddah|dammam|dubai|abu\s+dhabi|sharjah|uae|emirates|qatar|doha|kuwait|bahrain"
+        r"|manama|oman|muscat|gulf|gcc|iraq|baghdad|arabia"
+    ),
+    re.IGNORECASE,
+)
+_EGYPT = re.compile(_W.format(r"egypt|egyptian|cairo|giza|alexandria"), re.IGNORECASE)
+# cities only: "fluent in Chinese" or "our China team" in a US mail leave "CST" Central
+_CHINA = re.compile(_W.format(r"beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu"), re.IGNORECASE)
+_US_CENTRAL = re.compile(
+    _W.format(r"chicago|dallas|houston|austin|texas|minneapolis|central\s+time|us\s+central|cdt|ct"), re.IGNORECASE
+)
+CONTEXT_READINGS["AST"] = ("Asia/Riyadh", _GULF, None)
+CONTEXT_READINGS["EET"] = ("Africa/Cairo", _EGYPT, None)
+CONTEXT_READINGS["EEST"] = ("Africa/Cairo", _EGYPT, None)
+CONTEXT_READINGS["CST"] = ("Asia/Shanghai", _CHINA, _US_CENTRAL)
+
+
+def context_reading(abbr: str, text: str) -> Zone | None:
+    """The reading of ``abbr`` that the message's subject matter calls for, if any."""
+    rule = CONTEXT_READINGS.get(abbr)
+    if rule is None:
+        return None
+    key, yes, no = rule
+    if yes.search(text) is None or (no is not None and no.search(text) is not None):
+        return None
+    return iana(key)
+
 
 #: region words before "Time" ("Eastern Time", "Pacific Standard Time", "Central European Time")
 REGIONS: dict[str, str] = {
@@ -116,8 +171,44 @@ REGIONS: dict[str, str] = {
     "aus eastern": "Australia/Sydney",
     "new zealand": "Pacific/Auckland",
     "israel": "Asia/Jerusalem",
+    # Windows names: "Arab Standard Time" is Riyadh (+03), "Arabian Standard Time" Dubai (+04),
+    # "Arabic Standard Time" Baghdad (+03); "Arabia Standard Time" is what people call +03
     "arabian": "Asia/Dubai",
+    "arab": "Asia/Riyadh",
+    "arabic": "Asia/Baghdad",
+    "arabia": "Asia/Riyadh",
     "gulf": "Asia/Dubai",
+    "saudi": "Asia/Riyadh",
+    "saudi arabia": "Asia/Riyadh",
+    "ksa": "Asia/Riyadh",
+    "qatar": "Asia/Qatar",
+    "kuwait": "Asia/Kuwait",
+    "bahrain": "Asia/Bahrain",
+    "oman": "Asia/Muscat",
+    "egypt": "Africa/Cairo",
+    "egyptian": "Africa/Cairo",
+    "west africa": "Africa/Lagos",
+    "west african": "Africa/Lagos",
+    "east africa": "Africa/Nairobi",
+    "east african": "Africa/Nairobi",
+    "central africa": "Africa/Maputo",
+    "central african": "Africa/Maputo",
+    "south africa": "Africa/Johannesburg",
+    "south african": "Africa/Johannesburg",
+    "south african standard": "Africa/Johannesburg",
+    "nigeria": "Africa/Lagos",
+    "nigerian": "Africa/Lagos",
+    "kenya": "Africa/Nairobi",
+    "chile": "America/Santiago",
+    "chilean": "America/Santiago",
+    "argentina": "America/Argentina/Buenos_Aires",
+    "colombia": "America/Bogota",
+    "peru": "America/Lima",
+    "brasilia": "America/Sao_Paulo",
+    "brazil": "America/Sao_Paulo",
+    "turkey": "Europe/Istanbul",
+    "turkish": "Europe/Istanbul",
+    "pakistan": "Asia/Karachi",
     "moscow": "Europe/Moscow",
     # a country's clock as people write it: "UK time", "German time", "India time"
     "uk": "Europe/London",
@@ -183,6 +274,26 @@ CITIES: dict[str, str] = {
     "moscow": "Europe/Moscow",
     "dubai": "Asia/Dubai",
     "abu dhabi": "Asia/Dubai",
+    "riyadh": "Asia/Riyadh",
+    "jeddah": "Asia/Riyadh",
+    "doha": "Asia/Qatar",
+    "kuwait city": "Asia/Kuwait",
+    "manama": "Asia/Bahrain",
+    "muscat": "Asia/Muscat",
+    "baghdad": "Asia/Baghdad",
+    "cairo": "Africa/Cairo",
+    "lagos": "Africa/Lagos",
+    "nairobi": "Africa/Nairobi",
+    "johannesburg": "Africa/Johannesburg",
+    "cape town": "Africa/Johannesburg",
+    "casablanca": "Africa/Casablanca",
+    "santiago": "America/Santiago",
+    "buenos aires": "America/Argentina/Buenos_Aires",
+    "bogota": "America/Bogota",
+    "bogotá": "America/Bogota",
+    "lima": "America/Lima",
+    "guadalajara": "America/Mexico_City",
+    "monterrey": "America/Monterrey",
     "karachi": "Asia/Karachi",
     "singapore": "Asia/Singapore",
     "kuala lumpur": "Asia/Kuala_Lumpur",
@@ -215,6 +326,23 @@ CITIES: dict[str, str] = {
     "jerusalem": "Asia/Jerusalem",
     "tel aviv": "Asia/Jerusalem",
 }
+
+_PROBES = (datetime(2025, 1, 15, 12), datetime(2025, 7, 15, 12))
+
+
+def _standard(z: Zone) -> set[timedelta | None]:
+    out: set[timedelta | None] = set()
+    for d in _PROBES:
+        off, dst = z.tz.utcoffset(d), z.tz.dst(d)
+        out.add(off - dst if off is not None and dst is not None else off)
+    return out
+
+
+def same_standard(a: Zone, b: Zone) -> bool:
+    """Do two zones keep the same standard offset (Sydney and Brisbane, EET and Cairo), so that
+    one may be the other said more exactly? CET and London do not."""
+    return _standard(a) == _standard(b)
+
 
 _OFFSET = re.compile(r"^(?:utc|gmt)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 

@@ -1,0 +1,124 @@
+"""Which stated time is the interview's start: dual-zone lines, arrival times, agenda blocks,
+and the zone a time takes when the Date header says another."""
+
+from __future__ import annotations
+
+import pytest
+
+from daemon.model import Category, Mail
+from daemon.understand.mail import parse
+from daemon.understand.when import infer_interview
+
+
+def mail(body: str, date_header: str = "Mon, 07 Jul 2025 10:00:00 +0000") -> Mail:
+    raw = (
+        "From: Recruiter <r@acme.example>\r\nTo: me@example.com\r\nSubject: Interview\r\n"
+        f"Date: {date_header}\r\nMessage-ID: <x@acme.example>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body.replace("\n", "\r\n")
+    )
+    return parse(raw.encode())
+
+
+def start(
+    body: str, date_header: str = "Mon, 07 Jul 2025 10:00:00 +0000", category: Category = Category.INVITATION
+) -> str:
+    iv = infer_interview(mail(body, date_header), category)
+    assert iv is not None and iv.start is not None
+    return iv.start.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("Let's lock in Monday 14 July at 11:00 WAT / 14:00 GST.", "2025-07-14T11:00:00+01:00"),
+        (
+            "Let's lock in Monday 14 July at 11:00am WAT (that's 2:00pm your time in Dubai).",
+            "2025-07-14T11:00:00+01:00",
+        ),
+        ("The call is on Monday 14 July at 10am ET (7am PT).", "2025-07-14T10:00:00-04:00"),
+        ("First interview: Tuesday 15 July at 16:00 KSA (17:00 UAE), one hour.", "2025-07-15T16:00:00+03:00"),
+        ("First interview: Tuesday 15 July at 4:00 PM KSA time (5:00 PM UAE).", "2025-07-15T16:00:00+03:00"),
+        (
+            "I've booked Tuesday 15 July at 1:00 pm Cairo time (EEST, UTC+3) - that's 2:00 pm in Dubai.",
+            "2025-07-15T13:00:00+03:00",
+        ),
+        # a restatement that names only the weekday, on another clock
+        (
+            "Date: Tuesday 15 July 2025\nTime: 1.00pm NZST (that's 2.00am on the Tuesday morning UK time)",
+            "2025-07-15T13:00:00+12:00",
+        ),
+        ("Could we move it to Friday 18 July, 10:30 Paris time (12:30 in Dubai)?", "2025-07-18T10:30:00+02:00"),
+    ],
+)
+def test_the_first_time_with_its_own_zone_governs(body: str, want: str) -> None:
+    assert start(body) == want
+
+
+def test_two_dated_slots_joined_by_or_stay_two() -> None:
+    iv = infer_interview(
+        mail("Which works best for you: Tuesday 15 July at 10:00 BST or Wednesday 16 July at 14:00 BST?"),
+        Category.INVITATION,
+    )
+    assert iv is not None and iv.start is None and len(iv.slots) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Date: Thursday 17 July 2025\nPlease arrive at 8.45am for a 9.00am start. The day will finish by 3.30pm.",
+        "Thursday 17 July 2025: check-in 8:45, first session 9:00.",
+        "Thursday 17 July 2025\n  08:45  Arrival and check-in\n  09:00 - 10:00  System design\n"
+        "  10:15 - 11:00  Team fit",
+        "Agenda for Thursday 17 July 2025:\n 09:00 - 10:00 Coding\n 10:15 - 11:00 Design\nPlease arrive around 8:45 so"
+        " reception can issue your pass.",
+    ],
+)
+def test_arrival_is_not_the_start(body: str) -> None:
+    assert start(body, "Mon, 07 Jul 2025 10:00:00 +0100") == "2025-07-17T09:00:00+01:00"
+
+
+def test_a_welcome_session_opens_the_block() -> None:
+    body = "Thursday 17 July 2025 (all times UK time):\n  09:00 - 09:30 Welcome & office tour\n  09:30 - 10:30 Design"
+    assert start(body) == "2025-07-17T09:00:00+01:00"
+
+
+def test_an_arrival_time_alone_is_still_the_time() -> None:
+    assert start("Please arrive at reception on Thursday 17 July at 9:15.") == "2025-07-17T09:15:00+00:00"
+
+
+def test_a_zone_in_the_text_beats_a_utc_date_header() -> None:
+    # the Date header is in +0000; the interview falls after Egypt's clocks go back
+    body = "Your interview is on Tuesday 4 November at 1:00 pm Cairo time."
+    assert start(body, "Mon, 27 Oct 2025 13:30:10 +0000") == "2025-11-04T13:00:00+02:00"
+    body = "Your interview is on Tuesday 4 November at 10:00 (UK time)."
+    assert start(body, "Mon, 27 Oct 2025 13:30:10 +0300") == "2025-11-04T10:00:00+00:00"
+
+
+def test_an_agenda_heading_dates_its_rows_not_a_conversion_in_passing() -> None:
+    body = (
+        "  Wednesday 16 July 2025\n  11:00am - 11:45am Brisbane time\n"
+        "  (that's 11:00am in Sydney, and 6:30am in India - sorry it's early!)"
+    )
+    iv = infer_interview(mail(body, "Mon, 07 Jul 2025 10:00:00 +1000"), Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.end is not None
+    assert (iv.start.isoformat(), iv.end.isoformat()) == ("2025-07-16T11:00:00+10:00", "2025-07-16T11:45:00+10:00")
+
+
+def test_a_declared_zone_governs_times_far_from_it() -> None:
+    body = (
+        "Here is the agenda for Thursday 17 July 2025:\n  09:30 - 10:30  System design\n"
+        "  10:45 - 11:45  Product\n\nPlease bring your ID so reception can issue a visitor pass. The"
+        " address is Level 21, Bay Square Tower 3, Business Bay; parking is in the building.\n\n"
+        "All times are Dubai time. Let me know if you have any accessibility needs."
+    )
+    assert start(body) == "2025-07-17T09:30:00+04:00"
+
+
+def test_declarations_that_disagree_declare_nothing() -> None:
+    body = (
+        "Here is the agenda for Thursday 17 July 2025:\n  09:30 - 10:30  System design\n\n"
+        "Please bring your ID so reception can issue a visitor pass. The address is Level 21, Bay"
+        " Square Tower 3, Business Bay; parking is in the building.\n\n"
+        "All times are Dubai time; times shown in the portal are Lagos time."
+    )
+    assert start(body) == "2025-07-17T09:30:00+00:00"
