@@ -1,4 +1,4 @@
-"""Accuracy of ``analyze`` on the two labelled corpora.
+"""Accuracy of ``analyze`` on every labelled corpus.
 
 The shared corpus (``../shared/corpus`` next to the repository) is the one the rules
 were written against; ``tests/fixtures/mail`` is an unseen corpus written to the same
@@ -29,9 +29,19 @@ CORPORA = {
     "heldout": REPO / "tests" / "fixtures" / "heldout",
     "heldout2": REPO / "tests" / "fixtures" / "heldout2",
 }
+# the blind sets of issue 14 (tests/fixtures/blind/README.md): written without sight of the
+# rules, first measured before any change for them (bench/RESULTS.md), tuning sets since;
+# every one is held to the same bar, so a change that helps one set cannot quietly cost another
+CORPORA.update({p.name: p for p in sorted((REPO / "tests" / "fixtures" / "blind").iterdir()) if p.is_dir()})
 
 MIN_CATEGORY_ACCURACY = 0.95
 MIN_START_ACCURACY = 0.95
+#: sets still below the bar: (category, start) floors at their current figures, so they can
+#: only rise while the work on them goes on (bench/RESULTS.md, issue 14)
+BELOW_THE_BAR: dict[str, tuple[float, float]] = {
+    "b2-latam": (0.84, 0.77),
+    "b2-formal": (0.95, 0.90),
+}
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,9 @@ def test_category_accuracy(corpus: str) -> None:
         if c.analysis.category.value != c.label["category"]
     ]
     accuracy = 1 - len(misses) / len(cases)
-    assert accuracy >= MIN_CATEGORY_ACCURACY, (
-        f"{corpus}: category accuracy {accuracy:.3f} < {MIN_CATEGORY_ACCURACY} "
+    bar = BELOW_THE_BAR.get(corpus, (MIN_CATEGORY_ACCURACY, 0.0))[0]
+    assert accuracy >= bar, (
+        f"{corpus}: category accuracy {accuracy:.3f} < {bar} "
         f"({len(misses)} of {len(cases)} wrong):\n" + "\n".join(misses)
     )
 
@@ -114,8 +125,9 @@ def test_interview_start_accuracy(corpus: str) -> None:
                 f"(category {c.analysis.category.value}; {c.label['note']})"
             )
     accuracy = 1 - len(misses) / len(timed)
-    assert accuracy >= MIN_START_ACCURACY, (
-        f"{corpus}: interview-start accuracy {accuracy:.3f} < {MIN_START_ACCURACY} "
+    bar = BELOW_THE_BAR.get(corpus, (0.0, MIN_START_ACCURACY))[1]
+    assert accuracy >= bar, (
+        f"{corpus}: interview-start accuracy {accuracy:.3f} < {bar} "
         f"({len(misses)} of {len(timed)} wrong):\n" + "\n".join(misses)
     )
 
