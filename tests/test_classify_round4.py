@@ -1,0 +1,65 @@
+"""Issue 14, round 4: replies that schedule, move or decline in Spanish and Portuguese, and
+replies that only refer to what is already arranged; each on mail written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from daemon.understand.analyze import analyze
+
+
+def mail(sender: str, subject: str, body: str, *, reply: bool = False, to: str = "", headers: str = "") -> bytes:
+    head = (
+        f"From: {sender}\r\nTo: {to or 'Sam Candidate <sam.candidate@mailbox.test>'}\r\nSubject: {subject}\r\n"
+        "Date: Mon, 09 Mar 2026 10:15:00 +0000\r\n"
+        f"Message-ID: <r4-{abs(hash(subject + body))}@test>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n"
+    )
+    if reply:
+        head += "In-Reply-To: <earlier-1@test>\r\nReferences: <earlier-1@test>\r\n"
+    head += headers
+    return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
+
+
+def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
+    c = analyze(raw).classification
+    return c.category.value, c.reasons
+
+
+# --- Spanish and Portuguese replies that schedule, move or decline ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Entrevista con Lumbre Datos",
+         "Hola Sam,\n\nSoy Pilar, de Lumbre Datos. Te escribo por la entrevista para el puesto de Analista.\n"
+         "¿Te viene bien el jueves 12 de marzo a las 11:00? Serán unos 40 minutos.\n\nSaludos,\nPilar"),
+        ("Re: Disponibilidad entrevista - Analista",
+         "Perfecto Sam, entonces el jueves a las 11:00. Te envío ahora la invitación de Meet.\n\nPilar"),
+        ("Re: Vaga de Analista de Dados",
+         "Combinado, terça às 14h então! Te mando o link da entrevista pelo e-mail.\n\nAbs,\nBeatriz"),
+        ("Próxima etapa - Analista de Dados",
+         "Olá Sam!\n\nA próxima etapa para a vaga de Analista é uma entrevista com o gestor.\n"
+         "Temos dois horários:\n- quinta, 12/03, às 10h\n- sexta, 13/03, às 15h\nQual prefere?\n\nAbraço,\nBeatriz"),
+        ("Entrevista amanhã",
+         "Oi Sam,\n\nConfirmo sua entrevista com a gestora da vaga de Analista amanhã às 10h, pelo Meet.\n\nAtt,\nBeatriz"),
+    ],
+)
+def test_scheduling_replies_in_spanish_and_portuguese(subject: str, body: str) -> None:
+    raw = mail("Recruiting <people@lumbre-datos.example>", subject, body, reply=subject.startswith("Re:"))
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hola Sam,\n\nEl panel no puede el martes. Movimos la entrevista al jueves 12 de marzo, misma hora (11:00).\n\nPilar",
+        "Oi Sam,\n\nPrecisamos remarcar para quinta, 12/03, às 10h a sua entrevista.\n\nBeatriz",
+    ],
+)
+def test_moves_in_spanish_and_portuguese(body: str) -> None:
+    raw = mail("Recruiting <people@lumbre-datos.example>", "Re: Entrevista - Analista", body, reply=True)
+    cat, reasons = category(raw)
+    assert cat == "reschedule", reasons
