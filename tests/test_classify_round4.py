@@ -63,3 +63,33 @@ def test_moves_in_spanish_and_portuguese(body: str) -> None:
     raw = mail("Recruiting <people@lumbre-datos.example>", "Re: Entrevista - Analista", body, reply=True)
     cat, reasons = category(raw)
     assert cat == "reschedule", reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tras valorar todas las candidaturas, hemos decidido seguir el proceso con otras personas.",
+        "Infelizmente, neste momento não vamos seguir com a sua candidatura.",
+        "Infelizmente não avançaremos com o seu perfil.",
+        "Decidimos por seguir com outros candidatos.",
+    ],
+)
+def test_declined_in_a_reply_in_spanish_and_portuguese(sentence: str) -> None:
+    raw = mail("Talento <talento@albarda-grupo.example>", "Re: Entrevista - Analista",
+               f"Hola Sam:\n\nGracias por tu tiempo en la entrevista. {sentence}\n\nUn saludo,\nMarta", reply=True)
+    cat, reasons = category(raw)
+    assert cat == "rejection", reasons
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nuevo estado: Descartado\n\nPuesto: Analista de Datos\nEmpresa: Lumbre Datos",
+        "Status: candidatura não selecionada. Vaga: Analista de Dados.",
+    ],
+)
+def test_bulk_job_board_status_that_discards_is_a_rejection(body: str) -> None:
+    raw = mail("Portal Empleo <notificaciones@portal-empleo.example>", "Actualización de tu candidatura", body,
+               headers="List-Unsubscribe: <mailto:baja@portal-empleo.example>\r\nPrecedence: bulk\r\n")
+    cat, reasons = category(raw)
+    assert cat == "rejection", reasons

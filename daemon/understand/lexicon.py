@@ -128,7 +128,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:no|ya no)\s+(?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar|seguir))",
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
         r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
-        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr)",
+        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr[oa]s)",
         r"(?:nuevo\s+)?estado\s*:\s*(?:descartad[oa]|no\s+seleccionad[oa]|finalizad[oa])",
         r"no\s+(?:has|ha)\s+sido\s+seleccionad[oa]",
         r"no\s+fuiste\s+seleccionad[oa]",
@@ -269,14 +269,15 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:entrevista|conversa|chamada|reuni[ãa]o)\s+(?:\w+\s+){0,6}?(?:foi|est[áa]|ficou)\s+cancelada",
     ),
     "rejection": (
-        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+(?:seguiremos|foi poss[íi]vel|avan[çc]|ser[áa]|daremos|prossegu)",
+        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
         r"lamentamos\s+informar",
         r"n[ãa]o\s+(?:seguiremos|vamos seguir|daremos continuidade|"
         r"avan[çc]aremos|prosseguiremos)",
         r"(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s\s+(?:candidat[oa]s|perfis)",
         r"n[ãa]o\s+foi\s+selecionad[oa]",
+        r"candidatura\s+n[ãa]o\s+(?:foi\s+)?selecionada",
         r"n[ãa]o\s+(?:foi|ser[áa])\s+poss[íi]vel\s+(?:seguir|avan[çc]ar|dar continuidade)",
-        r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr",
+        r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s",
     ),
     "offer": (
         r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal|salarial)",
