@@ -93,3 +93,43 @@ def test_bulk_job_board_status_that_discards_is_a_rejection(body: str) -> None:
                headers="List-Unsubscribe: <mailto:baja@portal-empleo.example>\r\nPrecedence: bulk\r\n")
     cat, reasons = category(raw)
     assert cat == "rejection", reasons
+
+
+# --- replies that schedule nothing new ----------------------------------------------------------
+
+
+def test_reply_confirming_adjustments_to_arrangements_already_made_is_an_employer_reply() -> None:
+    raw = mail(
+        "HR Team <hr@riverdale-council.example.org>",
+        "RE: Ref 4471 Planning Officer - Invitation to Interview",
+        "Dear Sam\n\nThank you for confirming. I have arranged for the interview to take place in a quiet room "
+        "and we will give you extra time for the written exercise.\n\nEverything else remains as set out in "
+        "our letter.\n\nRegards\nHR Team",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat == "employer_reply", reasons
+
+
+def test_times_promised_after_the_candidate_asked_to_move_is_an_employer_reply() -> None:
+    raw = mail(
+        "Tom Reyes <tom@brightkiln.example>",
+        "Re: Brightkiln intro call",
+        "Of course, Sam. I'll check with the hiring manager and come back to you with a few times next week.\n\n"
+        "Tom\n\nOn Fri, Mar 6, 2026 at 4:00 PM Sam Candidate wrote:\n"
+        "> Hi Tom, could we move our call to the week after? Something came up.",
+        reply=True,
+    )
+    cat, reasons = category(raw)
+    assert cat == "employer_reply", reasons
+
+
+def test_an_event_where_they_met_frames_nothing() -> None:
+    raw = mail(
+        "Ines Duarte <ines@quillfield.example>",
+        "Backend role at Quillfield",
+        "Hi Sam,\n\nGreat to meet you at the Lisbon Python meetup last night! We'd like to invite you to an "
+        "interview for the Backend Engineer role on Thursday, March 12 at 3pm at our office.\n\nInes",
+    )
+    cat, reasons = category(raw)
+    assert cat == "invitation", reasons
