@@ -32,18 +32,29 @@ def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
 @pytest.mark.parametrize(
     ("subject", "body"),
     [
-        ("Entrevista con Lumbre Datos",
-         "Hola Sam,\n\nSoy Pilar, de Lumbre Datos. Te escribo por la entrevista para el puesto de Analista.\n"
-         "¿Te viene bien el jueves 12 de marzo a las 11:00? Serán unos 40 minutos.\n\nSaludos,\nPilar"),
-        ("Re: Disponibilidad entrevista - Analista",
-         "Perfecto Sam, entonces el jueves a las 11:00. Te envío ahora la invitación de Meet.\n\nPilar"),
-        ("Re: Vaga de Analista de Dados",
-         "Combinado, terça às 14h então! Te mando o link da entrevista pelo e-mail.\n\nAbs,\nBeatriz"),
-        ("Próxima etapa - Analista de Dados",
-         "Olá Sam!\n\nA próxima etapa para a vaga de Analista é uma entrevista com o gestor.\n"
-         "Temos dois horários:\n- quinta, 12/03, às 10h\n- sexta, 13/03, às 15h\nQual prefere?\n\nAbraço,\nBeatriz"),
-        ("Entrevista amanhã",
-         "Oi Sam,\n\nConfirmo sua entrevista com a gestora da vaga de Analista amanhã às 10h, pelo Meet.\n\nAtt,\nBeatriz"),
+        (
+            "Entrevista con Lumbre Datos",
+            "Hola Sam,\n\nSoy Pilar, de Lumbre Datos. Te escribo por la entrevista para el puesto de Analista.\n"
+            "¿Te viene bien el jueves 12 de marzo a las 11:00? Serán unos 40 minutos.\n\nSaludos,\nPilar",
+        ),
+        (
+            "Re: Disponibilidad entrevista - Analista",
+            "Perfecto Sam, entonces el jueves a las 11:00. Te envío ahora la invitación de Meet.\n\nPilar",
+        ),
+        (
+            "Re: Vaga de Analista de Dados",
+            "Combinado, terça às 14h então! Te mando o link da entrevista pelo e-mail.\n\nAbs,\nBeatriz",
+        ),
+        (
+            "Próxima etapa - Analista de Dados",
+            "Olá Sam!\n\nA próxima etapa para a vaga de Analista é uma entrevista com o gestor.\n"
+            "Temos dois horários:\n- quinta, 12/03, às 10h\n- sexta, 13/03, às 15h\nQual prefere?\n\nAbraço,\nBeatriz",
+        ),
+        (
+            "Entrevista amanhã",
+            "Oi Sam,\n\nConfirmo sua entrevista com a gestora da vaga de Analista"
+            " amanhã às 10h, pelo Meet.\n\nAtt,\nBeatriz",
+        ),
     ],
 )
 def test_scheduling_replies_in_spanish_and_portuguese(subject: str, body: str) -> None:
@@ -55,7 +66,8 @@ def test_scheduling_replies_in_spanish_and_portuguese(subject: str, body: str) -
 @pytest.mark.parametrize(
     "body",
     [
-        "Hola Sam,\n\nEl panel no puede el martes. Movimos la entrevista al jueves 12 de marzo, misma hora (11:00).\n\nPilar",
+        "Hola Sam,\n\nEl panel no puede el martes. Movimos la entrevista al jueves 12 de marzo, "
+        "misma hora (11:00).\n\nPilar",
         "Oi Sam,\n\nPrecisamos remarcar para quinta, 12/03, às 10h a sua entrevista.\n\nBeatriz",
     ],
 )
@@ -75,8 +87,12 @@ def test_moves_in_spanish_and_portuguese(body: str) -> None:
     ],
 )
 def test_declined_in_a_reply_in_spanish_and_portuguese(sentence: str) -> None:
-    raw = mail("Talento <talento@albarda-grupo.example>", "Re: Entrevista - Analista",
-               f"Hola Sam:\n\nGracias por tu tiempo en la entrevista. {sentence}\n\nUn saludo,\nMarta", reply=True)
+    raw = mail(
+        "Talento <talento@albarda-grupo.example>",
+        "Re: Entrevista - Analista",
+        f"Hola Sam:\n\nGracias por tu tiempo en la entrevista. {sentence}\n\nUn saludo,\nMarta",
+        reply=True,
+    )
     cat, reasons = category(raw)
     assert cat == "rejection", reasons
 
@@ -89,8 +105,12 @@ def test_declined_in_a_reply_in_spanish_and_portuguese(sentence: str) -> None:
     ],
 )
 def test_bulk_job_board_status_that_discards_is_a_rejection(body: str) -> None:
-    raw = mail("Portal Empleo <notificaciones@portal-empleo.example>", "Actualización de tu candidatura", body,
-               headers="List-Unsubscribe: <mailto:baja@portal-empleo.example>\r\nPrecedence: bulk\r\n")
+    raw = mail(
+        "Portal Empleo <notificaciones@portal-empleo.example>",
+        "Actualización de tu candidatura",
+        body,
+        headers="List-Unsubscribe: <mailto:baja@portal-empleo.example>\r\nPrecedence: bulk\r\n",
+    )
     cat, reasons = category(raw)
     assert cat == "rejection", reasons
 

@@ -269,7 +269,8 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:entrevista|conversa|chamada|reuni[ãa]o)\s+(?:\w+\s+){0,6}?(?:foi|est[áa]|ficou)\s+cancelada",
     ),
     "rejection": (
-        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
+        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+"
+        r"(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
         r"lamentamos\s+informar",
         r"n[ãa]o\s+(?:seguiremos|vamos seguir|daremos continuidade|"
         r"avan[çc]aremos|prosseguiremos)",
