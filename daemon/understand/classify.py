@@ -539,6 +539,18 @@ _VAGUE = _rx(
     r"any|some) (?:news|feedback)|walk you through (?:the|their|our|some) feedback)\b"
 )
 
+#: a reply that refers to arrangements already made ("all other arrangements remain as set out")
+_ARRANGED_BEFORE = _rx(
+    r"\b(?:all\s+)?(?:other\s+)?(?:arrangements|details)\s+(?:remain|stay|are)\s+(?:unchanged|the same|as\b)|"
+    r"\bremains?\s+as\s+(?:set out|previously|originally|arranged|confirmed|planned|agreed)\b|"
+    r"\breasonable adjustments?\b|\badjustment requirements?\b"
+)
+#: the candidate asking to move a meeting ("would it be possible to move our call?")
+_ASKED_TO_MOVE = _rx(
+    r"\b(?:could|can|possible to|able to)\s+(?:we\s+|i\s+)?(?:move|reschedule|push|shift|postpone|change)\s+"
+    r"(?:our|the|my|this|it)\b"
+)
+
 #: "the interview ... on Thursday, March 19 at 1:30pm" stated outright (not in thanks for a past one)
 #: (generic meetings with a time, "a call on Thursday at 4pm", need a strong hiring context and are
 #: read by _informal_invitation)
@@ -854,6 +866,14 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
     return list(dict.fromkeys(cues))
 
 
+#: the words before an event named as the place where the sender met the candidate
+_MET_AT = re.compile(
+    r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke)\s+(?:with\s+)?"
+    r"(?:you\s+)?(?:at|during)\s+(?:[\w'&-]+\s+){0,5}$",
+    _I,
+)
+
+
 def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int], bool]:
     """(hard-negative topics named, the span of the first mention in the text, whether they frame
     the message).
@@ -873,6 +893,8 @@ def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int
             framing = True
             continue
         for m in rx.finditer(text):
+            if _MET_AT.search(text, max(0, m.start() - 80), m.start()):
+                continue  # the event is where they met ("great to meet you at the meetup"), not the topic
             if name not in names:
                 names.append(name)
             first = min(first, m.span())
@@ -1388,7 +1410,23 @@ class _Evidence:
         if cues and (self.interview_ctx or self.invite) and (self.invite or strong_subject):
             if self.is_reply and not self.invite:
                 return []  # a reply is read by what it says, not by the thread's subject
+            if self.settled_before:
+                self.notes.extend(self.settled_before)
+                return []
             return cues
+        return []
+
+    @cached_property
+    def settled_before(self) -> list[str]:
+        """A reply that schedules nothing new: it refers to what is already arranged and states no
+        new date and time, or it only promises times after the candidate asked to move."""
+        if not self.is_reply or any(p.has_date and p.has_time for p in scan(self.text[:3000])[0]):
+            return []
+        if _ARRANGED_BEFORE.search(self.flowed):
+            return ["reply: refers to arrangements already made, no new time"]
+        quoted = _WRAP.sub(" ", _normalise(self.mail.quoted[:1500]))
+        if set(self.invite) <= _PROMISES and _ASKED_TO_MOVE.search(quoted):
+            return ["reply: the candidate asked to move; times only promised"]
         return []
 
     @cached_property

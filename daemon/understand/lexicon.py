@@ -94,6 +94,10 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"elige\s+(?:un|el)\s+horario",
         r"reserva\s+(?:un|tu)\s+horario",
         r"(?:avanzar|pasar)\s+a\s+la\s+(?:siguiente|pr[oó]xima)\s+(?:etapa|fase)",
+        # reply side: a time asked for or settled ("¿te viene bien el martes?", "te envío la convocatoria")
+        r"(?:te|le)\s+(?:va|viene|vendr[ií]a|ir[ií]a)\s+bien\s+(?:el|la|este|esta|ma[ñn]ana|hoy|a\s+las)\b",
+        r"(?:te|le)\s+(?:env[ií]o|mando|enviar[eé]|mandar[eé])\s+(?:ahora\s+|luego\s+)?(?:la|el)\s+"
+        r"(?:convocatoria|invitaci[oó]n|enlace|link|meet|zoom|teams)\b",
     ),
     "reschedule_subject": (
         r"reprogramad[ao]",
@@ -104,7 +108,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"reagendar",
     ),
     "reschedule_text": (
-        rf"(?:reprogramar|reagendar|mover|cambiar|posponer|aplazar)\s+{_W3}(?:la\s+|tu\s+|nuestra\s+)?"
+        rf"(?:reprogramar|reprogramamos|reagendar|reagendamos|mover|movemos|movimos|hemos\s+movido|cambiar|"
+        rf"cambiamos|posponer|pospusimos|aplazar|aplazamos)\s+{_W3}(?:la\s+|tu\s+|nuestra\s+)?"
         r"(?:entrevista|llamada|reuni[oó]n|videollamada|charla)",
         r"cambiar\s+la\s+(?:fecha|hora)",
         r"(?:la\s+)?nueva\s+(?:fecha|hora)\s+(?:ser[ií]a|ser[aá]|es|queda)\b",
@@ -123,7 +128,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:no|ya no)\s+(?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar|seguir))",
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
         r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
-        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr)",
+        r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr[oa]s)",
         r"(?:nuevo\s+)?estado\s*:\s*(?:descartad[oa]|no\s+seleccionad[oa]|finalizad[oa])",
         r"no\s+(?:has|ha)\s+sido\s+seleccionad[oa]",
         r"no\s+fuiste\s+seleccionad[oa]",
@@ -230,12 +235,16 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:entrevista|conversa|bate-papo|chamada|videochamada|reuni[ãa]o|etapa)",
         r"gostar[ií]amos\s+de\s+(?:conversar|conhecer|bater um papo|agendar|marcar|te conhecer|falar)",
         r"(?:agendar|marcar)\s+(?:a\s+|uma\s+|sua\s+|nossa\s+)?(?:\w+\s+){0,2}?(?:entrevista|conversa|chamada|reuni[ãa]o)",
-        r"confirm(?:amos|ar|ando)\s+(?:a\s+)?(?:sua\s+)?(?:\w+\s+){0,2}?entrevista",
+        r"confirm(?:amos|ar|ando|o)\s+(?:a\s+)?(?:sua\s+)?(?:\w+\s+){0,2}?entrevista",
         rf"(?:sua|a)\s+entrevista\s+{_W5}(?:foi|est[áa]|ficou)\s+(?:\w+\s+)?(?:agendada|marcada|confirmada)",
         r"(?:qual|quais)\s+(?:a\s+|os\s+)?(?:sua\s+|seus\s+)?(?:disponibilidade|hor[áa]rios)",
         r"escolha\s+(?:um|o)\s+hor[áa]rio",
         r"hor[áa]rios\s+dispon[íi]veis",
         r"(?:avan[çc]ar|seguir)\s+para\s+a\s+(?:pr[óo]xima|seguinte)\s+etapa",
+        # reply side: slots offered, a time asked for or settled
+        r"temos\s+(?:dois|duas|tr[êe]s|alguns|algumas)\s+(?:hor[áa]rios|op[çc][õo]es)",
+        r"(?:qual|que\s+hor[áa]rio)\s+(?:voc[êe]\s+)?prefere",
+        r"(?:te|lhe)\s+(?:mando|envio|mandarei|enviarei)\s+(?:agora\s+)?o\s+(?:link|convite)\b",
     ),
     "reschedule_subject": (
         r"reagendad[ao]",
@@ -246,7 +255,8 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"mudan[çc]a de (?:data|hor[áa]rio)",
     ),
     "reschedule_text": (
-        rf"(?:reagendar|remarcar|mudar|alterar|adiar|transferir)\s+{_W3}(?:a\s+|sua\s+|nossa\s+)?"
+        r"(?:remarcar|remarcamos|reagendar|reagendamos)\s+para\b",
+        rf"(?:reagendar|reagendamos|remarcar|remarcamos|mudar|mudamos|alterar|alteramos|adiar|adiamos|transferir)\s+{_W3}(?:a\s+|sua\s+|nossa\s+)?"
         r"(?:entrevista|conversa|chamada|reuni[ãa]o)",
         r"(?:nova|a nova)\s+data\s+(?:ser[áa]|seria|[ée]|fica)\b",
         r"(?:nova data|novo hor[áa]rio)\s*:",
@@ -259,14 +269,16 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:entrevista|conversa|chamada|reuni[ãa]o)\s+(?:\w+\s+){0,6}?(?:foi|est[áa]|ficou)\s+cancelada",
     ),
     "rejection": (
-        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+(?:seguiremos|foi poss[íi]vel|avan[çc]|ser[áa]|daremos|prossegu)",
+        r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+"
+        r"(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
         r"lamentamos\s+informar",
         r"n[ãa]o\s+(?:seguiremos|vamos seguir|daremos continuidade|"
         r"avan[çc]aremos|prosseguiremos)",
         r"(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s\s+(?:candidat[oa]s|perfis)",
         r"n[ãa]o\s+foi\s+selecionad[oa]",
+        r"candidatura\s+n[ãa]o\s+(?:foi\s+)?selecionada",
         r"n[ãa]o\s+(?:foi|ser[áa])\s+poss[íi]vel\s+(?:seguir|avan[çc]ar|dar continuidade)",
-        r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr",
+        r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s",
     ),
     "offer": (
         r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal|salarial)",
