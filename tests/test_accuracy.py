@@ -39,7 +39,7 @@ MIN_START_ACCURACY = 0.95
 #: sets still below the bar: (category, start) floors at their current figures, so they can
 #: only rise while the work on them goes on (bench/RESULTS.md, issue 14)
 BELOW_THE_BAR: dict[str, tuple[float, float]] = {
-    "b2-latam": (0.84, 0.77),
+    "b2-latam": (0.95, 0.90),
     "b2-formal": (0.95, 0.90),
 }
 
