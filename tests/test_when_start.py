@@ -122,3 +122,26 @@ def test_declarations_that_disagree_declare_nothing() -> None:
         "All times are Dubai time; times shown in the portal are Lagos time."
     )
     assert start(body) == "2025-07-17T09:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "[02/07/25, 09:14] Ana (RH): can you do Thursday?\n[02/07/25, 09:20] Me: Thursday works\n",
+        "02/07/2025, 09:14 - Ana Costa: can you do Thursday?\n02/07/2025, 09:20 - Me: Thursday works\n",
+        "[2/7/25 9:14:03] Ana: podemos na quinta?\n[2/7/25 9:20:41] Eu: quinta sim\n",
+    ],
+)
+def test_chat_transcript_stamps_are_not_the_interview(stamps: str) -> None:
+    body = f"Pasting our chat for the record:\n\n{stamps}\nSo: Thursday 10 July at 15:00, at our office."
+    assert start(body) == "2025-07-10T15:00:00+00:00"
+
+
+def test_a_dash_after_a_time_is_not_a_chat_stamp() -> None:
+    body = "Moving it to Thursday, July 10 at 1:00 PM CT -- that's 12:00 PM in Mexico City."
+    assert start(body, category=Category.RESCHEDULE) == "2025-07-10T13:00:00-05:00"
+
+
+def test_a_chat_stamp_alone_gives_no_start() -> None:
+    iv = infer_interview(mail("[02/07/25, 09:14] Ana (RH): let's talk soon about the interview"), Category.INVITATION)
+    assert iv is None or iv.start is None

@@ -115,6 +115,23 @@ def _header_timestamp(text: str, p: Parsed) -> bool:
     return _HEADER_NEAR.search(around) is not None
 
 
+#: a chat transcript's line stamp pasted into mail: "[13/05/26, 18:02] Camila (RH): …" (WhatsApp on
+#: a phone) or "13/05/26, 18:02 - Camila: …" (an exported chat); what follows is who spoke
+_CHAT_BRACKET = re.compile(r"[ \t>]*\[([^\]\n]{1,40})\][ \t]*[^\s:\[\]][^:\n]{0,60}:")
+_CHAT_DASH = re.compile(r"[ \t]+[-–][ \t]+[^\W\d][^:\n\d]{0,60}:")
+
+
+def _chat_timestamp(text: str, p: Parsed) -> bool:
+    """A mention that is a chat line's stamp: when a message was sent, not a meeting."""
+    line_start = text.rfind("\n", 0, p.end) + 1  # a weekday on the line before may lead the mention
+    m = _CHAT_BRACKET.match(text, line_start)
+    if m is not None:
+        return m.start(1) < p.end <= m.end(1)
+    if text[line_start : p.start].strip():
+        return False
+    return bool(p.numeric) and _CHAT_DASH.match(text, p.end) is not None
+
+
 def _clause_before(text: str, pos: int) -> str:
     window = text[max(0, pos - 120) : pos]
     ends = list(_CLAUSE_END.finditer(window))
@@ -257,7 +274,7 @@ def _candidates(
             continue
         if i % 32 == 0:
             checkpoint()
-        if _header_timestamp(text, p):
+        if _header_timestamp(text, p) or _chat_timestamp(text, p):
             continue
         if prev is not None and _restated(prev, p, text):
             continue  # the same moment on another clock: the first statement governs
