@@ -145,3 +145,48 @@ def test_a_dash_after_a_time_is_not_a_chat_stamp() -> None:
 def test_a_chat_stamp_alone_gives_no_start() -> None:
     iv = infer_interview(mail("[02/07/25, 09:14] Ana (RH): let's talk soon about the interview"), Category.INVITATION)
     assert iv is None or iv.start is None
+
+
+def _roster_mail(to: str, rows: str) -> Mail:
+    raw = (
+        f"From: Placements <p@uni.example>\r\nTo: {to}\r\nSubject: Interview schedule\r\n"
+        "Date: Mon, 07 Jul 2025 10:00:00 +0530\r\nMessage-ID: <r@uni.example>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Interviews on Thursday 10 July 2025 (IST):\r\n\r\n" + rows.replace("\n", "\r\n")
+    )
+    return parse(raw.encode())
+
+
+ROWS = "1  Ravi Menon   09:00 - 09:45\n2  Lena Park   10:00 - 10:45\n3  Omar Haddad   11:00 - 11:45\n"
+
+
+@pytest.mark.parametrize(
+    ("to", "want"),
+    [
+        ("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>", "2025-07-10T10:00:00+05:30"),
+        ("omar.haddad@example.com, Ravi Menon <ravi@example.com>", "2025-07-10T11:00:00+05:30"),
+        ('"Park, Lena" <lena@example.com>, Omar Haddad <omar@example.com>', "2025-07-10T10:00:00+05:30"),
+    ],
+)
+def test_a_roster_gives_the_readers_own_row(to: str, want: str) -> None:
+    iv = infer_interview(_roster_mail(to, ROWS), Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == want
+
+
+def test_the_user_addresses_say_which_recipient_reads() -> None:
+    m = _roster_mail("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>", ROWS)
+    iv = infer_interview(m, Category.INVITATION, frozenset({"ravi@example.com"}))
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == "2025-07-10T09:00:00+05:30"
+
+
+def test_a_roster_without_the_readers_row_gives_no_start() -> None:
+    m = _roster_mail("Kim Novak <kim@example.com>, Ravi Menon <ravi@example.com>, Lena Park <lena@example.com>", ROWS)
+    iv = infer_interview(m, Category.INVITATION, frozenset({"kim@example.com"}))
+    assert iv is None or iv.start is None
+
+
+def test_one_named_line_is_not_a_roster() -> None:
+    m = _roster_mail("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>",
+                     "Lena Park will interview you at 10:00; Ravi joins at 10:30.\n")
+    iv = infer_interview(m, Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == "2025-07-10T10:00:00+05:30"

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 from daemon.budget import checkpoint
-from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
+from daemon.model import SCHEDULING, Address, CalendarEvent, Category, InterviewTime, Mail, TimeSource
 from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
@@ -75,6 +75,7 @@ class _Candidate:
     new: bool
     own_date: bool = True  # the date is written in the mention, not borrowed from an earlier one
     arrival: bool = False  # when to arrive or check in, not when the interview starts
+    pos: int = -1  # where the mention starts in its text
 
 
 #: what joins a time to the same moment restated in another clock: "11:30 AM PT / 2:30 PM ET",
@@ -295,8 +296,45 @@ def _candidates(
         if _NOT_INTERVIEW.search(context) and not new:
             continue
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
-        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival))
+        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
     return out
+
+
+def _name_words(a: Address) -> tuple[str, ...]:
+    """The words of a recipient's name ("Aditi Raghavan"), or of its mailbox ("mohit.jain19");
+    () unless there are two or more, since a first name alone names too many."""
+    name = a.name or re.sub(r"\d+", " ", a.addr.partition("@")[0].replace(".", " ").replace("_", " "))
+    words = tuple(w.lower() for w in re.findall(r"[^\W\d_]+", name))
+    return words if len(words) >= 2 else ()
+
+
+def _names_on(line: str, words: tuple[str, ...]) -> bool:
+    have = {w.lower() for w in re.findall(r"[^\W\d_]+", line)}
+    return bool(words) and all(w in have for w in words)
+
+
+def _own_row(cands: list[_Candidate], text: str, mail: Mail, user_addresses: frozenset[str]) -> list[_Candidate]:
+    """A roster: a table of several recipients' slots, one row each ("2  Aditi Raghavan  B  11:30").
+    The reader's row is theirs: the To/Cc recipient among ``user_addresses``, else the first To.
+    When no row names the reader, no time in the message is known to be theirs."""
+    people = [a for a in (*mail.to, *mail.cc) if _name_words(a)]
+    if len(people) < 2 or len(cands) < 2:
+        return cands
+    lines: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.pos >= 0:
+            lines.setdefault(text.rfind("\n", 0, c.pos) + 1, []).append(c)
+    named: dict[int, set[str]] = {}
+    for at in lines:
+        line = _line(text, at, at)
+        who = {a.addr for a in people if _names_on(line, _name_words(a))}
+        if len(who) == 1:
+            named[at] = who
+    if len({next(iter(w)) for w in named.values()}) < 2:
+        return cands  # not a roster: at most one person's row
+    mine = [a.addr for a in (*mail.to, *mail.cc) if a.addr in user_addresses] or [mail.to[0].addr]
+    own = [c for at, who in named.items() if who & set(mine) for c in lines[at]]
+    return own
 
 
 def _restated(prev: Parsed, p: Parsed, text: str) -> bool:
@@ -484,8 +522,11 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     return InterviewTime(m.start, end, _zone_key(m), source="text")
 
 
-def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
-    """The interview a scheduling message is about; None when it states no time."""
+def infer_interview(
+    mail: Mail, category: Category, user_addresses: frozenset[str] = frozenset()
+) -> InterviewTime | None:
+    """The interview a scheduling message is about; None when it states no time. In a roster of
+    several recipients' slots the reader's row counts: ``user_addresses`` say who reads."""
     if category not in SCHEDULING:
         return None
     ref = mail.date
@@ -526,6 +567,8 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
         else:
             here = scanned if source == "text" else subject_scanned
         cands = _candidates(text, here, ref, category, subject_scanned[0] if source != "subject" else [])
+        if source == "text" and mail.to:
+            cands = _own_row(cands, text, mail, user_addresses)
         found = _pick(cands, category, text, src)
         if found is not None:
             if found.end is None and found.start is not None and src == "subject":
