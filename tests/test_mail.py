@@ -742,7 +742,7 @@ def test_spanish_and_portuguese_outlook_header_blocks_start_the_quote(head: str,
 
 
 def test_a_sentence_opening_with_de_is_not_a_quote() -> None:
-    text, _, quoted = split_text("Hola,\nDe: nuestra parte, todo bien.\nLa entrevista es el martes.")
+    _, _, quoted = split_text("Hola,\nDe: nuestra parte, todo bien.\nLa entrevista es el martes.")
     assert quoted == ""
 
 
