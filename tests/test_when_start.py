@@ -190,3 +190,38 @@ def test_one_named_line_is_not_a_roster() -> None:
                      "Lena Park will interview you at 10:00; Ravi joins at 10:30.\n")
     iv = infer_interview(m, Category.INVITATION)
     assert iv is not None and iv.start is not None and iv.start.isoformat() == "2025-07-10T10:00:00+05:30"
+
+
+@pytest.mark.parametrize(
+    ("body", "date_header", "want"),
+    [
+        (
+            "Hola Ana, te confirmo la entrevista con el equipo para el 9/10 a las 15:00. Gracias y saludos.",
+            "Mon, 06 Oct 2025 10:00:00 -0500",
+            "2025-10-09T15:00:00-05:00",
+        ),
+        (
+            "Olá Ana, a entrevista com o time fica para 12/01/2026 às 10:00, em formato online. Obrigado!",
+            "Mon, 05 Jan 2026 10:00:00 -0300",
+            "2026-01-12T10:00:00-03:00",
+        ),
+        (
+            "Bonjour, nous vous confirmons l'entretien pour le 05/03/2026 à 14:00 avec les équipes. Merci.",
+            "Mon, 02 Mar 2026 10:00:00 -0500",
+            "2026-03-05T14:00:00-05:00",
+        ),
+    ],
+)
+def test_day_first_languages_read_day_first_west_of_greenwich(body: str, date_header: str, want: str) -> None:
+    assert start(body, date_header) == want
+
+
+def test_english_west_of_greenwich_stays_month_first() -> None:
+    body = "Hi Ana, we will see you on 9/10 at 3:00 PM for the interview with the team. Thanks!"
+    assert start(body, "Mon, 01 Sep 2025 10:00:00 -0500") == "2025-09-10T15:00:00-05:00"
+
+
+def test_a_weekday_beside_the_date_still_settles_the_order() -> None:
+    # Spanish text reads 10/9 as 10 Sep (a Wednesday); "jueves" (Thursday) says 9 Oct
+    body = "Hola Ana, te confirmo la entrevista con el equipo para el jueves 10/9 a las 15:00. Gracias y saludos."
+    assert start(body, "Mon, 01 Sep 2025 10:00:00 -0500") == "2025-10-09T15:00:00-05:00"

@@ -20,6 +20,7 @@ from daemon.model import SCHEDULING, Address, CalendarEvent, Category, Interview
 from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
+    dayfirst_by_language,
     dayfirst_for,
     durations,
     resolve,
@@ -145,14 +146,16 @@ def _line(text: str, start: int, end: int) -> str:
     return text[a : b if b >= 0 else len(text)]
 
 
-def _dayfirst(found: list[Parsed], ref: datetime) -> bool:
+def _dayfirst(found: list[Parsed], ref: datetime, text: str = "") -> bool:
+    """How numeric dates read: as a date with a day over 12 says, else day first when the Date
+    header's offset is east of Greenwich or the text's language writes the day first."""
     for p in found:
         if p.numeric:
             if p.numeric[0] > 12 >= p.numeric[1]:
                 return True
             if p.numeric[1] > 12 >= p.numeric[0]:
                 return False
-    return dayfirst_for(ref)
+    return dayfirst_for(ref) or dayfirst_by_language(text)
 
 
 def _strong_zone(z: Parsed, text: str) -> bool:
@@ -264,7 +267,7 @@ def _candidates(
     subject_dates: list[Parsed],
 ) -> list[_Candidate]:
     found, loose = scanned
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, text)
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates, text)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
@@ -493,7 +496,7 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
         return None
     quoted = mail.quoted
     found, _ = scan(quoted)
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, quoted)
     fits: dict[datetime, TimeMention] = {}
     for p in found:
         if not (p.has_time and _calendar_day(p)) or _header_timestamp(quoted, p):
@@ -592,7 +595,7 @@ def return_date(mail: Mail) -> date | None:
         return None
     text = mail.text or mail.full_text
     found, _ = scan(text)
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, text)
     dated = [p for p in found if p.has_date]
     starts = [p.start for p in dated]
     ordered = starts == sorted(starts)
