@@ -225,3 +225,25 @@ def test_a_weekday_beside_the_date_still_settles_the_order() -> None:
     # Spanish text reads 10/9 as 10 Sep (a Wednesday); "jueves" (Thursday) says 9 Oct
     body = "Hola Ana, te confirmo la entrevista con el equipo para el jueves 10/9 a las 15:00. Gracias y saludos."
     assert start(body, "Mon, 01 Sep 2025 10:00:00 -0500") == "2025-10-09T15:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("zone", "want"),
+    [("CEST", "+01:00"), ("BST", "+00:00"), ("EEST", "+02:00"), ("British Summer Time", "+00:00"),
+     ("Central European Summer Time", "+01:00")],
+)
+def test_a_summer_abbreviation_in_winter_is_the_regions_clock(zone: str, want: str) -> None:
+    body = f"The interview is on Tuesday 13 January 2026 at 10:00 {zone}."
+    assert start(body, "Mon, 05 Jan 2026 10:00:00 +0000") == f"2026-01-13T10:00:00{want}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are set for Tuesday 13 January 2026 at 3pm GMT, 10am ET, and 7am PT; the panel joins by video.",
+        "The call is Tuesday 13 January 2026 at 15:00 GMT, Tuesday 13 January at 10:00 ET, and Wednesday"
+        " 14 January at 00:00 JST.",
+    ],
+)
+def test_a_chain_of_conversions_joined_by_and_starts_at_the_first(body: str) -> None:
+    assert start(body, "Mon, 05 Jan 2026 10:00:00 +0000") == "2026-01-13T15:00:00+00:00"
