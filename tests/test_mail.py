@@ -726,6 +726,26 @@ def test_french_and_german_outlook_header_blocks_start_the_quote(head: str, fiel
     assert quoted.startswith(head)
 
 
+@pytest.mark.parametrize(
+    ("head", "fields"),
+    [
+        ("De: Kim Lo <kim@example.es>", "Enviado el: martes, 3 de marzo de 2026 9:12\nPara: Pat\nAsunto: Charla"),
+        ("De: Kim Lo <kim@example.pt>", "Enviada: 3 de março de 2026 09:12\nPara: Pat\nAssunto: Conversa"),
+        ("-----Mensaje original-----", "De: Kim Lo\nEnviado: martes 9:12\nPara: Pat"),
+        ("-----Mensagem original-----", "De: Kim Lo\nData: terça-feira 9:12\nPara: Pat"),
+    ],
+)
+def test_spanish_and_portuguese_outlook_header_blocks_start_the_quote(head: str, fields: str) -> None:
+    text, _, quoted = split_text(f"Perfecto, hasta el martes.\n\n{head}\n{fields}\n\n¿Martes a las 14?")
+    assert text == "Perfecto, hasta el martes."
+    assert quoted.startswith(head)
+
+
+def test_a_sentence_opening_with_de_is_not_a_quote() -> None:
+    _, _, quoted = split_text("Hola,\nDe: nuestra parte, todo bien.\nLa entrevista es el martes.")
+    assert quoted == ""
+
+
 def test_spanish_and_dutch_attributions_start_the_quote() -> None:
     for line in ("El jue, 3 jul 2025 a las 9:47, Kim Lo (<kim@example.es>) escribió:",
                  "Op 3 jul. 2025 om 09:47 schreef Kim Lo <kim@example.nl>:"):

@@ -122,3 +122,128 @@ def test_declarations_that_disagree_declare_nothing() -> None:
         "All times are Dubai time; times shown in the portal are Lagos time."
     )
     assert start(body) == "2025-07-17T09:30:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "[02/07/25, 09:14] Ana (RH): can you do Thursday?\n[02/07/25, 09:20] Me: Thursday works\n",
+        "02/07/2025, 09:14 - Ana Costa: can you do Thursday?\n02/07/2025, 09:20 - Me: Thursday works\n",
+        "[2/7/25 9:14:03] Ana: podemos na quinta?\n[2/7/25 9:20:41] Eu: quinta sim\n",
+    ],
+)
+def test_chat_transcript_stamps_are_not_the_interview(stamps: str) -> None:
+    body = f"Pasting our chat for the record:\n\n{stamps}\nSo: Thursday 10 July at 15:00, at our office."
+    assert start(body) == "2025-07-10T15:00:00+00:00"
+
+
+def test_a_dash_after_a_time_is_not_a_chat_stamp() -> None:
+    body = "Moving it to Thursday, July 10 at 1:00 PM CT -- that's 12:00 PM in Mexico City."
+    assert start(body, category=Category.RESCHEDULE) == "2025-07-10T13:00:00-05:00"
+
+
+def test_a_chat_stamp_alone_gives_no_start() -> None:
+    iv = infer_interview(mail("[02/07/25, 09:14] Ana (RH): let's talk soon about the interview"), Category.INVITATION)
+    assert iv is None or iv.start is None
+
+
+def _roster_mail(to: str, rows: str) -> Mail:
+    raw = (
+        f"From: Placements <p@uni.example>\r\nTo: {to}\r\nSubject: Interview schedule\r\n"
+        "Date: Mon, 07 Jul 2025 10:00:00 +0530\r\nMessage-ID: <r@uni.example>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Interviews on Thursday 10 July 2025 (IST):\r\n\r\n" + rows.replace("\n", "\r\n")
+    )
+    return parse(raw.encode())
+
+
+ROWS = "1  Ravi Menon   09:00 - 09:45\n2  Lena Park   10:00 - 10:45\n3  Omar Haddad   11:00 - 11:45\n"
+
+
+@pytest.mark.parametrize(
+    ("to", "want"),
+    [
+        ("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>", "2025-07-10T10:00:00+05:30"),
+        ("omar.haddad@example.com, Ravi Menon <ravi@example.com>", "2025-07-10T11:00:00+05:30"),
+        ('"Park, Lena" <lena@example.com>, Omar Haddad <omar@example.com>', "2025-07-10T10:00:00+05:30"),
+    ],
+)
+def test_a_roster_gives_the_readers_own_row(to: str, want: str) -> None:
+    iv = infer_interview(_roster_mail(to, ROWS), Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == want
+
+
+def test_the_user_addresses_say_which_recipient_reads() -> None:
+    m = _roster_mail("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>", ROWS)
+    iv = infer_interview(m, Category.INVITATION, frozenset({"ravi@example.com"}))
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == "2025-07-10T09:00:00+05:30"
+
+
+def test_a_roster_without_the_readers_row_gives_no_start() -> None:
+    m = _roster_mail("Kim Novak <kim@example.com>, Ravi Menon <ravi@example.com>, Lena Park <lena@example.com>", ROWS)
+    iv = infer_interview(m, Category.INVITATION, frozenset({"kim@example.com"}))
+    assert iv is None or iv.start is None
+
+
+def test_one_named_line_is_not_a_roster() -> None:
+    m = _roster_mail("Lena Park <lena@example.com>, Ravi Menon <ravi@example.com>",
+                     "Lena Park will interview you at 10:00; Ravi joins at 10:30.\n")
+    iv = infer_interview(m, Category.INVITATION)
+    assert iv is not None and iv.start is not None and iv.start.isoformat() == "2025-07-10T10:00:00+05:30"
+
+
+@pytest.mark.parametrize(
+    ("body", "date_header", "want"),
+    [
+        (
+            "Hola Ana, te confirmo la entrevista con el equipo para el 9/10 a las 15:00. Gracias y saludos.",
+            "Mon, 06 Oct 2025 10:00:00 -0500",
+            "2025-10-09T15:00:00-05:00",
+        ),
+        (
+            "Olá Ana, a entrevista com o time fica para 12/01/2026 às 10:00, em formato online. Obrigado!",
+            "Mon, 05 Jan 2026 10:00:00 -0300",
+            "2026-01-12T10:00:00-03:00",
+        ),
+        (
+            "Bonjour, nous vous confirmons l'entretien pour le 05/03/2026 à 14:00 avec les équipes. Merci.",
+            "Mon, 02 Mar 2026 10:00:00 -0500",
+            "2026-03-05T14:00:00-05:00",
+        ),
+    ],
+)
+def test_day_first_languages_read_day_first_west_of_greenwich(body: str, date_header: str, want: str) -> None:
+    assert start(body, date_header) == want
+
+
+def test_english_west_of_greenwich_stays_month_first() -> None:
+    body = "Hi Ana, we will see you on 9/10 at 3:00 PM for the interview with the team. Thanks!"
+    assert start(body, "Mon, 01 Sep 2025 10:00:00 -0500") == "2025-09-10T15:00:00-05:00"
+
+
+def test_a_weekday_beside_the_date_still_settles_the_order() -> None:
+    # Spanish text reads 10/9 as 10 Sep (a Wednesday); "jueves" (Thursday) says 9 Oct
+    body = "Hola Ana, te confirmo la entrevista con el equipo para el jueves 10/9 a las 15:00. Gracias y saludos."
+    assert start(body, "Mon, 01 Sep 2025 10:00:00 -0500") == "2025-10-09T15:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("zone", "want"),
+    [("CEST", "+01:00"), ("BST", "+00:00"), ("EEST", "+02:00"), ("British Summer Time", "+00:00"),
+     ("Central European Summer Time", "+01:00")],
+)
+def test_a_summer_abbreviation_in_winter_is_the_regions_clock(zone: str, want: str) -> None:
+    body = f"The interview is on Tuesday 13 January 2026 at 10:00 {zone}."
+    assert start(body, "Mon, 05 Jan 2026 10:00:00 +0000") == f"2026-01-13T10:00:00{want}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We are set for Tuesday 13 January 2026 at 3pm GMT, 10am ET, and 7am PT; the panel joins by video.",
+        "The call is Tuesday 13 January 2026 at 15:00 GMT, Tuesday 13 January at 10:00 ET, and Wednesday"
+        " 14 January at 00:00 JST.",
+    ],
+)
+def test_a_chain_of_conversions_joined_by_and_starts_at_the_first(body: str) -> None:
+    assert start(body, "Mon, 05 Jan 2026 10:00:00 +0000") == "2026-01-13T15:00:00+00:00"

@@ -19,7 +19,7 @@ def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> An
     checkpoint()
     interview = None
     if c.category in SCHEDULING:
-        interview = when.infer_interview(mail, c.category)
+        interview = when.infer_interview(mail, c.category, user_addresses)
         checkpoint()
     if c.category == Category.AUTO_REPLY and c.return_date is None:
         rd = when.return_date(mail)

@@ -443,6 +443,20 @@ ZONE_WORDS: dict[str, str] = {
 }
 
 
+#: function words of the languages that write numeric dates day first ("martes 9/9", "12/01/2026"),
+#: and of English, which writes them either way: a text mostly in the first is read day first
+#: whatever the Date header's offset says. Words two of these languages share count for both.
+DAYFIRST_WORDS: dict[str, str] = {
+    "es": "el los las del que para con por una es su nos hola gracias saludos entrevista las semana",
+    "pt": "o os da dos das não nao para com uma você voce obrigado olá ola em na às entrevista",
+    "fr": "le les des du est pour avec nous vous une bonjour merci entretien",
+    "de": "der die das und ist für mit wir sie ihr ein eine nicht uhr gespräch",
+    "it": "il della con che sono una ciao grazie alle colloquio",
+    "nl": "de het een en voor met wij je jullie op uur gesprek",
+}
+MONTHFIRST_WORDS = "the and to of you your for with is we at on in be will please this our are"
+
+
 def accent_tolerant(fragment: str) -> str:
     """``fragment`` with each accented letter outside a character class also matching its
     plain form (inside one, "[oó]", the writer has already said what is accepted)."""

@@ -657,6 +657,7 @@ _QUOTE_START = re.compile(
       | il\s.{0,200}\bha\s+scritto\s*:\s*$            # Italian attribution
       | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
       | -{2,}\s*original\s+message\s*-{2,}
+      | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
       | (?:de|von)\s?:\s.+$                            # French/German Outlook header block (checked below)
@@ -670,7 +671,9 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op)\s", re.IGNORECASE)
 #: the second line of an Outlook header block: "Sent:", "Date:", "To:", "Subject:" and their
 #: French and German names
 _HEADER_BLOCK_FIELD = re.compile(
-    r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum)\s?:", re.IGNORECASE | re.MULTILINE
+    r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
+    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto)\s?:",
+    re.IGNORECASE | re.MULTILINE,
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
 #: message's new text ends there

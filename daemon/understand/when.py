@@ -16,10 +16,11 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
 from daemon.budget import checkpoint
-from daemon.model import SCHEDULING, CalendarEvent, Category, InterviewTime, Mail, TimeSource
+from daemon.model import SCHEDULING, Address, CalendarEvent, Category, InterviewTime, Mail, TimeSource
 from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
+    dayfirst_by_language,
     dayfirst_for,
     durations,
     resolve,
@@ -75,6 +76,7 @@ class _Candidate:
     new: bool
     own_date: bool = True  # the date is written in the mention, not borrowed from an earlier one
     arrival: bool = False  # when to arrive or check in, not when the interview starts
+    pos: int = -1  # where the mention starts in its text
 
 
 #: what joins a time to the same moment restated in another clock: "11:30 AM PT / 2:30 PM ET",
@@ -115,6 +117,23 @@ def _header_timestamp(text: str, p: Parsed) -> bool:
     return _HEADER_NEAR.search(around) is not None
 
 
+#: a chat transcript's line stamp pasted into mail: "[13/05/26, 18:02] Camila (RH): …" (WhatsApp on
+#: a phone) or "13/05/26, 18:02 - Camila: …" (an exported chat); what follows is who spoke
+_CHAT_BRACKET = re.compile(r"[ \t>]*\[([^\]\n]{1,40})\][ \t]*[^\s:\[\]][^:\n]{0,60}:")
+_CHAT_DASH = re.compile(r"[ \t]+[-–][ \t]+[^\W\d][^:\n\d]{0,60}:")
+
+
+def _chat_timestamp(text: str, p: Parsed) -> bool:
+    """A mention that is a chat line's stamp: when a message was sent, not a meeting."""
+    line_start = text.rfind("\n", 0, p.end) + 1  # a weekday on the line before may lead the mention
+    m = _CHAT_BRACKET.match(text, line_start)
+    if m is not None:
+        return m.start(1) < p.end <= m.end(1)
+    if text[line_start : p.start].strip():
+        return False
+    return bool(p.numeric) and _CHAT_DASH.match(text, p.end) is not None
+
+
 def _clause_before(text: str, pos: int) -> str:
     window = text[max(0, pos - 120) : pos]
     ends = list(_CLAUSE_END.finditer(window))
@@ -127,14 +146,16 @@ def _line(text: str, start: int, end: int) -> str:
     return text[a : b if b >= 0 else len(text)]
 
 
-def _dayfirst(found: list[Parsed], ref: datetime) -> bool:
+def _dayfirst(found: list[Parsed], ref: datetime, text: str = "") -> bool:
+    """How numeric dates read: as a date with a day over 12 says, else day first when the Date
+    header's offset is east of Greenwich or the text's language writes the day first."""
     for p in found:
         if p.numeric:
             if p.numeric[0] > 12 >= p.numeric[1]:
                 return True
             if p.numeric[1] > 12 >= p.numeric[0]:
                 return False
-    return dayfirst_for(ref)
+    return dayfirst_for(ref) or dayfirst_by_language(text)
 
 
 def _strong_zone(z: Parsed, text: str) -> bool:
@@ -246,7 +267,7 @@ def _candidates(
     subject_dates: list[Parsed],
 ) -> list[_Candidate]:
     found, loose = scanned
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, text)
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates, text)
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
@@ -257,7 +278,7 @@ def _candidates(
             continue
         if i % 32 == 0:
             checkpoint()
-        if _header_timestamp(text, p):
+        if _header_timestamp(text, p) or _chat_timestamp(text, p):
             continue
         if prev is not None and _restated(prev, p, text):
             continue  # the same moment on another clock: the first statement governs
@@ -278,8 +299,45 @@ def _candidates(
         if _NOT_INTERVIEW.search(context) and not new:
             continue
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
-        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival))
+        out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
     return out
+
+
+def _name_words(a: Address) -> tuple[str, ...]:
+    """The words of a recipient's name ("Aditi Raghavan"), or of its mailbox ("mohit.jain19");
+    () unless there are two or more, since a first name alone names too many."""
+    name = a.name or re.sub(r"\d+", " ", a.addr.partition("@")[0].replace(".", " ").replace("_", " "))
+    words = tuple(w.lower() for w in re.findall(r"[^\W\d_]+", name))
+    return words if len(words) >= 2 else ()
+
+
+def _names_on(line: str, words: tuple[str, ...]) -> bool:
+    have = {w.lower() for w in re.findall(r"[^\W\d_]+", line)}
+    return bool(words) and all(w in have for w in words)
+
+
+def _own_row(cands: list[_Candidate], text: str, mail: Mail, user_addresses: frozenset[str]) -> list[_Candidate]:
+    """A roster: a table of several recipients' slots, one row each ("2  Aditi Raghavan  B  11:30").
+    The reader's row is theirs: the To/Cc recipient among ``user_addresses``, else the first To.
+    When no row names the reader, no time in the message is known to be theirs."""
+    people = [a for a in (*mail.to, *mail.cc) if _name_words(a)]
+    if len(people) < 2 or len(cands) < 2:
+        return cands
+    lines: dict[int, list[_Candidate]] = {}
+    for c in cands:
+        if c.pos >= 0:
+            lines.setdefault(text.rfind("\n", 0, c.pos) + 1, []).append(c)
+    named: dict[int, set[str]] = {}
+    for at in lines:
+        line = _line(text, at, at)
+        who = {a.addr for a in people if _names_on(line, _name_words(a))}
+        if len(who) == 1:
+            named[at] = who
+    if len({next(iter(w)) for w in named.values()}) < 2:
+        return cands  # not a roster: at most one person's row
+    mine = [a.addr for a in (*mail.to, *mail.cc) if a.addr in user_addresses] or [mail.to[0].addr]
+    own = [c for at, who in named.items() if who & set(mine) for c in lines[at]]
+    return own
 
 
 def _restated(prev: Parsed, p: Parsed, text: str) -> bool:
@@ -438,7 +496,7 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
         return None
     quoted = mail.quoted
     found, _ = scan(quoted)
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, quoted)
     fits: dict[datetime, TimeMention] = {}
     for p in found:
         if not (p.has_time and _calendar_day(p)) or _header_timestamp(quoted, p):
@@ -467,8 +525,11 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     return InterviewTime(m.start, end, _zone_key(m), source="text")
 
 
-def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
-    """The interview a scheduling message is about; None when it states no time."""
+def infer_interview(
+    mail: Mail, category: Category, user_addresses: frozenset[str] = frozenset()
+) -> InterviewTime | None:
+    """The interview a scheduling message is about; None when it states no time. In a roster of
+    several recipients' slots the reader's row counts: ``user_addresses`` say who reads."""
     if category not in SCHEDULING:
         return None
     ref = mail.date
@@ -509,6 +570,8 @@ def infer_interview(mail: Mail, category: Category) -> InterviewTime | None:
         else:
             here = scanned if source == "text" else subject_scanned
         cands = _candidates(text, here, ref, category, subject_scanned[0] if source != "subject" else [])
+        if source == "text" and mail.to:
+            cands = _own_row(cands, text, mail, user_addresses)
         found = _pick(cands, category, text, src)
         if found is not None:
             if found.end is None and found.start is not None and src == "subject":
@@ -532,7 +595,7 @@ def return_date(mail: Mail) -> date | None:
         return None
     text = mail.text or mail.full_text
     found, _ = scan(text)
-    dayfirst = _dayfirst(found, ref)
+    dayfirst = _dayfirst(found, ref, text)
     dated = [p for p in found if p.has_date]
     starts = [p.start for p in dated]
     ordered = starts == sorted(starts)
