@@ -41,6 +41,10 @@ MIN_START_ACCURACY = 0.95
 BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b2-latam": (0.95, 0.90),
     "b2-formal": (0.95, 0.90),
+    # the held-back sets, measured once at 0965362 after rounds 1–4 (the honest figures)
+    "bl-final": (0.93, 0.81),
+    "bl-final2": (0.77, 0.70),
+    "bl-final3": (0.72, 0.58),
 }
 
 
