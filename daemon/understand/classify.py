@@ -224,7 +224,9 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
-    r"(?:update|tell) you\b|liked your)\b"
+    r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
+    # a job or role scorecard describes the post and is shared with its candidates
+    r"(?:job|role|position) scorecard)\b"
 )
 
 #: people who are not employers but book "an interview" or a session with the candidate: career
@@ -309,6 +311,10 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "we've offered the Logistics Coordinator role to another candidate", "decided to offer the
+     # position to a candidate with more ..."
+     r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
+     r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+candidate\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
     ("text: not moving forward", r"\b(?:won't|will not|are not|aren't|not)\s+be\s+(?:moving|going)\s+forward"
@@ -1104,7 +1110,7 @@ class _Evidence:
             weak = _INTERVIEWER_WEAK.match(m.group(0)) is not None
             # a debrief or feedback named in a message to the candidate about their own
             # interview is the employer's side of the candidate's process
-            if weak and _TO_CANDIDATE.search(self.text):
+            if weak and _TO_CANDIDATE.search(self.flowed):
                 continue
             return ["text: the user is the interviewer, not the candidate"]
         return []
