@@ -61,3 +61,54 @@ def test_a_scorecard_sent_to_an_interviewer_is_still_the_interviewer_side() -> N
             "Please submit your scorecard by Friday.\n\nThanks,\nDana")
     cat, reasons = category(mail("Dana Roe <dana@fleetco.example>", "Interview panel: Analyst", body))
     assert cat == "other", reasons
+
+
+# --- calendars and scheduling tools -------------------------------------------------------------
+
+
+def test_a_scheduling_tool_says_who_cancelled_the_event() -> None:
+    body = ("Hi Sam Candidate,\n\nJo Park canceled the event below.\n\nEvent: Intro call: Fernway Labs (Ops Lead)\n"
+            "When: 14:00 - 14:30, Thursday, 12 March 2026 (Central European Time)\n"
+            "Cancellation reason: \"Apologies, something came up - I'll send new times.\"\n")
+    cat, reasons = category(mail("Calendly <notifications@calendly.com>", "Canceled: Sam Candidate and Jo Park", body))
+    assert cat == "cancellation", reasons
+
+
+def _outlook_update(summary: str, attendees: int = 1, sender: str = "pat.lim@harbourline.example") -> bytes:
+    people = "".join(
+        f"ATTENDEE;RSVP=TRUE:mailto:{addr}\r\n"
+        for addr in ["sam.candidate@mailbox.test", "other.person@elsewhere.example"][:attendees]
+    )
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Singapore Standard Time\r\n"
+        "BEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nEND:STANDARD\r\n"
+        "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:upd-1\r\nSEQUENCE:1\r\nSTATUS:CONFIRMED\r\n"
+        "DTSTART;TZID=Singapore Standard Time:20260312T093000\r\nDTEND;TZID=Singapore Standard Time:20260312T100000\r\n"
+        f"ORGANIZER;CN=Pat Lim:mailto:{sender}\r\n{people}SUMMARY:{summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return (
+        f"From: Pat Lim <{sender}>\r\nTo: Sam Candidate <sam.candidate@mailbox.test>\r\n"
+        f"Subject: Updated: {summary}\r\nDate: Tue, 10 Mar 2026 23:40:00 +0000\r\nMessage-ID: <upd-{summary[:5]}@test>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=BB\r\n\r\n--BB\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nSorry Sam, I had to move our call to Thursday morning.\r\n"
+        "--BB\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n" + ics + "--BB--\r\n"
+    ).encode()
+
+
+def test_an_updated_one_to_one_intro_call_is_a_reschedule_with_the_ics_time() -> None:
+    a = analyze(_outlook_update("Harbourline intro - Sam Candidate"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start.isoformat() == "2026-03-12T09:30:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("summary", "attendees", "sender"),
+    [
+        ("Harbourline intro - Sam Candidate", 2, "pat.lim@harbourline.example"),  # a group event
+        ("Quarterly planning - Sam Candidate", 1, "pat.lim@harbourline.example"),  # not an intro
+        ("Harbourline intro - Sam Candidate", 1, "pat.lim@gmail.com"),  # a friend's calendar
+    ],
+)
+def test_other_calendar_updates_stay_unread_as_hiring(summary: str, attendees: int, sender: str) -> None:
+    cat, reasons = category(_outlook_update(summary, attendees, sender))
+    assert cat == "other", reasons

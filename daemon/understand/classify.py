@@ -373,7 +373,9 @@ _CANCEL_TEXT = _rules(
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
-    ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+    # a scheduling tool's notice: "Lena Baumann canceled the event below"
+    ("text: event cancelled", r"\b(?:has )?cancel(?:l)?ed (?:this|the) (?:event|meeting|interview|call|"
+     r"appointment|booking)\b"),
     # the second verb of a pair: "we have withdrawn your application and cancelled your interview"
     ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
@@ -697,6 +699,8 @@ _SCREENING = _rx(
     r"\b(?:(?:intro(?:ductory)?|first|initial)[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
     rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
+#: an intro meeting named in a calendar event's summary
+_INTRO_EVENT = _rx(r"\b(?:intro(?:ductory)?|introduction)\b")
 _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
     r"interview|hangout|zoom)"
@@ -1224,9 +1228,26 @@ class _Evidence:
                     reasons = [f"ics METHOD:{ev.method or '-'}"]
         if category is Category.CANCELLATION and not self.interview_ctx and self._meeting_called_off():
             return category, [*reasons, "calendar: a call with a company called off"]
+        if category is Category.RESCHEDULE and not self.interview_ctx and self._intro_event():
+            return category, [*reasons, "calendar: an intro call with a company's representative moved"]
         if category is not None and not self.interview_ctx:
             return None, []  # a calendar entry about something other than an interview
         return category, reasons
+
+    def _intro_event(self) -> bool:
+        """An update to a one-to-one intro call: the organizer writes from a business address and
+        the event is an "intro" with the recipient alone ("Acme intro - Sam Doe"); only a change
+        to it is read this way, never a first invitation."""
+        mail = self.mail
+        if mail.from_ is None or extract.org_domain(mail.from_.domain) in extract.FREEMAIL or self.noreply_sender:
+            return False
+        to = {a.addr for a in mail.to}
+        for ev in mail.calendars:
+            if ev.organizer is None or ev.organizer.addr != mail.from_.addr:
+                continue
+            if len(ev.attendees) == 1 and ev.attendees[0].addr in to and _INTRO_EVENT.search(_normalise(ev.summary)):
+                return True
+        return False
 
     def _meeting_called_off(self) -> bool:
         """A cancelled call or meeting (its summary says so) organised from a business address that
