@@ -112,3 +112,21 @@ def test_an_updated_one_to_one_intro_call_is_a_reschedule_with_the_ics_time() ->
 def test_other_calendar_updates_stay_unread_as_hiring(summary: str, attendees: int, sender: str) -> None:
     cat, reasons = category(_outlook_update(summary, attendees, sender))
     assert cat == "other", reasons
+
+
+# --- terse scheduling ---------------------------------------------------------------------------
+
+
+def test_a_promised_phone_call_at_a_stated_time_is_an_invitation() -> None:
+    body = ("Hi Sam,\n\nRita forwarded your resume for our Depot Supervisor role. I'll call your mobile\n"
+            "tomorrow at 9 a.m. Eastern, 15 minutes or so.\n\nBen")
+    a = analyze(mail("Ben Ode <ben.ode@depotworks.example>", "Depot Supervisor", body,
+                     date="Mon, 09 Mar 2026 07:10:00 -0400"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start.isoformat() == "2026-03-10T09:00:00-04:00"
+
+
+def test_a_promised_call_without_a_time_or_hiring_context_is_not_an_invitation() -> None:
+    body = "Hi Sam,\n\nGot your message about the boiler. I'll call you when I'm back from the depot.\n\nBen"
+    cat, reasons = category(mail("Ben Ode <ben.ode@plumbfix.example>", "Boiler service", body))
+    assert cat != "invitation", reasons

@@ -715,7 +715,9 @@ _CHAT = _rx(
     r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b|"
     # a block of time with the candidate: "grab 30 minutes", "half an hour with you"
     r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
-    r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b"
+    r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b|"
+    # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
+    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+(?:you|your (?:cell|mobile|phone|cellphone))\b"
 )
 #: a meeting being put in the diary, done or about to be
 _BOOKED = _rx(
