@@ -88,7 +88,8 @@ def _outlook_update(summary: str, attendees: int = 1, sender: str = "pat.lim@har
     )
     return (
         f"From: Pat Lim <{sender}>\r\nTo: Sam Candidate <sam.candidate@mailbox.test>\r\n"
-        f"Subject: Updated: {summary}\r\nDate: Tue, 10 Mar 2026 23:40:00 +0000\r\nMessage-ID: <upd-{summary[:5]}@test>\r\n"
+        f"Subject: Updated: {summary}\r\nDate: Tue, 10 Mar 2026 23:40:00 +0000\r\n"
+        f"Message-ID: <upd-{summary[:5]}@test>\r\n"
         "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=BB\r\n\r\n--BB\r\n"
         "Content-Type: text/plain; charset=utf-8\r\n\r\nSorry Sam, I had to move our call to Thursday morning.\r\n"
         "--BB\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n" + ics + "--BB--\r\n"
