@@ -110,3 +110,18 @@ def test_four_digit_clock_after_a_date_and_at(text: str, want: str) -> None:
 )
 def test_four_digits_that_are_not_a_clock(text: str) -> None:
     assert not [m for m in resolve(text, REF) if m.has_time]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Nordic and central European clocks named by city or country (issue 14, round 5)
+        ("Thursday 12 June, 10:30 Oslo time", "2025-06-12T10:30:00+02:00"),
+        ("Thursday 12 June at 9:00 Norwegian time", "2025-06-12T09:00:00+02:00"),
+        ("Thursday 12 June at 9:00 Finnish time", "2025-06-12T09:00:00+03:00"),
+        ("Thursday 11 December at 15:00 Budapest time", "2025-12-11T15:00:00+01:00"),
+        ("Thursday 11 December at 15:00 Danish time", "2025-12-11T15:00:00+01:00"),
+    ],
+)
+def test_more_european_clocks(text: str, want: str) -> None:
+    assert start(text) == want

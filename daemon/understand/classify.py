@@ -224,7 +224,9 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
-    r"(?:update|tell) you\b|liked your)\b"
+    r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
+    # a job or role scorecard describes the post and is shared with its candidates
+    r"(?:job|role|position) scorecard)\b"
 )
 
 #: people who are not employers but book "an interview" or a session with the candidate: career
@@ -309,6 +311,10 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "we've offered the Logistics Coordinator role to another candidate", "decided to offer the
+     # position to a candidate with more ..."
+     r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
+     r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+candidate\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
     ("text: not moving forward", r"\b(?:won't|will not|are not|aren't|not)\s+be\s+(?:moving|going)\s+forward"
@@ -367,7 +373,9 @@ _CANCEL_TEXT = _rules(
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
-    ("text: event cancelled", r"\bhas cancel(?:l)?ed (?:this|the) (?:event|meeting|interview)\b"),
+    # a scheduling tool's notice: "Lena Baumann canceled the event below"
+    ("text: event cancelled", r"\b(?:has )?cancel(?:l)?ed (?:this|the) (?:event|meeting|interview|call|"
+     r"appointment|booking)\b"),
     # the second verb of a pair: "we have withdrawn your application and cancelled your interview"
     ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
@@ -691,6 +699,8 @@ _SCREENING = _rx(
     r"\b(?:(?:intro(?:ductory)?|first|initial)[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
     rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
+#: an intro meeting named in a calendar event's summary
+_INTRO_EVENT = _rx(r"\b(?:intro(?:ductory)?|introduction)\b")
 _CHAT_NOUN = (
     r"(?:call|chat|conversation|catch[- ]?up|meeting|meet[- ]and[- ]greet|screen|screening|intro|"
     r"interview|hangout|zoom)"
@@ -705,7 +715,9 @@ _CHAT = _rx(
     r"team\b|\bcoffee chat\b|\bphone[- ]?screen\b|"
     # a block of time with the candidate: "grab 30 minutes", "half an hour with you"
     r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
-    r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b"
+    r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b|"
+    # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
+    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+(?:you|your (?:cell|mobile|phone|cellphone))\b"
 )
 #: a meeting being put in the diary, done or about to be
 _BOOKED = _rx(
@@ -1104,7 +1116,7 @@ class _Evidence:
             weak = _INTERVIEWER_WEAK.match(m.group(0)) is not None
             # a debrief or feedback named in a message to the candidate about their own
             # interview is the employer's side of the candidate's process
-            if weak and _TO_CANDIDATE.search(self.text):
+            if weak and _TO_CANDIDATE.search(self.flowed):
                 continue
             return ["text: the user is the interviewer, not the candidate"]
         return []
@@ -1218,9 +1230,26 @@ class _Evidence:
                     reasons = [f"ics METHOD:{ev.method or '-'}"]
         if category is Category.CANCELLATION and not self.interview_ctx and self._meeting_called_off():
             return category, [*reasons, "calendar: a call with a company called off"]
+        if category is Category.RESCHEDULE and not self.interview_ctx and self._intro_event():
+            return category, [*reasons, "calendar: an intro call with a company's representative moved"]
         if category is not None and not self.interview_ctx:
             return None, []  # a calendar entry about something other than an interview
         return category, reasons
+
+    def _intro_event(self) -> bool:
+        """An update to a one-to-one intro call: the organizer writes from a business address and
+        the event is an "intro" with the recipient alone ("Acme intro - Sam Doe"); only a change
+        to it is read this way, never a first invitation."""
+        mail = self.mail
+        if mail.from_ is None or extract.org_domain(mail.from_.domain) in extract.FREEMAIL or self.noreply_sender:
+            return False
+        to = {a.addr for a in mail.to}
+        for ev in mail.calendars:
+            if ev.organizer is None or ev.organizer.addr != mail.from_.addr:
+                continue
+            if len(ev.attendees) == 1 and ev.attendees[0].addr in to and _INTRO_EVENT.search(_normalise(ev.summary)):
+                return True
+        return False
 
     def _meeting_called_off(self) -> bool:
         """A cancelled call or meeting (its summary says so) organised from a business address that
