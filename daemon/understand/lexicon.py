@@ -358,6 +358,9 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"unser(?:e|er)?\s+mandant(?:in)?",
         r"mandat",
         r"stellenausschreibung",
+        r"(?:lohn|gehalts)vorstellung(?:en)?",
+        r"kündigungsfrist",
+        r"personalberater(?:in)?",
     ),
     "meeting": (r"gespräch", _GESPRAECH, r"telefonat", r"videocall", r"videotelefonat", r"kennenlernen"),
     "session": (r"gespräch", _GESPRAECH, r"telefonat", r"termin", r"sitzung", r"aufnahme"),
@@ -369,20 +372,21 @@ GERMAN: dict[str, tuple[str, ...]] = {
     "invite_text": (
         rf"(?:laden|lade)\s+(?:wir\s+|ich\s+)?sie\s+{_W5}(?:zu[mr]?\s+){_W3}"
         rf"(?:{_GESPRAECH}|gespräch|telefonat|videocall|kennenlernen|assessment|auswahltag)",
-        r"(?:möchten|würden|wollen)\s+(?:wir|ich)\s+sie\s+(?:\w+\s+){0,3}?(?:persönlich\s+)?kennenlernen",
+        r"(?:(?:möchten|würden|wollen)\s+(?:wir|ich)|(?:wir|ich)\s+(?:möchten|würden|wollen|möchte|würde))\s+sie\s+"
+        r"(?:\w+\s+){0,3}?kennenlernen",
         r"(?:lerne|lernen)\s+(?:wir|ich)\s+sie\s+(?:gerne\s+)?(?:persönlich\s+)?kennen",
         r"(?:würden|würde|möchten|möchte)\s+(?:wir|ich)\s+(?:\w+\s+){0,3}?(?:ein|ein\s+erstes|ein\s+kurzes)\s+"
         r"(?:\w+\s+)?(?:gespräch|telefonat)\s+(?:\([^)]{0,60}\)\s+)?(?:mit\s+ihnen\s+)?(?:führen|vereinbaren)",
-        r"folgende\s+termine\s+(?:könnte|können)\s+(?:ich|wir)\s+ihnen\s+anbieten",
+        r"folgende\s+termine\s+(?:könnte|könnten|können)\s+(?:ich|wir)\s+ihnen\s+anbieten",
         r"(?:welcher|welche)\s+(?:termin|zeit|option)\w*\s+(?:ihnen\s+)?(?:am\s+besten\s+)?passt",
         r"passt\s+ihnen\s+(?:der|die|das|am|ein|eine|\w+tag)\b",
         r"hätten\s+sie\s+(?:\w+\s+){0,3}?zeit\s+für\s+(?:ein|einen|eine)\b",
         r"(?:bestätige|bestätigen)\s+(?:ich|wir)?\s*(?:ihnen\s+)?(?:hiermit\s+)?(?:gerne\s+)?den\s+termin",
         r"(?:der|ihr)\s+termin\s+(?:ist|wäre)\s+(?:hiermit\s+)?(?:notiert|bestätigt|fixiert|eingetragen)",
-        r"(?:halten|halte)\s+(?:wir|ich)\s+(?:\w+\s+){0,4}?fest\b",
+        r"(?:halten|halte)\s+(?:wir|ich)\s+[^.!?\n]{0,60}?\bfest\b",
         r"(?:zweite|nächste|letzte|finale)\s+(?:und\s+letzte\s+)?auswahlrunde\s+berücksichtigt",
         r"zu\s+einem\s+(?:ersten\s+|zweiten\s+)?(?:erstgespräch|gespräch|kennenlernen)\s+ein\b",
-        r"(?:rufe|rufen)\s+(?:ich|wir)\s+sie\s+(?:\w+\s+){0,8}?an\b",
+        r"(?:(?:rufe|rufen)\s+(?:ich|wir)|(?:ich|wir)\s+(?:rufe|rufen))\s+sie\s+[^.!?\n]{0,100}?\ban\b",
     ),
     "reschedule_subject": (
         r"terminverschiebung",
@@ -402,7 +406,8 @@ GERMAN: dict[str, tuple[str, ...]] = {
         rf"(?:gespräch|termin|{_GESPRAECH}|telefonat)\s+(?:\w+\s+){{0,12}}?(?:[\d.,:–-]+\s+){{0,6}}?(?:uhr,?\s+)?"
         r"(?:absagen|abgesagt|streichen|gestrichen)",
         r"(?:gespräch|termin|telefonat)\s+(?:\w+\s+){0,6}?fällt\s+(?:\w+\s+)?aus",
-        r"(?:müssen|muss)\s+(?:wir|ich)\s+(?:\w+\s+){0,4}?(?:leider\s+)?absagen",
+        r"(?:müssen|muss)\s+(?:wir|ich)\s+(?:leider\s+)?(?:das|den|unser|unseren|ihr|ihren)\s+"
+        r"(?:gespräch|termin|telefonat)[^!?\n]{0,160}?\babsagen",
     ),
     "rejection": (
         r"(?:nicht\s+(?:weiter|länger)\s+berücksichtigen|nicht\s+berücksichtigt\s+werden)",
