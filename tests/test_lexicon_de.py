@@ -73,8 +73,8 @@ def category(subject: str, body: str, *, sender: str = HR, reply: bool = False) 
         ),
         (
             "Gespräch am Mittwoch abgesagt",
-            "Guten Tag, zu Ihrer Bewerbung: leider muss ich das Gespräch mit unserer Bereichsleiterin vom Mittwoch, 18.03., "
-            "14.00 Uhr, absagen. Ich melde mich mit neuen Terminvorschlägen.",
+            "Guten Tag, zu Ihrer Bewerbung: leider muss ich das Gespräch mit unserer Bereichsleiterin "
+            "vom Mittwoch, 18.03., 14.00 Uhr, absagen. Ich melde mich mit neuen Terminvorschlägen.",
             Category.CANCELLATION,
         ),
         # rejections

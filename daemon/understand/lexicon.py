@@ -401,7 +401,11 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"(?:wurde|ist|wird)\s+(?:\w+\s+){0,2}?(?:auf\s+(?:\w+\s+){0,6}?)?verschoben",
         r"neuer\s+termin\s*(?:ist|wäre|:)",
     ),
-    "cancel_subject": (r"abgesagt", r"absage\s+(?:des\s+|unseres\s+)?(?:termins?|gesprächs?|telefonats?)", r"fällt\s+aus"),
+    "cancel_subject": (
+        r"abgesagt",
+        r"absage\s+(?:des\s+|unseres\s+)?(?:termins?|gesprächs?|telefonats?)",
+        r"fällt\s+aus",
+    ),
     "cancel_text": (
         rf"(?:gespräch|termin|{_GESPRAECH}|telefonat)\s+(?:\w+\s+){{0,12}}?(?:[\d.,:–-]+\s+){{0,6}}?(?:uhr,?\s+)?"
         r"(?:absagen|abgesagt|streichen|gestrichen)",
@@ -438,7 +442,13 @@ GERMAN: dict[str, tuple[str, ...]] = {
     ),
     "start": (r"eintrittsdatum", r"eintritt\s*(?::|per|am)", r"stellenantritt"),
     "agreement": (r"arbeitsvertrag(?:s|es)?", r"den\s+vertrag\s+(?:erhalten|unterschreiben|unterzeichnen)"),
-    "ooo_subject": (r"abwesenheitsnotiz", r"abwesend", r"automatische\s+antwort", r"nicht\s+im\s+büro", r"ferienabwesenheit"),
+    "ooo_subject": (
+        r"abwesenheitsnotiz",
+        r"abwesend",
+        r"automatische\s+antwort",
+        r"nicht\s+im\s+büro",
+        r"ferienabwesenheit",
+    ),
     "ooo_away": (
         r"(?:bin|befinde\s+mich)\s+(?:\w+\s+){0,6}?(?:nicht\s+im\s+büro|im\s+urlaub|in\s+den\s+ferien|abwesend|"
         r"ausser\s+haus|außer\s+haus)",
@@ -453,7 +463,10 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"ihre\s+bewerbung\s+(?:ist\s+)?(?:\w+\s+)?(?:eingegangen|erhalten)",
         r"(?:haben|wir)\s+(?:ihre\s+)?bewerbung\s+(?:\w+\s+)?erhalten",
     ),
-    "process": (r"nächsten\s+schritte", r"(?:melden|informieren)\s+(?:uns|wir)\s+(?:\w+\s+){0,4}?(?:bei\s+ihnen|sie)\b"),
+    "process": (
+        r"nächsten\s+schritte",
+        r"(?:melden|informieren)\s+(?:uns|wir)\s+(?:\w+\s+){0,4}?(?:bei\s+ihnen|sie)\b",
+    ),
     "non_employer": (
         r"podcast",
         r"journalist(?:in)?",
