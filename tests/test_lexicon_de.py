@@ -6,6 +6,8 @@ Every sentence here is written for the test; none is taken from an evaluation se
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
 from test_classify import eml
 
@@ -13,6 +15,7 @@ from daemon.model import Category
 from daemon.understand import lexicon
 from daemon.understand.classify import classify
 from daemon.understand.mail import parse
+from daemon.understand.timeparse import resolve
 
 USERS = frozenset({"sam.candidate@mailbox.test"})
 HR = "Jana Vogt <jana.vogt@hafenwerk.de>"
@@ -146,3 +149,27 @@ def test_german_spelling_without_umlauts_or_eszett() -> None:
 
 def test_dayfirst_words_count_german() -> None:
     assert "uhr" in lexicon.DAYFIRST_WORDS["de"].split()
+
+
+CET = timezone(timedelta(hours=1))
+REF = datetime(2026, 3, 2, 9, 0, tzinfo=CET)  # a Monday morning in Zürich
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Mittwoch, 18. März 2026, um 14 Uhr", "2026-03-18T14:00:00+01:00", None),
+        ("am 18.3. um 10.00 Uhr", "2026-03-18T10:00:00+01:00", None),
+        ("Dienstag, 17.3., 08.30–14.00 Uhr", "2026-03-17T08:30:00+01:00", "2026-03-17T14:00:00+01:00"),
+        ("Donnerstag, 14:00–15:30 Uhr", "2026-03-05T14:00:00+01:00", "2026-03-05T15:30:00+01:00"),
+        ("morgen um 16:00 Uhr", "2026-03-03T16:00:00+01:00", None),
+        ("übermorgen um 9 Uhr", "2026-03-04T09:00:00+01:00", None),
+        ("Guten Morgen, passt Ihnen am Mittwoch um 14 Uhr?", "2026-03-04T14:00:00+01:00", None),
+        ("Freitag, 10. April, 10:00 Uhr MESZ", "2026-04-10T10:00:00+02:00", None),
+    ],
+)
+def test_german_dates(text: str, start: str, end: str | None) -> None:
+    found = resolve(text, REF)
+    assert found, text
+    assert found[0].start.isoformat() == start
+    assert (found[0].end.isoformat() if found[0].end else None) == end

@@ -529,6 +529,11 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "domingo dom",
     ),
 }
+#: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
+#: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
+RELATIVE_DAYS: dict[str, dict[str, int]] = {
+    "de": {"morgen": 1, "übermorgen": 2, "uebermorgen": 2, "ubermorgen": 2},
+}
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
     {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo"}
