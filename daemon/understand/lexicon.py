@@ -477,7 +477,7 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"visumsantrag",
         r"terminbestätigung\s+(?:ihrer|ihres)\s+(?:behandlung|untersuchung)",
     ),
-    "negative_topic": (r"newsletter", r"jobletter", r"stellenangebote\s+für\s+sie", r"passende\s+jobs", r"neue\s+jobs"),
+    "negative_topic": (r"jobletter", r"stellenangebote\s+für\s+sie", r"passende\s+jobs", r"neue\s+jobs"),
 }
 
 LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE, "de": GERMAN}
