@@ -27,7 +27,10 @@ _ACCENTS = {
     "ô": "[ôo]",
     "õ": "[õo]",
     "ú": "[úu]",
-    "ü": "[üu]",
+    "ü": "(?:ü|ue|u)",
+    "ä": "(?:ä|ae)",
+    "ö": "(?:ö|oe)",
+    "ß": "(?:ß|ss)",
     "ç": "[çc]",
 }
 
@@ -330,7 +333,154 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
     "negative_topic": (r"vagas?\s+(?:para voc[êe]|recomendadas)", r"novas vagas", r"boletim"),
 }
 
-LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE}
+#: German of Germany, Austria and Switzerland; Swiss German writes "ss" for "ß" and mail typed
+#: without umlauts "ae", "oe", "ue" (accent_tolerant accepts both)
+_GESPRAECH = r"(?:vorstellungs|bewerbungs|kennenlern|erst|zweit|auswahl|abschluss|fach|interview)gespräch(?:e|s|en)?"
+GERMAN: dict[str, tuple[str, ...]] = {
+    "interview": (
+        _GESPRAECH,
+        r"vorstellungstermin",
+        r"assessment[- ]?cent(?:er|re)",
+        r"auswahltag",
+        r"auswahlrunde",
+        r"auswahlverfahren",
+    ),
+    "hiring": (
+        r"bewerbung(?:en)?",
+        r"bewerber(?:in|innen)?",
+        r"kandidat(?:in|innen|en)?",
+        r"kandidatur",
+        r"stellen?",
+        r"personalabteilung",
+        r"personalberatung",
+        r"personaldienst",
+        r"lebenslauf",
+        r"unser(?:e|er)?\s+mandant(?:in)?",
+        r"mandat",
+        r"stellenausschreibung",
+        r"(?:lohn|gehalts)vorstellung(?:en)?",
+        r"kündigungsfrist",
+        r"personalberater(?:in)?",
+    ),
+    "meeting": (r"gespräch", _GESPRAECH, r"telefonat", r"videocall", r"videotelefonat", r"kennenlernen"),
+    "session": (r"gespräch", _GESPRAECH, r"telefonat", r"termin", r"sitzung", r"aufnahme"),
+    "invite_subject": (
+        rf"einladung\s+(?:zu[mr]?\s+)?(?:einem\s+|ersten\s+|zweiten\s+)?{_GESPRAECH}",
+        r"einladung\s+(?:zu[mr]?\s+)?(?:assessment|auswahltag)",
+        rf"terminvorschl(?:a|ä)ge?\b.{{0,60}}{_GESPRAECH}",
+    ),
+    "invite_text": (
+        rf"(?:laden|lade)\s+(?:wir\s+|ich\s+)?sie\s+{_W5}(?:zu[mr]?\s+){_W3}"
+        rf"(?:{_GESPRAECH}|gespräch|telefonat|videocall|kennenlernen|assessment|auswahltag)",
+        r"(?:(?:möchten|würden|wollen)\s+(?:wir|ich)|(?:wir|ich)\s+(?:möchten|würden|wollen|möchte|würde))\s+sie\s+"
+        r"(?:\w+\s+){0,3}?kennenlernen",
+        r"(?:lerne|lernen)\s+(?:wir|ich)\s+sie\s+(?:gerne\s+)?(?:persönlich\s+)?kennen",
+        r"(?:würden|würde|möchten|möchte)\s+(?:wir|ich)\s+(?:\w+\s+){0,3}?(?:ein|ein\s+erstes|ein\s+kurzes)\s+"
+        r"(?:\w+\s+)?(?:gespräch|telefonat)\s+(?:\([^)]{0,60}\)\s+)?(?:mit\s+ihnen\s+)?(?:führen|vereinbaren)",
+        r"folgende\s+termine\s+(?:könnte|könnten|können)\s+(?:ich|wir)\s+ihnen\s+anbieten",
+        r"(?:welcher|welche)\s+(?:termin|zeit|option)\w*\s+(?:ihnen\s+)?(?:am\s+besten\s+)?passt",
+        r"passt\s+ihnen\s+(?:der|die|das|am|ein|eine|\w+tag)\b",
+        r"hätten\s+sie\s+(?:\w+\s+){0,3}?zeit\s+für\s+(?:ein|einen|eine)\b",
+        r"(?:bestätige|bestätigen)\s+(?:ich|wir)?\s*(?:ihnen\s+)?(?:hiermit\s+)?(?:gerne\s+)?den\s+termin",
+        r"(?:der|ihr)\s+termin\s+(?:ist|wäre)\s+(?:hiermit\s+)?(?:notiert|bestätigt|fixiert|eingetragen)",
+        r"(?:halten|halte)\s+(?:wir|ich)\s+[^.!?\n]{0,60}?\bfest\b",
+        r"(?:zweite|nächste|letzte|finale)\s+(?:und\s+letzte\s+)?auswahlrunde\s+berücksichtigt",
+        r"zu\s+einem\s+(?:ersten\s+|zweiten\s+)?(?:erstgespräch|gespräch|kennenlernen)\s+ein\b",
+        r"(?:(?:rufe|rufen)\s+(?:ich|wir)|(?:ich|wir)\s+(?:rufe|rufen))\s+sie\s+[^.!?\n]{0,100}?\ban\b",
+    ),
+    "reschedule_subject": (
+        r"terminverschiebung",
+        r"neuer\s+termin",
+        r"termin\s+verschoben",
+        r"verschiebung",
+    ),
+    "reschedule_text": (
+        rf"(?:gespräch|termin|{_GESPRAECH}|telefonat)\s+(?:\w+\s+){{0,6}}?(?:verschieben|verlegen)",
+        r"(?:verschieben|verlegen)\s+(?:wir|ich)\s+(?:das|den|unser|unseren|ihr|ihren)\s+(?:\w+\s+){0,2}?"
+        r"(?:gespräch|termin|telefonat)",
+        r"(?:wurde|ist|wird)\s+(?:\w+\s+){0,2}?(?:auf\s+(?:\w+\s+){0,6}?)?verschoben",
+        r"neuer\s+termin\s*(?:ist|wäre|:)",
+    ),
+    "cancel_subject": (
+        r"abgesagt",
+        r"absage\s+(?:des\s+|unseres\s+)?(?:termins?|gesprächs?|telefonats?)",
+        r"fällt\s+aus",
+    ),
+    "cancel_text": (
+        rf"(?:gespräch|termin|{_GESPRAECH}|telefonat)\s+(?:\w+\s+){{0,12}}?(?:[\d.,:–-]+\s+){{0,6}}?(?:uhr,?\s+)?"
+        r"(?:absagen|abgesagt|streichen|gestrichen)",
+        r"(?:gespräch|termin|telefonat)\s+(?:\w+\s+){0,6}?fällt\s+(?:\w+\s+)?aus",
+        r"(?:müssen|muss)\s+(?:wir|ich)\s+(?:leider\s+)?(?:das|den|unser|unseren|ihr|ihren)\s+"
+        r"(?:gespräch|termin|telefonat)[^!?\n]{0,160}?\babsagen",
+    ),
+    "rejection": (
+        r"(?:nicht\s+(?:weiter|länger)\s+berücksichtigen|nicht\s+berücksichtigt\s+werden)",
+        r"(?:uns|sich)\s+(?:\w+\s+){0,4}?für\s+(?:eine?n?\s+)?(?:andere[nr]?\s+)?(?:kandidat(?:in|en|innen)?|"
+        r"kandidatur|bewerber(?:in)?|bewerbung)\s+(?:\w+\s+){0,3}?entschieden",
+        r"leider\s+(?:\w+\s+){0,4}?keine\s+guten\s+nachrichten",
+        r"leider\s+(?:\w+\s+){0,5}?(?:absage|nicht\s+(?:berücksichtigen|weiterverfolgen|in\s+die\s+engere\s+wahl))",
+        r"(?:ihre\s+)?bewerbung\s+(?:\w+\s+){0,4}?nicht\s+(?:weiter\s+)?(?:berücksichtigen|weiterverfolgen)",
+    ),
+    "offer": (
+        r"vertragsangebot",
+        r"arbeitsvertragsangebot",
+        r"(?:ihnen|dir)\s+(?:\w+\s+){0,8}?die\s+(?:stelle|position)\s+(?:\w+\s+){0,6}?anzubieten",
+        r"(?:freut|freuen)\s+(?:es\s+)?(?:mich|uns)\s+(?:\w+\s+){0,3}?ihnen\s+(?:\w+\s+){0,3}?(?:ein\s+)?"
+        r"(?:vertragsangebot|angebot|stellenangebot)",
+        r"(?:unser|ein)\s+(?:verbindliches\s+|offizielles\s+)?stellenangebot\s+(?:für|als|zu)\b",
+    ),
+    "offer_subject": (r"vertragsangebot", r"arbeitsvertragsangebot", r"angebot\s+arbeitsvertrag"),
+    "pay": (
+        r"jahresbruttolohn",
+        r"jahresbruttogehalt",
+        r"bruttojahresgehalt",
+        r"(?:jahres|monats|brutto|grund)gehalt",
+        r"gehalt\s*:",
+        r"lohn\s*:",
+        r"13\.\s+monatslohn",
+        r"variable\s+vergütung",
+    ),
+    "start": (r"eintrittsdatum", r"eintritt\s*(?::|per|am)", r"stellenantritt"),
+    "agreement": (r"arbeitsvertrag(?:s|es)?", r"den\s+vertrag\s+(?:erhalten|unterschreiben|unterzeichnen)"),
+    "ooo_subject": (
+        r"abwesenheitsnotiz",
+        r"abwesend",
+        r"automatische\s+antwort",
+        r"nicht\s+im\s+büro",
+        r"ferienabwesenheit",
+    ),
+    "ooo_away": (
+        r"(?:bin|befinde\s+mich)\s+(?:\w+\s+){0,6}?(?:nicht\s+im\s+büro|im\s+urlaub|in\s+den\s+ferien|abwesend|"
+        r"ausser\s+haus|außer\s+haus)",
+    ),
+    "ooo_return": (
+        r"ab\s+(?:dem\s+)?(?:\w+\s+){0,3}?[\d.]*\s*(?:\w+\s+)?wieder\s+(?:erreichbar|im\s+büro|für\s+sie\s+da)",
+        r"nach\s+meiner\s+rückkehr",
+        r"(?:eingeschränkt|keinen\s+zugriff)\s+(?:auf\s+)?(?:meine\s+)?e-?mails",
+    ),
+    "ack": (
+        r"(?:vielen\s+dank|danke)\s+für\s+ihre\s+bewerbung",
+        r"ihre\s+bewerbung\s+(?:ist\s+)?(?:\w+\s+)?(?:eingegangen|erhalten)",
+        r"(?:haben|wir)\s+(?:ihre\s+)?bewerbung\s+(?:\w+\s+)?erhalten",
+    ),
+    "process": (
+        r"nächsten\s+schritte",
+        r"(?:melden|informieren)\s+(?:uns|wir)\s+(?:\w+\s+){0,4}?(?:bei\s+ihnen|sie)\b",
+    ),
+    "non_employer": (
+        r"podcast",
+        r"journalist(?:in)?",
+        r"redaktion",
+        r"zeitung",
+        r"zeitschrift",
+        r"(?:arzt|zahnarzt|praxis|bürgeramt|bürgerbüro|einwohneramt|kfz-zulassung|botschaft|konsulat)\w{0,12}",
+        r"visumsantrag",
+        r"terminbestätigung\s+(?:ihrer|ihres)\s+(?:behandlung|untersuchung)",
+    ),
+    "negative_topic": (r"jobletter", r"stellenangebote\s+für\s+sie", r"passende\s+jobs", r"neue\s+jobs"),
+}
+
+LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE, "de": GERMAN}
 
 # --- dates and times ---------------------------------------------------------------------
 
@@ -378,6 +528,11 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "sábado sabado sáb",
         "domingo dom",
     ),
+}
+#: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
+#: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
+RELATIVE_DAYS: dict[str, dict[str, int]] = {
+    "de": {"morgen": 1, "übermorgen": 2, "uebermorgen": 2, "ubermorgen": 2},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(

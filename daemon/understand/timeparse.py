@@ -463,10 +463,15 @@ _WEEKDAY = _Source(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: "morgen", "übermorgen" (lexicon.py)
+_REL_DAYS = {w: n for ws in lexicon.RELATIVE_DAYS.values() for w, n in ws.items()}
+_REL_LEX = _alt(list(_REL_DAYS))
 _REL = _Source(
     r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight|tonite
     |tomorrow|tmrw|yesterday|heute|last\s+night
-    |this\s+(?:morning|afternoon|evening))\b
+    |this\s+(?:morning|afternoon|evening)|(?<!guten\s)(?<!am\s)(?:"""
+    + _REL_LEX
+    + r"""))\b
     |\b(?P<in>in|within)\s+(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of
         |a\s+couple|a\s+few|few)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|weeks?|fortnights?|months?|years?)\b
     |\b(?P<n2>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|a\s+few)
@@ -956,6 +961,8 @@ def _rel_atoms(text: str) -> list[_Atom]:
             p.rel_days = 1
         elif rel == "yesterday":
             p.rel_days = -1
+        elif rel in _REL_DAYS:
+            p.rel_days = _REL_DAYS[rel]
         else:
             p.rel_days = 0
             if rel in ("tonight", "tonite"):
