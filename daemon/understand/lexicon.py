@@ -385,8 +385,11 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"convocation",
     ),
     "invite_text": (
-        rf"(?:vous|te)\s+(?:inviter|invitons|invite)\s+(?:\w+\s+)?(?:[àa]|pour)\s+{_W5}"
-        r"(?:entretien|entrevue|[ée]change|appel|rencontre|visioconf[ée]rence)",
+        rf"(?:vous|te)\s+(?:inviter|invitons|invite|convier|convions|proposer|proposons)\s+(?:\w+\s+)?"
+        rf"(?:(?:[àa]|pour)\s+)?{_W5}(?:l['’]\s?)?(?:entretien|entrevue|[ée]change|appel|rencontre|visioconf[ée]rence)",
+        r"(?:souhaite|souhaiterait|aimerait|voudrait|aimerions|souhaitons)\s+vous\s+(?:revoir|rencontrer|recevoir)",
+        r"(?:me|nous)\s+confirmer\s+votre\s+pr[ée]sence",
+        r"cr[ée]neaux\s+(?:sont\s+)?(?:possibles|disponibles|propos[ée]s|suivants)",
         r"(?:nous\s+)?(?:aimerions|souhaiterions|souhaitons|voudrions|aimerait|souhaiterait)\s+(?:beaucoup\s+)?"
         r"(?:vous\s+rencontrer|vous\s+recevoir|[ée]changer\s+avec\s+vous|vous\s+parler|vous\s+convier|"
         r"planifier|organiser|fixer|convenir)",
@@ -403,7 +406,6 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"quelles?\s+(?:sont\s+)?(?:vos|tes)\s+disponibilit[ée]s",
         r"c['’]\s?est\s+not[ée]\s+pour",
         r"(?:choisir|r[ée]server)\s+(?:un|votre)\s+cr[ée]neau",
-        r"cr[ée]neaux\s+(?:disponibles|propos[ée]s|suivants)",
         r"(?:passer|avancer)\s+[àa]\s+la\s+(?:prochaine|suivante)\s+[ée]tape",
         r"(?:vous|te)\s+convoqu(?:ons|er)\b",
         r"(?:je\s+vous\s+)?(?:envoie|enverrai|transmets)\s+(?:l['’]\s?|le\s+lien|une\s+)\s*(?:invitation|lien)",
@@ -592,9 +594,9 @@ GLUE = (
     "hs",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
-ZONE_LEAD = ("hora", "horario", "horário")
+ZONE_LEAD = ("hora", "horario", "horário", "heure")
 #: zone words that follow ZONE_LEAD, besides the cities zones.py knows
 ZONE_WORDS: dict[str, str] = {
     "brasília": "America/Sao_Paulo",
@@ -627,6 +629,33 @@ ZONE_WORDS: dict[str, str] = {
     "peru": "America/Lima",
     "montevideo": "America/Montevideo",
     "uruguay": "America/Montevideo",
+    # French ("heure de Paris", "heure de l'Est", "heure du Pacifique", "heure d'Europe centrale")
+    "paris": "Europe/Paris",
+    "france": "Europe/Paris",
+    "genève": "Europe/Zurich",
+    "geneve": "Europe/Zurich",
+    "lausanne": "Europe/Zurich",
+    "suisse": "Europe/Zurich",
+    "bruxelles": "Europe/Brussels",
+    "belgique": "Europe/Brussels",
+    "luxembourg": "Europe/Luxembourg",
+    "montréal": "America/Toronto",
+    "montreal": "America/Toronto",
+    "québec": "America/Toronto",
+    "quebec": "America/Toronto",
+    "l'est": "America/Toronto",
+    "l’est": "America/Toronto",
+    "l'est normale": "America/Toronto",
+    "normale de l'est": "America/Toronto",
+    "avancée de l'est": "America/Toronto",
+    "du centre": "America/Chicago",
+    "des rocheuses": "America/Edmonton",
+    "du pacifique": "America/Vancouver",
+    "de l'atlantique": "America/Halifax",
+    "d'europe centrale": "Europe/Paris",
+    "d’europe centrale": "Europe/Paris",
+    "de l'europe centrale": "Europe/Paris",
+    "normale d'europe centrale": "Europe/Paris",
 }
 
 

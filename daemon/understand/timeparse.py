@@ -477,7 +477,7 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d)|(?P<{p}hh>h)\b)?(?:ish)?
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?)(?P<{p}m>[0-5]\d)|(?P<{p}hh>h)\b)?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
@@ -989,7 +989,7 @@ def _time_atoms(text: str) -> list[_Atom]:
             p.meridiem = "a" if word == "midnight" else "p"
         else:
             h = int(g("ah"))
-            sep, ap = g("asep"), _meridiem(g("aap") or g("sap"))
+            sep, ap = (g("asep") or "").strip() or None, _meridiem(g("aap") or g("sap"))  # "10 h 30"
             has_end = g("bh") is not None or g("bw") is not None
             bare = sep is None and ap is None and g("ahh") is None
             if sep == "h" and g("am") is None:
