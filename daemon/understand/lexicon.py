@@ -475,7 +475,12 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"\bcdi\b",
         r"signer\s+(?:le|votre)\s+contrat",
     ),
-    "ooo_subject": (r"r[ée]ponse\s+automatique", r"absent(?:e)?\s+du\s+bureau", r"message\s+d['’]\s?absence", r"absence"),
+    "ooo_subject": (
+        r"r[ée]ponse\s+automatique",
+        r"absent(?:e)?\s+du\s+bureau",
+        r"message\s+d['’]\s?absence",
+        r"absence",
+    ),
     "ooo_away": (
         r"(?:je\s+suis|je\s+serai|actuellement)\s+(?:\w+\s+)?(?:absente?|en\s+cong[ée]s?|en\s+vacances|"
         r"hors\s+du\s+bureau|absente?\s+du\s+bureau)",
