@@ -185,3 +185,8 @@ def test_french_counts_as_a_day_first_language() -> None:
 
 def test_french_accents_are_optional() -> None:
     assert lexicon.accent_tolerant("très") == "tr[èe]s"
+
+
+def test_a_length_after_duree_is_not_a_time() -> None:
+    found = resolve("Rendez-vous le mardi 17 mars à 15h00 (durée prévue :\n1h30) dans nos bureaux.", REF)
+    assert [m.start.isoformat() for m in found] == ["2026-03-17T15:00:00+01:00"]

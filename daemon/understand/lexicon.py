@@ -600,6 +600,8 @@ GLUE = (
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
 RANGE = ("a", "às", "as", "hasta", "até", "ate", "à")
+#: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
+DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
 ZONE_LEAD = ("hora", "horario", "horário", "heure")
 #: zone words that follow ZONE_LEAD, besides the cities zones.py knows
