@@ -157,6 +157,7 @@ def test_french_non_employer_mail_is_not_an_invitation(subject: str, body: str) 
     ("text", "start", "end"),
     [
         ("jeudi 5 mars 2026 à 9h00", "2026-03-05T09:00:00+01:00", None),
+        ("jeudi 5 mars, de 14 h à 15 h (heure de l'Est)", "2026-03-05T14:00:00-05:00", "2026-03-05T15:00:00-05:00"),
         ("le 12/03 à 14h30", "2026-03-12T14:30:00+01:00", None),
         ("mercredi 11 mars, de 10 h 30 à 12 h 00", "2026-03-11T10:30:00+01:00", "2026-03-11T12:00:00+01:00"),
         ("de 9h à 10h le mardi 10 mars", "2026-03-10T09:00:00+01:00", "2026-03-10T10:00:00+01:00"),

@@ -477,7 +477,7 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?)(?P<{p}m>[0-5]\d)|(?P<{p}hh>h)\b)?(?:ish)?
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?)(?P<{p}m>[0-5]\d)|(?P<{p}hh>[ ]?h)\b)?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
