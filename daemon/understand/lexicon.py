@@ -32,6 +32,10 @@ _ACCENTS = {
     "ö": "(?:ö|oe)",
     "ß": "(?:ß|ss)",
     "ç": "[çc]",
+    "è": "[èe]",
+    "î": "[îi]",
+    "û": "[ûu]",
+    "ù": "[ùu]",
 }
 
 #: a bounded run of words, the gap allowed inside a phrase
@@ -480,7 +484,197 @@ GERMAN: dict[str, tuple[str, ...]] = {
     "negative_topic": (r"jobletter", r"stellenangebote\s+für\s+sie", r"passende\s+jobs", r"neue\s+jobs"),
 }
 
-LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE, "de": GERMAN}
+FRENCH: dict[str, tuple[str, ...]] = {
+    # "entretien" is also upkeep and a press interview: non_employer below keeps those out;
+    # Québec says "entrevue"
+    "interview": (
+        r"entretiens?\s+(?:d['’]\s?embauche|de\s+recrutement|t[ée]l[ée]phonique|technique|individuel|final|vid[ée]o)",
+        r"entrevues?",
+        r"entretiens?",
+        r"processus\s+de\s+(?:recrutement|s[ée]lection)",
+        r"convocation",
+    ),
+    "hiring": (
+        r"candidat(?:e|s|es)?",
+        r"candidature",
+        r"postes?",
+        r"recrutement",
+        r"recruteur",
+        r"recruteuse",
+        r"embauche",
+        r"cv",
+        r"ressources humaines",
+        r"rh",
+        r"talents",
+        r"notre client",
+        r"chasseur de t[êe]tes",
+        r"mandat",
+    ),
+    "meeting": (
+        r"entretiens?",
+        r"entrevues?",
+        r"[ée]change",
+        r"appel",
+        r"rencontre",
+        r"r[ée]union",
+        r"visioconf[ée]rence",
+    ),
+    "session": (
+        r"entretiens?",
+        r"entrevues?",
+        r"appel",
+        r"rencontre",
+        r"r[ée]union",
+        r"rendez-vous",
+        r"s[ée]ance",
+        r"enregistrement",
+    ),
+    "invite_subject": (
+        r"(?:entretien|entrevue)\b.{0,60}\b(?:confirm[ée]e?|planifi[ée]e?|programm[ée]e?|pr[ée]vue?|invitation|convocation)",
+        r"(?:invitation|convocation|confirmation|planification)\b.{0,60}\b(?:entretien|entrevue)",
+        r"convocation",
+    ),
+    "invite_text": (
+        rf"(?:vous|te)\s+(?:inviter|invitons|invite|convier|convions|proposer|proposons)\s+(?:\w+\s+)?"
+        rf"(?:(?:[àa]|pour)\s+)?{_W5}(?:l['’]\s?)?(?:entretien|entrevue|[ée]change|appel|rencontre|visioconf[ée]rence)",
+        r"(?:souhaite|souhaiterait|aimerait|voudrait|aimerions|souhaitons)\s+vous\s+(?:revoir|rencontrer|recevoir)",
+        r"(?:me|nous)\s+confirmer\s+votre\s+pr[ée]sence",
+        r"cr[ée]neaux\s+(?:sont\s+)?(?:possibles|disponibles|propos[ée]s|suivants)",
+        r"(?:nous\s+)?(?:aimerions|souhaiterions|souhaitons|voudrions|aimerait|souhaiterait)\s+(?:beaucoup\s+)?"
+        r"(?:vous\s+rencontrer|vous\s+recevoir|[ée]changer\s+avec\s+vous|vous\s+parler|vous\s+convier|"
+        r"planifier|organiser|fixer|convenir)",
+        r"(?:planifier|organiser|fixer|programmer|convenir\s+d['’]\s?)\s*(?:un|une|votre|le|la)\s+(?:\w+\s+){0,2}?"
+        r"(?:entretien|entrevue|rencontre|appel|[ée]change)",
+        r"confirm(?:ons|e|er)\s+(?:votre|ton|l['’]\s?|notre)\s*(?:\w+\s+){0,2}?(?:entretien|entrevue|rencontre)",
+        rf"(?:votre|l['’]\s?)\s*(?:entretien|entrevue)\s+{_W5}(?:est|a\s+[ée]t[ée])\s+(?:\w+\s+)?"
+        r"(?:confirm[ée]e?|planifi[ée]e?|programm[ée]e?|fix[ée]e?|pr[ée]vue?)",
+        r"je\s+vous\s+propose\s+(?:un|une|le|la|les|de|deux|trois|quelques|ces|plusieurs)\b",
+        r"nous\s+vous\s+proposons\s+(?:un|une|le|la|les|de|deux|trois|quelques|ces|plusieurs)\b",
+        r"seriez-vous\s+disponible",
+        r"(?:[êe]tes-vous|serez-vous)\s+disponible",
+        r"(?:vos|tes)\s+disponibilit[ée]s",
+        r"quelles?\s+(?:sont\s+)?(?:vos|tes)\s+disponibilit[ée]s",
+        r"c['’]\s?est\s+not[ée]\s+pour",
+        r"(?:choisir|r[ée]server)\s+(?:un|votre)\s+cr[ée]neau",
+        r"(?:passer|avancer)\s+[àa]\s+la\s+(?:prochaine|suivante)\s+[ée]tape",
+        r"(?:vous|te)\s+convoqu(?:ons|er)\b",
+        r"(?:je\s+vous\s+)?(?:envoie|enverrai|transmets)\s+(?:l['’]\s?|le\s+lien|une\s+)\s*(?:invitation|lien)",
+    ),
+    "reschedule_subject": (
+        r"report(?:[ée]e?)?",
+        r"nouvelle\s+(?:date|heure)",
+        r"changement\s+d['’]\s?(?:horaire|heure|date)",
+        r"changement\s+de\s+(?:date|cr[ée]neau)",
+        r"d[ée]plac[ée]e?",
+    ),
+    "reschedule_text": (
+        rf"(?:reporter|reportons|d[ée]placer|d[ée]pla[çc]ons|d[ée]caler|d[ée]calons|d[ée]caler)\s+{_W3}"
+        r"(?:l['’]\s?|votre\s+|notre\s+|cet\s+|cette\s+)?(?:entretien|entrevue|appel|rencontre|r[ée]union|[ée]change)",
+        r"(?:entretien|entrevue|appel|rencontre)\s+(?:\w+\s+){0,6}?(?:est|a\s+[ée]t[ée])\s+(?:report[ée]e?|d[ée]plac[ée]e?|d[ée]cal[ée]e?)",
+        r"(?:la\s+)?nouvelle\s+(?:date|heure)\s+(?:sera|serait|est)\b",
+        r"nouvelle\s+(?:date|heure)\s*:",
+        r"(?:[àa]\s+la\s+)?m[êe]me\s+heure",
+    ),
+    "cancel_subject": (r"annul[ée]e?", r"annulation"),
+    "cancel_text": (
+        rf"(?:annuler|annulons|annule)\s+{_W3}(?:l['’]\s?|votre\s+|notre\s+|cet\s+|cette\s+)?"
+        r"(?:entretien|entrevue|appel|rencontre|r[ée]union)",
+        r"(?:entretien|entrevue|appel|rencontre|r[ée]union)\s+(?:[\w'’]+\s+){0,8}?(?:est|a\s+[ée]t[ée])\s+"
+        r"(?:donc\s+)?annul[ée]e?",
+    ),
+    "rejection": (
+        r"nous\s+avons\s+le\s+regret",
+        r"(?:ne\s+pas|ne\s+pouvons\s+pas|ne\s+pourrons\s+pas)\s+donner\s+(?:une\s+)?suite",
+        r"(?:pas|plus)\s+donner\s+suite",
+        r"(?:retenu|s[ée]lectionn[ée])\s+(?:une\s+)?autre\s+candidature",
+        r"(?:retenu|privil[ée]gi[ée])\s+(?:d['’]\s?autres|un\s+autre|une\s+autre)\s+(?:candidat|profil)",
+        r"(?:poursuivre|continuer|aller\s+de\s+l['’]\s?avant)\s+avec\s+d['’]\s?autres\s+(?:candidat|profil)",
+        r"votre\s+candidature\s+n['’]\s?a\s+pas\s+[ée]t[ée]\s+retenue",
+        r"(?:votre\s+)?(?:candidature|profil)\s+(?:ne\s+)?(?:correspond|r[ée]pond)\s+pas",
+        r"(?:pourvoir|pourvu)\s+le\s+poste\s+[àa]\s+l['’]\s?interne",
+        r"malheureusement,?\s+(?:[\w'’]+\s+){0,6}?(?:ne|n['’])\s*(?:\w+\s+)?(?:pas|plus)\s+(?:retenue?|donner|poursuivre|aller)",
+    ),
+    "offer": (
+        r"promesse\s+d['’]\s?embauche",
+        r"offre\s+d['’]\s?emploi\s+(?:officielle|formelle|ci-jointe)",
+        r"lettre\s+d['’]\s?offre",
+        r"(?:le\s+plaisir|grand\s+plaisir|heureux|ravis?)\s+(?:de\s+)?(?:que\s+)?(?:nous\s+)?(?:vous\s+)?(?:offr|propos)(?:ir|er|ons)\s+le\s+poste",
+        r"(?:nous\s+)?vous\s+offrons\s+le\s+poste",
+        r"proposition\s+d['’]\s?embauche",
+    ),
+    "offer_subject": (r"offre\s+d['’]\s?emploi", r"promesse\s+d['’]\s?embauche", r"lettre\s+d['’]\s?offre"),
+    "pay": (
+        r"salaire\s+(?:annuel|brut|de\s+base|mensuel)",
+        r"r[ée]mun[ée]ration\s+(?:annuelle|brute|fixe|variable|globale)",
+        r"salaire\s*:",
+        r"brut\s+annuel",
+        r"(?:prime|bonus)\s+(?:annuelle?|de\s+signature|sur\s+objectifs)",
+        r"13e\s+mois",
+        r"treizi[èe]me\s+mois",
+        r"reer\s+collectif",
+        r"assurances?\s+collectives?",
+    ),
+    "start": (
+        r"date\s+d['’]\s?(?:entr[ée]e\s+en\s+fonction|embauche|arriv[ée]e)",
+        r"date\s+de\s+(?:d[ée]but|prise\s+de\s+poste)",
+        r"entr[ée]e\s+en\s+fonction",
+        r"prise\s+de\s+poste",
+    ),
+    "agreement": (
+        r"contrat\s+(?:de\s+travail|[àa]\s+dur[ée]e\s+ind[ée]termin[ée]e)",
+        r"\bcdi\b",
+        r"signer\s+(?:le|votre)\s+contrat",
+    ),
+    "ooo_subject": (
+        r"r[ée]ponse\s+automatique",
+        r"absent(?:e)?\s+du\s+bureau",
+        r"message\s+d['’]\s?absence",
+        r"absence",
+    ),
+    "ooo_away": (
+        r"(?:je\s+suis|je\s+serai|actuellement)\s+(?:\w+\s+)?(?:absente?|en\s+cong[ée]s?|en\s+vacances|"
+        r"hors\s+du\s+bureau|absente?\s+du\s+bureau)",
+        r"absente?\s+du\s+bureau",
+    ),
+    "ooo_return": (
+        r"de\s+retour\s+(?:le|au\s+bureau|[àa]\s+partir)\b",
+        r"[àa]\s+mon\s+retour",
+        r"acc[èe]s\s+limit[ée]\s+[àa]\s+(?:mes\s+)?(?:courriels|e-?mails)",
+    ),
+    "ack": (
+        r"(?:nous\s+avons\s+)?(?:bien\s+)?re[çc]u\s+votre\s+(?:candidature|cv)",
+        r"merci\s+(?:pour|de)\s+(?:votre\s+candidature|avoir\s+postul[ée])",
+        r"votre\s+candidature\s+(?:a\s+bien\s+[ée]t[ée]|est)\s+(?:re[çc]ue|enregistr[ée]e|transmise|en\s+cours)",
+        r"(?:est|sera)\s+(?:actuellement\s+)?(?:[ée]tudi[ée]e|examin[ée]e|en\s+cours\s+d['’]\s?(?:examen|analyse))",
+    ),
+    "process": (
+        r"(?:prochaines|suivantes)\s+[ée]tapes",
+        r"(?:nous\s+)?(?:vous\s+)?tiendrons\s+(?:inform[ée]e?|au\s+courant)",
+    ),
+    "non_employer": (
+        r"podcast",
+        r"[ée]pisode",
+        r"journaliste",
+        r"reportage",
+        r"entretien\s+(?:annuel\s+de\s+votre|de\s+(?:la|votre|vos|l['’]\s?)\s*(?:chaudi[èe]re|v[ée]hicule|voiture|"
+        r"jardin|climatisation|ascenseur|logement|immeuble|pelouse|toiture|piscine|installation)|"
+        r"du\s+(?:v[ée]hicule|jardin|b[âa]timent|chauffage|syst[èe]me))",
+        r"(?:contrat|visite|technicien|travaux)\s+d['’]\s?entretien",
+        r"entretien\s+(?:pour|dans)\s+(?:le|la|notre)\s+(?:journal|magazine|revue|[ée]mission|blog|podcast)",
+        r"rendez-vous\s+(?:m[ée]dical|chez\s+le|au\s+consulat|[àa]\s+l['’]\s?ambassade)",
+    ),
+    "negative_topic": (
+        r"offres?\s+(?:pour\s+vous|recommand[ée]es)",
+        r"emplois?\s+(?:pour\s+vous|recommand[ée]s)",
+        r"nouvelles?\s+offres?",
+        r"alerte\s+(?:emploi|offres?)",
+        r"lettre\s+d['’]\s?information",
+        r"infolettre",
+        r"webinaire",
+    ),
+}
+
+LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE, "de": GERMAN, "fr": FRENCH}
 
 # --- dates and times ---------------------------------------------------------------------
 
@@ -560,9 +754,11 @@ GLUE = (
     "hs",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à")
+#: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
+DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
-ZONE_LEAD = ("hora", "horario", "horário")
+ZONE_LEAD = ("hora", "horario", "horário", "heure")
 #: zone words that follow ZONE_LEAD, besides the cities zones.py knows
 ZONE_WORDS: dict[str, str] = {
     "brasília": "America/Sao_Paulo",
@@ -595,6 +791,33 @@ ZONE_WORDS: dict[str, str] = {
     "peru": "America/Lima",
     "montevideo": "America/Montevideo",
     "uruguay": "America/Montevideo",
+    # French ("heure de Paris", "heure de l'Est", "heure du Pacifique", "heure d'Europe centrale")
+    "paris": "Europe/Paris",
+    "france": "Europe/Paris",
+    "genève": "Europe/Zurich",
+    "geneve": "Europe/Zurich",
+    "lausanne": "Europe/Zurich",
+    "suisse": "Europe/Zurich",
+    "bruxelles": "Europe/Brussels",
+    "belgique": "Europe/Brussels",
+    "luxembourg": "Europe/Luxembourg",
+    "montréal": "America/Toronto",
+    "montreal": "America/Toronto",
+    "québec": "America/Toronto",
+    "quebec": "America/Toronto",
+    "l'est": "America/Toronto",
+    "l’est": "America/Toronto",
+    "l'est normale": "America/Toronto",
+    "normale de l'est": "America/Toronto",
+    "avancée de l'est": "America/Toronto",
+    "du centre": "America/Chicago",
+    "des rocheuses": "America/Edmonton",
+    "du pacifique": "America/Vancouver",
+    "de l'atlantique": "America/Halifax",
+    "d'europe centrale": "Europe/Paris",
+    "d’europe centrale": "Europe/Paris",
+    "de l'europe centrale": "Europe/Paris",
+    "normale d'europe centrale": "Europe/Paris",
 }
 
 

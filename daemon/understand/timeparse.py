@@ -482,7 +482,7 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.h])(?P<{p}m>[0-5]\d)|(?P<{p}hh>h)\b)?(?:ish)?
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?)(?P<{p}m>[0-5]\d)|(?P<{p}hh>[ ]?h)\b)?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
@@ -596,6 +596,8 @@ _DAY_AFTER = re.compile(
 _UNIT_AFTER = re.compile(
     r"\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|people|persons?|candidates?|percent)\b|\s*%", re.I
 )
+#: "durée : 1h30", "duración: 1h": a clock-like length, not a time of day (lexicon.py)
+_DURATION_BEFORE = re.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})\b[^\d.;!?]{{0,20}}$", re.I)
 _AT_BEFORE = re.compile(r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor)\s*$", re.I)
 
 
@@ -996,7 +998,9 @@ def _time_atoms(text: str) -> list[_Atom]:
             p.meridiem = "a" if word == "midnight" else "p"
         else:
             h = int(g("ah"))
-            sep, ap = g("asep"), _meridiem(g("aap") or g("sap"))
+            if _DURATION_BEFORE.search(text, max(0, m.start() - 28), m.start()):
+                continue
+            sep, ap = (g("asep") or "").strip() or None, _meridiem(g("aap") or g("sap"))  # "10 h 30"
             has_end = g("bh") is not None or g("bw") is not None
             bare = sep is None and ap is None and g("ahh") is None
             if sep == "h" and g("am") is None:

@@ -59,6 +59,13 @@ ABBREVIATIONS: dict[str, str] = {
     "ADT": "America/Halifax",
     "NST": "America/St_Johns",
     "NDT": "America/St_Johns",
+    # Canadian French: heure normale / avancée de l'Est, du Centre, du Pacifique
+    "HNE": _NY,
+    "HAE": _NY,
+    "HNC": _CHI,
+    "HAC": _CHI,
+    "HNP": _LA,
+    "HAP": _LA,
     "GMT": "GMT",
     "UTC": "UTC",
     "Z": "UTC",
