@@ -56,15 +56,28 @@ class _Rx:
     are those of the pattern itself, only sooner when there can be none.
     """
 
-    __slots__ = ("_needles", "rx")
+    __slots__ = ("_compiled", "_needles", "pattern")
 
     def __init__(self, pattern: str) -> None:
-        self.rx = re.compile(pattern, _IM)
-        found = needles(self.rx)
-        # the shortest words are the likeliest to occur, and one found settles it
-        self._needles = None if found is None else tuple(sorted(found, key=lambda n: (len(n), n)))
+        # compiled at first use: with the other languages' words the patterns take about
+        # 0.25 s to compile, which every start (a status bar's `status`, a first scan) paid
+        # although most mail reaches only a few of them
+        self.pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+        self._needles: tuple[str, ...] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, _IM)
+            found = needles(self._compiled)
+            # the shortest words are the likeliest to occur, and one found settles it
+            self._needles = None if found is None else tuple(sorted(found, key=lambda n: (len(n), n)))
+        return self._compiled
 
     def _possible(self, text: str, pos: int, endpos: int | None) -> bool:
+        if self._compiled is None:
+            _ = self.rx  # compiles, and finds the needles with it
         if self._needles is None or pos or (endpos is not None and endpos < len(text)):
             return True
         if len(text) < _PREFILTER_FROM:
@@ -111,7 +124,7 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
 def _more(rx: _Rx, concept: str) -> _Rx:
     """``rx`` that also matches the other languages' words for ``concept`` (see lexicon)."""
     extra = lexicon.pattern(concept)
-    return _rx(f"(?:{rx.rx.pattern})|{extra}") if extra else rx
+    return _rx(f"(?:{rx.pattern})|{extra}") if extra else rx
 
 
 def _lex_rules(name: str, concept: str) -> tuple[Rule, ...]:
@@ -599,7 +612,7 @@ _INTERVIEW_NOUN_RX = _more(_INTERVIEW_NOUN_RX, "interview")
 _HIRING = _more(_HIRING, "hiring")
 _MEETING_WORD = _more(_MEETING_WORD, "meeting")
 _OOO_SUBJECT = _rx(
-    rf"(?:{_OOO_SUBJECT.rx.pattern})|^\s*(?:(?:re|rv|res|fw|fwd|enc|tr)\s*:\s*)*{lexicon.pattern('ooo_subject')}"
+    rf"(?:{_OOO_SUBJECT.pattern})|^\s*(?:(?:re|rv|res|fw|fwd|enc|tr)\s*:\s*)*{lexicon.pattern('ooo_subject')}"
 )
 _OOO_AWAY = _more(_OOO_AWAY, "ooo_away")
 _OOO_RETURN = _more(_OOO_RETURN, "ooo_return")
