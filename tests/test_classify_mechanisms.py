@@ -4,34 +4,15 @@ who are not employers (coaches, mock-interview services, mentors, alumni intervi
 
 from __future__ import annotations
 
+from typing import Any
+
+import mailmaker
 import pytest
-
-from daemon.understand.analyze import analyze
-
-
-def mail(
-    sender: str,
-    subject: str,
-    body: str,
-    *,
-    reply: bool = False,
-    headers: str = "",
-    date: str = "Mon, 09 Mar 2026 10:15:00 -0500",
-) -> bytes:
-    head = (
-        f"From: {sender}\r\nTo: Sam Candidate <sam.candidate@mailbox.test>\r\nSubject: {subject}\r\n"
-        f"Date: {date}\r\nMessage-ID: <m-{abs(hash(subject))}@test>\r\nMIME-Version: 1.0\r\n"
-        "Content-Type: text/plain; charset=utf-8\r\n"
-    )
-    if reply:
-        head += "In-Reply-To: <earlier-1@test>\r\nReferences: <earlier-1@test>\r\n"
-    head += headers
-    return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
+from mailmaker import category
 
 
-def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
-    c = analyze(raw).classification
-    return c.category.value, c.reasons
+def mail(sender: str, subject: str, body: str, **kw: Any) -> bytes:
+    return mailmaker.mail(sender, subject, body, **{"date": "Mon, 09 Mar 2026 10:15:00 -0500", **kw})
 
 
 # --- 5. replies ------------------------------------------------------------------------------

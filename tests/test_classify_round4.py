@@ -4,27 +4,7 @@ replies that only refer to what is already arranged; each on mail written for th
 from __future__ import annotations
 
 import pytest
-
-from daemon.understand.analyze import analyze
-
-
-def mail(sender: str, subject: str, body: str, *, reply: bool = False, to: str = "", headers: str = "") -> bytes:
-    head = (
-        f"From: {sender}\r\nTo: {to or 'Sam Candidate <sam.candidate@mailbox.test>'}\r\nSubject: {subject}\r\n"
-        "Date: Mon, 09 Mar 2026 10:15:00 +0000\r\n"
-        f"Message-ID: <r4-{abs(hash(subject + body))}@test>\r\nMIME-Version: 1.0\r\n"
-        "Content-Type: text/plain; charset=utf-8\r\n"
-    )
-    if reply:
-        head += "In-Reply-To: <earlier-1@test>\r\nReferences: <earlier-1@test>\r\n"
-    head += headers
-    return (head + "\r\n" + body.replace("\n", "\r\n")).encode()
-
-
-def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
-    c = analyze(raw).classification
-    return c.category.value, c.reasons
-
+from mailmaker import category, mail
 
 # --- Spanish and Portuguese replies that schedule, move or decline ------------------------------
 
