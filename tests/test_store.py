@@ -448,3 +448,37 @@ def test_status_snapshot_reads_draft_message_id_from_the_journal(tmp_path: Path)
     assert drafts == [
         {"stage": "followup-1", "created": s1.created.isoformat(), "message_id": "<draft-9@followupd.example>"}
     ]
+
+
+def test_two_processes_migrating_a_new_file_at_once_both_succeed(tmp_path: Path) -> None:
+    """A `status` opening the state while the daemon creates it: both read schema 0, both
+    migrate; the one that takes the write lock second finds the work done, not an error."""
+    import sqlite3
+    import threading
+
+    for i in range(12):
+        path = tmp_path / f"s{i}" / "state.sqlite"
+        path.parent.mkdir(mode=0o700)
+        raw = sqlite3.connect(path)
+        raw.execute("PRAGMA journal_mode = WAL")  # a valid, empty database: schema 0
+        raw.close()
+        barrier = threading.Barrier(3)
+        errors: list[BaseException] = []
+
+        def opener(
+            reader: bool, path: Path = path, barrier: threading.Barrier = barrier, errors: list[BaseException] = errors
+        ) -> None:
+            barrier.wait()
+            try:
+                Store.open(path, reader=reader).close()
+            except BaseException as exc:  # collected for the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=opener, args=(r,)) for r in (False, True, False)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        assert not errors, errors
+        with Store.open(path) as store:
+            assert store.schema_version == SCHEMA_VERSION

@@ -250,7 +250,16 @@ class Store:
         for number in range(version + 1, SCHEMA_VERSION + 1):
             script = MIGRATIONS[number - 1]
             # executescript commits first, so the version bump shares the script's transaction
-            self._conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            try:
+                self._conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            except sqlite3.OperationalError:
+                # another process (the daemon, a `status` beside it) ran this step between our
+                # reading the version and our taking the write lock: its work stands
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if self.schema_version >= number:
+                    continue
+                raise
 
     @property
     def schema_version(self) -> int:
