@@ -6,6 +6,9 @@ Every sentence here is written for the test; none is taken from an evaluation se
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
 import pytest
 from test_classify import eml
 
@@ -13,6 +16,7 @@ from daemon.model import Category
 from daemon.understand import lexicon
 from daemon.understand.classify import classify
 from daemon.understand.mail import parse
+from daemon.understand.timeparse import resolve
 
 USERS = frozenset({"sam.candidate@mailbox.test"})
 HR = "Femke de Wit <femke.dewit@polderlicht.nl>"
@@ -133,3 +137,41 @@ def test_dutch_non_interviews_are_not_invitations(subject: str, body: str) -> No
 
 def test_dayfirst_words_count_dutch() -> None:
     assert {"uur", "gesprek", "het"} <= set(lexicon.DAYFIRST_WORDS["nl"].split())
+
+
+CET = timezone(timedelta(hours=1))
+REF = datetime(2026, 3, 2, 9, 0, tzinfo=CET)  # a Monday morning in Rotterdam
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("dinsdag 17 maart 2026 om 14.00 uur", "2026-03-17T14:00:00+01:00", None),
+        ("dinsdag 17 mrt om 14.00 uur", "2026-03-17T14:00:00+01:00", None),
+        ("17-3-2026 om 14.00 uur", "2026-03-17T14:00:00+01:00", None),
+        ("donderdag 19 maart om 9u30", "2026-03-19T09:30:00+01:00", None),
+        ("vrijdag 20 maart 2026 van 10.00 tot 11.00 uur", "2026-03-20T10:00:00+01:00", "2026-03-20T11:00:00+01:00"),
+        ("morgen om 10.00 uur", "2026-03-03T10:00:00+01:00", None),
+        ("overmorgen om 9.00 uur", "2026-03-04T09:00:00+01:00", None),
+        ("volgende week dinsdag om 11.00 uur", "2026-03-10T11:00:00+01:00", None),
+        ("Goede morgen, past het u woensdag om 14.00 uur?", "2026-03-04T14:00:00+01:00", None),
+    ],
+)
+def test_dutch_dates(text: str, start: str, end: str | None) -> None:
+    found = resolve(text, REF)
+    assert found, text
+    assert found[0].start.isoformat() == start
+    assert (found[0].end.isoformat() if found[0].end else None) == end
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("woensdag 18 maart om 10.30 uur Nederlandse tijd", "Europe/Amsterdam"),
+        ("woensdag 18 maart om 10.30 uur Belgische tijd", "Europe/Brussels"),
+    ],
+)
+def test_dutch_zone_words(text: str, zone: str) -> None:
+    found = resolve(text, datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=-5))))
+    assert found, text
+    assert found[0].start == datetime(2026, 3, 18, 10, 30, tzinfo=ZoneInfo(zone))

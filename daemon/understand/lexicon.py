@@ -838,6 +838,21 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "novembro",
         "dezembro",
     ),
+    # "mrt" is the Dutch short March; "mei" May
+    "nl": (
+        "januari",
+        "februari",
+        "maart mrt",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
 }
 #: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -851,11 +866,14 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "sábado sabado sáb",
         "domingo dom",
     ),
+    # the short forms ("ma", "di", "do": "Do" and "MA" are also English) are left out
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
 }
 #: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
 #: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
 RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "de": {"morgen": 1, "übermorgen": 2, "uebermorgen": 2, "ubermorgen": 2},
+    "nl": {"morgen": 1, "overmorgen": 2},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
@@ -881,9 +899,11 @@ GLUE = (
     "fecha",
     "data",
     "hs",
+    "om",
+    "van",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate", "à")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot")
 #: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
 DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
@@ -948,6 +968,15 @@ ZONE_WORDS: dict[str, str] = {
     "de l'europe centrale": "Europe/Paris",
     "normale d'europe centrale": "Europe/Paris",
 }
+
+#: Dutch names the zone before the word for time ("Nederlandse tijd", "Belgische tijd")
+ZONE_BEFORE: dict[str, str] = {
+    "nederlandse": "Europe/Amsterdam",
+    "amsterdamse": "Europe/Amsterdam",
+    "belgische": "Europe/Brussels",
+    "brusselse": "Europe/Brussels",
+}
+ZONE_TRAIL = ("tijd",)
 
 
 #: function words of the languages that write numeric dates day first ("martes 9/9", "12/01/2026"),
