@@ -71,8 +71,7 @@ def category(subject: str, body: str, *, sender: str = HR, reply: bool = False) 
         # rejections
         (
             "Je sollicitatie",
-            "Beste Sam, na zorgvuldige afweging hebben we gekozen voor een andere kandidaat. "
-            "We wensen je veel succes.",
+            "Beste Sam, na zorgvuldige afweging hebben we gekozen voor een andere kandidaat. We wensen je veel succes.",
             Category.REJECTION,
         ),
         (

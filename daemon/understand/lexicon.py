@@ -676,7 +676,9 @@ FRENCH: dict[str, tuple[str, ...]] = {
 
 #: Dutch of the Netherlands and Flanders. "gesprek" is any conversation and "afspraak" any
 #: appointment (doctor, hairdresser, town hall): they count only next to words of a hiring process
-_GESPREK = r"(?:sollicitatie|kennismakings|selectie|eerste\s+|tweede\s+|vervolg|eind|telefonisch\s+|online\s+)gesprek(?:ken)?"
+_GESPREK = (
+    r"(?:sollicitatie|kennismakings|selectie|eerste\s+|tweede\s+|vervolg|eind|telefonisch\s+|online\s+)gesprek(?:ken)?"
+)
 DUTCH: dict[str, tuple[str, ...]] = {
     "interview": (
         _GESPREK,

@@ -553,7 +553,8 @@ _CLOCK_ZONE_AFTER = re.compile(
 )
 #: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$", re.IGNORECASE
+    r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$",
+    re.IGNORECASE,
 )
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 #: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
@@ -1032,7 +1033,10 @@ def _time_atoms(text: str) -> list[_Atom]:
                 continue
             p.hour, p.minute, p.meridiem = h, int(g("am") or 0), ap
             p.clock24 = (
-                (g("ah").startswith("0") and ap is None) or suffix in ("uhr", "uur", "h", "hs") or sep in ("h", "u") or bool(g("ahh"))
+                (g("ah").startswith("0") and ap is None)
+                or suffix in ("uhr", "uur", "h", "hs")
+                or sep in ("h", "u")
+                or bool(g("ahh"))
             )
         if g("bh") is not None or g("bw") is not None:
             rsep = g("rsep").lower()
