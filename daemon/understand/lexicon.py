@@ -674,7 +674,138 @@ FRENCH: dict[str, tuple[str, ...]] = {
     ),
 }
 
-LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {"es": SPANISH, "pt": PORTUGUESE, "de": GERMAN, "fr": FRENCH}
+#: Dutch of the Netherlands and Flanders. "gesprek" is any conversation and "afspraak" any
+#: appointment (doctor, hairdresser, town hall): they count only next to words of a hiring process
+_GESPREK = (
+    r"(?:sollicitatie|kennismakings|selectie|eerste\s+|tweede\s+|vervolg|eind|telefonisch\s+|online\s+)gesprek(?:ken)?"
+)
+DUTCH: dict[str, tuple[str, ...]] = {
+    "interview": (
+        _GESPREK,
+        r"sollicitatiegesprek(?:ken)?",
+        r"selectiedag",
+        # English mail says "assessment" for a self-assessment or a coding test: only the Dutch forms
+        r"(?:een|het)\s+assessment(?:dag|centrum)?",
+        r"assessment(?:dag|centrum)",
+        r"sollicitatieprocedure",
+        r"selectieprocedure",
+    ),
+    "hiring": (
+        r"sollicitatie",
+        r"sollicitant(?:en)?",
+        r"kandida(?:at|te|ten)",
+        r"kandidatuur",
+        r"vacature(?:s)?",
+        r"functie",
+        r"werving",
+        r"recruiter",
+        r"cv",
+        r"onze\s+opdrachtgever",
+        r"personeelszaken",
+        r"hr-afdeling",
+    ),
+    "meeting": (r"gesprek", _GESPREK, r"videogesprek", r"telefoongesprek", r"kennismaking", r"belafspraak"),
+    "session": (r"gesprek", _GESPREK, r"afspraak", r"sessie", r"opname", r"belafspraak"),
+    "invite_subject": (
+        rf"uitnodiging\s+(?:voor\s+)?(?:een\s+|het\s+|ons\s+)?(?:\w+\s+)?{_GESPREK}",
+        r"uitnodiging\s+(?:voor\s+)?(?:een\s+|het\s+|de\s+)?(?:assessment|selectiedag)",
+    ),
+    "invite_text": (
+        rf"(?:willen|wil|nodigen|nodig)\s+(?:we|wij|ik)\s+(?:je|jou|u)\s+(?:\w+\s+){{0,3}}?uit\w*\s+"
+        rf"(?:voor|tot|op)\s+{_W3}(?:{_GESPREK}|gesprek|kennismaking|assessment|selectiedag|videogesprek)",
+        r"(?:we|wij|ik)\s+(?:willen|wil|zouden|zou)\s+(?:je|jou|u)\s+graag\s+(?:\w+\s+){0,3}?uitnodigen",
+        r"(?:schikt|past)\s+(?:het|dit|dat)\s+(?:je|jou|u)\b",
+        r"zou\s+(?:je|u)\s+beschikbaar\s+zijn",
+        r"(?:ben|bent)\s+(?:je|u)\s+beschikbaar\s+(?:op|voor)\b",
+        r"(?:graag\s+)?(?:bevestig|bevestigen)\s+(?:ik|we|wij)\s+(?:hierbij\s+)?(?:je|jouw|uw|het|ons|de)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:{_GESPREK}|gesprek|afspraak)",
+        rf"(?:{_GESPREK}|gesprek|afspraak)\s+(?:\w+\s+){{0,8}}?staat\s+(?:genoteerd|ingepland|in\s+de\s+agenda)",
+        r"(?:wat|welke)\s+(?:is\s+)?(?:je|jouw|uw)\s+beschikbaarheid",
+        r"(?:welk|welke)\s+(?:moment|tijdstip|optie|dag)\w*\s+(?:het\s+beste\s+)?(?:past|schikt)",
+        r"(?:kies|plan|boek)\s+(?:een|je|uw|zelf\s+een)\s+(?:tijdslot|moment|tijdstip)",
+    ),
+    "reschedule_subject": (r"nieuwe\s+(?:datum|tijd|afspraak)", r"verzet", r"verplaatst", r"wijziging\s+afspraak"),
+    "reschedule_text": (
+        rf"(?:{_GESPREK}|gesprek|afspraak)\s+(?:\w+\s+){{0,6}}?(?:verzetten|verplaatsen|verschuiven)",
+        r"(?:verzetten|verplaatsen)\s+(?:we|wij|ik)\s+(?:het|ons|je|jouw|uw|de)\s+(?:\w+\s+){0,2}?(?:gesprek|afspraak)",
+        r"(?:is|wordt|werd)\s+(?:\w+\s+){0,2}?(?:verzet|verplaatst)\s+naar",
+        r"nieuwe\s+(?:datum|tijd)\s*(?:is|wordt|:)",
+    ),
+    "cancel_subject": (r"geannuleerd", r"afgezegd", r"gaat\s+niet\s+door", r"annulering"),
+    "cancel_text": (
+        rf"(?:{_GESPREK}|gesprek|afspraak)\s+(?:\w+\s+){{0,12}}?(?:[\d.,:–-]+\s+){{0,6}}?(?:uur,?\s+)?"
+        r"(?:afzeggen|afgezegd|annuleren|geannuleerd|gaat\s+niet\s+door)",
+        r"(?:moeten|moet)\s+(?:we|wij|ik)\s+(?:helaas\s+)?(?:het|ons|je|jouw|uw|de)\s+(?:\w+\s+){0,2}?"
+        r"(?:gesprek|afspraak)[^!?\n]{0,120}?\b(?:afzeggen|annuleren)",
+    ),
+    "rejection": (
+        r"(?:besloten|gekozen)\s+(?:om\s+)?(?:je|jou|u|jouw\s+sollicitatie|uw\s+sollicitatie)?\s*niet\s+"
+        r"(?:verder\s+te\s+gaan|mee\s+te\s+nemen|uit\s+te\s+nodigen)",
+        r"niet\s+verder\s+(?:te\s+)?gaan\s+met\s+(?:je|jouw|uw)\s+(?:sollicitatie|kandidatuur)",
+        r"gekozen\s+voor\s+(?:een\s+)?andere\s+(?:kandida(?:at|te|ten)|sollicitant)",
+        r"helaas\s+(?:\w+\s+){0,6}?(?:niet\s+(?:verder|uitnodigen|door)|afwijzen|geen\s+positief)",
+        r"(?:je|jouw|uw)\s+sollicitatie\s+(?:\w+\s+){0,4}?(?:afgewezen|niet\s+(?:verder|door))",
+        r"afwijzing\s+(?:van\s+)?(?:je|jouw|uw)?\s*sollicitatie",
+    ),
+    "offer": (
+        r"(?:een\s+)?aanbod\s+(?:te\s+)?(?:doen|maken)\s+voor\s+de\s+functie",
+        r"(?:je|jou|u)\s+(?:\w+\s+){0,4}?de\s+functie\s+(?:\w+\s+){0,4}?aan\s+(?:te\s+)?bieden",
+        r"(?:ons|het)\s+(?:schriftelijk\s+|definitief\s+|formeel\s+)?aanbod\s+(?:voor|als)\b",
+        r"in\s+dienst\s+(?:te\s+)?treden",
+        r"(?:concept\s*)?arbeidsovereenkomst\s+(?:ter\s+ondertekening|in\s+de\s+bijlage|bijgevoegd)",
+    ),
+    "offer_subject": (r"aanbod\s+(?:arbeidsovereenkomst|functie)", r"arbeidsvoorwaardenvoorstel", r"contractvoorstel"),
+    "pay": (
+        r"(?:bruto\s+)?(?:maand|jaar)salaris",
+        r"bruto\s+per\s+(?:maand|jaar)",
+        r"salaris\s*:",
+        r"vakantiegeld",
+        r"dertiende\s+maand",
+        r"13e\s+maand",
+        r"eindejaarsuitkering",
+        r"maaltijdcheques",
+    ),
+    "start": (r"startdatum", r"datum\s+van\s+indiensttreding", r"indiensttreding"),
+    "agreement": (r"arbeidsovereenkomst", r"arbeidscontract", r"(?:het|je|uw)\s+contract\s+(?:ondertekenen|tekenen)"),
+    "ooo_subject": (r"afwezigheidsmelding", r"automatisch\s+antwoord", r"niet\s+op\s+kantoor", r"afwezig"),
+    "ooo_away": (
+        r"(?:ben|zit)\s+(?:\w+\s+){0,6}?(?:niet\s+op\s+kantoor|met\s+vakantie|op\s+vakantie|afwezig|met\s+verlof)",
+    ),
+    "ooo_return": (
+        r"vanaf\s+(?:\w+\s+){0,3}?[\d\-/]*\s*(?:\w+\s+)?weer\s+(?:bereikbaar|op\s+kantoor|aanwezig)",
+        r"na\s+mijn\s+terugkeer",
+        r"(?:beperkt|geen)\s+toegang\s+tot\s+(?:mijn\s+)?e-?mail",
+    ),
+    "ack": (
+        r"(?:bedankt|dank\s+je|dank\s+u)\s+(?:wel\s+)?voor\s+(?:je|jouw|uw)\s+sollicitatie",
+        r"(?:we|wij)\s+hebben\s+(?:je|jouw|uw)\s+sollicitatie\s+(?:\w+\s+)?ontvangen",
+        r"(?:je|jouw|uw)\s+sollicitatie\s+(?:is\s+)?(?:\w+\s+)?ontvangen",
+    ),
+    "process": (
+        r"(?:volgende|vervolg)stappen",
+        r"volgende\s+stappen",
+        r"(?:we|wij)\s+(?:houden|laten)\s+(?:je|u)\s+(?:op\s+de\s+hoogte|weten)",
+    ),
+    "non_employer": (
+        r"podcast",
+        r"journalist(?:e)?",
+        r"redactie",
+        r"krant",
+        r"tijdschrift",
+        r"(?:tandarts|huisarts|fysiotherapeut|kapsalon|ambassade|consulaat)\w{0,12}",
+        r"afspraak\s+(?:bij|op|met)\s+(?:de\s+|het\s+)?(?:gemeente|stadhuis|gemeentehuis|stadskantoor|kapper)",
+        r"(?:paspoort|identiteitskaart|rijbewijs)\w{0,8}",
+    ),
+    "negative_topic": (r"vacaturemelding", r"vacatures\s+voor\s+jou", r"nieuwe\s+vacatures", r"nieuwsbrief"),
+}
+
+LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": SPANISH,
+    "pt": PORTUGUESE,
+    "de": GERMAN,
+    "fr": FRENCH,
+    "nl": DUTCH,
+}
 
 # --- dates and times ---------------------------------------------------------------------
 
@@ -709,6 +840,21 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "novembro",
         "dezembro",
     ),
+    # "mrt" is the Dutch short March; "mei" May
+    "nl": (
+        "januari",
+        "februari",
+        "maart mrt",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
 }
 #: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -722,11 +868,14 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "sábado sabado sáb",
         "domingo dom",
     ),
+    # the short forms ("ma", "di", "do": "Do" and "MA" are also English) are left out
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
 }
 #: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
 #: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
 RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "de": {"morgen": 1, "übermorgen": 2, "uebermorgen": 2, "ubermorgen": 2},
+    "nl": {"morgen": 1, "overmorgen": 2},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
@@ -752,9 +901,11 @@ GLUE = (
     "fecha",
     "data",
     "hs",
+    "om",
+    "van",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate", "à")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot")
 #: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
 DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
@@ -819,6 +970,15 @@ ZONE_WORDS: dict[str, str] = {
     "de l'europe centrale": "Europe/Paris",
     "normale d'europe centrale": "Europe/Paris",
 }
+
+#: Dutch names the zone before the word for time ("Nederlandse tijd", "Belgische tijd")
+ZONE_BEFORE: dict[str, str] = {
+    "nederlandse": "Europe/Amsterdam",
+    "amsterdamse": "Europe/Amsterdam",
+    "belgische": "Europe/Brussels",
+    "brusselse": "Europe/Brussels",
+}
+ZONE_TRAIL = ("tijd",)
 
 
 #: function words of the languages that write numeric dates day first ("martes 9/9", "12/01/2026"),

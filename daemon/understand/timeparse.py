@@ -454,7 +454,7 @@ _COARSE = re.compile(
 )
 
 _WEEKDAY = _Source(
-    rf"""\b(?:(?P<pwk>next|this|last|previous|past)\s+week(?:['’]s)?\s*[-,]?\s*)?
+    rf"""\b(?:(?P<pwk>next|this|last|previous|past|volgende)\s+week(?:['’]s)?\s*[-,]?\s*)?
     (?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
     (?:\s+(?P<wk>(?:of\s+|from\s+)?(?:next|this|last|previous|past|the\s+following|the\s+coming)\s+week
         |after\s+next))?
@@ -469,7 +469,7 @@ _REL_LEX = _alt(list(_REL_DAYS))
 _REL = _Source(
     r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight|tonite
     |tomorrow|tmrw|yesterday|heute|last\s+night
-    |this\s+(?:morning|afternoon|evening)|(?<!guten\s)(?<!am\s)(?:"""
+    |this\s+(?:morning|afternoon|evening)|(?<!guten\s)(?<!goede\s)(?<!am\s)(?:"""
     + _REL_LEX
     + r"""))\b
     |\b(?P<in>in|within)\s+(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of
@@ -482,7 +482,7 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?)(?P<{p}m>[0-5]\d)|(?P<{p}hh>[ ]?h)\b)?(?:ish)?
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}m>[0-5]\d)|(?P<{p}hh>[ ]?h)\b)?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
@@ -491,7 +491,7 @@ _RANGE_LEX = _alt(list(lexicon.RANGE))
 _TIME = _Source(
     rf"""(?<![\d:/.,\-])(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
     (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis|{_RANGE_LEX})\s*{_T.format(p="b")}(?![\d/]))?
-    (?P<suf>\s*(?:uhr|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|hs\b|h\b))?""",
+    (?P<suf>\s*(?:uhr|uur\b|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|hs\b|h\b))?""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -525,6 +525,9 @@ _BARE_REGION = "eastern|central|mountain|pacific"
 #: "hora de Brasília", "horário de Lisboa", "hora peninsular" (lexicon.py)
 _ZONE_LEAD = _alt(list(lexicon.ZONE_LEAD))
 _ZONE_LEX = _alt(list(lexicon.ZONE_WORDS))
+#: "Nederlandse tijd", "Belgische tijd": the zone word first, then the word for time (lexicon.py)
+_ZONE_BEFORE_LEX = _alt(list(lexicon.ZONE_BEFORE))
+_ZONE_TRAIL = _alt(list(lexicon.ZONE_TRAIL))
 _ZONE = _Source(
     rf"""
     (?P<off>\(?(?:UTC|GMT)\s?[+\-−–]\s?\d{{1,2}}(?::?\d{{2}})?\)?
@@ -535,6 +538,7 @@ _ZONE = _Source(
   | (?P<city>\b(?:{_CITY})(?:,\s(?:{_CITY}))*\b)
   | (?P<heure>\bheure\s+(?:de\s+|d['’]\s?)(?P<hc>{_CITY})\b)
   | (?P<hora>\b(?:{_ZONE_LEAD})\s+(?:oficial\s+)?(?:de\s+|del\s+|da\s+|do\s+)?(?P<hl>{_ZONE_LEX})\b)
+  | (?P<tijd>\b(?P<tl>{_ZONE_BEFORE_LEX})\s+(?:{_ZONE_TRAIL})\b)
   | (?-i:(?P<abbr>\b(?:{_ABBR})\b))
   | (?P<bare>\b(?:{_BARE_REGION})\b(?!\s+(?:european|europe|standard|daylight|summer|time)\b))
     """,
@@ -549,7 +553,8 @@ _CLOCK_ZONE_AFTER = re.compile(
 )
 #: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b(?:at|um|ab|von|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$", re.IGNORECASE
+    r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$",
+    re.IGNORECASE,
 )
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 #: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
@@ -880,7 +885,7 @@ def _weekday_atoms(text: str) -> list[_Atom]:
         wk = (m.group("wk") or m.group("pwk") or "").lower()
         if "after" in wk:
             p.wd_count = 2  # "Friday after next": the second Friday from now
-        elif "next" in wk or "following" in wk or "coming" in wk:
+        elif "next" in wk or "following" in wk or "coming" in wk or "volgende" in wk:
             p.week_offset = 1
         elif "last" in wk or "previous" in wk or "past" in wk:
             p.week_offset = -1
@@ -1005,7 +1010,7 @@ def _time_atoms(text: str) -> list[_Atom]:
             bare = sep is None and ap is None and g("ahh") is None
             if sep == "h" and g("am") is None:
                 bare = True
-            if sep == "." and ap is None and suffix not in ("uhr", "h", "hs") and not has_end:
+            if sep == "." and ap is None and suffix not in ("uhr", "uur", "h", "hs") and not has_end:
                 # "10.30" alone is a number more often than a time; "at 10.30", "10.30 CET" are clocks
                 before = text[max(0, m.start() - 16) : m.start()]
                 if before.endswith(("€", "$", "£")) or not (
@@ -1028,7 +1033,10 @@ def _time_atoms(text: str) -> list[_Atom]:
                 continue
             p.hour, p.minute, p.meridiem = h, int(g("am") or 0), ap
             p.clock24 = (
-                (g("ah").startswith("0") and ap is None) or suffix in ("uhr", "h", "hs") or sep == "h" or bool(g("ahh"))
+                (g("ah").startswith("0") and ap is None)
+                or suffix in ("uhr", "uur", "h", "hs")
+                or sep in ("h", "u")
+                or bool(g("ahh"))
             )
         if g("bh") is not None or g("bw") is not None:
             rsep = g("rsep").lower()
@@ -1196,6 +1204,8 @@ def _zone_atoms(text: str) -> list[_Atom]:
             z = zones.lookup(g("hc"))
         elif g("hora"):
             z = zones.iana(lexicon.ZONE_WORDS[g("hl").lower()])
+        elif g("tijd"):
+            z = zones.iana(lexicon.ZONE_BEFORE[g("tl").lower()])
         elif g("bare"):
             if _NAME_GOES_ON.match(text, m.end()):
                 continue  # "Central Park", "Pacific Northwest": a name, not a clock
