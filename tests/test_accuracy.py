@@ -41,10 +41,11 @@ MIN_START_ACCURACY = 0.95
 BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # tuned, still below the bar on starts
     "b2-formal": (0.95, 0.90),
-    "bl-final": (0.95, 0.90),
+    "bl-final": (0.95, 0.93),
     "bl-final3": (0.95, 0.87),
-    # the third round, measured once at 7b9c39f after rounds 1–5: their honest figures
-    "b3-alpha": (0.78, 0.74),
+    # the third round, measured once at 7b9c39f after rounds 1–5 (0.787/0.742, 0.902/0.853);
+    # b3-alpha since tuned by the Dutch table
+    "b3-alpha": (0.89, 0.87),
     "b3-beta": (0.90, 0.85),
 }
 
