@@ -103,17 +103,6 @@ def _read(settings: Settings) -> tuple[dict[str, Any], frozenset[tuple[str, str]
     try:
         result: dict[str, Any] = store.status_snapshot()
         result["accounts"] = accounts.states(store, settings)
-        apps = store.load_applications()
-        # why a draft does not go where the employer's mail pointed (an outside Reply-To)
-        recipient_notes = {a.id: a.latest.recipient_note for a in apps if a.latest}
-        user_notes = {a.id: a.notes for a in apps}
-        for entry in result["applications"]:
-            if recipient_notes.get(entry["id"]):
-                entry["recipient_note"] = recipient_notes[entry["id"]]
-            n = user_notes.get(entry.get("id"))
-            mine = {k: v for k, v in vars(n).items() if v} if n is not None else {}
-            if mine:  # only then: the documented shape (DESIGN §3) stays as it was
-                entry["notes"] = mine
         return result, removed_drafts(store)
     finally:
         store.close()

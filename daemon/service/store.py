@@ -571,6 +571,13 @@ class Store:
                     "drafts": drafts,
                 }
             )
+            # only when set, so the documented shape (DESIGN §3) stays as it was: why a draft
+            # does not go where the employer's mail pointed, and what the user noted
+            if app.latest is not None and app.latest.recipient_note:
+                entries[-1]["recipient_note"] = app.latest.recipient_note
+            notes = {k: v for k, v in vars(app.notes).items() if v}
+            if notes:
+                entries[-1]["notes"] = notes
         # what happens soonest first; finished applications last
         entries.sort(key=lambda e: (e["next"] is None, _sort_time(e), e["company"] or "", e["id"]))
         return {"applications": entries}
