@@ -97,6 +97,45 @@ def test_fresh_database_is_migrated_private_and_in_wal(tmp_path: Path) -> None:
     other.close()
 
 
+def test_a_new_database_appears_whole_never_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a reader (status) or a restart after kill -9 that finds the file before SQLite wrote its
+    # header would take it for a truncated database; so whenever the path exists it is whole
+    path = tmp_path / "state" / "state.sqlite"
+    seen: list[int | None] = []
+    real_connect, real_chmod = sqlite3.connect, os.chmod
+
+    def look() -> None:
+        seen.append(path.stat().st_size if path.exists() else None)
+
+    def watching_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        look()
+        return real_connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    def watching_chmod(target: str | os.PathLike[str], mode: int) -> None:
+        look()  # the moment between SQLite's creating a file and its first write
+        real_chmod(target, mode)
+
+    monkeypatch.setattr(sqlite3, "connect", watching_connect)
+    monkeypatch.setattr(os, "chmod", watching_chmod)
+    with Store.open(path) as store:
+        seen.append(path.stat().st_size)
+        assert store.schema_version == SCHEMA_VERSION
+    assert seen[0] is None and all(size is None or size > 0 for size in seen), seen
+    assert sorted(p.name for p in path.parent.iterdir() if p.name != "followupd.lock") == [path.name]
+    with Store.open(path, reader=True) as reader:
+        assert reader.schema_version == SCHEMA_VERSION
+
+
+def test_a_builder_left_by_a_crash_is_cleared_and_the_database_made(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite"
+    (tmp_path / ".state.sqlite.new").write_bytes(b"")  # kill -9 while building
+    with Store.open(path) as store:
+        store.save_application(_app())
+    assert not (tmp_path / ".state.sqlite.new").exists()
+    with Store.open(path, reader=True) as reader:
+        assert [a.id for a in reader.load_applications()] == [_app().id]
+
+
 def _inode(path: Path) -> int:
     return os.stat(path).st_ino
 

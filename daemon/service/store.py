@@ -195,14 +195,19 @@ class Store:
             _prepare_dir(path.parent)
             if _make_private(path):
                 refuse_truncated(path)
-        existed = reader or path.exists()
+            else:
+                _create(path)
+        return cls._connect(path, "rw" if reader else "rwc", reader=reader)
+
+    @classmethod
+    def _connect(cls, path: Path, mode: str, *, reader: bool = False, new: bool = False) -> Store:
         try:
-            conn = sqlite3.connect(_uri(path, "rw" if reader else "rwc"), uri=True, timeout=10.0, isolation_level=None)
+            conn = sqlite3.connect(_uri(path, mode), uri=True, timeout=10.0, isolation_level=None)
         except sqlite3.Error as exc:
             raise StateError(f"{path}: cannot open the state database: {exc}") from exc
         store = cls(conn, path)
         try:
-            if not existed:
+            if new:
                 # SQLite created it just now, with the umask's mode, empty: close that gap
                 # before the first statement writes a byte (the -wal and -shm files SQLite
                 # makes later take the database file's mode)
@@ -723,6 +728,37 @@ def refuse_truncated(path: Path) -> None:
         "is lost; restore it from a backup, or delete the file to start afresh (drafts you "
         "deleted may then be made again)"
     )
+
+
+def _create(path: Path) -> None:
+    """Make a new, migrated database at ``path`` in one step, so nobody sees it half made.
+
+    SQLite creates the file empty and writes its header only with the first statement; a
+    ``status`` in that gap, or a restart after a ``kill -9`` in it, would find an empty
+    file it cannot tell from a truncated one (:func:`refuse_truncated`). So the database is
+    built under a name of its own and linked into place complete. Nobody can hold a
+    connection to the path before it exists, and the closed builder has left no ``-wal``.
+    Only the writer-lock holder creates, so a leftover builder file is a crashed one's.
+    """
+    builder = path.with_name(f".{path.name}.new")
+    for leftover in (builder, *(builder.with_name(builder.name + s) for s in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    store = Store._connect(builder, "rwc", new=True)
+    try:
+        # DELETE mode for the last step: closing leaves the builder file whole, WAL and all
+        store._conn.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        store.close()
+    try:
+        os.link(builder, path)
+    except FileExistsError:
+        pass  # made meanwhile by another writer that had the lock before us: its file stands
+    except OSError as exc:
+        raise StateError(f"{path}: cannot create the state database: {exc.strerror or exc}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            builder.unlink()
 
 
 def _uri(path: Path, mode: str) -> str:
