@@ -85,12 +85,17 @@ class Connector(Protocol):
         cursor: Cursor | None,
         since: date | None,
         keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         """Messages added to ``folder`` after ``cursor`` (all since ``since`` when None).
 
         ``keep`` sees each new message's header bytes; a connector may leave out those it
         turns down, so a first scan of a large folder never holds every header at once.
         Ignoring it is allowed: the caller applies the same test again.
+
+        ``fields``: the only header fields the caller reads from ``header_bytes``; a
+        connector may hand over just those (a server then sends a fraction of each header
+        block), or the whole block.
         """
         ...
 

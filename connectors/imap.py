@@ -439,6 +439,7 @@ class ImapConnector:
         cursor: Cursor | None,
         since: date | None,
         keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         client = self._conn()
         with self._io(f"sync {folder}"):
@@ -466,7 +467,7 @@ class ImapConnector:
                 # "n:*" always includes the highest UID, even when it is below n
                 uids = [u for u in client.search(["UID", f"{floor + 1}:*"]) if u > floor]
             uids = sorted(int(u) for u in uids)
-            refs, skipped = self._headers(client, folder, uids, keep)
+            refs, skipped = self._headers(client, folder, uids, keep, fields)
         # UIDs below UIDNEXT that SEARCH skipped are older than ``since``: never look again
         last = max([floor, uidnext - 1, *uids])
         self._synced[folder] = (validity, last + 1)
@@ -491,14 +492,19 @@ class ImapConnector:
         return Cursor(cursor.validity, cursor.last_key, int(modseq), dict(cursor.extra))
 
     def _headers(
-        self, client: IMAPClient, folder: str, uids: Sequence[int], keep: Callable[[bytes], bool] | None
+        self,
+        client: IMAPClient,
+        folder: str,
+        uids: Sequence[int],
+        keep: Callable[[bytes], bool] | None,
+        fields: Sequence[str] | None,
     ) -> tuple[list[MessageRef], int]:
         refs: list[MessageRef] = []
         skipped = 0
         try:
             for i in range(0, len(uids), HEADER_BATCH):
                 # streamed: a header the prefilter turns down is dropped as soon as it arrives
-                for item in fetch_headers(client._imap, uids[i : i + HEADER_BATCH]):
+                for item in fetch_headers(client._imap, uids[i : i + HEADER_BATCH], fields):
                     if keep is not None and not keep(item.header):
                         skipped += 1
                         continue

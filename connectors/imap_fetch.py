@@ -30,7 +30,46 @@ from imapclient.datetime_util import parse_to_datetime
 from imapclient.response_parser import parse_fetch_response
 
 #: what a first scan asks for (UID FETCH answers carry the UID too)
-HEADER_ITEMS = b"(BODY.PEEK[HEADER] FLAGS INTERNALDATE RFC822.SIZE)"
+#: a header field name as RFC 5322 allows it (printable ASCII but the colon), kept to the
+#: safe subset so a name can go into a command unquoted
+_FIELD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+
+
+def header_section(fields: Sequence[str] | None) -> bytes:
+    """The FETCH section for the header block, or for only ``fields`` of it.
+
+    A first scan's prefilter reads a dozen fields; the rest of a header block (Received,
+    DKIM and ARC signatures, vendor X- headers) is most of its bytes. Asking only for those
+    fields makes the server send and this process read a fraction of it.
+    """
+    if not fields:
+        return b"HEADER"
+    names = sorted({f.upper() for f in fields})
+    bad = [n for n in names if not _FIELD_NAME.match(n)]
+    if bad:
+        raise ValueError(f"not a header field name: {bad[0]!r}")
+    return b"HEADER.FIELDS (" + " ".join(names).encode("ascii") + b")"
+
+
+def header_items(fields: Sequence[str] | None = None) -> bytes:
+    return b"(BODY.PEEK[" + header_section(fields) + b"] FLAGS INTERNALDATE RFC822.SIZE)"
+
+
+#: what a first scan asks for (UID FETCH answers carry the UID too)
+HEADER_ITEMS = header_items()
+
+
+def _header_of(items: dict[bytes, object], section: bytes) -> tuple[bool, object]:
+    """(whether the answer holds the header section, its value). A server may spell the
+    field list its own way (quoted, reordered), so any HEADER.FIELDS answer counts as it."""
+    key = b"BODY[" + section + b"]"
+    if key in items:
+        return True, items[key]
+    if section != b"HEADER":
+        for name, value in items.items():
+            if name.startswith(b"BODY[HEADER.FIELDS "):
+                return True, value
+    return False, None
 
 _tags = itertools.count(1)
 
@@ -47,7 +86,7 @@ _CLOSE = re.compile(rb"[ ]*\)[ ]*\Z")
 # the answer as Dovecot (and servers that keep the asked order) gives it, in one match
 _COMMON = re.compile(
     rb"\* \d+ FETCH \(UID (\d+) FLAGS \(([^()\"{}\r\n]*)\) "
-    rb'INTERNALDATE "([^"\\\r\n]*)" RFC822\.SIZE (\d+) BODY\[HEADER\] \{(\d+)\}',
+    rb'INTERNALDATE "([^"\\\r\n]*)" RFC822\.SIZE (\d+) BODY\[HEADER(?:\.FIELDS \([^()\]\r\n]*\))?\] \{(\d+)\}',
     re.IGNORECASE,
 )
 _UNQUOTE = re.compile(rb"\\(.)")
@@ -167,11 +206,11 @@ def _slow(parts: list[Segment]) -> dict[bytes, object] | None:
     return None
 
 
-def _item(items: dict[bytes, object]) -> HeaderItem | None:
+def _item(items: dict[bytes, object], section: bytes = b"HEADER") -> HeaderItem | None:
     uid = items.get(b"UID")
     if not isinstance(uid, int):
         return None  # an unsolicited FETCH (a flag change by another client) carries no UID
-    header = items.get(b"BODY[HEADER]")
+    _, header = _header_of(items, section)
     flags = items.get(b"FLAGS")
     when = items.get(b"INTERNALDATE")
     size = items.get(b"RFC822.SIZE")
@@ -184,8 +223,13 @@ def _item(items: dict[bytes, object]) -> HeaderItem | None:
     )
 
 
-def fetch_headers(imap: imaplib.IMAP4, uids: Sequence[int]) -> Iterator[HeaderItem]:
+def fetch_headers(
+    imap: imaplib.IMAP4, uids: Sequence[int], fields: Sequence[str] | None = None
+) -> Iterator[HeaderItem]:
     """``UID FETCH`` the header block, flags, INTERNALDATE and size of ``uids``, as they arrive.
+
+    ``fields``: only these header fields (``BODY.PEEK[HEADER.FIELDS (...)]``); the block
+    then holds those of them the message has, and the blank line that ends it.
 
     Yields one :class:`HeaderItem` per message the server answered for (an expunged UID
     simply has none). Unsolicited responses in between (EXISTS, EXPUNGE, flag changes of
@@ -195,8 +239,9 @@ def fetch_headers(imap: imaplib.IMAP4, uids: Sequence[int]) -> Iterator[HeaderIt
     if not uids:
         return
     wanted = set(uids)
+    section = header_section(fields)
     tag = b"FUD%d" % next(_tags)  # imaplib's own tags use the letters A-P only: no clash
-    imap.send(tag + b" UID FETCH " + uid_set(uids) + b" " + HEADER_ITEMS + b"\r\n")
+    imap.send(tag + b" UID FETCH " + uid_set(uids) + b" " + header_items(fields) + b"\r\n")
     done: set[int] = set()
     while True:
         parts = read_response(imap)
@@ -228,9 +273,9 @@ def fetch_headers(imap: imaplib.IMAP4, uids: Sequence[int]) -> Iterator[HeaderIt
         items = _fast(parts)
         if items is None:
             items = _slow(parts)
-        if items is None or b"BODY[HEADER]" not in items:
+        if items is None or not _header_of(items, section)[0]:
             continue  # an unsolicited FETCH (another client changed flags), or one we cannot read
-        item = _item(items)
+        item = _item(items, section)
         if item is None or item.uid not in wanted or item.uid in done:
             continue
         done.add(item.uid)

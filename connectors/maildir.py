@@ -486,6 +486,7 @@ class MaildirConnector:
         cursor: Cursor | None,
         since: date | None,
         keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,  # a file's header block is read whole anyway
     ) -> SyncResult:
         folder_dir = self._dir(folder)
         try:

@@ -146,6 +146,45 @@ def test_sync_leaves_out_what_keep_turns_down_and_moves_past_it(mailbox: Mailbox
     assert (list(later.messages), later.skipped) == ([], 1)
 
 
+def test_sync_with_fields_hands_over_those_fields_and_keep_sees_them(mailbox: Mailbox, conn: Connector) -> None:
+    from email.parser import BytesHeaderParser
+
+    from daemon.understand.prefilter import HEADER_FIELDS
+
+    folded = (
+        "Received: from mx.acme.example by mx.example.org; Mon, 02 Mar 2026 10:00:01 -0500\r\n"
+        "DKIM-Signature: v=1; a=rsa-sha256; d=acme.example; b=" + "x" * 300 + "\r\n"
+        "List-Unsubscribe: <mailto:leave@acme.example>\r\n"
+        "Reply-To: Hiring Team\r\n <hiring@acme.example>\r\n"
+    )
+    raw = message("Interview invitation").replace(b"Subject:", folded.encode() + b"Subject:", 1)
+    mailbox.deliver(raw)
+    seen: list[bytes] = []
+
+    def keep(header: bytes) -> bool:
+        seen.append(header)
+        return True
+
+    result = conn.sync(INBOX, None, None, keep, HEADER_FIELDS)
+    [ref] = result.messages
+    assert seen == [ref.header_bytes]
+    fields = BytesHeaderParser().parsebytes(ref.header_bytes)
+    # every field the prefilter reads, as sent (folded lines included); a connector may add
+    # the rest of the block, or leave it out
+    assert fields["Subject"] == "Interview invitation"
+    assert fields["From"] == "Recruiter <jobs@acme.example>"
+    assert " ".join(str(fields["Reply-To"]).split()) == "Hiring Team <hiring@acme.example>"
+    assert fields["List-Unsubscribe"] == "<mailto:leave@acme.example>"
+    assert fields["To"] == "me@example.org"
+    assert ref.header_bytes.endswith(b"\r\n\r\n") or ref.header_bytes.endswith(b"\n\n")
+    assert b"Tuesday" not in ref.header_bytes and b"Hello." not in ref.header_bytes
+    if mailbox.kind == "imap":
+        # the server sent only what was asked for
+        assert b"DKIM-Signature" not in ref.header_bytes and b"Received:" not in ref.header_bytes
+        assert b"Message-ID" not in ref.header_bytes
+    assert ref.size == len(raw)
+
+
 def test_fetch_does_not_mark_seen(mailbox: Mailbox, conn: Connector) -> None:
     mailbox.deliver(message("Unread"))
     (ref,) = conn.sync(INBOX, None, None).messages

@@ -128,10 +128,15 @@ class CountingConnector:
         self.inner.close()
 
     def sync(
-        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         self.calls["sync"] += 1
-        return self.inner.sync(folder, cursor, since, keep)
+        return self.inner.sync(folder, cursor, since, keep, fields)
 
     def fetch(self, folder: str, keys: Sequence[int]) -> Iterator[tuple[int, bytes]]:
         self.calls["fetch"] += 1
@@ -210,7 +215,12 @@ class MemoryConnector:
         return None
 
     def sync(
-        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         # ignores ``keep``, as the interface allows: the runner filters again
         floor = cursor.last_key if cursor else 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -198,7 +198,12 @@ class _Blind(CountingConnector):
     """A server that suddenly answers every folder as empty (a new UIDVALIDITY, no messages)."""
 
     def sync(
-        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         self.calls["sync"] += 1
         validity = (cursor.validity if cursor else 0) + 1000

@@ -86,6 +86,26 @@ def test_the_common_shape_is_read() -> None:
     assert item.internaldate == datetime(2026, 9, 28, 9, 58, 42, tzinfo=timezone(timedelta(hours=2)))
 
 
+def test_only_the_fields_asked_for_and_however_the_server_spells_them() -> None:
+    asked = b"BODY.PEEK[HEADER.FIELDS (FROM LIST-ID SUBJECT)]"
+    common = (
+        b'* 1 FETCH (UID 10 FLAGS () INTERNALDATE "28-Sep-2026 09:58:42 +0200" '
+        b"RFC822.SIZE 7786 BODY[HEADER.FIELDS (FROM LIST-ID SUBJECT)] " + lit(HEADER) + b")\r\n"
+    )
+    # another server echoes the list quoted and reordered, items in its own order
+    odd = (
+        b'* 2 FETCH (FLAGS () BODY[HEADER.FIELDS ("Subject" "From" "List-Id")] '
+        + lit(HEADER)
+        + b" UID 11 RFC822.SIZE 9)\r\n"
+    )
+    server = ScriptedServer(common + odd + b"{tag} OK done\r\n")
+    items = list(fetch_headers(server, [10, 11], ["subject", "From", "list-id", "subject"]))
+    assert b" UID FETCH 10:11 (" + asked + b" FLAGS INTERNALDATE RFC822.SIZE)\r\n" in server.sent
+    assert [(i.uid, i.header, i.size) for i in items] == [(10, HEADER, 7786), (11, HEADER, 9)]
+    with pytest.raises(ValueError, match="header field name"):
+        list(fetch_headers(ScriptedServer(b""), [1], ["subject)] BODY[]"]))
+
+
 def test_any_item_order_and_items_after_the_literal() -> None:
     script = (
         b"* 7 FETCH (BODY[HEADER] " + lit(HEADER) + b" UID 3 MODSEQ (12345) RFC822.SIZE 99 FLAGS () "

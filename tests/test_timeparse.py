@@ -402,6 +402,46 @@ def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypa
     assert sum(len(mentions) for (mentions, _), _ in plain) > 500  # the corpus does hold mentions
 
 
+def test_compiling_with_needles_is_compiling_and_reading_needles() -> None:
+    # one parse for both: the pattern it gives behaves as re.compile's, the needles are those
+    # read off re.compile's pattern, for every rule classify has and for odd flags and groups
+    import re
+
+    import daemon.understand.classify as classify
+    import daemon.understand.timeparse as tp
+
+    def found_in(value: object) -> list[str]:
+        if isinstance(value, classify._Rx):
+            return [value.pattern]
+        if isinstance(value, tuple | list):
+            return [p for v in value for p in found_in(v)]
+        return []
+
+    rules = [p for v in vars(classify).values() for p in found_in(v)]
+    cases = [(p, re.IGNORECASE | re.MULTILINE) for p in rules] + [
+        (r"(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>am|pm)", re.IGNORECASE),
+        (r"(?x) interview \s+ (?P<when>on|at) # verbose, with a comment", 0),
+        (r"(?-i:EST)|eastern", re.IGNORECASE),
+    ]
+    assert len(rules) > 100
+    samples = [
+        "",
+        "Interview at 10:30 am, Eastern (EST)",
+        "Entrevista el martes 3 de marzo a las 10h",
+        "ON at interview  on",
+    ]
+    for pattern, flags in cases:
+        rx, found = tp.compile_with_needles(pattern, flags)
+        ref = re.compile(pattern, flags)
+        assert (rx.pattern, rx.flags, rx.groups, rx.groupindex) == (ref.pattern, ref.flags, ref.groups, ref.groupindex)
+        assert found == tp.needles(ref), pattern
+        for text in samples:
+            got, want = rx.search(text), ref.search(text)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), pattern
+    with pytest.raises(re.error):
+        tp.compile_with_needles("(unclosed", 0)
+
+
 # ---------------------------------------------------------------- European writing (issue 14)
 CEST = timezone(timedelta(hours=2))
 EU_REF = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))  # a Monday in Cologne

@@ -103,11 +103,16 @@ class _Pulse:
             self._beat()
 
     def sync(
-        self, folder: str, cursor: Cursor | None, since: date | None, keep: Callable[[bytes], bool] | None = None
+        self,
+        folder: str,
+        cursor: Cursor | None,
+        since: date | None,
+        keep: Callable[[bytes], bool] | None = None,
+        fields: Sequence[str] | None = None,
     ) -> SyncResult:
         self._beat()
         try:
-            return self._inner.sync(folder, cursor, since, keep)
+            return self._inner.sync(folder, cursor, since, keep, fields)
         finally:
             self._beat()
 

@@ -40,7 +40,8 @@ from daemon.settings import AccountSettings, Settings
 from daemon.understand.analyze import analyze_mail
 from daemon.understand.extract import employer
 from daemon.understand.mail import parse
-from daemon.understand.prefilter import is_candidate
+from daemon.understand.prefilter import HEADER_FIELDS, is_candidate
+from daemon.understand.warmup import warm_up
 
 LOGGER = "followupd.runner"
 log = structlog.get_logger(LOGGER)
@@ -105,6 +106,32 @@ class PassReport:
             f"{self.account}: {self.synced} new message(s), {self.analysed} analysed, "
             f"{self.drafts} draft(s) created, {len(self.actions)} action(s), {self.errors} error(s)"
         )
+
+
+_warm_lock = threading.Lock()
+_warmed = False
+
+
+def _warm_up_once() -> None:
+    """Compile the analysers' patterns in a thread of their own, once per process.
+
+    A first scan spends most of its header fetch waiting on the server, with the GIL free;
+    the patterns then cost its first interview mail nothing. A failure only leaves them to
+    be compiled at first use, as without it.
+    """
+    global _warmed
+    with _warm_lock:
+        if _warmed:
+            return
+        _warmed = True
+
+    def run() -> None:
+        try:
+            warm_up()
+        except Exception:  # pragma: no cover - the sample is fixed and analysed in the tests
+            log.debug("warm-up failed", exc_info=True)
+
+    threading.Thread(target=run, name="followupd-warm-up", daemon=True).start()
 
 
 def _sender_name(header: bytes, users: frozenset[str]) -> str:
@@ -260,6 +287,8 @@ class AccountRunner:
         folders = [(f, "inbound") for f in roles.watched]
         if roles.sent and roles.sent not in roles.watched:
             folders.append((roles.sent, "outbound"))
+        if any(self.store.get_cursor(self.account.name, f) is None for f in roles.watched):
+            _warm_up_once()  # a first scan: its header fetch leaves time to compile in
         for folder, direction in folders:
             self.sync_folder(folder, direction, now, report, progress=progress)
         self.tick(now, report)
@@ -297,7 +326,7 @@ class AccountRunner:
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
         # cursor and is not looked at again
-        result = conn.sync(folder, cursor, since, keep)
+        result = conn.sync(folder, cursor, since, keep, HEADER_FIELDS)
         if learned:
             self._remember_sender_name(learned[0])
         validity = result.cursor.validity

@@ -33,7 +33,7 @@ from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.understand import extract, lexicon
 from daemon.understand.relays import is_hiring_relay, is_noreply, relay_for_domain
-from daemon.understand.timeparse import folded, needles, resolve, scan
+from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
@@ -69,8 +69,7 @@ class _Rx:
     @property
     def rx(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, _IM)
-            found = needles(self._compiled)
+            self._compiled, found = compile_with_needles(self.pattern, _IM)
             # the shortest words are the likeliest to occur, and one found settles it
             self._needles = None if found is None else tuple(sorted(found, key=lambda n: (len(n), n)))
         return self._compiled

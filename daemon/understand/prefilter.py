@@ -144,6 +144,8 @@ _WANTED = frozenset(
         "content-type",
     }
 )  # fmt: skip
+#: every header field :func:`is_candidate` reads: all a connector need fetch for it
+HEADER_FIELDS: tuple[str, ...] = tuple(sorted(_WANTED))
 _DOMAIN = re.compile(r"@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)")
 _ANGLE = re.compile(r"<[^<>]*>|\S+@\S+")
 _ADDR = re.compile(r"[^\s<>\"',;:()]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?")

@@ -70,8 +70,10 @@ def folded(text: str) -> str | None:
 
 try:  # the regex parser is private; without it every pattern simply runs unfiltered
     _sre: Any = importlib.import_module("re._parser")
+    _sre_code: Any = importlib.import_module("re._compiler")
+    _sre_engine: Any = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover
-    _sre = None
+    _sre = _sre_code = _sre_engine = None
 
 
 def _needed(items: Any, fold: bool) -> frozenset[str] | None:
@@ -139,6 +141,34 @@ def needles(rx: re.Pattern[str] | _Source, *, exact: bool = False) -> frozenset[
     if found is None or min(map(len, found)) < 3:
         return None
     return found
+
+
+def compile_with_needles(pattern: str, flags: int) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """``re.compile(pattern, flags)`` and :func:`needles` of it, from one parse of the pattern.
+
+    ``re.compile`` parses the pattern and throws the parse away; :func:`needles` would parse
+    it again. For the long patterns the lexicons make, parsing is most of the cost of a
+    compile, and a first scan pays it once per pattern in every process. So the parse is
+    kept for both: the code is generated from it as ``re._compiler.compile`` does. Any
+    trouble with these private modules (another Python version) falls back to the two calls.
+    """
+    try:
+        tree = _sre.parse(pattern, flags)
+        found = _needed(tree, True)
+        code = _sre_code._code(tree, flags)
+        groupindex = tree.state.groupdict
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        rx: re.Pattern[str] = _sre_engine.compile(
+            pattern, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup)
+        )
+    except re.error:
+        raise
+    except Exception:  # pragma: no cover - the private modules of another Python version
+        rx = re.compile(pattern, flags)
+        return rx, needles(rx)
+    return rx, (None if found is None or min(map(len, found)) < 3 else found)
 
 
 #: a pattern's tokens, for lower-casing its literal characters only (not escapes, not group syntax)
@@ -211,11 +241,13 @@ def _alternatives(pattern: str) -> tuple[str, list[str]] | None:
 #: twins for combinations of alternatives kept per pattern (each costs a compile, ~1 ms)
 _MAX_TWINS = 32
 #: text a scanner matches as written before it builds its twins (see _Scanner._prepare).
-#: Building them costs about what matching 10 kB without them costs more (cachegrind: about
-#: 0.15 G instructions against 14 M per kB of scheduling text), so waiting that long never
-#: costs more than twice the better choice, and a command that reads one message
-#: (explain, preview) never pays for them.
-_WARM_UP_CHARS = 10_000
+#: Building them costs about what matching 60 kB without them costs more (measured on the
+#: first scan of bench/scan.py's current mix, ten scanners: about 9 ms to build each, and
+#: about 0.14 ms saved per kB once built), so waiting that long never costs more than twice
+#: the better choice (rent until the rent paid equals the price). A first scan of a hundred
+#: interview mails reaches about 25 kB per scanner and never pays for them; a command that
+#: reads one message (explain, preview) neither.
+_WARM_UP_CHARS = 60_000
 
 
 class _Scanner:
