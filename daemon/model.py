@@ -96,6 +96,9 @@ class Mail:
     #: the body of a message forwarded inline (Gmail, Apple, Outlook "Fw:"), without its
     #: header block and its own quotes; it is in ``quoted`` too
     forwarded: str = ""
+    #: the forwarded message's author (lower case) and subject, from its header block
+    forwarded_from: str = ""
+    forwarded_subject: str = ""
 
     def header(self, name: str) -> str | None:
         values = self.headers.get(name.lower())

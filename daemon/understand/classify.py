@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.understand import extract, lexicon
-from daemon.understand.relays import is_hiring_relay, is_noreply, relay_for_domain
+from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain
 from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
 
 _I = re.IGNORECASE
@@ -155,7 +155,10 @@ _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
     r"vacancy|job|offer|talent acquisition|talent team|resume|résumé|cv|references|"
     r"requisition|bewerbung|stelle|interview\w*|onsite|phone screen|candidature|poste|recrutement|"
-    r"relocation|work permit|visa sponsorship|notice period|onboard\w*)\b"
+    r"relocation|work permit|visa sponsorship|notice period|onboard\w*|"
+    # what an interview asks of the candidate, as a reply about its format names it
+    r"whiteboard\w*|live[- ]coding|coding (?:exercise|challenge|round|test)|system design (?:round|interview)|"
+    r"take[- ]home)\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
@@ -329,6 +332,11 @@ _REJECTION = _rules(
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+candidate\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
+    # the object comes between: "decided not to take you forward", "will not be taking your
+    # application further", "not progressing your candidacy any further"
+    ("text: not taking you forward", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:to\s+)?(?:be\s+)?"
+     r"(?:taking|take|putting|put|moving|move|progressing|progress|bringing|bring|carrying|carry)\s+"
+     r"(?:you|your\s+(?:application|candidacy|profile|cv|resume))\s+(?:any\s+)?(?:forward|further)\b"),
     ("text: not moving forward", r"\b(?:won't|will not|are not|aren't|not)\s+be\s+(?:moving|going)\s+forward"
      r"(?=\s*(?:at this (?:time|stage|point)|for now|with (?:your|the) (?:application|candidacy)|[.,;]))"),
     ("text: decided on another candidate (de)", r"\bleider\b[^.!?]{0,200}?\b(?:für (?:eine?n? )?(?:andere[nr]?|"
@@ -480,7 +488,7 @@ _INVITE_TEXT = _rules(
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
     ("text: interview you", r"\binterview you\b"),
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
-     r"this|next|for (?:a|an))\b|\bcan you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
+     r"this|next|for (?:a|an))\b|\b(?:can|could) you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
      r"[^?\n]{0,50}\b(?:work|sound|suit)\b"),
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
@@ -598,6 +606,9 @@ _THANKS = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
+_FORWARD_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|enc)\s*:", re.IGNORECASE)
+#: the time line of a forwarded meeting's header block (mail.forward_in keeps it)
+_FORWARDED_WHEN = re.compile(r"^\s*(?:when|wann|quand|cuándo|cuando)\s*:(.+)$", re.IGNORECASE | re.MULTILINE)
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
 #: an employer speaking for itself: "we", "our team", "the hiring manager"
 _EMPLOYER_VOICE = _rx(r"\b(?:we|we're|we've|we'd|we'll|us|our)\b|\bhiring manager\b")
@@ -734,7 +745,8 @@ _CHAT = _rx(
 #: a meeting being put in the diary, done or about to be
 _BOOKED = _rx(
     r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will|it's|it is|you're|you are)\s+"
-    r"(?:just\s+|now\s+|also\s+|gone ahead and\s+|all\s+)?(?:booked|scheduled|pencil(?:l)?ed|locked|"
+    r"(?:just\s+|now\s+|also\s+|gone ahead and\s+|all\s+)?(?:booked|scheduled|pencil(?:l)?ed|locked|blocked|"
+    r"reserved|"
     r"lined up|set up|arranged|organi[sz]ed)\b|\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
     r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:a|an|the)\s+(?:calendar |meeting "
@@ -786,6 +798,7 @@ _DEFINITE = frozenset(
     {
         "text: interview at a stated time",
         "text: meeting at a stated time",
+        "text: forwarded meeting at a stated time",
         "text: meeting booked",
         "text: confirms a time",
         "text: proposes times",
@@ -813,7 +826,7 @@ def _strong_hiring(mail: Mail, subject: str, body: str) -> bool:
     """Is this unmistakably about a job (not just a mention of one)?"""
     if _ROLE_CONTEXT.search(_OWN_JOB.sub("", f"{subject}\n{body}")) or _SCREENING.search(subject):
         return True
-    if _INTERVIEW.search(subject) or _JOB_TITLE.search(subject):
+    if _INTERVIEW.search(subject) or _JOB_TITLE.search(subject) or extract.SUBJECT_TITLE.search(subject):
         return True
     quoted = _OWN_JOB.sub("", _normalise(mail.quoted[:3000]))
     if quoted and (_ROLE_CONTEXT.search(quoted) or _SCREENING.search(quoted) or _INTERVIEW.search(quoted)):
@@ -1096,8 +1109,16 @@ class _Evidence:
         # wording rules read the body only: a signature's title, promo line or legal notice says
         # nothing about what this message does
         self.text, sign_block = extract.split_signature(self.full_text)
+        if mail.forwarded:
+            # what a forward is about is the message it forwards ("Forwarding the invite from
+            # Erik's calendar", "FYI, see below"): its body reads as part of this one, after
+            # the cover note's own signature has been set aside
+            self.text = f"{self.text}\n\n{_normalise(mail.forwarded)}"
         self.signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
-        self.is_reply = bool(_REPLY_SUBJECT.match(self.subject)) or mail.in_reply_to is not None
+        # a forward made from inside a thread carries In-Reply-To too, but says something new
+        self.is_reply = bool(_REPLY_SUBJECT.match(self.subject)) or (
+            mail.in_reply_to is not None and not _FORWARD_PREFIX.match(self.subject)
+        )
         self.body = f"{self.text}\n{self.signature}"
         #: the text with lines broken inside a sentence joined (same length, same offsets):
         #: "your Technical Round 2\ninterview ... has been postponed" is one sentence
@@ -1154,9 +1175,12 @@ class _Evidence:
     @cached_property
     def personal(self) -> list[str]:
         mail = self.mail
+        forwarded_org = extract.org_domain(mail.forwarded_from.rpartition("@")[2]) if mail.forwarded_from else ""
         personal = (
             mail.from_ is not None
             and extract.org_domain(mail.from_.domain) in extract.FREEMAIL
+            # a friend forwarding an employer's message passes on the employer's words
+            and (not forwarded_org or forwarded_org in extract.FREEMAIL)
             and not _ROLEWORD.search(f"{self.subject}\n{self.body}\n{mail.quoted[:3000]}")
             and self.calendar_category is None
         )
@@ -1323,9 +1347,24 @@ class _Evidence:
             len(self.invite_text) >= 2 and not self.noreply_sender and bool(_ROLE_CONTEXT.search(self.text))
         )
         strong = (
-            self.calendar_category is not None or bool(self.rejection) or confirmed or bool(self.relayed) or in_person
+            self.calendar_category is not None
+            or bool(self.rejection)
+            or confirmed
+            or bool(self.relayed)
+            or in_person
+            or self.board_message
         )
         return [] if strong else self.bulk
+
+    @cached_property
+    def board_message(self) -> bool:
+        """A person's own message carried by a job board ("Wei Ling Tan via LinkedIn"): the
+        board's bulk headers say nothing about what the person wrote."""
+        f = self.mail.from_
+        brand = relay_for_domain(f.domain) if f is not None else None
+        if f is None or brand not in JOB_BOARDS:
+            return False
+        return re.search(rf"\S\s+via\s+{re.escape(brand)}\s*$", f.name, re.IGNORECASE) is not None
 
     @cached_property
     def relayed(self) -> list[str]:
@@ -1420,9 +1459,18 @@ class _Evidence:
             found.append("text: interview at a stated time")
         if _NEW_EVENT.search(self.text) and _MEETING_WORD.search(self.subject):
             found.append("text: a scheduling tool booked a meeting")
+        if self.interview_ctx and self._forwarded_meeting_time:
+            found.append("text: forwarded meeting at a stated time")
         if (self.interview_ctx or self.strong_ctx) and self.introduced_meeting:
             found += self.introduced_meeting
         return found
+
+    @cached_property
+    def _forwarded_meeting_time(self) -> bool:
+        """A calendar's meeting forwarded inline (Outlook's "When:" in the forwarded header
+        block) states a date and a time."""
+        m = _FORWARDED_WHEN.search(self.mail.forwarded[:600])
+        return m is not None and any(p.has_date and p.has_time for p in scan(m.group(1))[0])
 
     @cached_property
     def invite(self) -> list[str]:

@@ -343,8 +343,19 @@ _TITLE_NOUN = (
 _TITLE = (
     rf"((?:(?:[A-Z][\w+#/.&-]*|of|and|&|iOS|ML|AI)[ \t]+){{0,5}}{_TITLE_NOUN}"
     r"(?:[ \t]+(?:I{1,3}|IV|V|[1-5]))?"
-    r"(?:,[ \t]+(?:[A-Z][\w&-]*[ \t]?){1,3}(?=[ \t]*(?:role|position|opening|job|at|is|\(|$|\n|[|–—:.])))?"
+    # the words after a comma belong to the title only up to a word or mark that ends it
+    # (whole words: "Operations" does not end at its "at")
+    r"(?:,[ \t]+(?:[A-Z][\w&-]*[ \t]?){1,3}"
+    r"(?=[ \t]*(?:(?:role|position|opening|job|at|is)\b|\(|$|\n|[|–—:.]|-[ \t])))?"
     r"(?:[ \t]*\((?:[^()\d\n]{1,40})\))?)"
+)
+#: a job title as a subject names it: title-case words before a title noun ("Operations
+#: Manager", "Senior Financial Analyst"), a title noun and its field ("Director, Finance"), or
+#: "Head of X". Case matters: "the manager" or "a director's visit" is no title.
+SUBJECT_TITLE = re.compile(
+    rf"\b(?:[A-Z][\w+#/.&-]*[ \t]+(?:(?:of|and|&)[ \t]+)?){{1,4}}{_TITLE_NOUN}\b"
+    rf"|\b{_TITLE_NOUN},[ \t]+[A-Z][\w&-]+"
+    r"|\bHead of [A-Z][\w&+-]*"
 )
 _ROLE_CONTEXT = tuple(
     re.compile(p, re.MULTILINE)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from email.message import EmailMessage, Message
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from daemon.model import Address, CalendarEvent, Mail
 from daemon.understand.htmltext import html_to_text
@@ -788,12 +788,32 @@ _FORWARD_HEADER = re.compile(
     r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à)\s*:", re.I
 )
 _FORWARD_WORD = re.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
+#: lines of a forwarded meeting's header block that are its content: Outlook puts a
+#: forwarded invitation's time and place there ("When: Thursday, January 22 3:30 PM-4:30 PM")
+_FORWARD_MEETING = re.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
+_FORWARD_FROM = re.compile(r"^\s*(?:from|von|de)\s*:(.*)$", re.I)
+_FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto)\s*:(.*)$", re.I)
+_ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: lines of a header value wrapped onto the next lines, at most
 _MAX_WRAPPED_HEADER_LINES = 3
 
 
+class Forward(NamedTuple):
+    """A message forwarded inline: its body (with the meeting lines of its header block),
+    and who wrote it and its subject, as its header block says ("" when it does not)."""
+
+    text: str = ""
+    sender: str = ""
+    subject: str = ""
+
+
 def forwarded_text(text: str, subject: str) -> str:
-    """The body of a message forwarded inline in ``text``, or "" when none is.
+    """The body of a message forwarded inline in ``text``, or "" when none is."""
+    return forward_in(text, subject).text
+
+
+def forward_in(text: str, subject: str) -> Forward:
+    """The message forwarded inline in ``text`` (an empty :class:`Forward` when none is).
 
     The forwarded message starts at a forward marker ("---------- Forwarded message
     ---------", "Begin forwarded message:"), or, when the subject says "Fw:", at Outlook's
@@ -803,7 +823,7 @@ def forwarded_text(text: str, subject: str) -> str:
     """
     forward_subject = _FORWARD_SUBJECT.match(subject) is not None
     if not forward_subject and not _FORWARD_WORD.search(text):
-        return ""  # only a marker can start a forward, and there is none
+        return Forward()  # only a marker can start a forward, and there is none
     lines = text.splitlines()
     n = len(lines)
     start = -1
@@ -813,23 +833,32 @@ def forwarded_text(text: str, subject: str) -> str:
             start = i + 1
             break
         if stripped.startswith(">"):
-            return ""
+            return Forward()
         span = _quote_starts(lines, i)
         if span:
             if not forward_subject or _ATTRIBUTION_HEAD.match(stripped):
-                return ""  # a reply's quote, or an attribution: "On …, Ana wrote:"
+                return Forward()  # a reply's quote, or an attribution: "On …, Ana wrote:"
             start = i if re.match(r"(?i)(?:from|de|von)\s?:", stripped) else i + 1
             break
     if start < 0:
-        return ""
+        return Forward()
     j = start
     while j < n and not lines[j].strip():
         j += 1
     header_end = j
     seen_header = False
     wrapped = 0
+    meeting: list[str] = []
+    sender = fwd_subject = ""
     while j < n and lines[j].strip():
-        if _FORWARD_HEADER.match(lines[j]):
+        if _FORWARD_HEADER.match(lines[j]) or _FORWARD_MEETING.match(lines[j]):
+            if _FORWARD_MEETING.match(lines[j]):
+                meeting.append(lines[j].strip())
+            elif (m := _FORWARD_FROM.match(lines[j])) and not sender:
+                found = _ADDRESS_IN.search(m.group(1))
+                sender = found.group(0).lower() if found else ""
+            elif (m := _FORWARD_SUBJECT_LINE.match(lines[j])) and not fwd_subject:
+                fwd_subject = m.group(1).strip()
             header_end = j + 1
             seen_header = True
             wrapped = 0
@@ -846,7 +875,7 @@ def forwarded_text(text: str, subject: str) -> str:
         if stripped.startswith(">") or _FORWARD_MARK.match(stripped) or _quote_starts(lines, k):
             break
         body.append(lines[k])
-    return "\n".join(body).strip()[:MAX_TEXT_CHARS]
+    return Forward("\n".join([*meeting, *body]).strip()[:MAX_TEXT_CHARS], sender, fwd_subject[:500])
 
 
 _WORD = re.compile(r"\w+")
@@ -981,7 +1010,8 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         chosen = _BODY_CONTROL.sub("", chosen)
     body, signature, quoted = split_text(chosen)
     subject = (h("subject") or [""])[0]
-    forwarded = forwarded_text(chosen, subject)
+    forward = forward_in(chosen, subject)
+    forwarded = forward.text
     if nested_chunks:
         nested_text = [_BODY_CONTROL.sub("", c) for c in nested_chunks]
         quoted = "\n\n".join([quoted, *nested_text]).strip()
@@ -1014,6 +1044,8 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
         defects=tuple(dict.fromkeys(defects)),
         size=size,
         forwarded=forwarded,
+        forwarded_from=forward.sender,
+        forwarded_subject=forward.subject,
     )
 
 

@@ -1,0 +1,178 @@
+"""Issue 14, fourth round of blind sets (b4-gamma, b4-delta): the mechanisms their misses showed
+wanting. Each case is mail written for the purpose, not copied from a set."""
+
+from __future__ import annotations
+
+import pytest
+from mailmaker import category, mail
+
+from daemon.understand.analyze import analyze
+from daemon.understand.extract import SUBJECT_TITLE
+from daemon.understand.mail import parse
+
+# --- forwards: the forwarded message is what the mail is about -------------------------------
+
+OUTLOOK_FORWARD = (
+    "Hi Sam,\n\nSending this on from Lena's calendar so you have the details.\n\nThanks,\nOla\n\n"
+    "________________________________\n"
+    "From: Lena Brandt <lena.brandt@kettleworks.example>\n"
+    "Sent: Friday, March 6, 2026 4:02 PM\n"
+    "To: Ola Berg <ola.berg@kettleworks.example>\n"
+    "Subject: Interview - Sam Candidate - Logistics Planner\n"
+    "When: Wednesday, March 11, 2026 10:00 AM-11:00 AM (UTC-05:00) Eastern Time (US & Canada).\n"
+    "Where: Microsoft Teams Meeting\n\n"
+    "________________________________________________________________________________\n"
+    "Microsoft Teams meeting\nJoin on your computer or mobile app\n"
+)
+
+
+def test_a_forwarded_outlook_meeting_keeps_its_time_and_place_and_author() -> None:
+    m = parse(mail("Ola Berg <ola.berg@kettleworks.example>", "FW: Interview - Sam Candidate - Logistics Planner",
+                   OUTLOOK_FORWARD, date="Mon, 09 Mar 2026 09:00:00 -0400"))
+    assert m.forwarded.startswith("When: Wednesday, March 11, 2026 10:00 AM-11:00 AM")
+    assert "Where: Microsoft Teams Meeting" in m.forwarded
+    assert m.forwarded_from == "lena.brandt@kettleworks.example"
+    assert m.forwarded_subject == "Interview - Sam Candidate - Logistics Planner"
+    assert "Sent:" not in m.forwarded and "2026 4:02 PM" not in m.forwarded  # the forward's own date is no time
+
+
+def test_a_forwarded_meeting_with_a_stated_time_is_an_invitation_at_that_time() -> None:
+    a = analyze(mail("Ola Berg <ola.berg@kettleworks.example>", "FW: Interview - Sam Candidate - Logistics Planner",
+                     OUTLOOK_FORWARD, date="Mon, 09 Mar 2026 09:00:00 -0400"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    # Outlook names the zone by its standard offset; on 11 March New York keeps summer time
+    assert a.interview.start.isoformat() == "2026-03-11T10:00:00-04:00"
+
+
+def test_the_user_forwarding_an_interviewer_schedule_to_themselves_is_not_their_interview() -> None:
+    body = ("Putting this on my personal calendar.\n\n---------- Forwarded message ---------\n"
+            "From: Hiring Team <schedule@goodtime.io>\nDate: Mon, 2 Mar 2026 at 09:12\n"
+            "Subject: You're interviewing Priya Das - Data Analyst\nTo: <sam@northbeam.example>\n\n"
+            "Hi Sam,\n\nYou've been added as an interviewer.\n\nCandidate: Priya Das\n"
+            "When: Thursday, March 5, 2026, 2:00 PM - 2:45 PM EST\n\n"
+            "Please submit your scorecard within 24 hours.\n")
+    cat, reasons = category(mail("Sam Candidate <sam@northbeam.example>", "Fwd: You're interviewing Priya Das",
+                                 body, to="sam.candidate@fastmail.example"))
+    assert cat == "other", reasons
+
+
+def test_a_friend_forwarding_an_employer_request_for_availability_is_an_invitation() -> None:
+    body = ("HR copied me because I referred you - good luck!!\n\n---------- Forwarded message ---------\n"
+            "From: Nia Obi <nia.obi@tallyfield.example>\nDate: Tue, 3 Mar 2026 at 11:02\n"
+            "Subject: Sam Candidate - Platform Engineer - last stage\nTo: <sam@example.org>\n\n"
+            "Hi Sam,\n\nYou have cleared the technical stage. The last stage is a one-hour conversation with "
+            "our CTO. Kindly share your availability for Thursday or Friday this week.\n\nRegards,\nNia\n")
+    subject = "Fwd: Sam Candidate - Platform Engineer - last stage"
+    cat, reasons = category(mail("Jo Friend <jo.friend@gmail.com>", subject, body))
+    assert cat == "invitation", reasons
+
+
+def test_a_forward_sent_from_inside_a_thread_is_not_a_reply() -> None:
+    body = ("Dear students,\n\nPlease see the schedule below.\n\n---------- Forwarded message ---------\n"
+            "From: Campus Team <campus@orbitline.example>\nDate: Wed, 4 Mar 2026 at 18:00\n"
+            "Subject: Interview schedule - Orbitline drive\nTo: <placements@college.example>\n\n"
+            "The shortlisted candidates are invited for the technical interview on Tuesday, 10 March 2026, "
+            "on MS Teams.\n\nName | Slot\nSam Candidate | 10:40 AM - 11:10 AM\nLee Roe | 11:15 AM - 11:45 AM\n")
+    cat, reasons = category(mail("Placement Cell <placements@college.example>",
+                                 "Fwd: Interview schedule - Orbitline drive", body, reply=True))
+    assert cat == "invitation", reasons
+
+
+# --- a job title in the subject is hiring context ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "title"),
+    [
+        ("Re: Director, Business Operations - next steps", True),
+        ("Operations Manager opportunity - Winnipeg", True),
+        ("Head of FP&A search - confidential", True),
+        ("Re: Senior Financial Analyst role", True),
+        ("Re: the manager said no", False),
+        ("Lunch with the director?", False),
+        ("Invoice 4471 - Manager approval", False),
+    ],
+)
+def test_a_subject_title_is_title_case_words_and_a_title_noun(subject: str, title: bool) -> None:
+    assert (SUBJECT_TITLE.search(subject) is not None) is title
+
+
+def test_a_hiring_manager_s_one_line_reply_under_a_title_subject_is_an_invitation() -> None:
+    body = ("Could you do 8:30 tomorrow morning? 30 minutes, I'll call your mobile.\n\nSent from my phone\n\n"
+            "> On Mon, Sam wrote:\n> Thanks Rob, I'm flexible all week.\n")
+    a = analyze(mail("Rob Heath <rob.heath@millgate.example>", "Re: Controller, Plant Finance - next steps", body,
+                     reply=True, date="Mon, 09 Mar 2026 17:40:00 -0600"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-03-10T08:30:00-06:00"
+
+
+def test_a_title_in_a_personal_subject_is_not_hiring_context() -> None:
+    cat, reasons = category(mail("Pat Lee <pat.lee@gmail.com>", "Re: dinner Friday",
+                                 "Can you do 7:30 on Friday? The director of the school is coming too.",
+                                 reply=True))
+    assert cat == "other", reasons
+
+
+def test_a_reply_about_the_interview_format_is_an_employer_reply() -> None:
+    body = ("Hi Sam,\n\nGood question - there is no whiteboarding or live coding, it's a conversation "
+            "about a past project.\n\nSee you Thursday,\nKim\n\n> Should I prepare anything for Thursday?\n")
+    cat, reasons = category(mail("Kim Yu <kim.yu@larchbay.example>", "Re: Question before Thursday", body,
+                                 reply=True))
+    assert cat == "employer_reply", reasons
+
+
+# --- decisions written with the object inside the phrase ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unfortunately they've decided not to take you forward for this one.",
+        "On this occasion we will not be taking your application further.",
+        "We won't be progressing your candidacy any further at this stage.",
+    ],
+)
+def test_not_taking_you_forward_is_a_rejection(sentence: str) -> None:
+    body = f"Hi Sam,\n\nThanks for your time on the call with the team last week.\n\n{sentence}\n\nBest,\nTom"
+    cat, reasons = category(mail("Tom West <tom.west@harbourhire.example>", "Update on your application", body))
+    assert cat == "rejection", reasons
+
+
+def test_taking_you_forward_is_not_a_rejection() -> None:
+    body = "Hi Sam,\n\nGreat news: they are taking you forward to the final round.\n\nBest,\nTom"
+    cat, _ = category(mail("Tom West <tom.west@harbourhire.example>", "Update on your application", body))
+    assert cat != "rejection"
+
+
+# --- a person's message carried by a job board -------------------------------------------------
+
+
+def _inmail(sender_name: str) -> bytes:
+    body = ("Ana Ruiz sent you a new message\n\nHi Sam,\n\nI think you'd be a strong fit for our Payments "
+            "Analyst role. Would you be open to a 30-min intro call? I have these openings:\n\n"
+            "- Thu 12 March, 4:00pm SGT\n- Fri 13 March, 10:30am SGT\n\nCheers,\nAna\n\n"
+            "Unsubscribe: https://www.linkedin.example/unsub\n")
+    return mail(f"{sender_name} <inmail-hit-reply@linkedin.com>", "Payments Analyst - quick intro?", body,
+                headers="List-Unsubscribe: <https://www.linkedin.com/unsub>\r\n")
+
+
+def test_a_recruiter_s_message_relayed_by_a_job_board_is_read_as_the_recruiter_s() -> None:
+    cat, reasons = category(_inmail("Ana Ruiz via LinkedIn"))
+    assert cat == "invitation", reasons
+
+
+def test_the_job_board_s_own_bulk_mail_stays_bulk() -> None:
+    cat, reasons = category(_inmail("LinkedIn"))
+    assert cat == "other", reasons
+
+
+def test_a_meeting_blocked_in_the_calendar_is_booked() -> None:
+    body = ("Hi Sam, good talking today. I have blocked tmrw 4:30pm with our Head of Data (Vik) for the "
+            "Data Engineer role, 30 mins on Teams. Link in the morning.\n\nRashid\n")
+    a = analyze(mail("Rashid Q <rashid@dunefleet.example>", "Dunefleet - Data Engineer", body,
+                     date="Tue, 09 Jun 2026 19:48:22 +0400"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-06-10T16:30:00+04:00"
