@@ -49,8 +49,8 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b3-beta": (0.91, 0.85),
     # the fourth round, measured once at 1f7567a (0.899/0.806 with one false invitation,
     # 0.910/0.943), then tuned
-    "b4-gamma": (0.97, 0.88),
-    "b4-delta": (0.98, 0.97),
+    "b4-gamma": (0.98, 0.97),
+    "b4-delta": (1.0, 0.97),
 }
 
 

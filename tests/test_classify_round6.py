@@ -176,3 +176,89 @@ def test_a_meeting_blocked_in_the_calendar_is_booked() -> None:
     assert a.classification.category.value == "invitation", a.classification.reasons
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2026-06-10T16:30:00+04:00"
+
+
+# --- a calendar invitation to a conversation about a role ---------------------------------------
+
+
+def _google_invite(summary: str, description: str, sender: str = "priya.sand@ridgeaxle.example") -> bytes:
+    ics = (
+        "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:g-1\r\nSEQUENCE:0\r\n"
+        "DTSTART:20260311T140000Z\r\nDTEND:20260311T144500Z\r\n"
+        f"ORGANIZER;CN=Priya:mailto:{sender}\r\nATTENDEE;RSVP=TRUE:mailto:sam.candidate@mailbox.test\r\n"
+        f"SUMMARY:{summary}\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return (
+        f"From: Priya <{sender}>\r\nTo: sam.candidate@mailbox.test\r\nSubject: Invitation: {summary}\r\n"
+        "Date: Tue, 03 Mar 2026 15:44:12 +0000\r\nMessage-ID: <g-1@test>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/alternative; boundary=BB\r\n\r\n"
+        "--BB\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        f"You have been invited to the following event.\r\n\r\n{summary}\r\n{description}\r\n"
+        "--BB\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n" + ics + "--BB--\r\n"
+    ).encode()
+
+
+def test_an_invitation_to_a_conversation_about_a_role_is_an_interview_at_the_ics_time() -> None:
+    a = analyze(_google_invite("Sam / Priya - Plant Controller conversation",
+                               "Intro conversation about the Plant Controller role at Ridge Axle."))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat().startswith("2026-03-11T")
+
+
+@pytest.mark.parametrize(
+    ("summary", "description", "sender"),
+    [
+        ("Quarterly business review", "Agenda: pipeline and renewals.", "priya.sand@ridgeaxle.example"),
+        ("Catch up", "Coffee and the new Plant Controller role you mentioned", "old.friend@gmail.com"),
+    ],
+)
+def test_other_calendar_invitations_are_not_interviews(summary: str, description: str, sender: str) -> None:
+    cat, reasons = category(_google_invite(summary, description, sender))
+    assert cat != "invitation", reasons
+
+
+# --- arrival in other languages, provinces' clocks, a take-home in a reply ----------------------
+
+
+def test_an_arrival_time_in_french_gives_way_to_the_session() -> None:
+    body = ("Bonjour Sam,\n\nNous avons le plaisir de vous inviter à l'entrevue finale pour le poste d'analyste.\n\n"
+            "Date : le mercredi 11 mars 2026\nHeure : de 9 h à 11 h\n\n"
+            "Merci de vous présenter à l'accueil vers 8 h 45.\n\nCordialement,\nCamille")
+    a = analyze(mail("Camille Roy <camille.roy@caisseboreal.example>", "Entrevue finale - Analyste", body,
+                     date="Thu, 26 Feb 2026 15:10:02 -0500"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-03-11T09:00:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("when", "start"),
+    [
+        ("Thursday, April 16 at 2:00 p.m. Saskatchewan time", "2026-04-16T14:00:00-06:00"),  # no summer time
+        ("Thursday, April 16 at 10:00 a.m. Newfoundland time", "2026-04-16T10:00:00-02:30"),
+        ("Friday, April 17 at 9:00 a.m. Queensland time", "2026-04-17T09:00:00+10:00"),
+    ],
+)
+def test_a_province_or_state_names_its_own_clock(when: str, start: str) -> None:
+    body = f"Hi Sam,\n\nThe panel would like to interview you on {when}, by video.\n\nThanks,\nTyler"
+    a = analyze(mail("Tyler N <tyler@prairiecoop.example>", "Panel interview - Operations Lead", body,
+                     date="Thu, 09 Apr 2026 09:15:03 -0600"))
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == start
+
+
+def test_a_take_home_announced_in_a_recruiter_s_reply_is_an_employer_reply() -> None:
+    body = ("Hi Sam,\n\nThanks for the note! The next step is a short take-home exercise; I'll send it in the next "
+            "day or two. There's no call involved, just submit it within the deadline.\n\nCheers,\nJess\n\n"
+            "> Thanks again for the interview today.\n")
+    cat, reasons = category(mail("Jess N <jess@quokka.example>", "RE: Thank you - technical interview", body,
+                                 reply=True))
+    assert cat == "employer_reply", reasons
+
+
+def test_a_platform_s_take_home_with_a_deadline_is_still_other() -> None:
+    body = ("Hi Sam,\n\nYou have been invited to complete the Data Engineer take-home assessment. Please submit "
+            "it by Friday 13 March 2026 at 23:59.\n\nGood luck,\nThe HackerRank team")
+    cat, reasons = category(mail("HackerRank <no-reply@hackerrankforwork.com>", "Your take-home assessment", body))
+    assert cat == "other", reasons

@@ -1268,9 +1268,26 @@ class _Evidence:
             return category, [*reasons, "calendar: a call with a company called off"]
         if category is Category.RESCHEDULE and not self.interview_ctx and self._intro_event():
             return category, [*reasons, "calendar: an intro call with a company's representative moved"]
+        if category is Category.INVITATION and not self.interview_ctx and self._hiring_event():
+            return category, [*reasons, "calendar: a conversation about a role, from a business address"]
         if category is not None and not self.interview_ctx:
             return None, []  # a calendar entry about something other than an interview
         return category, reasons
+
+    def _hiring_event(self) -> bool:
+        """A first invitation to a meeting whose own title or description names a role ("Intro
+        conversation about the Operations Manager role", "Sam / Priya - Data Engineer chat"),
+        organised from a business address outside the user's organisation."""
+        if self.internal or self.non_employer:
+            return False
+        for ev in self.mail.calendars:
+            who = ev.organizer or self.mail.from_
+            if who is None or not who.addr or extract.org_domain(who.domain) in extract.FREEMAIL:
+                continue
+            summary, description = _normalise(ev.summary), _normalise(ev.description[:2000])
+            if extract.SUBJECT_TITLE.search(summary) or _ROLE_CONTEXT.search(f"{summary}\n{description}"):
+                return True
+        return False
 
     def _intro_event(self) -> bool:
         """An update to a one-to-one intro call: the organizer writes from a business address and
@@ -1623,8 +1640,11 @@ _TABLE: tuple[_Row, ...] = (
     # scheduling
     _Row("calendar invitation", lambda e: e.calendar(_INVITATION), _INVITATION, _const(0.95),
          lambda e: e.calendar(_INVITATION) + e.invite_subject[:1] + e.invite_text[:2]),
-    _Row("assessment with a deadline", lambda e: e.assessment_deadline, _OTHER, _const(0.85),
-         lambda e: e.assessment_deadline),
+    # a person answering in the thread ("the next step is a take-home, no call involved") is the
+    # employer replying; a platform's or an ATS's assessment notice is not
+    _Row("assessment with a deadline",
+         lambda e: e.assessment_deadline and not (e.is_reply and e.mail.in_reply_to and not e.noreply_sender),
+         _OTHER, _const(0.85), lambda e: e.assessment_deadline),
     _Row("acknowledgement with a vague cue",
          lambda e: e.scheduling and e.acknowledgement and not e.invite_subject and len(e.invite) < 2
          and not e.is_reply and not e.definite and not e.asks_times,

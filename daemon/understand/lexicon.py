@@ -43,6 +43,8 @@ _W3 = r"(?:[\w-]+\s+){0,3}?"
 _W5 = r"(?:[\w-]+\s+){0,5}?"
 
 SPANISH: dict[str, tuple[str, ...]] = {
+    # what before a time makes it the arrival, not the interview (when.py)
+    "arrival": (r"pres[ée]ntese", r"pres[ée]ntate", r"llegada", r"llegar", r"en (?:la )?recepci[óo]n"),
     # an interview named (interview_ctx)
     "interview": (
         r"entrevistas?",
@@ -208,6 +210,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
 }
 
 PORTUGUESE: dict[str, tuple[str, ...]] = {
+    # what before a time makes it the arrival, not the interview (when.py)
+    "arrival": (r"chegada", r"chegar", r"apresente-se", r"na recep[çc][ãa]o"),
     "interview": (r"entrevistas?", r"processo seletivo", r"etapa\s+(?:t[eé]cnica|final|com (?:o|a) gestor[a]?)"),
     "hiring": (
         r"candidat[oa]s?",
@@ -341,6 +345,8 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
 #: without umlauts "ae", "oe", "ue" (accent_tolerant accepts both)
 _GESPRAECH = r"(?:vorstellungs|bewerbungs|kennenlern|erst|zweit|auswahl|abschluss|fach|interview)gespräch(?:e|s|en)?"
 GERMAN: dict[str, tuple[str, ...]] = {
+    # what before a time makes it the arrival, not the interview (when.py)
+    "arrival": (r"ankunft", r"melden sie sich", r"am empfang", r"einfinden", r"einlass"),
     "interview": (
         _GESPRAECH,
         r"vorstellungstermin",
@@ -485,6 +491,8 @@ GERMAN: dict[str, tuple[str, ...]] = {
 }
 
 FRENCH: dict[str, tuple[str, ...]] = {
+    # what before a time makes it the arrival, not the interview (when.py)
+    "arrival": (r"pr[ée]sentez-vous", r"vous pr[ée]senter", r"à l['’]accueil", r"arriv[ée]e"),
     # "entretien" is also upkeep and a press interview: non_employer below keeps those out;
     # Québec says "entrevue"
     "interview": (
@@ -680,6 +688,8 @@ _GESPREK = (
     r"(?:sollicitatie|kennismakings|selectie|eerste\s+|tweede\s+|vervolg|eind|telefonisch\s+|online\s+)gesprek(?:ken)?"
 )
 DUTCH: dict[str, tuple[str, ...]] = {
+    # what before a time makes it the arrival, not the interview (when.py)
+    "arrival": (r"aankomst", r"meld je", r"meldt u zich", r"bij de receptie"),
     "interview": (
         _GESPREK,
         r"sollicitatiegesprek(?:ken)?",

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from daemon.budget import checkpoint
 from daemon.model import SCHEDULING, Address, CalendarEvent, Category, InterviewTime, Mail, TimeSource
+from daemon.understand import lexicon
 from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
@@ -95,6 +96,8 @@ _ARRIVAL_BEFORE = re.compile(
     |be\s+(?:there|here|on\s+site|onsite|at\s+(?:the\s+)?(?:reception|front\s+desk|lobby)))\b[^\n]{0,30}$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: the same in the other languages' words ("vous présenter à l'accueil vers 8 h 45")
+_ARRIVAL_BEFORE_LEX = re.compile(rf"{lexicon.pattern('arrival')}[^\n]{{0,30}}$", re.IGNORECASE)
 #: an agenda line whose label says it is the arrival: "08:45  Arrival and check-in"; a welcome
 #: session ("10:00 - 10:45 Welcome & team intro") is part of the block and stays
 _ARRIVAL_AFTER = re.compile(r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE)
@@ -355,7 +358,7 @@ def _arrival(text: str, p: Parsed, since: int) -> bool:
     """The time to arrive or check in: said after an arrival cue (in the words since the mention
     before), or on an agenda line labelled as the arrival or welcome."""
     before = text[max(since, p.start - 60) : p.start]
-    if _ARRIVAL_BEFORE.search(before):
+    if _ARRIVAL_BEFORE.search(before) or _ARRIVAL_BEFORE_LEX.search(before):
         return True
     if _ARRIVAL_AFTER.match(text, p.end) is None:
         return False

@@ -256,6 +256,22 @@ REGIONS: dict[str, str] = {
     "philippines": "Asia/Manila",
     "hong kong": "Asia/Hong_Kong",
     "uae": "Asia/Dubai",
+    # provinces and states whose clocks differ from their neighbours' ("Saskatchewan time" stays
+    # on CST all year; Queensland keeps no summer time while Sydney does)
+    "saskatchewan": "America/Regina",
+    "newfoundland": "America/St_Johns",
+    "nova scotia": "America/Halifax",
+    "alberta": "America/Edmonton",
+    "british columbia": "America/Vancouver",
+    "ontario": "America/Toronto",
+    "quebec": "America/Toronto",
+    "québec": "America/Toronto",
+    "manitoba": "America/Winnipeg",
+    "yukon": "America/Whitehorse",
+    "queensland": "Australia/Brisbane",
+    "western australia": "Australia/Perth",
+    "south australia": "Australia/Adelaide",
+    "northern territory": "Australia/Darwin",
 }
 
 #: cities that Zoom, Outlook and Google write as the zone ("Mumbai, Kolkata, New Delhi")
