@@ -262,3 +262,75 @@ def test_a_platform_s_take_home_with_a_deadline_is_still_other() -> None:
             "it by Friday 13 March 2026 at 23:59.\n\nGood luck,\nThe HackerRank team")
     cat, reasons = category(mail("HackerRank <no-reply@hackerrankforwork.com>", "Your take-home assessment", body))
     assert cat == "other", reasons
+
+
+# --- b3-beta's remaining classes (third round, held in since 7b9c39f) ----------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'm sorry to say that on this occasion we won't be offering you a place on the programme.",
+        "After careful consideration, we regret that we are unable to offer you a position at this time.",
+    ],
+)
+def test_an_offer_declined_in_so_many_words_is_a_rejection(sentence: str) -> None:
+    body = f"Dear Sam,\n\nThank you for attending our assessment centre last week.\n\n{sentence}\n\nBest wishes,\nImo"
+    cat, reasons = category(mail("Imo Clark <imo@halvane.example>", "Assessment centre outcome", body))
+    assert cat == "rejection", reasons
+
+
+def test_a_scheduling_tool_s_event_has_been_canceled_is_a_cancellation() -> None:
+    body = ("Hi Sam,\n\nThe event below has been canceled.\n\nEvent Type:\nGraduate Analyst - intro call\n\n"
+            "Event Date/Time:\n09:30 - 10:00, Friday, 27 February 2026 (Greenwich Mean Time)\n\n"
+            "Canceled by:\nRosie Lark\n")
+    cat, reasons = category(mail("Calendly <notifications@calendly.com>",
+                                 "Canceled: Rosie Lark - 09:30 Fri, 27 Feb 2026 - Graduate Analyst - intro call", body))
+    assert cat == "cancellation", reasons
+
+
+def test_asked_to_cancel_all_open_interviews_is_a_cancellation() -> None:
+    body = ("Hi Sam,\n\nA hiring freeze was announced this afternoon and I've been asked to cancel all open "
+            "interviews - including ours on Monday 19th January at 3pm.\n\nSorry again,\nMarc")
+    a = analyze(mail("Marc L <marc@northlight.example>", "Re: Interview confirmed: Graduate Engineer", body,
+                     reply=True, date="Wed, 14 Jan 2026 17:30:27 +0000"))
+    assert a.classification.category.value == "cancellation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-01-19T15:00:00+00:00"
+
+
+def test_an_agency_offering_the_client_s_slots_is_an_invitation() -> None:
+    body = ("Hi Sam,\n\nI've put you forward to Ferriby Foods for their Analyst role and they'd like a first-stage "
+            "phone interview with their planning manager.\n\nThey can do either:\n- Thursday 16th April at 2pm, or\n"
+            "- Friday 17th April at 9:30am\n\nLet me know which you'd prefer and I'll lock it in.\n\nOmar")
+    cat, reasons = category(mail("Omar H <omar@brightwell.example>", "Ferriby Foods - Analyst", body))
+    assert cat == "invitation", reasons
+
+
+def test_a_confirmation_that_the_interviewer_will_ring_is_an_invitation_at_the_quoted_slot() -> None:
+    body = ("Morning Sam,\n\nDone - Friday 9:30 is confirmed. Karen Holt will ring you on your mobile.\n\nOmar\n\n"
+            "On Wed, 8 Apr 2026 at 19:03, Sam <sam@example.org> wrote:\n> The Friday slot would be best please.\n>\n"
+            "> On Wed, 8 Apr 2026 at 12:26, Omar H <omar@brightwell.example> wrote:\n>> They can do either:\n"
+            ">> - Thursday 16th April at 2pm, or\n>> - Friday 17th April at 9:30am\n")
+    a = analyze(mail("Omar H <omar@brightwell.example>", "Re: Ferriby Foods - Analyst", body, reply=True,
+                     date="Thu, 09 Apr 2026 08:50:13 +0100"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-04-17T09:30:00+01:00"
+
+
+def test_where_the_sender_met_the_candidate_is_no_event_notice() -> None:
+    body = ("Dear Sam,\n\nFollowing our conversation at the Northfell careers fair, I'm pleased to invite you to a "
+            "first-stage interview for the Graduate Area Manager scheme.\n\nWednesday 20th May 2026 at 1:15pm (BST)\n"
+            "Head Office, Leeds\n\nKind regards,\nLydia")
+    cat, reasons = category(mail("Lydia M <lydia@marrowby.example>", "Graduate scheme - interview invitation", body))
+    assert cat == "invitation", reasons
+
+
+def test_half_eleven_is_half_past_eleven() -> None:
+    body = ("Hi Sam\n\nGreat news - they liked your CV for the Analyst role! Ben will call you tomorrow at half "
+            "eleven on your mobile. About 20 mins.\n\nJess")
+    a = analyze(mail("Jess P <jess@gradgateway.example>", "Stowmarsh - phone interview tomorrow", body,
+                     date="Mon, 10 Nov 2025 16:48:37 +0000"))
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-11-11T11:30:00+00:00"

@@ -332,6 +332,11 @@ _REJECTION = _rules(
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+candidate\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
+    # an offer declined in so many words: "we won't be offering you a place", "we regret that we
+    # are unable to offer you the position"
+    ("text: no offer made", r"\b(?:not|won't|will not|unable to|cannot|can't|not able to|not in a position to)\s+"
+     r"(?:be\s+)?(?:offer|offering|extend|extending|make|making)\s+(?:you\s+)?(?:an?|the|this)\s+"
+     r"(?:[\w-]+\s+){0,3}?(?:place|position|role|offer|job|post|contract)\b"),
     # the object comes between: "decided not to take you forward", "will not be taking your
     # application further", "not progressing your candidacy any further"
     ("text: not taking you forward", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:to\s+)?(?:be\s+)?"
@@ -386,16 +391,17 @@ _ENVELOPE = _rx(
 
 _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
 _CANCEL_TEXT = _rules(
-    ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|want(?:s|ed)? (?:me|us))\s+to\s+"
-     r"cancel\s+(?:your|our|the|this|my|"
-     r"today's|tomorrow's|\w+day's)\b"),
+    ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
+     r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
+     r"your|our|the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     # a scheduling tool's notice: "Lena Baumann canceled the event below"
     ("text: event cancelled", r"\b(?:has )?cancel(?:l)?ed (?:this|the) (?:event|meeting|interview|call|"
-     r"appointment|booking)\b"),
+     r"appointment|booking)\b|\b(?:the|this|your) (?:event|meeting|booking|appointment)(?: below| above)? "
+     r"(?:has been|was|is) cancel(?:l)?ed\b"),
     # the second verb of a pair: "we have withdrawn your application and cancelled your interview"
     ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
@@ -485,7 +491,10 @@ _INVITE_TEXT = _rules(
     ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
-     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b"),
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
+     # an agency speaking for its client: "they'd like a first-stage phone interview"
+     rf"\b(?:they|the client|the team|the hiring manager)(?:'d| would) (?:like|love) (?:an?|to have an?)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\b(?:can|could) you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
@@ -498,7 +507,8 @@ _INVITE_TEXT = _rules(
      rf"you\s+(?:up\s+|in\s+)?(?:for|with)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
      r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
-     r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b"),
+     r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b|"
+     r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits you|works for you)\b"),
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
@@ -740,7 +750,10 @@ _CHAT = _rx(
     r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
     r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b|"
     # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
-    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+(?:you|your (?:cell|mobile|phone|cellphone))\b"
+    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+(?:you|your (?:cell|mobile|phone|cellphone))\b|"
+    # or that the interviewer will ("Karen Holt will ring you on your mobile")
+    r"\b(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:will|'ll) (?:call|ring|phone) "
+    r"(?:you|your (?:cell|mobile|phone))\b"
 )
 #: a meeting being put in the diary, done or about to be
 _BOOKED = _rx(
@@ -905,7 +918,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
 
 #: the words before an event named as the place where the sender met the candidate
 _MET_AT = re.compile(
-    r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke)\s+(?:with\s+)?"
+    r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke|conversations?)\s+"
+    r"(?:with\s+)?"
     r"(?:you\s+)?(?:at|during)\s+(?:[\w'&-]+\s+){0,5}$",
     _I,
 )

@@ -534,7 +534,8 @@ _MIN_W = rf"(?:oh[\s-]?(?:{_UNITS_W})|(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{
 _WTIME = _Source(
     rf"""
     (?P<rel>(?<![:.\d])(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
-        \s+(?P<dir>past|after|to|till|of)\s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
+        (?:\s+(?P<dir>past|after|to|till|of)|(?<=half)(?=\s+(?:{_HOUR_W})\b))
+        \s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
         (?:\s*(?P<rap>{_APX}))?(?:\s*o['’]?\s?clock)?)
   | (?P<wc>(?P<wh>{_HOUR_W})\b(?:[\s-](?P<wm>{_MIN_W}))?(?P<woc>\s*o['’]?\s?clock)?(?:\s*(?P<wap>{_APX}))?)
   | (?P<cd>(?<![\d:/.,$€£\-])(?P<ch>\d{{1,2}})(?P<cm>[0-5]\d)(?:ish)?(?![\d:/]|[.,]\d)(?:\s*(?P<cap>{_APX}))?)
@@ -1108,9 +1109,13 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             off_raw = g("off").lower()
             quarter_half = off_raw.endswith(("quarter", "half"))
             off = 15 if off_raw.endswith("quarter") else 30 if off_raw == "half" else _hour_value_or_words(off_raw)
-            direction, base_raw = g("dir").lower(), g("base").lower()
+            # British "half eleven" is half past eleven (the Dutch "half elf" is half past ten, but
+            # is written in Dutch words, which the pattern does not take)
+            direction, base_raw = (g("dir") or "past").lower(), g("base").lower()
             noonish = base_raw in ("noon", "midday", "midnight")
             if off is None or not 1 <= off <= 59:
+                continue
+            if not g("dir") and not (said_at or ends_well or g("rap")):
                 continue
             if direction == "after" and g("mins"):
                 continue  # "arrive 15 minutes after 2pm" is an instruction, not the meeting time
