@@ -334,3 +334,70 @@ def test_half_eleven_is_half_past_eleven() -> None:
                      date="Mon, 10 Nov 2025 16:48:37 +0000"))
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2025-11-11T11:30:00+00:00"
+
+
+# --- b3-alpha's remaining classes: Dutch and Flemish mail, Outlook quotes in Dutch ---------------
+
+
+def test_a_dutch_recruiter_booking_a_call_is_an_invitation() -> None:
+    body = ("Hoi Sam,\n\nLeuk dat je hebt gereageerd op onze vacature voor Planner! Ik heb je ingepland voor een "
+            "telefonisch kennismakingsgesprek op donderdag 12 maart om 14:00 uur. Ik bel je op je mobiel.\n\n"
+            "Groetjes,\nSanne")
+    a = analyze(mail("Sanne B <sanne@havenlicht.example>", "Kennismakingsgesprek Planner", body,
+                     date="Tue, 10 Mar 2026 09:05:00 +0100"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-03-12T14:00:00+01:00"
+
+
+def test_flemish_hours_and_a_move_told_in_dutch() -> None:
+    body = ("Dag Sam,\n\nHelaas moet ik ons gesprek van dinsdag 10/03 om 9u30 verplaatsen. Ik heb het gesprek "
+            "daarom verzet naar vrijdag 13 maart, van 14u tot 15u, op dezelfde locatie.\n\nMet vriendelijke groeten,\n"
+            "An\n\n-----Oorspronkelijk bericht-----\nVan: Sam Candidate <sam@example.org>\n"
+            "Verzonden: maandag 2 maart 2026 13:20\nOnderwerp: Re: Uitnodiging: gesprek Planner\n\n"
+            "Dag An, graag bevestig ik mijn komst.\n")
+    a = analyze(mail("An P <an@eurospan.example>", "Re: Uitnodiging: gesprek Planner", body, reply=True,
+                     date="Mon, 09 Mar 2026 11:30:00 +0100"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None and a.interview.end is not None
+    assert (a.interview.start.isoformat(), a.interview.end.isoformat()) == (
+        "2026-03-13T14:00:00+01:00",
+        "2026-03-13T15:00:00+01:00",
+    )
+
+
+def test_a_dutch_outlook_quote_header_is_quoted_text() -> None:
+    m = parse(mail("An P <an@eurospan.example>", "Re: gesprek", "Prima, tot dan!\n\n-----Oorspronkelijk bericht-----\n"
+                   "Van: Sam <sam@example.org>\nVerzonden: maandag 2 maart 2026 13:20\nOnderwerp: gesprek\n\nDag An\n",
+                   reply=True))
+    assert m.text == "Prima, tot dan!" and "Verzonden" in m.quoted
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Terugkoppeling sollicitatie", "We hebben besloten om verder te gaan met een andere kandidaat.", "rejection"),
+        ("Aanbod: Planner", "Met veel plezier bieden we je de functie van Planner aan. Bruto maandloon: 4.200 euro.",
+         "offer"),
+    ],
+)
+def test_dutch_decisions_with_the_object_inside(subject: str, body: str, expected: str) -> None:
+    cat, reasons = category(mail("Roel V <roel@zeevaart.example>", subject, f"Hoi Sam,\n\n{body}\n\nGroet,\nRoel"))
+    assert cat == expected, reasons
+
+
+def test_the_role_offered_to_another_finalist_is_a_rejection() -> None:
+    body = ("Hi Sam,\n\nI'm afraid Northgate have decided to offer the Head of Planning role to another finalist, who "
+            "has grocery experience.\n\nJoris")
+    cat, reasons = category(mail("Joris D <joris@talentbrug.example>", "Northgate - feedback", body))
+    assert cat == "rejection", reasons
+
+
+def test_a_final_round_that_moves_from_one_day_to_another_keeps_the_new_day() -> None:
+    body = ("Hi Sam,\n\nSmall change: your final round moves from Tuesday 14 October to Thursday 16 October. Same "
+            "agenda, now 10:00 to 13:30 UK time.\n\nJoris")
+    a = analyze(mail("Joris D <joris@talentbrug.example>", "Re: Northgate - final round", body, reply=True,
+                     date="Wed, 08 Oct 2025 09:00:00 +0200"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-10-16T10:00:00+01:00"

@@ -329,7 +329,7 @@ _REJECTION = _rules(
      # "we've offered the Logistics Coordinator role to another candidate", "decided to offer the
      # position to a candidate with more ..."
      r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
-     r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+candidate\b|"
+     r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+(?:candidate|finalist|applicant)\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
     # an offer declined in so many words: "we won't be offering you a place", "we regret that we
@@ -419,6 +419,9 @@ _RESCHEDULE_TEXT = _rules(
      r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
+    # "your final round moves from Tuesday 14 October to Thursday 16 October"
+    ("text: interview moves", rf"\b{_MEETING}s?\s+(?:now\s+|has\s+)?(?:moves|is moving|shifts|is shifting)\s+"
+     r"(?:from\b[^.\n]{0,60}?\s)?to\b"),
     ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
      r"the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:|"

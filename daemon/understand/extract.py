@@ -338,7 +338,8 @@ _TITLE_NOUN = (
     r"(?:Engineer|Developer|Scientist|Analyst|Manager|Designer|Architect|Specialist|Consultant|"
     r"Director|Administrator|Researcher|Technician|Intern|Accountant|Coordinator|Officer|Writer|"
     r"Editor|Strategist|Programmer|SRE|Tester|Representative|Executive|Advisor|Lead|Associate|"
-    r"Recruiter|Product Owner|Nurse|Teacher|Economist|Statistician|Controller|Counsel|Attorney)"
+    r"Recruiter|Product Owner|Nurse|Teacher|Economist|Statistician|Controller|Counsel|Attorney|Planner|"
+    r"Supervisor|Buyer)"
 )
 _TITLE = (
     rf"((?:(?:[A-Z][\w+#/.&-]*|of|and|&|iOS|ML|AI)[ \t]+){{0,5}}{_TITLE_NOUN}"

@@ -733,10 +733,20 @@ DUTCH: dict[str, tuple[str, ...]] = {
         r"(?:wat|welke)\s+(?:is\s+)?(?:je|jouw|uw)\s+beschikbaarheid",
         r"(?:welk|welke)\s+(?:moment|tijdstip|optie|dag)\w*\s+(?:het\s+beste\s+)?(?:past|schikt)",
         r"(?:kies|plan|boek)\s+(?:een|je|uw|zelf\s+een)\s+(?:tijdslot|moment|tijdstip)",
+        # the plain word order: "we nodigen je graag uit voor een eerste gesprek"
+        rf"(?:we|wij|ik)\s+(?:nodigen|nodig)\s+(?:je|jou|u)\s+(?:\w+\s+){{0,3}}?uit\s+(?:voor|tot|op)\s+{_W3}"
+        rf"(?:{_GESPREK}|gesprek|kennismaking|assessment|selectiedag|videogesprek)",
+        # booked: "ik heb je ingepland voor een telefonisch kennismakingsgesprek op donderdag"
+        r"(?:heb|hebben)\s+(?:je|jou|u)\s+(?:\w+\s+){0,2}?ingepland\b",
+        # "welke van deze momenten komt jou het best uit?"
+        r"(?:welk|welke)\s+(?:van\s+)?(?:deze|onderstaande)\s+(?:momenten|tijdstippen|opties|data)\b",
+        r"komt\s+(?:het\s+)?(?:je|jou|u)\s+(?:het\s+)?(?:best|beste)\s+uit",
     ),
     "reschedule_subject": (r"nieuwe\s+(?:datum|tijd|afspraak)", r"verzet", r"verplaatst", r"wijziging\s+afspraak"),
     "reschedule_text": (
-        rf"(?:{_GESPREK}|gesprek|afspraak)\s+(?:\w+\s+){{0,6}}?(?:verzetten|verplaatsen|verschuiven)",
+        # the words between may be a date and a clock: "ons gesprek van dinsdag 30/09 om 9u30 verplaatsen"
+        rf"(?:{_GESPREK}|gesprek|afspraak)\s+(?:[\w/:.-]+\s+){{0,8}}?(?:verzetten|verplaatsen|verschuiven)",
+        r"(?:heb|hebben)\s+(?:het|ons|je|jouw|uw|de)\s+(?:\w+\s+){0,3}?(?:verzet|verplaatst)\s+naar",
         r"(?:verzetten|verplaatsen)\s+(?:we|wij|ik)\s+(?:het|ons|je|jouw|uw|de)\s+(?:\w+\s+){0,2}?(?:gesprek|afspraak)",
         r"(?:is|wordt|werd)\s+(?:\w+\s+){0,2}?(?:verzet|verplaatst)\s+naar",
         r"nieuwe\s+(?:datum|tijd)\s*(?:is|wordt|:)",
@@ -753,6 +763,8 @@ DUTCH: dict[str, tuple[str, ...]] = {
         r"(?:verder\s+te\s+gaan|mee\s+te\s+nemen|uit\s+te\s+nodigen)",
         r"niet\s+verder\s+(?:te\s+)?gaan\s+met\s+(?:je|jouw|uw)\s+(?:sollicitatie|kandidatuur)",
         r"gekozen\s+voor\s+(?:een\s+)?andere\s+(?:kandida(?:at|te|ten)|sollicitant)",
+        # "we hebben besloten om verder te gaan met een andere kandidaat"
+        r"(?:verder|door)\s+te\s+gaan\s+met\s+(?:een\s+)?(?:andere|een\s+andere)\s+(?:kandida(?:at|te|ten)|sollicitant)",
         r"helaas\s+(?:\w+\s+){0,6}?(?:niet\s+(?:verder|uitnodigen|door)|afwijzen|geen\s+positief)",
         r"(?:je|jouw|uw)\s+sollicitatie\s+(?:\w+\s+){0,4}?(?:afgewezen|niet\s+(?:verder|door))",
         r"afwijzing\s+(?:van\s+)?(?:je|jouw|uw)?\s*sollicitatie",
@@ -762,9 +774,16 @@ DUTCH: dict[str, tuple[str, ...]] = {
         r"(?:je|jou|u)\s+(?:\w+\s+){0,4}?de\s+functie\s+(?:\w+\s+){0,4}?aan\s+(?:te\s+)?bieden",
         r"(?:ons|het)\s+(?:schriftelijk\s+|definitief\s+|formeel\s+)?aanbod\s+(?:voor|als)\b",
         r"in\s+dienst\s+(?:te\s+)?treden",
+        # the separable verb with the object between: "bieden we je de functie van ... aan"
+        r"(?:bieden|bied)\s+(?:we|wij|ik)\s+(?:je|jou|u)\s+(?:graag\s+)?(?:de|een)\s+(?:functie|baan|positie)\b",
         r"(?:concept\s*)?arbeidsovereenkomst\s+(?:ter\s+ondertekening|in\s+de\s+bijlage|bijgevoegd)",
     ),
-    "offer_subject": (r"aanbod\s+(?:arbeidsovereenkomst|functie)", r"arbeidsvoorwaardenvoorstel", r"contractvoorstel"),
+    "offer_subject": (
+        r"aanbod\s+(?:arbeidsovereenkomst|functie)",
+        r"^\s*aanbod\s*:",
+        r"arbeidsvoorwaardenvoorstel",
+        r"contractvoorstel",
+    ),
     "pay": (
         r"(?:bruto\s+)?(?:maand|jaar)salaris",
         r"bruto\s+per\s+(?:maand|jaar)",

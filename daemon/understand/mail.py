@@ -658,9 +658,10 @@ _QUOTE_START = re.compile(
       | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
       | -{2,}\s*original\s+message\s*-{2,}
       | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
+      | -{2,}\s*(?:oorspronkelijk\s+bericht|ursprüngliche\s+nachricht|message\s+d['’]origine)\s*-{2,}
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
-      | (?:de|von)\s?:\s.+$                            # French/German Outlook header block (checked below)
+      | (?:de|von|van)\s?:\s.+$                        # French/German/Dutch Outlook header block (checked below)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -672,7 +673,7 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op)\s", re.IGNORECASE)
 #: French and German names
 _HEADER_BLOCK_FIELD = re.compile(
     r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
-    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto)\s?:",
+    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp)\s?:",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
@@ -785,14 +786,16 @@ _FORWARD_MARK = re.compile(
 #: "-----Original Message-----" block it replies with, and only the subject tells them apart
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
 _FORWARD_HEADER = re.compile(
-    r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à)\s*:", re.I
+    r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp)"
+    r"\s*:",
+    re.I,
 )
 _FORWARD_WORD = re.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
 #: lines of a forwarded meeting's header block that are its content: Outlook puts a
 #: forwarded invitation's time and place there ("When: Thursday, January 22 3:30 PM-4:30 PM")
 _FORWARD_MEETING = re.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
-_FORWARD_FROM = re.compile(r"^\s*(?:from|von|de)\s*:(.*)$", re.I)
-_FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto)\s*:(.*)$", re.I)
+_FORWARD_FROM = re.compile(r"^\s*(?:from|von|de|van)\s*:(.*)$", re.I)
+_FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
 _ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: lines of a header value wrapped onto the next lines, at most
 _MAX_WRAPPED_HEADER_LINES = 3
@@ -838,7 +841,7 @@ def forward_in(text: str, subject: str) -> Forward:
         if span:
             if not forward_subject or _ATTRIBUTION_HEAD.match(stripped):
                 return Forward()  # a reply's quote, or an attribution: "On …, Ana wrote:"
-            start = i if re.match(r"(?i)(?:from|de|von)\s?:", stripped) else i + 1
+            start = i if re.match(r"(?i)(?:from|de|von|van)\s?:", stripped) else i + 1
             break
     if start < 0:
         return Forward()

@@ -514,7 +514,9 @@ _REL = _Source(
 
 _POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
 
-_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}m>[0-5]\d)|(?P<{p}hh>[ ]?h)\b)?(?:ish)?
+#: (read in verbose mode: "14u" is Flemish for 14:00, "9u30" for 9:30)
+_T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}m>[0-5]\d)
+    |(?P<{p}hh>[ ]?h|u)\b)?(?:ish)?
     (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 

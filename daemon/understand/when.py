@@ -48,6 +48,12 @@ _OLD = re.compile(
         (?:\w+\s+)?)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: a change of day told as "moved from <old> to <new>"
+_MOVED_FROM = re.compile(
+    r"\b(?:moves?|moved|moving|shift(?:s|ed|ing)?|push(?:es|ed|ing)?|chang(?:es|ed|ing)|reschedul\w*|brought|bring)"
+    r"\s+(?:\w+\s+){0,2}?from\s+$",
+    re.IGNORECASE,
+)
 _NEW = re.compile(
     r"\b(?:new(?:\s+time)?|moved?\s+(?:it\s+|this\s+)?to|reschedul\w*\s+(?:it\s+)?(?:to|for)|now|updated|instead)\b",
     re.IGNORECASE,
@@ -288,6 +294,12 @@ def _candidates(
         if p.has_date:
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
+        if fb_date is not None and fb_date.range_end is not None and _MOVED_FROM.search(
+            text[max(0, fb_date.start - 40) : fb_date.start]
+        ):
+            # "moves from Tuesday 14 October to Thursday 16 October": no span of days, an old day
+            # and a new one; a time said after it is on the new day
+            fb_date = fb_date.range_end
         fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
