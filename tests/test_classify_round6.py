@@ -401,3 +401,37 @@ def test_a_final_round_that_moves_from_one_day_to_another_keeps_the_new_day() ->
     assert a.classification.category.value == "reschedule", a.classification.reasons
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2025-10-16T10:00:00+01:00"
+
+
+# --- bl-final3's remaining classes --------------------------------------------------------------
+
+
+def test_an_interview_that_has_to_move_with_the_new_time_set_out() -> None:
+    body = ("Martina,\n\nApologies - Karin is off sick, so tomorrow's interview has to move. They proposed and I "
+            "accepted on your behalf:\n\n  NEW: Thursday, 2 October 2025, 08:30-09:30 CEST, same panel\n\nOliver")
+    a = analyze(mail("Oliver H <oliver@korvan.example>", "RE: Nordalpen - interview with the COO", body, reply=True,
+                     date="Mon, 29 Sep 2025 10:00:00 +0200"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-10-02T08:30:00+02:00"
+
+
+def test_friday_it_is_with_the_time_set_out_below() -> None:
+    body = ("Perfect - Friday it is. To avoid any confusion, here it is in your time:\n\n"
+            "  Friday, 30 January 2026, 13:00-15:30 CET\n  Head office, reception, 4th floor\n\nOliver\n\n"
+            "> On 12 Jan 2026, at 21:04, Martina wrote:\n> The Friday option would suit me best.\n")
+    a = analyze(mail("Oliver H <oliver@korvan.example>", "Re: Nordalpen - final stage: three options", body,
+                     reply=True, date="Tue, 13 Jan 2026 09:00:00 +0100"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-01-30T13:00:00+01:00"
+
+
+def test_a_german_time_fixed_with_a_dotted_clock_between() -> None:
+    body = ("Sehr geehrte Frau Keller\n\nPerfekt, dann halten wir Donnerstag, 16.30 Uhr fest. Den Teams-Link "
+            "sende ich Ihnen separat zu.\n\nFreundliche Grüsse\nBeatrice Pfund\n\n-----Ursprüngliche Nachricht-----\n"
+            "Von: Martina Keller <martina@seepost.example>\nGesendet: Mittwoch, 25. Juni 2025 21:40\n"
+            "Betreff: AW: Ihre Kandidatur\n\nDer Donnerstag, 3. Juli um 16.30 Uhr passt mir sehr gut.\n")
+    cat, reasons = category(mail("Beatrice Pfund <beatrice@pfund.example>", "AW: AW: Ihre Kandidatur - Leiterin",
+                                 body, reply=True))
+    assert cat == "invitation", reasons

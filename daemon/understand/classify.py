@@ -422,6 +422,10 @@ _RESCHEDULE_TEXT = _rules(
     # "your final round moves from Tuesday 14 October to Thursday 16 October"
     ("text: interview moves", rf"\b{_MEETING}s?\s+(?:now\s+|has\s+)?(?:moves|is moving|shifts|is shifting)\s+"
      r"(?:from\b[^.\n]{0,60}?\s)?to\b"),
+    ("text: interview has to move", rf"\b{_MEETING}\s+(?:has|have|had|needs?|will\s+have)\s+to\s+(?:be\s+)?"
+     r"(?:move|moved|shift|shifted|re-?scheduled|postponed|pushed)\b"),
+    # a line that sets out the new time: "NEW: Thursday, 2 October 2025, 08:30-09:30 CEST"
+    ("text: new time set out", r"^[ \t]*new[ \t]*:[ \t]*(?=\S)"),
     ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
      r"the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:|"
@@ -858,6 +862,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
     named = (
         _CHAT.search(flowed)
         or _MEETING_WORD.search(subject)
+        or _INTERVIEW.search(subject)  # "Re: final stage: three options"
         or _BOOKED.search(flowed)
         or (is_reply and _MEETING_WORD.search(mail.quoted[:1500]))
     )
@@ -900,7 +905,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             and not promised
         ):
             cues.append("text: meeting booked")
-        if here and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
+        # "Friday it is." with the time set out after it ("Friday, 30 January 2026, 13:00-15:30 CET")
+        if (here or (here_days and dated)) and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
         if here_dated and chat and current:
             cues.append("text: meeting at a stated time")

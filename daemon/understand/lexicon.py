@@ -393,7 +393,8 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"hätten\s+sie\s+(?:\w+\s+){0,3}?zeit\s+für\s+(?:ein|einen|eine)\b",
         r"(?:bestätige|bestätigen)\s+(?:ich|wir)?\s*(?:ihnen\s+)?(?:hiermit\s+)?(?:gerne\s+)?den\s+termin",
         r"(?:der|ihr)\s+termin\s+(?:ist|wäre)\s+(?:hiermit\s+)?(?:notiert|bestätigt|fixiert|eingetragen)",
-        r"(?:halten|halte)\s+(?:wir|ich)\s+[^.!?\n]{0,60}?\bfest\b",
+        # a dotted clock may stand between: "dann halten wir Donnerstag, 16.30 Uhr fest"
+        r"(?:halten|halte)\s+(?:wir|ich)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,60}?\bfest\b",
         r"(?:zweite|nächste|letzte|finale)\s+(?:und\s+letzte\s+)?auswahlrunde\s+berücksichtigt",
         r"zu\s+einem\s+(?:ersten\s+|zweiten\s+)?(?:erstgespräch|gespräch|kennenlernen)\s+ein\b",
         r"(?:(?:rufe|rufen)\s+(?:ich|wir)|(?:ich|wir)\s+(?:rufe|rufen))\s+sie\s+[^.!?\n]{0,100}?\ban\b",
