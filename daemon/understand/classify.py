@@ -905,8 +905,10 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             and not promised
         ):
             cues.append("text: meeting booked")
-        # "Friday it is." with the time set out after it ("Friday, 30 January 2026, 13:00-15:30 CET")
-        if (here or (here_days and dated)) and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
+        # "Friday it is." with that day's time set out after it ("Friday, 30 January 2026, 13:00-15:30 CET")
+        days_named = {d.weekday for d in here_days if d.weekday is not None}
+        set_out = any(d.start >= b and d.weekday in days_named for d in dated)
+        if (here or set_out) and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
         if here_dated and chat and current:
             cues.append("text: meeting at a stated time")
