@@ -435,3 +435,80 @@ def test_a_german_time_fixed_with_a_dotted_clock_between() -> None:
     cat, reasons = category(mail("Beatrice Pfund <beatrice@pfund.example>", "AW: AW: Ihre Kandidatur - Leiterin",
                                  body, reply=True))
     assert cat == "invitation", reasons
+
+
+# --- the second round's and held-back sets' last classes ------------------------------------------
+
+
+def test_thanks_that_turn_to_what_comes_next_still_invite() -> None:
+    body = ("Dear Sam,\n\nWe really enjoyed reading your application and would love to invite you for an interview "
+            "on Friday 12 September at 2pm at our offices.\n\nBest wishes,\nAmina")
+    cat, reasons = category(mail("Amina D <amina@hearthstone.example>", "Interview - Evaluation Manager", body))
+    assert cat == "invitation", reasons
+
+
+def test_a_sentence_that_names_the_interview_its_day_and_its_hour_in_portuguese() -> None:
+    body = ("Oi Sam, bom dia!\n\nEntão: entrevista final com o Otávio na sexta-feira, 15/05, das 11h às 12h "
+            "(horário de Brasília), presencial no nosso escritório.\n\nBeijos,\nCamila")
+    a = analyze(mail("Camila Y <camila@tamandua.example>", "Resumo: entrevista final", body,
+                     date="Thu, 14 May 2026 09:00:00 -0300"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-05-15T11:00:00-03:00"
+
+
+def test_a_past_interview_with_its_day_and_hour_is_no_invitation() -> None:
+    body = "Hi Sam,\n\nThanks for the interview on Monday 4 May at 11am. We will be in touch soon.\n\nBest,\nCamila"
+    cat, reasons = category(mail("Camila Y <camila@tamandua.example>", "Your interview", body))
+    assert cat != "invitation", reasons
+
+
+def test_a_founder_s_let_s_do_an_interview_how_about_sunday() -> None:
+    body = ("Hey Sam,\n\nGreat to meet you at the meetup tonight! As promised, let's do a proper interview for the "
+            "founding engineer role. How about Sunday 16 August at 10am at our office?\n\nYoussef\n")
+    a = analyze(mail("Youssef B <youssef@sufralabs.example>", "Founding engineer @ Sufra Labs", body,
+                     date="Wed, 12 Aug 2026 22:10:00 +0400"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-08-16T10:00:00+04:00"
+
+
+def test_a_forwarded_pair_of_times_to_choose_from() -> None:
+    body = ("Hi Sam,\n\nsee below from Marta - either of the two times works for her, just reply with the one you "
+            "prefer and I'll send the invite.\n\nLukas\n\n---------- Forwarded message ---------\n"
+            "From: Marta Z <marta@tessellate.example>\nDate: Thu, Jun 11, 2026 at 3:51 PM\n"
+            "Subject: Final conversation with Sam\nTo: Lukas B <lukas@tessellate.example>\n\n"
+            "Happy to do the final with Sam for the Data Engineer role. I could do Wed 17 Jun 14:00 or "
+            "Thu 18 Jun 10:00 CEST, one hour.\n")
+    cat, reasons = category(mail("Lukas B <lukas@tessellate.example>", "Fwd: Final conversation with Sam", body))
+    assert cat == "invitation", reasons
+
+
+def test_a_friend_at_the_same_provider_forwarding_an_employer_s_call() -> None:
+    body = ("Voilà! Mathieu t'appelle demain, voir plus bas. Bonne chance!!\n\nJP\n\n"
+            "---------- Forwarded message ---------\nFrom: Mathieu C <mathieu@nordique.example>\n"
+            "Date: Wed, Nov 12, 2025 at 4:02 PM\nSubject: Re: Intro: Sam / Transportation Manager\n"
+            "To: JP <jp@courriel.example>\n\nJP, thanks for the intro - exactly what we need for the Transportation "
+            "Manager opening.\n\nTell Sam I'll call her Thursday, November 13 at 4:30 pm ET. 30 minutes will do.\n")
+    a = analyze(mail("JP <jp@courriel.example>", "Fwd: Intro: Sam / Transportation Manager", body,
+                     to="sam@courriel.example", date="Wed, 12 Nov 2025 17:00:00 -0500"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-11-13T16:30:00-05:00"
+
+
+def test_a_colleague_s_own_mail_is_still_internal() -> None:
+    body = "Can you join the interview panel for the Analyst role on Thursday at 2pm?\n\nThanks,\nJP"
+    cat, reasons = category(mail("JP <jp@courriel.example>", "Panel", body, to="sam@courriel.example"))
+    assert cat == "other", reasons
+
+
+def test_we_re_moving_it_under_an_updated_time_subject_is_a_reschedule() -> None:
+    body = ("Hi Sam,\n\nOur VP had a board meeting land on top of your final interview, so we're moving it from "
+            "Wednesday, July 8 at 11:00 AM CT to:\n\nThursday, July 9 at 1:00 PM CT\n\nSame 45 minutes, same Zoom.\n\n"
+            "Shannon")
+    a = analyze(mail("Shannon W <shannon@prairieforge.example>", "Updated time: final interview", body,
+                     date="Mon, 06 Jul 2026 10:00:00 -0500"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-07-09T13:00:00-05:00"

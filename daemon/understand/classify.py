@@ -410,7 +410,7 @@ _CANCEL_TEXT = _rules(
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
 
 _RESCHEDULE_SUBJECT = _rx(
-    r"\b(?:re-?schedul\w+|moved|moving|postpon\w+|new (?:date|time)|updated invitation|time change|"
+    r"\b(?:re-?schedul\w+|moved|moving|postpon\w+|new (?:date|time)|updated (?:invitation|time|date)|time change|"
     r"change of (?:time|date)|verschoben|updated:)"
 )
 _RESCHEDULE_TEXT = _rules(
@@ -419,6 +419,8 @@ _RESCHEDULE_TEXT = _rules(
      r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
+    ("text: moving the interview", r"\b(?:we're|we are|i'm|i am|we'll be|we will be)\s+(?:having to\s+)?"
+     r"(?:moving|shifting|pushing|rescheduling)\s+(?:it|this|the|your|our)\b"),
     # "your final round moves from Tuesday 14 October to Thursday 16 October"
     ("text: interview moves", rf"\b{_MEETING}s?\s+(?:now\s+|has\s+)?(?:moves|is moving|shifts|is shifting)\s+"
      r"(?:from\b[^.\n]{0,60}?\s)?to\b"),
@@ -499,13 +501,16 @@ _INVITE_TEXT = _rules(
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
+     # "as promised, let's do a proper interview for the founding engineer role"
+     rf"\blet'?s\s+(?:do|have|set up|schedule|book)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MEETING}\b|"
      # an agency speaking for its client: "they'd like a first-stage phone interview"
      rf"\b(?:they|the client|the team|the hiring manager)(?:'d| would) (?:like|love) (?:an?|to have an?)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\b(?:can|could) you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
-     r"tomorrow|\d)|\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
+     r"tomorrow|\d)|\bhow about\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)|"
+     r"\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
      r"[^?\n]{0,50}\b(?:work|sound|suit)\b"),
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\b(?:like|love|want)\s+to\s+(?:see|meet|talk to|speak to|"
@@ -515,7 +520,10 @@ _INVITE_TEXT = _rules(
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
      r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b|"
-     r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits you|works for you)\b"),
+     r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits you|works for you)\b|"
+     r"\beither of (?:the|these|those)\s+(?:two\s+|three\s+)?(?:times|slots|options|dates)\b|"
+     r"\b(?:reply|respond|come back)\s+(?:to (?:me|us)\s+)?with\s+(?:the one|which(?: one)?)\s+"
+     r"(?:you(?:'d)?\s+)?prefer\b"),
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
@@ -620,6 +628,8 @@ _THANKS = re.compile(
     r"meeting|talking)\b|\benjoyed\b|\bgreat (?:to|talking|speaking|chatting|meeting)\b",
     _I,
 )
+#: a clause that turns from what happened to what comes: "... and would love to", "... so we'd like to"
+_LOOKS_AHEAD = re.compile(r"\b(?:and|so|now)\s+(?:we|i)?\s*(?:would|will|want|wish|'d|'ll)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
@@ -682,8 +692,11 @@ def _affirmative(
             start = max(start, text.rfind(sep, 0, m.start()) + 1)
         if _CONDITIONAL.search(text, start, m.start()):
             continue
-        if not looking_back and _THANKS.search(text, start, m.start()):
-            continue
+        if not looking_back and (thanks := _THANKS.search(text, start, m.start())) is not None:
+            # "We enjoyed reading your application and would love to invite you": the thanks
+            # ends where a new clause looks ahead
+            if not _LOOKS_AHEAD.search(text, thanks.end(), m.start()):
+                continue
         end_m = _SENTENCE_END.search(text, m.end())
         if not allow_questions and end_m is not None and end_m.group() == "?":
             continue
@@ -699,6 +712,22 @@ def _stated_meeting(text: str) -> bool:
         for sep in ".!?\n":
             start = max(start, text.rfind(sep, 0, m.start()) + 1)
         if not _PAST.search(text, start, m.end()) and not _CONDITIONAL.search(text, start, m.start()):
+            return True
+    return False
+
+
+def _dated_interview(text: str) -> bool:
+    """A sentence, in any language with a table, that names the interview and gives it a date
+    and a time ("entrevista final com o Otávio na sexta-feira, 15/05, das 11h às 12h"), said of
+    what is coming and not supposed."""
+    for m in _SENTENCE_SPAN.finditer(text):
+        sentence = m.group()
+        if not _INTERVIEW.search(sentence) or sentence.rstrip().endswith("?"):
+            continue
+        if _PAST.search(sentence) or _CONDITIONAL.search(sentence):
+            continue
+        found = scan(sentence)[0]
+        if any(p.has_date for p in found) and any(p.has_time for p in found):
             return True
     return False
 
@@ -757,7 +786,8 @@ _CHAT = _rx(
     r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
     r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b|"
     # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
-    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+(?:you|your (?:cell|mobile|phone|cellphone))\b|"
+    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+"
+    r"(?:you|him|her|them|your (?:cell|mobile|phone|cellphone))\b|"
     # or that the interviewer will ("Karen Holt will ring you on your mobile")
     r"\b(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:will|'ll) (?:call|ring|phone) "
     r"(?:you|your (?:cell|mobile|phone))\b"
@@ -1052,6 +1082,8 @@ def _internal(mail: Mail, users: frozenset[str]) -> bool:
     sender_org = extract.org_domain(sender)
     if sender_org in extract.FREEMAIL or relay_for_domain(sender) is not None:
         return False
+    if mail.forwarded_from and extract.org_domain(mail.forwarded_from.rpartition("@")[2]) != sender_org:
+        return False  # a colleague passing on an outside employer's message: the employer's words
     if users:
         user_orgs = {extract.org_domain(a.rpartition("@")[2]) for a in users} - extract.FREEMAIL
         return sender_org in user_orgs
@@ -1497,7 +1529,7 @@ class _Evidence:
     @cached_property
     def invite_text(self) -> list[str]:
         found = _fired(_INVITE_TEXT, self.flowed, allow_questions=True, looking_back=False)
-        if _stated_meeting(self.flowed):
+        if _stated_meeting(self.flowed) or _dated_interview(self.flowed):
             found.append("text: interview at a stated time")
         if _NEW_EVENT.search(self.text) and _MEETING_WORD.search(self.subject):
             found.append("text: a scheduling tool booked a meeting")
