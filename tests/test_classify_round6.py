@@ -512,3 +512,88 @@ def test_we_re_moving_it_under_an_updated_time_subject_is_a_reschedule() -> None
     assert a.classification.category.value == "reschedule", a.classification.reasons
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2026-07-09T13:00:00-05:00"
+
+
+# --- fifth round (b5-epsilon, b5-zeta): measured once at 2ce3924, then these mechanisms -----------
+
+
+def test_a_booking_tool_telling_the_user_someone_booked_them_is_not_their_interview() -> None:
+    body = ("Hi Sam,\n\nA new event has been scheduled.\n\nEvent Type:\nDiscovery call (30 min)\n\nInvitee:\n"
+            "Carla Ruiz\ncarla@tierra.example\n\nEvent Date/Time:\n09:30am - Wednesday, October 22, 2025 "
+            "(Central Time - Mexico City)\n")
+    cat, reasons = category(mail("Calendly <notifications@calendly.com>",
+                                 "New Event: Carla Ruiz - 09:30am Wed, Oct 22, 2025 - Discovery call", body))
+    assert cat == "other", reasons
+
+
+def test_the_user_as_the_invitee_is_still_their_booking() -> None:
+    body = ("Hi Sam,\n\nA new event has been scheduled.\n\nEvent Type:\nProduct Designer - Intro Call\n\nInvitee:\n"
+            "Sam Candidate\nsam@example.org\n\nEvent Date/Time:\n12:30pm - 1:00pm (Mexico City Time)\n"
+            "Friday, June 20, 2025\n")
+    cat, reasons = category(mail("Calendly <notifications@calendly.com>",
+                                 "New Event: Product Designer - Intro Call with Maya", body, to="sam@example.org"))
+    assert cat == "invitation", reasons
+
+
+def test_family_passing_on_the_interview_day_is_personal_mail() -> None:
+    body = ("Sam!! Mam says your big interview at Clonmore is Monday at half ten - good luck. Ring me after!\n\n"
+            "C xx\n")
+    cat, reasons = category(mail("Clodagh G <clodagh.g@eircom.net>", "Monday!!", body))
+    assert cat == "other", reasons
+
+
+THREAD = "\n\n> On Tue, Jun 10, 2025, Sam wrote:\n> Thursday at 11 PT works great for the Product Designer role chat."
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Re: pebblework x sam", "ugh sorry - an investor call just landed on my 11. can we push to 2:30 PT today "
+         "instead? still 20 min, same meet link" + THREAD, "reschedule"),
+        ("Updated: Product Designer - Intro Call", "Hi Sam,\n\nMaya Kessler rescheduled your event.\n\nEvent Type:\n"
+         "Product Designer - Intro Call\n\nEvent Date/Time:\n12:30pm - 1:00pm (Mexico City Time)\n"
+         "Friday, June 20, 2025",
+         "reschedule"),
+        ("Confirmed: Portfolio walkthrough with Ines (Quillfeather)", "Your meeting is confirmed.\n\nPortfolio "
+         "walkthrough\nFriday, October 10, 2025\n9:00 AM - 9:45 AM (America/Mexico_City)\nwith Ines, Design Director",
+         "invitation"),
+        ("Re: Portfolio deck", "Really nice presentation today. We're meeting the other finalists this week and next, "
+         "so expect to hear from us by early September.", "employer_reply"),
+        ("RE: Following up - Senior Brand Designer", "They let me know yesterday that they've decided to fill the "
+         "Senior Brand Designer role with an internal candidate.", "rejection"),
+        ("Re: birdhouse x sam", "hey sam - honestly a tough call but we went w someone w more motion exp for this one. "
+         "your brand work is great tho" + THREAD, "rejection"),
+        ("Re: Design challenge submission", "got it! looks great. can you present it to the team tue 10/28 at 10am "
+         "PT? 45 min, zoom link to follow", "invitation"),
+        ("Re: Product Design Interview", "The Product Designer role is open again. If you're still interested, grab "
+         "any 30-minute slot on my calendar:\nhttps://calendar.app.google/orchard-grace-30", "invitation"),
+        ("RE: Hospice - next steps", "Great news - the committee would like you to go through to the final panel. "
+         "Final panel: Friday 26 September, 10:00 to 12:30, at the Hospice.", "invitation"),
+        ("RE: Interview invitation - Service Manager", "Thanks for getting back to me so quickly - Tuesday 9th at "
+         "11.30 is yours. Please report to main reception.", "invitation"),
+        ("RE: Interview - Head of Nursing - parking", "Parking: please give your registration to main reception when "
+         "you arrive and they will issue a day permit.", "employer_reply"),
+    ],
+)
+def test_fifth_round_mechanisms(subject: str, body: str, expected: str) -> None:
+    reply = subject.lower().startswith("re")
+    cat, reasons = category(mail("Jo Lane <jo@studio.example>", subject, f"Hi Sam,\n\n{body}\n\nJo", reply=reply,
+                                 date="Thu, 12 Jun 2025 08:05:51 -0700"))
+    assert cat == expected, reasons
+
+
+def test_an_interview_on_a_named_day_cancelled_because_the_post_was_filled_is_a_cancellation() -> None:
+    body = ("Dear Sam\n\nI'm very sorry to let you know that the Nurse Director position has now been filled by an "
+            "internal applicant, so I have cancelled your interview on Thursday 16 April (5:30pm AWST).\n\nJodie")
+    a = analyze(mail("Jodie P <jodie@swancoast.example>", "RE: Interview - Nurse Director - select a time", body,
+                     reply=True, date="Tue, 14 Apr 2026 11:02:00 +0800"))
+    assert a.classification.category.value == "cancellation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-04-16T17:30:00+08:00"
+
+
+def test_a_rejection_that_mentions_no_scheduled_interview_stays_a_rejection() -> None:
+    body = ("Dear Sam\n\nThe position has now been filled by an internal applicant, so we will not be taking your "
+            "application further.\n\nJodie")
+    cat, reasons = category(mail("Jodie P <jodie@swancoast.example>", "Your application", body))
+    assert cat == "rejection", reasons

@@ -143,12 +143,15 @@ _ROUND_KIND = (
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
     r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien|"
+    r"portfolio (?:review|presentation|walk-?through)|"
     r"assessment (?:centre|center|day))"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
-    r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage)|round \d|"
+    r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|"
+    # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
+    r"portfolio (?:review|presentation|walk-?through)|"
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
@@ -158,7 +161,7 @@ _HIRING = _rx(
     r"relocation|work permit|visa sponsorship|notice period|onboard\w*|"
     # what an interview asks of the candidate, as a reply about its format names it
     r"whiteboard\w*|live[- ]coding|coding (?:exercise|challenge|round|test)|system design (?:round|interview)|"
-    r"take[- ]home)\b"
+    r"take[- ]home|finalists?|shortlist(?:ed)?|(?:design|product design|ux|ui) (?:exercise|challenge|task))\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
@@ -197,7 +200,8 @@ _NEGATIVE_TOPICS = _rules(
     ("newsletter", r"\bnewsletter\b|\bissue #\s?\d+|\byou(?:'re| are) receiving this (?:\w+ )?because you "
      r"(?:subscribed|signed up|follow)|\bweekly digest\b|\bview (?:this email )?in (?:your )?browser\b"),
     ("event registration", r"\bwebinar\b|\bthanks? (?:you )?for registering\b|\byou(?:'re| are) "
-     r"(?:now )?registered\b|\byour registration\b|\bregistration (?:is )?confirmed\b|\bcareers? fair\b|"
+     r"(?:now )?registered\b|\byour registration\b(?!\s+(?:number|plate|to (?:the )?(?:main )?reception))|"
+     r"\bregistration (?:is )?confirmed\b|\bcareers? fair\b|"
      r"\bjob fair\b|\bcareers? expo\b|\bhiring event\b|\bbootcamp\b|\binfo(?:rmation)? session\b|"
      # "meetup" in a link ("teams.microsoft.com/l/meetup-join/...") names no event
      r"(?<![/.])\bmeetup\b(?!-)|\bopen house\b|\b(?:save|reserve|claim) (?:your|a) (?:seat|spot|place)\b|"
@@ -326,6 +330,11 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "decided to fill the role with an internal candidate"; "we went w someone w more 3D exp"
+     r"\b(?:fill|filled|filling)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
+     r"(?:with\s+(?:an?\s+)?(?:internal|external|another|other)|internally)\b|"
+     r"\b(?:went|gone|going)\s+(?:w/?|with)\s+(?:someone|somebody|another (?:candidate|person|designer|engineer)|"
+     r"a different (?:candidate|person))\b|"
      # "we've offered the Logistics Coordinator role to another candidate", "decided to offer the
      # position to a candidate with more ..."
      r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
@@ -421,6 +430,8 @@ _RESCHEDULE_TEXT = _rules(
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
     ("text: moving the interview", r"\b(?:we're|we are|i'm|i am|we'll be|we will be)\s+(?:having to\s+)?"
      r"(?:moving|shifting|pushing|rescheduling)\s+(?:it|this|the|your|our)\b"),
+    # a booking tool: "Maya Kessler rescheduled your event", "Ines rescheduled your meeting"
+    ("text: rescheduled the event", r"\brescheduled (?:your|the|this|our) (?:event|meeting|interview|call|booking)\b"),
     # "your final round moves from Tuesday 14 October to Thursday 16 October"
     ("text: interview moves", rf"\b{_MEETING}s?\s+(?:now\s+|has\s+)?(?:moves|is moving|shifts|is shifting)\s+"
      r"(?:from\b[^.\n]{0,60}?\s)?to\b"),
@@ -460,6 +471,9 @@ _RESCHEDULE_INFORMAL = _rules(
 )
 #: "Could we push our call to Thursday?": a move asked for is still a move
 _RESCHEDULE_ASK = _rules(
+    # "an investor call landed on my 11. can we push to 2:30 PT today instead?"
+    ("text: can we push it", r"\b(?:can|could) we (?:push|move|bump|shift)\s+(?:it\s+|this\s+|our\s+\w+\s+)?"
+     r"(?:back\s+)?to\s+(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|next)"),
     ("text: asks to move the meeting", r"\b(?:can|could) we (?:please\s+)?(?:move|push|shift|bump|"
      r"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\bwould it be (?:possible|ok|okay) to (?:move|push|shift|bump|"
@@ -501,6 +515,9 @@ _INVITE_TEXT = _rules(
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
+     # "would like you to go through to the final panel"
+     r"\b(?:like|love|want)\s+you\s+to\s+(?:go through|progress|proceed|come through|move (?:forward|on))\s+to\s+"
+     r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:panel|round|stage|interview)\b|"
      # "as promised, let's do a proper interview for the founding engineer role"
      rf"\blet'?s\s+(?:do|have|set up|schedule|book)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?{_MEETING}\b|"
      # an agency speaking for its client: "they'd like a first-stage phone interview"
@@ -510,6 +527,8 @@ _INVITE_TEXT = _rules(
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\b(?:can|could) you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\bhow about\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)|"
+     r"\b(?:can|could) you (?:present|meet|join|come in|hop on|talk)\b[^?\n]{0,60}?\b(?:mon|tue|wed|thu|fri|sat|sun|"
+     r"tomorrow|\d{1,2}/\d{1,2}\b|\d{1,2}(?::\d\d)?\s*[ap]m\b)|"
      r"\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
      r"[^?\n]{0,50}\b(?:work|sound|suit)\b"),
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
@@ -530,6 +549,8 @@ _INVITE_TEXT = _rules(
      r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
      r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
+     r"\bcalendar\.app\.google/|\bcal\.com/|\bsavvycal\.com/|\btidycal\.com/|\bzcal\.co/|"
+     r"\byoucanbook\.me/|\bhubspot\.com/meetings/|\bcalendar\.google\.com/calendar/appointments|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
     # a call at a stated time or on a stated number; "I'll call you as soon as I hear anything"
@@ -632,6 +653,13 @@ _THANKS = re.compile(
 _LOOKS_AHEAD = re.compile(r"\b(?:and|so|now)\s+(?:we|i)?\s*(?:would|will|want|wish|'d|'ll)\b", _I)
 _CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: a booking tool's "Invitee:" field and the address under it (Calendly, SavvyCal, Cal.com)
+_INVITEE = re.compile(
+    r"^[ \t]*invitee(?:\s+email)?[ \t]*:(?:[^@\n]{0,80}\n){0,2}?[^@\n]{0,80}?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
+_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
 _FORWARD_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|enc)\s*:", re.IGNORECASE)
 #: the time line of a forwarded meeting's header block (mail.forward_in keeps it)
@@ -716,6 +744,10 @@ def _stated_meeting(text: str) -> bool:
     return False
 
 
+#: what someone else said of the interview ("Mam says your interview is Monday at half ten")
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|heard)\b", _I)
+
+
 def _dated_interview(text: str) -> bool:
     """A sentence, in any language with a table, that names the interview and gives it a date
     and a time ("entrevista final com o Otávio na sexta-feira, 15/05, das 11h às 12h"), said of
@@ -724,7 +756,7 @@ def _dated_interview(text: str) -> bool:
         sentence = m.group()
         if not _INTERVIEW.search(sentence) or sentence.rstrip().endswith("?"):
             continue
-        if _PAST.search(sentence) or _CONDITIONAL.search(sentence):
+        if _PAST.search(sentence) or _CONDITIONAL.search(sentence) or _REPORTED.search(sentence):
             continue
         found = scan(sentence)[0]
         if any(p.has_date for p in found) and any(p.has_time for p in found):
@@ -810,6 +842,7 @@ _BOOKED = _rx(
 )
 #: agreement with a proposed time ("Tomorrow at 3pm works great for us")
 _AGREE = _rx(
+    r"\blet'?s go (?:for|with)\b|\bis yours\b|"
     r"\b(?:works?|suits?|is|sounds)\s+(?:\w+\s+)?(?:for (?:us|me|the team|everyone|both of us|them|"
     r"\w+ and me))\b|\bworks (?:great|perfectly|well|fine)\b|\bsuits (?:us|me)\b|\bsee you (?:then|there|"
     r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|"
@@ -1212,6 +1245,19 @@ class _Evidence:
         return []
 
     @cached_property
+    def hosted_booking(self) -> list[str]:
+        """A booking tool's notice to the host: the invitee it names is someone else ("Invitee:
+        Carlos Beltrán carlos@tierrabrava.mx" in mail to the user), so the user is the one
+        being met, and the meeting is the user's own (a client's call, a candidate the user
+        interviews), not an interview of the user."""
+        m = _INVITEE.search(self.full_text[:4000])
+        if m is None:
+            return []
+        invitee = m.group(1).lower()
+        mine = {a.addr for a in self.mail.to} | set(self.users)
+        return [] if invitee in mine else ["text: the user hosts this booking"]
+
+    @cached_property
     def non_employer(self) -> list[str]:
         """A coach, a mock-interview service, a mentor, an alumni interview, a podcast or a
         journalist: named in the subject, or in a sentence that books a session."""
@@ -1505,6 +1551,21 @@ class _Evidence:
         return _fired(_CANCEL_TEXT, self.flowed, allow_questions=False)
 
     @cached_property
+    def cancel_dated(self) -> bool:
+        """A cancelling sentence that names the day of the interview it cancels ("asked me to
+        cancel Thursday's interview", "I have cancelled your interview on Thursday 16 April"):
+        a scheduled interview called off, whatever the reason (the post filled, a freeze)."""
+        if not self.cancel:
+            return False
+        for m in _SENTENCE_SPAN.finditer(self.flowed):
+            sentence = m.group()
+            if not any(_affirmative(rx, sentence, allow_questions=False) for _, rx in _CANCEL_TEXT):
+                continue
+            if _DAY_WORD.search(sentence) or any(p.has_date for p in scan(sentence)[0]):
+                return True
+        return False
+
+    @cached_property
     def paused(self) -> bool:
         return bool(_PAUSE.search(self.text))
 
@@ -1666,6 +1727,8 @@ _TABLE: tuple[_Row, ...] = (
     _Row("internal mail", lambda e: e.internal, _OTHER, _const(0.9), lambda e: e.internal, hiring=False),
     _Row("user is the interviewer", lambda e: e.interviewer_side, _OTHER, _const(0.9), lambda e: e.interviewer_side,
          hiring=False),
+    _Row("user hosts the booking", lambda e: e.hosted_booking, _OTHER, _const(0.85), lambda e: e.hosted_booking,
+         hiring=False),
     _Row("newsletter, alert or event", lambda e: e.negative_topic, _OTHER, _const(0.9), lambda e: e.negative_topic,
          hiring=False),
     _Row("bulk mail", lambda e: e.bulk_without_news, _OTHER, _const(0.88), lambda e: e.bulk_without_news, hiring=False),
@@ -1684,6 +1747,8 @@ _TABLE: tuple[_Row, ...] = (
     # decisions and changes
     _Row("cancelled in the subject", lambda e: e.cancel_subject and (e.cancel or e.interview_ctx) and not e.reschedule,
          Category.CANCELLATION, _const(0.9), _cancel_reasons),
+    _Row("a dated interview cancelled", lambda e: e.meeting_named and e.cancel_dated, Category.CANCELLATION,
+         _const(0.85), _cancel_reasons),
     _Row("rejection", lambda e: e.rejection, Category.REJECTION, _by_count(0.8, 0.05, 0.95, lambda e: e.rejection),
          lambda e: e.rejection),
     _Row("offer", lambda e: e.offer, Category.OFFER, _by_count(0.8, 0.05, 0.95, lambda e: e.offer), lambda e: e.offer),

@@ -24,7 +24,18 @@ FREEMAIL = frozenset(
     protonmail.com pm.me gmx.com gmx.de gmx.net web.de mail.com yandex.com yandex.ru
     fastmail.com fastmail.fm hey.com zoho.com tutanota.com qq.com 163.com naver.com
     rediffmail.com t-online.de orange.fr free.fr btinternet.com comcast.net verizon.net
-    att.net sbcglobal.net""".split()
+    att.net sbcglobal.net
+    eircom.net sky.com virginmedia.com talktalk.net blueyonder.co.uk ntlworld.com
+    bigpond.com bigpond.net.au optusnet.com.au iinet.net.au xtra.co.nz shaw.ca rogers.com
+    sympatico.ca videotron.ca telus.net cox.net charter.net earthlink.net bellsouth.net
+    hotmail.fr live.fr laposte.net sfr.fr wanadoo.fr libero.it virgilio.it tiscali.it alice.it
+    hotmail.it yahoo.fr yahoo.de yahoo.es yahoo.it yahoo.com.br hotmail.es outlook.es
+    terra.com.br uol.com.br bol.com.br ig.com.br prodigy.net.mx hotmail.com.mx yahoo.com.mx
+    seznam.cz wp.pl o2.pl onet.pl interia.pl mail.ru bk.ru list.ru inbox.ru ziggo.nl
+    kpnmail.nl home.nl planet.nl hetnet.nl telenet.be skynet.be bluewin.ch gmx.ch gmx.at
+    aon.at freenet.de arcor.de yahoo.co.jp 126.com sina.com daum.net hanmail.net
+    yahoo.com.sg singnet.com.sg yahoo.com.au live.com.au outlook.com.au live.co.uk
+    hotmail.de outlook.de yahoo.ca hotmail.ca""".split()
 )
 
 #: second-level labels under which registrable domains sit one level deeper (acme.co.uk)

@@ -51,7 +51,7 @@ _OLD = re.compile(
 #: a change of day told as "moved from <old> to <new>"
 _MOVED_FROM = re.compile(
     r"\b(?:moves?|moved|moving|shift(?:s|ed|ing)?|push(?:es|ed|ing)?|chang(?:es|ed|ing)|reschedul\w*|brought|bring)"
-    r"\s+(?:\w+\s+){0,2}?from\s+$",
+    r"\s+(?:\w+\s+){0,6}?from\s+$",
     re.IGNORECASE,
 )
 _NEW = re.compile(
