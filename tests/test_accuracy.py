@@ -51,6 +51,10 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # 0.910/0.943), then tuned
     "b4-gamma": (0.98, 0.97),
     "b4-delta": (1.0, 0.97),
+    # the fifth round, measured once at 2ce3924 (0.899/0.794 and 0.762/0.750, one false
+    # invitation each), then tuned
+    "b5-epsilon": (0.96, 0.88),
+    "b5-zeta": (0.91, 0.88),
 }
 
 
