@@ -597,3 +597,28 @@ def test_a_rejection_that_mentions_no_scheduled_interview_stays_a_rejection() ->
             "application further.\n\nJodie")
     cat, reasons = category(mail("Jodie P <jodie@swancoast.example>", "Your application", body))
     assert cat == "rejection", reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Entrevista - Diseñador/a Senior", "Hemos visto tu portfolio. ¿Te vendría bien una videollamada el martes 30 "
+         "de septiembre a las 17:00 (hora de Madrid)?", "invitation"),
+        ("Diseñador de Producto: siguiente paso", "Nos gustaría avanzar contigo en el proceso de selección. "
+         "¿Te queda bien alguno de estos horarios para una llamada de 30 minutos?\n"
+         "• martes 11 de noviembre, 9:00 a. m.\n"
+         "• miércoles 12 de noviembre, 10:30 a. m.", "invitation"),
+        ("Entrevista final - Director de Arte", "¡Felicidades por llegar a la etapa final! Te esperamos el lunes 1 de "
+         "diciembre, de 10:00 a 12:00, en nuestras oficinas.", "invitation"),
+        ("Etapa final - Designer Sênior", "Você passou para a etapa final do processo! Queremos te receber "
+         "presencialmente no nosso escritório:\n  segunda, 13/04, das 10h às 13h", "invitation"),
+        ("Atualização sobre sua candidatura", "Depois de analisar todos os perfis, decidimos seguir com outras pessoas "
+         "candidatas nesta etapa.", "rejection"),
+        ("Proposta - Designer Sênior", "Estamos muito felizes em te fazer uma proposta para a posição de Designer "
+         "Sênior. Salário: USD 7.500 por mês.", "offer"),
+    ],
+)
+def test_spanish_and_portuguese_phrasings(subject: str, body: str, expected: str) -> None:
+    cat, reasons = category(mail("Sofía G <sofia@norte.example>", subject, f"Hola Sam:\n\n{body}\n\nSofía",
+                                 date="Wed, 26 Nov 2025 12:18:09 -0600"))
+    assert cat == expected, reasons

@@ -84,6 +84,12 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:invitaci[oó]n|convocatoria|citaci[oó]n|confirmaci[oó]n|agenda|coordinaci[oó]n)\b.{0,60}\bentrevista",
     ),
     "invite_text": (
+        # "¿Te vendría bien una videollamada el martes...?", "¿Te queda bien alguno de estos horarios?"
+        r"(?:te|le|les|os)\s+(?:vendr[íi]a|queda|quedar[íi]a|acomoda|acomodar[íi]a)\s+(?:bien\s+)?"
+        r"(?:una|un|el|la|alguno|alguna|algún)\b",
+        r"alguno\s+de\s+estos\s+(?:horarios|d[íi]as|espacios)",
+        # "Te esperamos el lunes 1 de diciembre, de 10:00 a 12:00"
+        r"(?:te|le|los|las|os)\s+esperamos\s+(?:el|este|ma[ñn]ana|en)\b",
         rf"(?:te|le|los|las)\s+(?:queremos\s+|queríamos\s+|gustaría\s+)?invit(?:amos|o|ar)\s+a\s+{_W5}"
         r"(?:entrevista|conversaci[oó]n|charla|llamada|videollamada|reuni[oó]n)",
         r"agenda(?:r)?\s+(?:tu|su|una|la)\s+(?:\w+\s+){0,2}?entrevista",
@@ -133,6 +139,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:cancelada|anulada|suspendida)",
     ),
     "rejection": (
+        r"(?:seguir|continuar|avanzar)\s+con\s+otras?\s+personas?\s+candidat[ao]s",
         r"lamentamos\s+(?:informarte|informarle|comunicarte|comunicarle|decirte)",
         r"(?:no|ya no)\s+(?:continuaremos|seguiremos|avanzaremos|vamos a (?:continuar|avanzar|seguir))",
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
@@ -146,6 +153,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"no\s+(?:ha|has)\s+avanzado",
     ),
     "offer": (
+        r"(?:hacerte|hacerle|presentarte|presentarle)\s+una\s+(?:oferta|propuesta)\s+(?:formal\s+)?(?:para|de)\b",
         r"carta\s+(?:de\s+)?oferta",
         r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)",
         r"(?:quiere|quieren|queremos)\s+incorporarte",
@@ -242,6 +250,9 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:convite|convoca[çc][ãa]o|confirma[çc][ãa]o|agendamento)\b.{0,60}\bentrevista",
     ),
     "invite_text": (
+        # "Queremos te receber presencialmente ... segunda, 13/04, das 10h às 13h"; "te esperamos na sexta"
+        r"(?:queremos|gostar[íi]amos\s+de)\s+(?:te\s+|lhe\s+)?receb[êe]-?(?:lo|la)?\w*",
+        r"(?:te|lhe|os|as)\s+esperamos\s+(?:na|no|em|amanh[ãa])\b",
         rf"(?:te|o|a|lhe|vos)?\s*convid(?:amos|ar|[áa]-lo|[áa]-la)\s+(?:\w+\s+)?(?:para|a)\s+{_W5}"
         r"(?:entrevista|conversa|bate-papo|chamada|videochamada|reuni[ãa]o|etapa)",
         r"gostar[ií]amos\s+de\s+(?:conversar|conhecer|bater um papo|agendar|marcar|te conhecer|falar)",
@@ -280,6 +291,8 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:entrevista|conversa|chamada|reuni[ãa]o)\s+(?:\w+\s+){0,6}?(?:foi|est[áa]|ficou)\s+cancelada",
     ),
     "rejection": (
+        # "decidimos seguir com outras pessoas candidatas"
+        r"(?:seguir|continuar|avan[çc]ar)\s+com\s+outr[ao]s\s+(?:pessoas\s+)?(?:candidat[ao]s|perfis)",
         r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+"
         r"(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
         r"lamentamos\s+informar",
@@ -292,6 +305,8 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:optamos|decidimos)\s+por\s+(?:n[ãa]o\s+)?(?:seguir|prosseguir|avan[çc]ar)\s+com\s+outr[oa]s",
     ),
     "offer": (
+        # "Estamos muito felizes em te fazer uma proposta para a posição de ..."
+        r"(?:te|lhe)\s+fazer\s+uma\s+proposta\s+(?:para|de)\b",
         r"proposta\s+(?:de\s+emprego|de\s+trabalho|formal|salarial)",
         r"carta[- ]oferta",
         r"(?:enviamos|apresentamos)\s+(?:a\s+)?(?:sua\s+|nossa\s+)?proposta\s+(?:para|de)",
