@@ -53,7 +53,7 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b4-delta": (1.0, 0.97),
     # the fifth round, measured once at 2ce3924 (0.899/0.794 and 0.762/0.750, one false
     # invitation each), then tuned
-    "b5-epsilon": (0.96, 0.88),
+    "b5-epsilon": (1.0, 1.0),
     "b5-zeta": (0.98, 0.97),
 }
 

@@ -622,3 +622,35 @@ def test_spanish_and_portuguese_phrasings(subject: str, body: str, expected: str
     cat, reasons = category(mail("Sofía G <sofia@norte.example>", subject, f"Hola Sam:\n\n{body}\n\nSofía",
                                  date="Wed, 26 Nov 2025 12:18:09 -0600"))
     assert cat == expected, reasons
+
+
+def test_an_agency_note_that_names_the_title_and_a_time() -> None:
+    body = ("Hi Sam\n\nEastfield want to meet you for the interim Head of Nursing (Medicine). Thursday at 2pm on "
+            "Teams, 45 mins with their Deputy Chief Nurse. Ok for you? Link to follow from her PA.\n\nGary\n\n"
+            "Sent from my iPhone")
+    a = analyze(mail("Gary T <gary@pennant.example>", "Eastfield interim HoN", body,
+                     date="Mon, 19 Jan 2026 17:48:00 +0000"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-01-22T14:00:00+00:00"
+
+
+def test_tomorrows_two_pm_is_off_is_a_cancellation() -> None:
+    body = ("Morning Sam - bad news, Eastfield have pulled the interim req so tomorrow's 2pm with their DCN is off. "
+            "Sorry!!\n\nG\n\n> On 19 Jan 2026, at 20:03, Sam wrote:\n> Thursday 2pm is fine, thanks Gary.\n")
+    a = analyze(mail("Gary T <gary@pennant.example>", "Re: Eastfield interim HoN", body, reply=True,
+                     date="Wed, 21 Jan 2026 08:12:00 +0000"))
+    assert a.classification.category.value == "cancellation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-01-22T14:00:00+00:00"
+
+
+def test_a_long_name_between_move_and_from_still_keeps_the_new_day() -> None:
+    body = ("Dear Sam\n\nWe have had to move the Deputy Chief Nurse assessment centre from Wednesday 5 November to "
+            "Wednesday 12 November.\nThe timetable is otherwise unchanged: please arrive for 09:15, with the focus "
+            "group starting at 09:30 and your panel interview finishing at 14:00.\n\nShabana")
+    a = analyze(mail("Shabana A <shabana@brackenfield.example>", "Assessment centre - change of date", body,
+                     date="Mon, 27 Oct 2025 10:03:00 +0000"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-11-12T09:30:00+00:00"

@@ -161,7 +161,8 @@ _HIRING = _rx(
     r"relocation|work permit|visa sponsorship|notice period|onboard\w*|"
     # what an interview asks of the candidate, as a reply about its format names it
     r"whiteboard\w*|live[- ]coding|coding (?:exercise|challenge|round|test)|system design (?:round|interview)|"
-    r"take[- ]home|finalists?|shortlist(?:ed)?|(?:design|product design|ux|ui) (?:exercise|challenge|task))\b"
+    r"take[- ]home|finalists?|shortlist(?:ed)?|(?:the|this|that|interim|open) req|"
+    r"(?:design|product design|ux|ui) (?:exercise|challenge|task))\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
@@ -405,7 +406,8 @@ _CANCEL_TEXT = _rules(
      r"your|our|the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
-    ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+cancel(?:l)?ed\s+"
+    ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+(?:therefore\s+|now\s+|also\s+)?"
+     r"cancel(?:l)?ed\s+"
      r"(?:your|our|the|this)\b"),
     # a scheduling tool's notice: "Lena Baumann canceled the event below"
     ("text: event cancelled", r"\b(?:has )?cancel(?:l)?ed (?:this|the) (?:event|meeting|interview|call|"
@@ -415,6 +417,9 @@ _CANCEL_TEXT = _rules(
     ("text: and cancelled the interview", rf"\band\s+(?:have\s+)?cancel(?:l)?ed\s+(?:your|our|the|this)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: calls off the meeting", r"\b(?:call|calling|called) off (?:our|your|the|this|today's|tomorrow's)\b"),
+    # "just cancelled tomorrow's 10am"; "so tomorrow's 2pm with their DCN is off"
+    ("text: a day's meeting is off", r"\bcancel(?:l)?ed\s+(?:today's|tomorrow's|\w+day's)\b|"
+     r"\b(?:today's|tomorrow's|\w+day's)\s+[^.\n]{0,60}?\b(?:is|are)\s+(?:now\s+)?off\b"),
 )
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
 
@@ -1342,6 +1347,7 @@ class _Evidence:
             or bool(self.implicit_offer)
             or (self.is_reply and bool(_PROCESS.search(self.flowed)))
             or bool(self.thread_meeting)
+            or bool(extract.TITLE_IN_TEXT.search(self.text))
         )
 
     @cached_property
@@ -1747,7 +1753,8 @@ _TABLE: tuple[_Row, ...] = (
     # decisions and changes
     _Row("cancelled in the subject", lambda e: e.cancel_subject and (e.cancel or e.interview_ctx) and not e.reschedule,
          Category.CANCELLATION, _const(0.9), _cancel_reasons),
-    _Row("a dated interview cancelled", lambda e: e.meeting_named and e.cancel_dated, Category.CANCELLATION,
+    _Row("a dated interview cancelled", lambda e: (e.meeting_named or e.hiring_ctx) and e.cancel_dated,
+         Category.CANCELLATION,
          _const(0.85), _cancel_reasons),
     _Row("rejection", lambda e: e.rejection, Category.REJECTION, _by_count(0.8, 0.05, 0.95, lambda e: e.rejection),
          lambda e: e.rejection),

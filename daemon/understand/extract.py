@@ -369,6 +369,12 @@ SUBJECT_TITLE = re.compile(
     rf"|\b{_TITLE_NOUN},[ \t]+[A-Z][\w&-]+"
     r"|\bHead of [A-Z][\w&+-]*"
 )
+#: a title the text says the candidate is considered for: "want to meet you for the interim
+#: Head of Nursing", "as a Senior Planner" (case matters, as in subjects)
+TITLE_IN_TEXT = re.compile(
+    r"\b(?:for|as)\s+(?:the|a|an|our)\s+(?:(?:interim|new|permanent|acting|fixed-term|locum)\s+)?"
+    rf"(?:{SUBJECT_TITLE.pattern})"
+)
 _ROLE_CONTEXT = tuple(
     re.compile(p, re.MULTILINE)
     for p in (

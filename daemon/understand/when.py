@@ -295,7 +295,7 @@ def _candidates(
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
         if fb_date is not None and fb_date.range_end is not None and _MOVED_FROM.search(
-            text[max(0, fb_date.start - 40) : fb_date.start]
+            text[max(0, fb_date.start - 100) : fb_date.start]
         ):
             # "moves from Tuesday 14 October to Thursday 16 October": no span of days, an old day
             # and a new one; a time said after it is on the new day
