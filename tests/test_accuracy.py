@@ -41,7 +41,7 @@ MIN_START_ACCURACY = 0.95
 BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # tuned, still below the bar on starts
     "b2-formal": (0.98, 0.93),
-    "bl-final": (1.0, 0.93),
+    "bl-final": (1.0, 0.96),
     "bl-final3": (1.0, 1.0),
     # the third round, measured once at 7b9c39f after rounds 1–5 (0.787/0.742, 0.902/0.853);
     # b3-alpha since tuned by the Dutch table

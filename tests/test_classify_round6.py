@@ -654,3 +654,26 @@ def test_a_long_name_between_move_and_from_still_keeps_the_new_day() -> None:
     assert a.classification.category.value == "reschedule", a.classification.reasons
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2025-11-12T09:30:00+00:00"
+
+
+def test_a_dotted_clock_before_a_weekday_confirms_the_quoted_slot() -> None:
+    body = ("Great, 9.30 Monday it is! Will send the Teams invite shortly.\n\nSent from my iPhone\n\n"
+            "> On 21 Nov 2025, at 5:02 PM, Sam wrote:\n> Monday morning works best for me.\n>\n"
+            ">> On Thu, 20 Nov 2025 at 11:15, Wei Ling <wl@merlion.example> wrote:\n>> Thanks for your interest in the "
+            "Data Lead role. Could we do a\n>> 30 mins intro call? I can do Mon 24 Nov 9:30am or Tue 25 Nov 2pm\n"
+            ">> (Singapore time).\n")
+    a = analyze(mail("Wei Ling <wl@merlion.example>", "Re: Merlion - intro chat", body, reply=True,
+                     date="Fri, 21 Nov 2025 18:44:02 +0800"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-11-24T09:30:00+08:00"
+
+
+def test_a_dotted_number_before_a_price_or_alone_is_no_clock() -> None:
+    from datetime import UTC, datetime
+
+    from daemon.understand.timeparse import resolve
+
+    ref = datetime(2025, 11, 21, 9, 0, tzinfo=UTC)
+    assert resolve("the total is 4.50 and version 2.30 ships", ref) == []
+    assert [m.start.hour for m in resolve("9.30 Monday it is", ref)] == [9]

@@ -591,6 +591,10 @@ _CLOCK_BEFORE = re.compile(
     r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$",
     re.IGNORECASE,
 )
+#: a day right after a dotted number makes it a clock: "Great, 9.30 Monday it is!", "10.15 tomorrow"
+_DAY_NAMED_AFTER = re.compile(
+    r"\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b", re.IGNORECASE
+)
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 #: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
 _DATE_THEN_AT = re.compile(
@@ -1049,7 +1053,9 @@ def _time_atoms(text: str) -> list[_Atom]:
                 # "10.30" alone is a number more often than a time; "at 10.30", "10.30 CET" are clocks
                 before = text[max(0, m.start() - 16) : m.start()]
                 if before.endswith(("€", "$", "£")) or not (
-                    _CLOCK_BEFORE.search(before) or _CLOCK_ZONE_AFTER.match(text, m.end())
+                    _CLOCK_BEFORE.search(before)
+                    or _CLOCK_ZONE_AFTER.match(text, m.end())
+                    or _DAY_NAMED_AFTER.match(text, m.end())
                 ):
                     continue
             if bare and not suffix and _UNIT_AFTER.match(text, m.end()):
