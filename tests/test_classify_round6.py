@@ -677,3 +677,42 @@ def test_a_dotted_number_before_a_price_or_alone_is_no_clock() -> None:
     ref = datetime(2025, 11, 21, 9, 0, tzinfo=UTC)
     assert resolve("the total is 4.50 and version 2.30 ships", ref) == []
     assert [m.start.hour for m in resolve("9.30 Monday it is", ref)] == [9]
+
+
+# --- sixth round (b6-theta, a sales inbox): measured once at 3293966, then these ------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Role-Play Round Details", "Great news - Greg would like to move you forward to our role-play round! "
+         "Details:\n  When: Wednesday, September 10 | 2:00 - 3:00 PM ET\n  Format: mock discovery call + debrief "
+         "and Q&A", "invitation"),
+        ("Tidewell - next step", "I enjoyed our conversation and would like to invite you to the mock pitch round "
+         "on Monday, Jan 5 at 11:00 AM ET.", "invitation"),
+        ("Offer - Account Executive at Pinecrest", "I'm thrilled to send over your formal offer to join Pinecrest "
+         "as an Account Executive. Base salary: $95,000.", "offer"),
+        ("VERBAL OFFER - Verdance", "Congrats!! Dale just called me with a verbal offer. Base: $130,000, OTE "
+         "$260,000.", "offer"),
+        ("Thank you", "We've decided to extend an offer to another finalist whose background is heavier on "
+         "healthcare.", "rejection"),
+        ("Enterprise AE - quick chat?", "I'm working on a search for an Enterprise Account Executive with my client "
+         "Verdance. I'd love 15 min to walk you through it. A few windows (all Central):\n  - Wed 1/14 at 11:30am\n"
+         "  - Thu 1/15 at 9:00am", "invitation"),
+        ("Re: Verdance wants to meet you!", "Small change - Verdance asked to move your interview to Wednesday 1/28 "
+         "at 8:30 AM CST (same 30 min).", "reschedule"),
+    ],
+)
+def test_sixth_round_mechanisms(subject: str, body: str, expected: str) -> None:
+    reply = subject.lower().startswith("re")
+    cat, reasons = category(mail("Brad O <brad@summitridge.example>", subject, f"Hi Sam,\n\n{body}\n\nBrad",
+                                 reply=reply, date="Wed, 10 Dec 2025 10:14:00 -0500"))
+    assert cat == expected, reasons
+
+
+def test_a_job_alert_s_new_openings_propose_no_slots() -> None:
+    body = ("Hi Sam,\n\nHere are some openings for you:\n- Account Executive, Acme - Dallas\n"
+            "- Sales Manager, Beta - Austin\n\nView all jobs")
+    cat, reasons = category(mail("Jobs <alerts@jobs.example>", "New openings for you", body,
+                                 headers="List-Unsubscribe: <mailto:u@jobs.example>\r\n"))
+    assert cat == "other", reasons

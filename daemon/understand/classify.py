@@ -150,6 +150,9 @@ _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|"
+    # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
+    r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
+    r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
     r"portfolio (?:review|presentation|walk-?through)|"
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
@@ -242,7 +245,8 @@ _INTERVIEWER_SIDE = _rx(
 _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
-    r"\b(?:with us|come back to you|get back to you|back to you|your (?:application|candidacy|interview|onsite|"
+    r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|"
+    r"your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
     # a job or role scorecard describes the post and is shared with its candidates
@@ -341,7 +345,7 @@ _REJECTION = _rules(
      r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+(?:candidate|finalist|applicant)\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
-     r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+candidate\b"),
+     r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+(?:candidate|finalist|applicant)\b"),
     # an offer declined in so many words: "we won't be offering you a place", "we regret that we
     # are unable to offer you the position"
     ("text: no offer made", r"\b(?:not|won't|will not|unable to|cannot|can't|not able to|not in a position to)\s+"
@@ -377,7 +381,10 @@ _OFFER = _rules(
      r"(?:job\s+)?offer\b|\boffer(?:s|ing)? you (?:the|a|an|this|our) (?:[\w&/,'-]+ ){0,6}?(?:position|role|job|"
      r"place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
-     r"verbal\s+|written\s+)?offer\b"),
+     r"verbal\s+|written\s+)?offer\b|"
+     # "thrilled to send over your formal offer", "called me with a verbal offer"
+     r"\b(?:send|sending|share|sharing)\s+(?:over\s+)?(?:you\s+)?(?:your|our)\s+(?:formal\s+|written\s+|official\s+)?"
+     r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
@@ -387,7 +394,8 @@ _OFFER = _rules(
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
-_OFFER_SUBJECT = _rx(r"\b(?:offer of employment|job offer|offer letter|your offer|an offer|offer for)\b")
+_OFFER_SUBJECT = _rx(r"\b(?:offer of employment|job offer|offer letter|your offer|an offer|offer for|verbal offer)\b|"
+                     r"^\s*offer\s*[-–—:]")
 #: an e-signature envelope or an HR task whose document or task names the offer or the
 #: employment contract ("Signature requested on 'Employment Agreement - J. Doe'")
 _OFFER_DOCUMENT = _rx(
@@ -444,7 +452,8 @@ _RESCHEDULE_TEXT = _rules(
      r"(?:move|moved|shift|shifted|re-?scheduled|postponed|pushed)\b"),
     # a line that sets out the new time: "NEW: Thursday, 2 October 2025, 08:30-09:30 CEST"
     ("text: new time set out", r"^[ \t]*new[ \t]*:[ \t]*(?=\S)"),
-    ("text: need to move the interview", r"\bneed to (?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
+    ("text: need to move the interview", r"\b(?:need|needs|(?<!you )asked|want|wants) to "
+     r"(?:move|reschedule|push|shift|change|postpone)\s+(?:your|our|"
      r"the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: new time", r"\bnew (?:date and |date/)?time(?:\s+is\b|\s*:)|\bnew (?:date|slot)\s*:|"
      r"\bneuer (?:termin|zeitpunkt)\s*:|\bnouvel(?:le)? (?:horaire|date)\s*:"),
@@ -546,6 +555,8 @@ _INVITE_TEXT = _rules(
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b|"
      r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits you|works for you)\b|"
      r"\beither of (?:the|these|those)\s+(?:two\s+|three\s+)?(?:times|slots|options|dates)\b|"
+     r"\b(?:a few|some|these|my|the following)\s+(?:windows|slots|times)\b"
+     r"(?:\s*\([^)\n]{0,40}\))?\s*:|"
      r"\b(?:reply|respond|come back)\s+(?:to (?:me|us)\s+)?with\s+(?:the one|which(?: one)?)\s+"
      r"(?:you(?:'d)?\s+)?prefer\b"),
     ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
