@@ -716,3 +716,53 @@ def test_a_job_alert_s_new_openings_propose_no_slots() -> None:
     cat, reasons = category(mail("Jobs <alerts@jobs.example>", "New openings for you", body,
                                  headers="List-Unsubscribe: <mailto:u@jobs.example>\r\n"))
     assert cat == "other", reasons
+
+
+# --- sixth round, b6-eta (German, Austrian and Swiss mail): measured once at 3b54e86 --------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("AW: Terminvorschläge für ein Erstgespräch", "super, dann fixieren wir Mittwoch, 24.09. um 15:30 Uhr. Die "
+         "Teams-Einladung kommt heute noch.", "invitation"),
+        ("Terminverschiebung - neuer Termin Freitag", "leider muss Herr Weigl am Mittwoch zu einem Kunden, "
+         "Ihr Erstgespräch entfällt. Brennwald schlägt stattdessen Freitag, 26.09.2025, 11:00-11:30 Uhr vor, "
+         "wieder per Teams.", "reschedule"),
+        ("Finales Gespräch - Zoom-Einladung", "Wie besprochen lade ich Sie zum finalen Gespräch mit unserem CTO ein. "
+         "Time: Jan 15, 2026 04:00 PM Amsterdam, Berlin, Rome, Stockholm, Vienna", "invitation"),
+        ("Ihre Bewerbung als Backend Developer - Terminfindung", "Wir möchten Sie gerne zu einem ersten Gespräch "
+         "(ca. 45 Minuten, via Microsoft Teams) einladen. Könnten Sie uns bitte zwei bis drei mögliche Termine "
+         "nennen?", "invitation"),
+        ("AW: Ihre Bewerbung - Terminfindung", "vielen Dank für Ihre Terminvorschläge. Gerne bestätigen wir "
+         "Donnerstag, 22.01.2026, um 10:00 Uhr.", "invitation"),
+        ("Kurzes Kennenlernen?", "danke für deine Bewerbung als Backend Engineer! Ich würde dich gern in einem "
+         "kurzen Telefonat kennenlernen. Passt dir Montag, der 2. Februar, um 11 Uhr?", "invitation"),
+        ("Ihr Dienstvertrag - Data Engineer", "es freut uns sehr, Ihnen nach dem finalen Gespräch die Position als "
+         "Data Engineer anbieten zu können. Bruttomonatsgehalt: EUR 5.300,-", "offer"),
+    ],
+)
+def test_german_austrian_and_swiss_phrasings(subject: str, body: str, expected: str) -> None:
+    reply = subject.startswith(("AW", "Re"))
+    cat, reasons = category(mail("Stefanie Roth <s.roth@hartmann.example>", subject, f"Hallo Sam,\n\n{body}\n\n"
+                                 "Beste Grüße\nStefanie", reply=reply, date="Wed, 14 Jan 2026 09:44:36 +0100"))
+    assert cat == expected, reasons
+
+
+def test_a_founder_s_booking_link_after_thanks_for_applying_is_an_invitation() -> None:
+    body = ("Hei Sam,\nthanks for applying to the Data Engineer role at Fjordline. I'm one of the founders and do the "
+            "first conversations myself.\nIf you're up for a 30 min video chat, grab whatever slot suits you here:\n"
+            "https://calendly.com/eirik-fjordline/30min\n\nMvh\nEirik")
+    cat, reasons = category(mail("Eirik S <eirik@fjordline.example>", "Data Engineer at Fjordline - quick chat?", body))
+    assert cat == "invitation", reasons
+
+
+def test_pushed_from_four_to_six_is_six() -> None:
+    body = ("sorry, investor call got moved on me - I pushed our chat from 4 to 6pm today, invite is updated. still "
+            "20 min.\n\nJ\n\nOn Wed, Feb 4, 2026 at 10:02 PM Sam wrote:\n> 4pm tomorrow works for the Backend "
+            "Engineer chat, talk then!\n")
+    a = analyze(mail("Jonas W <jonas@spreeform.example>", "Re: Founding Backend Engineer @ Spreeform", body,
+                     reply=True, date="Thu, 05 Feb 2026 12:31:40 +0100"))
+    assert a.classification.category.value == "reschedule", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2026-02-05T18:00:00+01:00"

@@ -1673,7 +1673,10 @@ class _Evidence:
     @cached_property
     def asks_times(self) -> bool:
         """The candidate is asked outright for times or to pick a slot (no vague promise)."""
-        return bool({"text: asks availability", "text: proposes slots"}.intersection(self.invite_text))
+        # a booking link asks as plainly: "grab whatever slot suits you here: calendly.com/..."
+        return bool(
+            {"text: asks availability", "text: proposes slots", "text: scheduling link"}.intersection(self.invite_text)
+        )
 
     @cached_property
     def definite(self) -> bool:

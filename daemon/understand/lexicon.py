@@ -363,6 +363,8 @@ GERMAN: dict[str, tuple[str, ...]] = {
     # what before a time makes it the arrival, not the interview (when.py)
     "arrival": (r"ankunft", r"melden sie sich", r"am empfang", r"einfinden", r"einlass"),
     "interview": (
+        # "zum finalen Gespräch", "ein erstes Gespräch"
+        r"(?:finale[nms]?|erste[nms]?|zweite[nms]?|abschließende[nms]?)\s+gespräch",
         _GESPRAECH,
         r"vorstellungstermin",
         r"assessment[- ]?cent(?:er|re)",
@@ -371,6 +373,9 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"auswahlverfahren",
     ),
     "hiring": (
+        r"arbeitszeugnis\w*",
+        r"bewerbungsunterlagen",
+        r"lebenslauf",
         r"bewerbung(?:en)?",
         r"bewerber(?:in|innen)?",
         r"kandidat(?:in|innen|en)?",
@@ -387,7 +392,7 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"kündigungsfrist",
         r"personalberater(?:in)?",
     ),
-    "meeting": (r"gespräch", _GESPRAECH, r"telefonat", r"videocall", r"videotelefonat", r"kennenlernen"),
+    "meeting": (r"gespräch", _GESPRAECH, r"telefonat", r"videocall", r"videotelefonat", r"kennenlernen", r"termin"),
     "session": (r"gespräch", _GESPRAECH, r"telefonat", r"termin", r"sitzung", r"aufnahme"),
     "invite_subject": (
         rf"einladung\s+(?:zu[mr]?\s+)?(?:einem\s+|ersten\s+|zweiten\s+)?{_GESPRAECH}",
@@ -395,6 +400,17 @@ GERMAN: dict[str, tuple[str, ...]] = {
         rf"terminvorschl(?:a|ä)ge?\b.{{0,60}}{_GESPRAECH}",
     ),
     "invite_text": (
+        # fixed: "dann fixieren wir Mittwoch, 24.09. um 15:30 Uhr"
+        r"(?:fixieren|fixiere|notieren|blocken|buchen)\s+(?:wir|ich)\b",
+        # "möchten Sie gerne zu einem ersten Gespräch (ca. 45 Minuten) einladen"
+        r"(?:möchten|würden|wollen)\s+(?:wir\s+)?(?:sie|dich|euch)\s+(?:gerne?\s+)?zu\s+(?:einem|einer|unserem|unserer)\s+"
+        r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,80}?einladen",
+        r"mögliche\s+termine|termine?\s+(?:nennen|vorschlagen|mitteilen)",
+        # "Gerne bestätigen wir Donnerstag, 22.01.2026, um 10:00 Uhr"
+        r"(?:bestätige|bestätigen)\s+(?:ich|wir)\s+(?:ihnen\s+|dir\s+)?(?:gerne\s+)?(?:\w+tag|den|die|das|am)\b",
+        # the informal du: "Ich würde dich gern ... kennenlernen", "Passt dir Montag, der 2. Februar, um 11 Uhr?"
+        r"(?:würde|möchte|würden|möchten)\s+(?:ich|wir)\s+(?:dich|euch)\s+(?:gerne?\s+)?(?:[^.!?\n]{0,60}?)kennenlernen",
+        r"passt\s+(?:dir|euch)\s+(?:der|die|das|am|ein|eine|\w+tag)\b",
         rf"(?:laden|lade)\s+(?:wir\s+|ich\s+)?sie\s+{_W5}(?:zu[mr]?\s+){_W3}"
         rf"(?:{_GESPRAECH}|gespräch|telefonat|videocall|kennenlernen|assessment|auswahltag)",
         r"(?:(?:möchten|würden|wollen)\s+(?:wir|ich)|(?:wir|ich)\s+(?:möchten|würden|wollen|möchte|würde))\s+sie\s+"
@@ -417,10 +433,14 @@ GERMAN: dict[str, tuple[str, ...]] = {
     "reschedule_subject": (
         r"terminverschiebung",
         r"neuer\s+termin",
+        r"terminverschiebung",
+        r"neuer\s+termin",
         r"termin\s+verschoben",
         r"verschiebung",
     ),
     "reschedule_text": (
+        # "Brennwald schlägt stattdessen Freitag, 26.09.2025, 11:00 Uhr vor"
+        r"(?:schlägt|schlagen|schlage)\s+(?:\w+\s+)?stattdessen\b",
         rf"(?:gespräch|termin|{_GESPRAECH}|telefonat)\s+(?:\w+\s+){{0,6}}?(?:verschieben|verlegen)",
         r"(?:verschieben|verlegen)\s+(?:wir|ich)\s+(?:das|den|unser|unseren|ihr|ihren)\s+(?:\w+\s+){0,2}?"
         r"(?:gespräch|termin|telefonat)",
@@ -448,6 +468,8 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"(?:ihre\s+)?bewerbung\s+(?:\w+\s+){0,4}?nicht\s+(?:weiter\s+)?(?:berücksichtigen|weiterverfolgen)",
     ),
     "offer": (
+        # "Ihnen ... die Position als Data Engineer anbieten zu können"
+        r"(?:ihnen|dir)\s+(?:[^.!?\n]{0,80}?)(?:position|stelle|funktion)\s+(?:[^.!?\n]{0,60}?)anbieten",
         r"vertragsangebot",
         r"arbeitsvertragsangebot",
         r"(?:ihnen|dir)\s+(?:\w+\s+){0,8}?die\s+(?:stelle|position)\s+(?:\w+\s+){0,6}?anzubieten",
@@ -455,7 +477,9 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"(?:vertragsangebot|angebot|stellenangebot)",
         r"(?:unser|ein)\s+(?:verbindliches\s+|offizielles\s+)?stellenangebot\s+(?:für|als|zu)\b",
     ),
-    "offer_subject": (r"vertragsangebot", r"arbeitsvertragsangebot", r"angebot\s+arbeitsvertrag"),
+    "offer_subject": (
+        r"dienstvertrag",
+        r"vertragsangebot", r"arbeitsvertragsangebot", r"angebot\s+arbeitsvertrag"),
     "pay": (
         r"jahresbruttolohn",
         r"jahresbruttogehalt",

@@ -32,6 +32,7 @@ RELAY_DOMAINS: dict[str, str] = {
     "teamtailor-mail.com": "Teamtailor",
     "personio.de": "Personio",
     "personio.com": "Personio",
+    "join.com": "JOIN",
     "successfactors.com": "SuccessFactors",
     "successfactors.eu": "SuccessFactors",
     "taleo.net": "Taleo",
@@ -86,7 +87,7 @@ RELAY_DOMAINS: dict[str, str] = {
 HIRING_RELAYS = frozenset(
     {
         "Greenhouse", "Lever", "Ashby", "Workday", "SmartRecruiters", "iCIMS", "Jobvite",
-        "Workable", "GoodTime", "Calendly", "BambooHR", "Recruitee", "Teamtailor", "Personio",
+        "Workable", "GoodTime", "Calendly", "BambooHR", "Recruitee", "Teamtailor", "Personio", "JOIN",
         "SuccessFactors", "Taleo", "Oracle Recruiting", "JazzHR", "Breezy HR", "Pinpoint",
         "Comeet", "Hirebridge", "Paradox", "Modern Hire", "HireVue", "Gem", "Rippling", "Dover",
         "Wellfound", "Prelude", "YouCanBookMe", "HackerRank", "Codility", "CodeSignal", "TestGorilla",

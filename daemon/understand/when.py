@@ -8,6 +8,7 @@ the old time, a deadline, one of several proposed slots) from the words around i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable
@@ -294,8 +295,10 @@ def _candidates(
         if p.has_date:
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
-        if fb_date is not None and fb_date.range_end is not None and _MOVED_FROM.search(
-            text[max(0, fb_date.start - 100) : fb_date.start]
+        if (
+            fb_date is not None
+            and fb_date.range_end is not None
+            and _MOVED_FROM.search(text[max(0, fb_date.start - 100) : fb_date.start])
         ):
             # "moves from Tuesday 14 October to Thursday 16 October": no span of days, an old day
             # and a new one; a time said after it is on the new day
@@ -304,6 +307,15 @@ def _candidates(
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
+        if m.end is not None and (
+            _MOVED_FROM.search(text[max(0, p.start - 100) : p.start])
+            or (
+                text[p.start : p.start + 5].lower() == "from "
+                and _MOVED_FROM.search(text[max(0, p.start - 100) : p.start + 5])
+            )
+        ):
+            # "I pushed our chat from 4 to 6pm today": an old hour and a new one, not a span
+            m = dataclasses.replace(m, start=m.end, end=None)
         before = _clause_before(text, p.start)
         line = _line(text, p.start, p.end)
         context = before + text[p.start : p.end] + text[p.end : p.end + 40].split("\n")[0]
