@@ -220,6 +220,9 @@ def child_env(accounts: Sequence[BenchAccount]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NOTIFY_", "WATCHDOG_", "LISTEN_"))}
     env.update({a.env: a.user.password for a in accounts})
     env["PYTHONUNBUFFERED"] = "1"
+    # the console script's editable install maps `daemon` to the checkout it was installed
+    # from (/work/main); a git worktree sharing that .venv would otherwise time main's code
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
     return env
 
 

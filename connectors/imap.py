@@ -24,16 +24,20 @@ from dataclasses import dataclass
 from datetime import date
 from email.parser import BytesHeaderParser
 from email.policy import compat32
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from imapclient import IMAPClient, SocketTimeout
 from imapclient import exceptions as imapexc
 
 from connectors.base import DRAFT_ID_HEADER, Cursor, FolderRoles, MessageRef, StoredDraft, SyncResult
 from connectors.imap_fetch import fetch_headers
-from connectors.oauth2 import Session, sasl
 from daemon.errors import CredentialError, MailboxError, MailboxTimeout, TransientMailboxError, UserError
 from daemon.settings import AccountSettings
+
+if TYPE_CHECKING:
+    # the OAuth flows pull in urllib.request, http.server and webbrowser (about 5 ms at
+    # every start); only an auth = "oauth2" account needs them, and it imports them then
+    from connectors.oauth2 import Session
 
 log = logging.getLogger(__name__)
 
@@ -273,6 +277,8 @@ class ImapConnector:
 
     def _oauth_login(self, client: IMAPClient, session: Session) -> None:
         """AUTHENTICATE XOAUTH2 or OAUTHBEARER; a refused token is refreshed once and tried once more."""
+        from connectors.oauth2 import sasl
+
         a = self._account
         assert a.oauth2 is not None
         mechanism = a.oauth2.mechanism

@@ -442,6 +442,28 @@ def test_compiling_with_needles_is_compiling_and_reading_needles() -> None:
         tp.compile_with_needles("(unclosed", 0)
 
 
+def test_compiling_with_needles_hands_the_parser_plain_int_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    # classify passes re.IGNORECASE | re.MULTILINE, a RegexFlag: the parser and the code
+    # generator test flags at every node, and an enum there costs a Python call per test
+    # (most of a first scan's compile time); re.compile turns it into an int first, so must this
+    import re
+
+    import daemon.understand.timeparse as tp
+
+    seen: list[type] = []
+    real_parse = tp._sre.parse
+
+    def parse(pattern: str, flags: int = 0, state: object = None) -> object:
+        seen.append(type(flags))
+        return real_parse(pattern, flags, state)
+
+    monkeypatch.setattr(tp._sre, "parse", parse)
+    rx, found = tp.compile_with_needles(r"\binterview(?:ed|s)?\b|\bcall\b", re.IGNORECASE | re.MULTILINE)
+    assert seen == [int]
+    assert rx.flags == re.compile("x", re.IGNORECASE | re.MULTILINE).flags
+    assert rx.search("An INTERVIEWED man") is not None and found == frozenset({"interview", "call"})
+
+
 # ---------------------------------------------------------------- European writing (issue 14)
 CEST = timezone(timedelta(hours=2))
 EU_REF = datetime(2026, 3, 2, 9, 15, tzinfo=timezone(timedelta(hours=1)))  # a Monday in Cologne

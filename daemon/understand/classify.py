@@ -37,11 +37,11 @@ from daemon.understand.timeparse import compile_with_needles, folded, resolve, s
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
-#: below this length a pattern is run straight away: checking for its words costs as much
-_PREFILTER_FROM = 200
 
 
-@lru_cache(maxsize=16)
+# as many texts as timeparse.folded keeps: one message checks a dozen texts and every sentence
+# of it that non_employer reads
+@lru_cache(maxsize=64)
 def _words_seen(low: str) -> dict[str, bool]:
     """Which needles occur in ``low``, filled in as rules ask (a memo of a pure function)."""
     return {}
@@ -74,19 +74,25 @@ class _Rx:
             self._needles = None if found is None else tuple(sorted(found, key=lambda n: (len(n), n)))
         return self._compiled
 
-    def _possible(self, text: str, pos: int, endpos: int | None) -> bool:
+    def _possible(self, text: str) -> bool:
+        """False when no match can be in ``text``, nor in any part of it (a match in a window
+        of the text is a substring of the text, and holds a needle like every match).
+
+        Short texts (a subject, a sentence) are checked too: they are searched by dozens of
+        rules each, and with the memo of the words seen a check is a few dictionary lookups,
+        where the regex engine tries a long alternation at every word.
+        """
         if self._compiled is None:
             _ = self.rx  # compiles, and finds the needles with it
-        if self._needles is None or pos or (endpos is not None and endpos < len(text)):
-            return True
-        if len(text) < _PREFILTER_FROM:
+        needles = self._needles
+        if needles is None:
             return True
         low = folded(text)
         if low is None:
             return True
         # rules share words ("call", "interview"): each is looked for once per text
         seen = _words_seen(low)
-        for n in self._needles:
+        for n in needles:
             hit = seen.get(n)
             if hit is None:
                 hit = seen[n] = n in low
@@ -95,18 +101,18 @@ class _Rx:
         return False
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        if not self._possible(text, pos, endpos):
+        if not self._possible(text):
             return None
         return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
 
     def match(self, text: str) -> re.Match[str] | None:
-        return self.rx.match(text) if self._possible(text, 0, None) else None
+        return self.rx.match(text) if self._possible(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self._possible(text, 0, None) else iter(())
+        return self.rx.finditer(text) if self._possible(text) else iter(())
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
-        return self.rx.sub(repl, text) if self._possible(text, 0, None) else text
+        return self.rx.sub(repl, text) if self._possible(text) else text
 
 
 def _rx(pattern: str) -> _Rx:

@@ -152,6 +152,10 @@ def compile_with_needles(pattern: str, flags: int) -> tuple[re.Pattern[str], fro
     kept for both: the code is generated from it as ``re._compiler.compile`` does. Any
     trouble with these private modules (another Python version) falls back to the two calls.
     """
+    # a plain int, as re.compile makes it before it parses: with a RegexFlag every flag test
+    # of the parser and the code generator (a hundred thousand of them for classify's rules)
+    # goes through enum's Python-level __and__
+    flags = int(flags)
     try:
         tree = _sre.parse(pattern, flags)
         found = _needed(tree, True)
