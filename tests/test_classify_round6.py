@@ -766,3 +766,32 @@ def test_pushed_from_four_to_six_is_six() -> None:
     assert a.classification.category.value == "reschedule", a.classification.reasons
     assert a.interview is not None and a.interview.start is not None
     assert a.interview.start.isoformat() == "2026-02-05T18:00:00+01:00"
+
+
+# --- mail from an employer the user already has an application with ------------------------------
+
+
+ONE_LINER = ("Hi Sam - Tasha passed along great notes from your call. I run the mid-market team and would like to "
+             "grab 45 min with you. Can you do Fri 8/29 at 1:30 central? I'll have Tasha send a zoom.\n\nGreg\n\n"
+             "Sent from my iPhone")
+
+
+def test_a_one_liner_from_a_known_employer_is_read_in_its_context() -> None:
+    from daemon.understand.analyze import analyze_mail
+
+    m = parse(mail("Greg L <greg@pinecrest.example>", "Pinecrest - next convo", ONE_LINER,
+                   date="Wed, 27 Aug 2025 19:48:00 -0400"))
+    assert analyze_mail(m).classification.category.value == "other"  # nothing says hiring: as explain sees it
+    a = analyze_mail(m, known_employers=frozenset({"pinecrest.example"}))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-08-29T13:30:00-05:00"
+
+
+def test_a_known_employer_s_newsletter_or_no_reply_notice_gains_nothing() -> None:
+    from daemon.understand.analyze import analyze_mail
+
+    m = parse(mail("Pinecrest <no-reply@pinecrest.example>", "Pinecrest product update",
+                   "Join our webinar on Fri 8/29 at 1:30 central to see what's new.",
+                   date="Wed, 27 Aug 2025 19:48:00 -0400"))
+    assert analyze_mail(m, known_employers=frozenset({"pinecrest.example"})).classification.category.value == "other"

@@ -188,3 +188,30 @@ def test_at_debug_a_first_scan_logs_every_message(tmp_path: Path) -> None:
     first = _logged(tmp_path, "debug", datetime(2026, 3, 2, 10, 30, tzinfo=ET))
     said = sorted((e["level"], e["subject"]) for e in first if e["event"] == "message")
     assert [level for level, _ in said] == ["debug", "info"] and "Quick call" in said[0][1]
+
+
+def test_a_hiring_manager_s_one_liner_from_a_tracked_employer_becomes_its_interview(tmp_path: Path) -> None:
+    # the first message makes the application (Brightwater Labs); a later one-liner from another
+    # person there names no job at all, and is read as what it is because the employer is known
+    cfg = _setup(tmp_path)
+    one_liner = (
+        b"From: Dan Ruiz <dan.ruiz@brightwaterlabs.example>\r\nTo: Alex Rivera <alex.rivera@example.com>\r\n"
+        b"Subject: next convo\r\nDate: Wed, 04 Mar 2026 19:48:00 -0500\r\n"
+        b"Message-ID: <dan-1@brightwaterlabs.example>\r\n"
+        b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        b"Hi Alex - Maya passed along great notes. I run the platform team and would like to grab 45 min with you.\r\n"
+        b"Can you do Fri 3/13 at 1:30 pm? I'll send a zoom.\r\n\r\nDan\r\n"
+    )
+    run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    (tmp_path / "Mail" / "new" / "2.host").write_bytes(one_liner)  # it arrives later
+    run_once(load(cfg), datetime(2026, 3, 5, 9, 0, tzinfo=ET))
+    store = Store.open(db_path(load(cfg)), reader=True)
+    try:
+        apps = store.status_snapshot()["applications"]
+        categories = {row[0] for row in store._conn.execute("SELECT category FROM messages")}
+    finally:
+        store.close()
+    assert len(apps) == 1
+    assert "invitation" in categories and "other" not in categories
+    # no zone written: the Date header's offset, as the labelled sets read it
+    assert apps[0]["interview"]["start"] == "2026-03-13T13:30:00-05:00"

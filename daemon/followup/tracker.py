@@ -19,6 +19,7 @@ from typing import Any, Literal, Protocol
 from daemon import codec
 from daemon.model import DRAFT_ID_HEADER, Analysis, Category, Classification, Mail, PlannedStage, Round
 from daemon.settings import Settings
+from daemon.understand.extract import org_domain
 from daemon.understand.relays import HIRING_RELAYS, is_noreply, relay_for_address
 
 AppState = Literal["scheduling", "waiting", "drafted", "answered", "closed"]
@@ -397,8 +398,16 @@ class MatchIndex:
         self._company: dict[str, set[str]] = {}
         self._address: dict[str, set[str]] = {}
         self._nameless: set[str] = set()  # applications with no company name to compare
+        self._orgs: frozenset[str] | None = None
         for app in apps:
             self.put(app)
+
+    def employer_orgs(self) -> frozenset[str]:
+        """The organisation domains of the tracked employers (remembered until an
+        application changes, so asking per message costs nothing)."""
+        if self._orgs is None:
+            self._orgs = frozenset(org_domain(d) for d in self._domain)
+        return self._orgs
 
     def __len__(self) -> int:
         return len(self._apps)
@@ -408,6 +417,7 @@ class MatchIndex:
 
     def put(self, app: Application) -> None:
         """Add an application, or replace the one with its id."""
+        self._orgs = None
         if app.id in self._apps:
             self._forget(app.id)
         else:
@@ -429,6 +439,7 @@ class MatchIndex:
             self._nameless.add(app.id)
 
     def _forget(self, app_id: str) -> None:
+        self._orgs = None
         threads, domains, company, addresses = self._keys.pop(app_id)
         for table, found in ((self._thread, threads), (self._domain, domains), (self._address, addresses)):
             for key in found:

@@ -252,6 +252,10 @@ class AccountRunner:
             self._index = None
         return self._apps
 
+    def _known_employers(self) -> frozenset[str]:
+        """The organisation domains of the employers of the applications tracked so far."""
+        return self._match_index().employer_orgs()
+
     def _applications(self) -> list[tracker.Application]:
         return list(self._app_map().values())
 
@@ -424,7 +428,7 @@ class AccountRunner:
             if direction == "inbound":
                 try:
                     with budget.limit(budget.ANALYSIS_BUDGET_S, pulse=self.pulse):
-                        analysis = analyze_mail(mail, users)
+                        analysis = analyze_mail(mail, users, self._known_employers())
                 except budget.TooCostly:
                     # marked seen, so neither the next pass nor a restart analyses it again
                     self.log.warning(

@@ -14,8 +14,12 @@ from daemon.understand import classify, people, when
 from daemon.understand.mail import parse
 
 
-def analyze_mail(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Analysis:
-    c = classify.classify(mail, user_addresses)
+def analyze_mail(
+    mail: Mail, user_addresses: frozenset[str] = frozenset(), known_employers: frozenset[str] = frozenset()
+) -> Analysis:
+    """``known_employers``: the organisation domains (``extract.org_domain``) of employers
+    the user already has an application with; the runner knows them, ``explain`` does not."""
+    c = classify.classify(mail, user_addresses, known_employers)
     checkpoint()
     interview = None
     if c.category in SCHEDULING:

@@ -1210,9 +1210,10 @@ def _auto_reply(mail: Mail, subject: str, text: str) -> _Verdict | None:
 class _Evidence:
     """What one message says, signal by signal; no decision is taken here."""
 
-    def __init__(self, mail: Mail, users: frozenset[str]) -> None:
+    def __init__(self, mail: Mail, users: frozenset[str], known_employers: frozenset[str] = frozenset()) -> None:
         self.mail = mail
         self.users = users
+        self.known_employers = known_employers
         #: reasons about evidence that was weighed and set aside
         self.notes: list[str] = []
         self.sender = mail.from_.addr if mail.from_ else ""
@@ -1365,7 +1366,18 @@ class _Evidence:
             or (self.is_reply and bool(_PROCESS.search(self.flowed)))
             or bool(self.thread_meeting)
             or bool(extract.TITLE_IN_TEXT.search(self.text))
+            or self.known_employer
         )
+
+    @cached_property
+    def known_employer(self) -> bool:
+        """From an employer the user already has an application with (a person there, not a
+        newsletter or a no-reply notice)."""
+        f = self.mail.from_
+        if f is None or not self.known_employers or self.noreply_sender:
+            return False
+        org = extract.org_domain(f.domain)
+        return org in self.known_employers and org not in extract.FREEMAIL
 
     @cached_property
     def meeting_named(self) -> bool:
@@ -1809,10 +1821,12 @@ _TABLE: tuple[_Row, ...] = (
 )
 
 
-def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
+def _decide(
+    mail: Mail, users: frozenset[str], notes: list[str], known_employers: frozenset[str] = frozenset()
+) -> _Verdict:
     """The verdict of the first row of ``_TABLE`` that holds; ``notes`` receives reasons about
     evidence that was weighed and set aside."""
-    e = _Evidence(mail, users)
+    e = _Evidence(mail, users, known_employers)
     try:
         for row in _TABLE:
             if row.when(e):
@@ -1822,11 +1836,18 @@ def _decide(mail: Mail, users: frozenset[str], notes: list[str]) -> _Verdict:
         notes.extend(e.notes)
 
 
-def classify(mail: Mail, user_addresses: frozenset[str] = frozenset()) -> Classification:
-    """Classify one message; see the module docstring for the order of evidence."""
+def classify(
+    mail: Mail, user_addresses: frozenset[str] = frozenset(), known_employers: frozenset[str] = frozenset()
+) -> Classification:
+    """Classify one message; see the module docstring for the order of evidence.
+
+    ``known_employers``: organisation domains of employers the user already has an
+    application with. Mail from one of them is hiring context even when it names no job: a
+    hiring manager's one-liner ("Can you do Fri 8/29 at 1:30 central?") reads as what it is.
+    """
     users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
     notes: list[str] = []
-    v = _decide(mail, users, notes)
+    v = _decide(mail, users, notes, known_employers)
     checkpoint()
     reasons = tuple(dict.fromkeys([*v.reasons, *notes]))
     confidence = round(max(0.0, min(1.0, v.confidence)), 3)
