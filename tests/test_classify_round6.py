@@ -795,3 +795,31 @@ def test_a_known_employer_s_newsletter_or_no_reply_notice_gains_nothing() -> Non
                    "Join our webinar on Fri 8/29 at 1:30 central to see what's new.",
                    date="Wed, 27 Aug 2025 19:48:00 -0400"))
     assert analyze_mail(m, known_employers=frozenset({"pinecrest.example"})).classification.category.value == "other"
+
+
+# --- seventh round, b7-iota (a postdoc's academic and biotech search): measured once at 5ab2a88 -----
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("RE: Kestrel - interview availability", "Great, Wednesday 10:30 it is - I've confirmed with Dr. Feld. It "
+         "will be 45 minutes on Teams. Good luck - call me after if you want to debrief." + THREAD, "invitation"),
+        ("MCB Assistant Professor search - Zoom interview", "Thank you for your application to the Assistant "
+         "Professor position. The search committee would like to speak with you in a Zoom interview. Please indicate "
+         "every time you could be available in the poll below:\nhttps://www.when2meet.com/?31847260-MCB",
+         "invitation"),
+        ("RE: Confirmed: Zoom interview - Assistant Professor search", "Two committee members have been called to a "
+         "senate meeting. We have therefore moved your interview to Wednesday, November 5, 2:30-3:15 p.m. Central.",
+         "reschedule"),
+        ("Offer of appointment - Assistant Professor", "It is my great pleasure to offer you an appointment as "
+         "Assistant Professor of Molecular Biology. Start-up package: $950,000.", "offer"),
+        ("Vacancy 26.0142 - outcome", "Thank you for your interview with the selection committee. After careful "
+         "consideration, the committee has decided not to invite you to the second round.", "rejection"),
+    ],
+)
+def test_seventh_round_mechanisms(subject: str, body: str, expected: str) -> None:
+    reply = subject.startswith("RE")
+    cat, reasons = category(mail("Beth C <beth@westbrook.example>", subject, f"Dear Dr. Sam,\n\n{body}\n\nBeth",
+                                 reply=reply, date="Thu, 30 Oct 2025 16:40:00 -0500"))
+    assert cat == expected, reasons

@@ -251,7 +251,7 @@ _INTERVIEWER_SIDE = _rx(
 _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
-    r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|"
+    r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|good luck|"
     r"your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
@@ -332,7 +332,7 @@ _PROCESS = _rx(
 
 _REJECTION = _rules(
     ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
-     r"(?:move|proceed|progress|advance|continue|pursue|go)\b"),
+     r"(?:move|proceed|progress|advance|continue|pursue|go|invite you|shortlist you|take you)\b"),
     ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
@@ -384,8 +384,8 @@ _REJECTION = _rules(
 _OFFER = _rules(
     ("text: offer extended", r"\b(?:pleased|delighted|happy|thrilled|excited|glad)\s+to\s+(?:formally\s+)?"
      r"(?:extend|offer)\b|\bextend(?:ing)?\s+(?:you\s+)?(?:an?\s+)?(?:formal\s+|verbal\s+|written\s+)?"
-     r"(?:job\s+)?offer\b|\boffer(?:s|ing)? you (?:the|a|an|this|our) (?:[\w&/,'-]+ ){0,6}?(?:position|role|job|"
-     r"place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
+     r"(?:job\s+)?offer\b|\boffer(?:s|ing)? you (?:the|a|an|this|our) (?:[\w&/,'-]+ ){0,6}?"
+     r"(?:appointment|position|role|job|place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b|"
      # "thrilled to send over your formal offer", "called me with a verbal offer"
@@ -400,7 +400,8 @@ _OFFER = _rules(
      r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
-_OFFER_SUBJECT = _rx(r"\b(?:offer of employment|job offer|offer letter|your offer|an offer|offer for|verbal offer)\b|"
+_OFFER_SUBJECT = _rx(r"\b(?:offer of (?:employment|appointment)|job offer|offer letter|your offer|an offer|offer for|"
+                     r"verbal offer)\b|"
                      r"^\s*offer\s*[-–—:]")
 #: an e-signature envelope or an HR task whose document or task names the offer or the
 #: employment contract ("Signature requested on 'Employment Agreement - J. Doe'")
@@ -443,7 +444,7 @@ _RESCHEDULE_SUBJECT = _rx(
 )
 _RESCHEDULE_TEXT = _rules(
     ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
-     r"(?:now\s+|just\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|postponed(?=\s+(?:to|until|till)\b))"
+     r"(?:now\s+|just\s+|therefore\s+|also\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|postponed(?=\s+(?:to|until|till)\b))"
      r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
@@ -565,13 +566,16 @@ _INVITE_TEXT = _rules(
      r"(?:\s*\([^)\n]{0,40}\))?\s*:|"
      r"\b(?:reply|respond|come back)\s+(?:to (?:me|us)\s+)?with\s+(?:the one|which(?: one)?)\s+"
      r"(?:you(?:'d)?\s+)?prefer\b"),
-    ("text: asks availability", r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
+    ("text: asks availability", r"\b(?:indicate|mark|tick|select|fill in|add)\s+(?:\w+\s+){0,3}?"
+     r"(?:times?|slots?|dates?)\s+(?:you|that)\s+(?:could|can|are|would)\b|"
+     r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
      r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
      r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
     ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bcalendar\.app\.google/|\bcal\.com/|\bsavvycal\.com/|\btidycal\.com/|\bzcal\.co/|"
+     r"\bwhen2meet\.com/|\bdoodle\.com/|\brallly\.co/|"
      r"\byoucanbook\.me/|\bhubspot\.com/meetings/|\bcalendar\.google\.com/calendar/appointments|"
      r"\bself[- ]schedul\w+|\bscheduling link\b|\b(?:select|choose|pick|book|grab)\s+(?:a|any|one|the|"
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
