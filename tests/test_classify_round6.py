@@ -823,3 +823,52 @@ def test_seventh_round_mechanisms(subject: str, body: str, expected: str) -> Non
     cat, reasons = category(mail("Beth C <beth@westbrook.example>", subject, f"Dear Dr. Sam,\n\n{body}\n\nBeth",
                                  reply=reply, date="Thu, 30 Oct 2025 16:40:00 -0500"))
     assert cat == expected, reasons
+
+
+# --- seventh round, b7-kappa (hospitality and retail, AU/NZ): measured once at 8240cff -----------
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "expected"),
+    [
+        ("Gaz P <gazza.arms@bigpond.com>", "Re: Venue manager", "hey jess thanks for comin in yday, good chat. can u "
+         "do a trial shift sat arvo 2-6? want to see u on the floor" + THREAD, "invitation"),
+        ("Ollie B <ollie@sundaysupply.example>", "Re: Second catch-up", "we've had to put the venue manager hire on "
+         "hold, so I'm going to have to cancel our catch-up on Tuesday.", "cancellation"),
+        ("Hannah L <hannah@bramble.example>", "Re: Shop visits!", "we have to cancel tues. Grey Lynn flooded last "
+         "night. Can we redo in the new year?", "cancellation"),
+        ("Hannah L <hannah@bramble.example>", "Shop visits - take 2", "Can we redo the shop day? Either Wed 14 Jan or "
+         "Thu 15 Jan, 8am start at Grey Lynn. Let me know which suits.", "invitation"),
+        ("Hannah L <hannah@bramble.example>", "Area Manager - North Island", "Loved your CV. I'll give you a ring this "
+         "Thurs at 7.30pm Melbourne time if thats ok?", "invitation"),
+        ("Careers <careers@juniper.example>", "Update on your application - Store Manager", "We've now completed the "
+         "process and have decided to appoint a candidate who is already based in Western Australia.", "rejection"),
+        ("Leanne F <leanne@juniper.example>", "Karrinyup store walk - Thursday 7 May", "Rob has asked me to take you "
+         "through our Karrinyup store as the final stage of the process. Thursday 7 May, 9:30am AWST. Meet me at "
+         "the store.", "invitation"),
+    ],
+)
+def test_seventh_round_hospitality_mechanisms(sender: str, subject: str, body: str, expected: str) -> None:
+    reply = subject.startswith("Re")
+    cat, reasons = category(mail(sender, subject, f"Hi Jess,\n\n{body}\n\nH", reply=reply,
+                                 date="Tue, 11 Nov 2025 20:14:09 +1300"))
+    assert cat == expected, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Thursday 18 September at 12.30pm NZ time (that's 10.30am your time in Melbourne)",
+         "2025-09-18T12:30:00+12:00"),
+        ("Saturday 20 June 2026, 10:00am - 1:00pm (WST)", "2026-06-20T10:00:00+08:00"),
+        ("a trial shift saturday arvo at 2", "2025-09-13T14:00:00+12:00"),
+    ],
+)
+def test_nz_time_wst_and_arvo(text: str, start: str) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from daemon.understand.timeparse import resolve
+
+    ref = datetime(2025, 9, 12, 14, 22, tzinfo=timezone(timedelta(hours=12)))
+    found = resolve(text, ref)
+    assert found and found[0].start.isoformat() == start, found

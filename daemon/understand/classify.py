@@ -146,10 +146,15 @@ _ROUND_KIND = (
     r"(?:tech|technical|hr|managerial|coding|system[- ]design|design|behaviou?ral|culture(?:[- ]fit)?|"
     r"case|hiring[- ]manager|techno[- ]managerial)[- ](?:round|discussion|deep[- ]dive)"
 )
+#: an assessed visit: "a trial shift", "the Karrinyup store walk", "shop visits", "a campus visit"
+_VISITS = (
+    r"(?:trial (?:shift|day|session)|work trial|paid trial|store walk(?:-?through)?|"
+    r"(?:shop|store|site|campus) (?:visits?|day|walk)|shop day)"
+)
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
     r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien|"
-    r"portfolio (?:review|presentation|walk-?through)|"
+    rf"portfolio (?:review|presentation|walk-?through)|{_VISITS}|"
     r"assessment (?:centre|center|day))"
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
@@ -159,6 +164,8 @@ _INTERVIEW = _rx(
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
     r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
     r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
+    # an assessed visit
+    rf"{_VISITS}|"
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
     r"portfolio (?:review|presentation|walk-?through)|"
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
@@ -171,6 +178,7 @@ _HIRING = _rx(
     # what an interview asks of the candidate, as a reply about its format names it
     r"whiteboard\w*|live[- ]coding|coding (?:exercise|challenge|round|test)|system design (?:round|interview)|"
     r"take[- ]home|finalists?|shortlist(?:ed)?|(?:the|this|that|interim|open) req|"
+    r"(?:the|this|that|our)\s+(?:[\w-]+\s+){0,2}hire\s+(?:on hold|is|was|has)|"
     r"(?:design|product design|ux|ui) (?:exercise|challenge|task))\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
@@ -252,6 +260,7 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|good luck|"
+    r"(?:we'll|we will) (?:have|see|meet|take) you|"
     r"your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
@@ -341,6 +350,8 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     r"\b(?:decided|chosen|chose)\s+to\s+(?:appoint|hire|select)\s+(?:an?(?:other)?\s+(?:[\w-]+\s+)?"
+     r"(?:candidate|applicant|person)|someone)\b|"
      # "decided to fill the role with an internal candidate"; "we went w someone w more 3D exp"
      r"\b(?:fill|filled|filling)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
      r"(?:with\s+(?:an?\s+)?(?:internal|external|another|other)|internally)\b|"
@@ -418,6 +429,7 @@ _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesag
 _CANCEL_TEXT = _rules(
     ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
      r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
+     r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
      r"your|our|the|this|my|today's|tomorrow's|\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
@@ -546,7 +558,8 @@ _INVITE_TEXT = _rules(
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
     ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
-     r"this|next|for (?:a|an))\b|\b(?:can|could) you (?:do|make)\s+(?:it\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
+     r"this|next|for (?:a|an))\b|\b(?:can|could) (?:you|u) (?:do|make)\s+"
+     r"(?:it\s+|a\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\bhow about\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)|"
      r"\b(?:can|could) you (?:present|meet|join|come in|hop on|talk)\b[^?\n]{0,60}?\b(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d{1,2}/\d{1,2}\b|\d{1,2}(?::\d\d)?\s*[ap]m\b)|"
@@ -560,7 +573,7 @@ _INVITE_TEXT = _rules(
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
      r"options|dates)\b|\bdo any of these (?:\w+ )?work\b|\b(?:the following|these) (?:time )?(?:slots|"
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b|"
-     r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits you|works for you)\b|"
+     r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits(?: you)?|works(?: for you)?)\b|"
      r"\beither of (?:the|these|those)\s+(?:two\s+|three\s+)?(?:times|slots|options|dates)\b|"
      r"\b(?:a few|some|these|my|the following)\s+(?:windows|slots|times)\b"
      r"(?:\s*\([^)\n]{0,40}\))?\s*:|"
@@ -846,6 +859,7 @@ _CHAT = _rx(
     # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
     r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+"
     r"(?:you|him|her|them|your (?:cell|mobile|phone|cellphone))\b|"
+    r"\b(?:i'll|i will|we'll|we will)\s+give\s+you\s+a\s+(?:ring|call|bell|buzz)\b|"
     # or that the interviewer will ("Karen Holt will ring you on your mobile")
     r"\b(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:will|'ll) (?:call|ring|phone) "
     r"(?:you|your (?:cell|mobile|phone))\b"
@@ -868,7 +882,7 @@ _BOOKED = _rx(
 )
 #: agreement with a proposed time ("Tomorrow at 3pm works great for us")
 _AGREE = _rx(
-    r"\blet'?s go (?:for|with)\b|\bis yours\b|"
+    r"\blet'?s go (?:for|with)\b|\bis yours\b|\bsee you (?:at )?\d|"
     r"\b(?:works?|suits?|is|sounds)\s+(?:\w+\s+)?(?:for (?:us|me|the team|everyone|both of us|them|"
     r"\w+ and me))\b|\bworks (?:great|perfectly|well|fine)\b|\bsuits (?:us|me)\b|\bsee you (?:then|there|"
     r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|"

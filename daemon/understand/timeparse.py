@@ -516,7 +516,10 @@ _REL = _Source(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_POD = re.compile(r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I)
+#: "arvo" is Australian and New Zealand English for the afternoon ("sat arvo 2-6")
+_POD = re.compile(
+    r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|arvo|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I
+)
 
 #: (read in verbose mode: "14u" is Flemish for 14:00, "9u30" for 9:30)
 _T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}m>[0-5]\d)
@@ -1270,9 +1273,17 @@ def _zone_atoms(text: str) -> list[_Atom]:
     return out
 
 
+_POD_WORDS = {"arvo": "afternoon"}
+
+
 def _pod_atoms(text: str) -> list[_Atom]:
     return [
-        _Atom(m.start(), m.end(), "pod", Parsed(m.start(), m.end(), pod=m.group("pod").lower(), kinds={"pod"}))
+        _Atom(
+            m.start(),
+            m.end(),
+            "pod",
+            Parsed(m.start(), m.end(), pod=_POD_WORDS.get(word := m.group("pod").lower(), word), kinds={"pod"}),
+        )
         for m in _POD_S.finditer(text)
     ]
 

@@ -88,6 +88,7 @@ ABBREVIATIONS: dict[str, str] = {
     "ACST": "Australia/Adelaide",
     "ACDT": "Australia/Adelaide",
     "AWST": "Australia/Perth",
+    "WST": "Australia/Perth",  # as Western Australians write it (Samoa's own abbreviation is WSST)
     "NZST": "Pacific/Auckland",
     "NZDT": "Pacific/Auckland",
     "BRT": "America/Sao_Paulo",
@@ -256,6 +257,8 @@ REGIONS: dict[str, str] = {
     "philippines": "Asia/Manila",
     "hong kong": "Asia/Hong_Kong",
     "uae": "Asia/Dubai",
+    "nz": "Pacific/Auckland",
+    "n.z.": "Pacific/Auckland",
     # provinces and states whose clocks differ from their neighbours' ("Saskatchewan time" stays
     # on CST all year; Queensland keeps no summer time while Sydney does)
     "saskatchewan": "America/Regina",
