@@ -160,7 +160,7 @@ _MEETING = (
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
-    r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|"
+    r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|super-?days?|"
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
     r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
     r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
@@ -430,7 +430,7 @@ _CANCEL_TEXT = _rules(
     ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
      r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
-     r"your|our|the|this|my|today's|tomorrow's|\w+day's)\b"),
+     r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+(?:therefore\s+|now\s+|also\s+)?"
@@ -548,6 +548,9 @@ _INVITE_TEXT = _rules(
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
+     # "They want you back THIS AFTERNOON for finals"
+     r"\b(?:want|wants|like|love)\s+(?:to\s+(?:see|have)\s+)?you\s+back\b[^.\n]{0,40}\bfor\s+(?:the\s+)?"
+     r"(?:finals?|final round|next round|onsite|superday)\b|"
      # "would like you to go through to the final panel"
      r"\b(?:like|love|want)\s+you\s+to\s+(?:go through|progress|proceed|come through|move (?:forward|on))\s+to\s+"
      r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:panel|round|stage|interview)\b|"
@@ -696,6 +699,13 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _INVITEE = re.compile(
     r"^[ \t]*invitee(?:\s+email)?[ \t]*:(?:[^@\n]{0,80}\n){0,2}?[^@\n]{0,80}?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE | re.MULTILINE,
+)
+_SCREENING_VENDORS = frozenset(
+    {"hireright.com", "sterlingcheck.com", "sterling.com", "checkr.com", "fadv.com", "firstadvantage.com",
+     "accurate.com", "goodhire.com", "certn.co", "zinc.work", "vero-screening.com"}
+)  # fmt: skip
+_BACKGROUND_SUBJECT = re.compile(
+    r"\b(?:background|pre-?employment|criminal record|dbs|reference)\s+(?:check|screening|verification)s?\b", _I
 )
 #: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
 _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
@@ -1619,6 +1629,15 @@ class _Evidence:
         return False
 
     @cached_property
+    def background_check(self) -> list[str]:
+        """A background or pre-employment screening request, from a screening service or so named
+        in the subject: a step after an offer, and neither the offer nor a meeting."""
+        vendor = self.mail.from_ is not None and extract.org_domain(self.mail.from_.domain) in _SCREENING_VENDORS
+        if vendor or _BACKGROUND_SUBJECT.search(self.subject):
+            return ["text: background screening request"]
+        return []
+
+    @cached_property
     def paused(self) -> bool:
         return bool(_PAUSE.search(self.text))
 
@@ -1803,6 +1822,7 @@ _TABLE: tuple[_Row, ...] = (
     # decisions and changes
     _Row("cancelled in the subject", lambda e: e.cancel_subject and (e.cancel or e.interview_ctx) and not e.reschedule,
          Category.CANCELLATION, _const(0.9), _cancel_reasons),
+    _Row("background screening", lambda e: e.background_check, _OTHER, _const(0.85), lambda e: e.background_check),
     _Row("a dated interview cancelled", lambda e: (e.meeting_named or e.hiring_ctx) and e.cancel_dated,
          Category.CANCELLATION,
          _const(0.85), _cancel_reasons),

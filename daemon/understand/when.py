@@ -56,7 +56,8 @@ _MOVED_FROM = re.compile(
     re.IGNORECASE,
 )
 _NEW = re.compile(
-    r"\b(?:new(?:\s+time)?|moved?\s+(?:it\s+|this\s+)?to|reschedul\w*\s+(?:it\s+)?(?:to|for)|now|updated|instead)\b",
+    r"\b(?:new(?:\s+time)?|moved?\s+(?:it\s+|this\s+|(?:your|our|the)\s+(?:[\w-]+\s+){0,3}?)?to|"
+    r"reschedul\w*\s+(?:it\s+)?(?:to|for)|now|updated|instead)\b",
     re.IGNORECASE,
 )
 _SLOT_CUE = re.compile(
