@@ -872,3 +872,37 @@ def test_nz_time_wst_and_arvo(text: str, start: str) -> None:
     ref = datetime(2025, 9, 12, 14, 22, tzinfo=timezone(timedelta(hours=12)))
     found = resolve(text, ref)
     assert found and found[0].start.isoformat() == start, found
+
+
+# --- eighth round (b8-lambda finance, b8-mu development sector) ---------------------------------
+
+
+def test_a_cover_note_that_converts_a_clock_defers_to_the_forwarded_dated_time() -> None:
+    body = ("Hi Sam\n\nBelow is the Zoom invite for your first-round interview for the Evaluation role. Zoom shows our "
+            "Cape Town time - that's 3:00 PM for you in Nairobi.\n\nMandla\n\n---------- Forwarded message ---------\n"
+            "From: Mandla J <mandla@insightloop.example>\nDate: Tue, 2 Dec 2025 at 12:10\n\n"
+            "Mandla is inviting you to a scheduled Zoom meeting.\nTopic: Insight Loop interview\n"
+            "Time: Dec 9, 2025 02:00 PM Johannesburg\n")
+    a = analyze(mail("Mandla J <mandla@insightloop.example>", "Fwd: Zoom meeting invitation - interview", body,
+                     date="Tue, 02 Dec 2025 12:18:48 +0200"))
+    assert a.classification.category.value == "invitation", a.classification.reasons
+    assert a.interview is not None and a.interview.start is not None
+    assert a.interview.start.isoformat() == "2025-12-09T14:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "expected"),
+    [
+        ("HireRight <noreply@hireright.com>", "Action Required: Complete your background screening", "Harrowgate has "
+         "asked HireRight to conduct a background screening as part of your offer of employment.", "other"),
+        ("Dan O <dan@ploversearch.example>", "Re: first round tomorrow", "You crushed it. They want you back THIS "
+         "AFTERNOON for finals: 2:00-5:30pm ET, four back-to-back Zooms." + THREAD, "invitation"),
+        ("Vivian C <vivian@orrinbay.example>", "RE: Senior Associate (introductory call)", "I am sorry to let you know "
+         "that we need to cancel next Friday's breakfast with Edmund (6 November, 8:00am).", "cancellation"),
+    ],
+)
+def test_eighth_round_mechanisms(sender: str, subject: str, body: str, expected: str) -> None:
+    reply = subject.lower().startswith("re")
+    cat, reasons = category(mail(sender, subject, f"Dear Sam,\n\n{body}\n\nBest", reply=reply,
+                                 date="Fri, 30 Oct 2026 16:45:10 +0800"))
+    assert cat == expected, reasons

@@ -591,8 +591,11 @@ def infer_interview(
     # forwarded part; it is read only when the sender's own words state none
     forwarded = getattr(mail, "forwarded", "")
     sources = [(mail.text, "text"), *([(forwarded, "forwarded")] if forwarded else []), (mail.subject, "subject")]
+    deferred: InterviewTime | None = None
     for text, source in sources:
         src: TimeSource = "subject" if source == "subject" else "text"
+        if source == "subject" and deferred is not None:
+            return deferred
         if source == "forwarded":
             here = scan(text)
         else:
@@ -601,12 +604,17 @@ def infer_interview(
         if source == "text" and mail.to:
             cands = _own_row(cands, text, mail, user_addresses)
         found = _pick(cands, category, text, src)
+        if found is not None and source == "text" and forwarded and not any(c.mention.has_date for c in cands):
+            # the cover note only converts a clock ("that's 3:00 PM for you in Nairobi"): the
+            # forwarded invitation's dated time governs when it states one
+            deferred = found
+            continue
         if found is not None:
             if found.end is None and found.start is not None and src == "subject":
                 d = _best_duration(mail.text)
                 found = InterviewTime(found.start, found.start + d if d else None, found.timezone, source=src)
             return found
-    return None
+    return deferred
 
 
 _RETURN = re.compile(
