@@ -906,3 +906,33 @@ def test_eighth_round_mechanisms(sender: str, subject: str, body: str, expected:
     cat, reasons = category(mail(sender, subject, f"Dear Sam,\n\n{body}\n\nBest", reply=reply,
                                  date="Fri, 30 Oct 2026 16:45:10 +0800"))
     assert cat == expected, reasons
+
+
+# --- ninth round, b9-xi (French and English mail in France, Switzerland, Belgium, Montréal) --------
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        ("Entretien RH - Lead Backend Engineer", "Merci pour votre candidature ! Nous avons le plaisir de vous "
+         "proposer un premier entretien RH.\nDate : mardi 14 octobre 2025\nHeure : 14:30 - 15:00 (heure de Paris)",
+         "invitation"),
+        ("Dev Go chez Sablon - on s'appelle ?", "J'ai vu ta candidature pour le poste de Développeur Go. Je te propose "
+         "un premier call de 30 min jeudi à 18h.", "invitation"),
+        ("Poste de Tech Lead - Canopée", "Comme convenu, je vous appelle demain à 12h15 au numéro indiqué sur votre "
+         "CV pour le poste de Tech Lead.", "invitation"),
+        ("Helvetix - modification de votre session de pair-programming", "Nous devons déplacer la session de "
+         "pair-programming prévue le mercredi 19 novembre. Nouvelle date : jeudi 20 novembre, 13h30-15h00.",
+         "reschedule"),
+        ("Annulation - échange de mercredi", "Je dois annuler notre échange de demain, mercredi 22 octobre à 16h, pour "
+         "le poste de Tech Lead.", "cancellation"),
+        ("Votre candidature - Ingénieur Backend", "Nous sommes au regret de vous informer que votre profil n'a pas été "
+         "retenu pour ce poste.", "rejection"),
+        ("Offer from Parcelwise", "I'm thrilled to tell you that we'd love to have you join Parcelwise as a Backend "
+         "Engineer! Here's what we're offering: $150,000/year.", "offer"),
+    ],
+)
+def test_ninth_round_french_mechanisms(subject: str, body: str, expected: str) -> None:
+    cat, reasons = category(mail("Inès G <ines@ardoise.example>", subject, f"Bonjour Sam,\n\n{body}\n\nInès",
+                                 date="Wed, 08 Oct 2025 10:00:00 +0200"))
+    assert cat == expected, reasons

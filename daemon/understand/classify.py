@@ -399,6 +399,9 @@ _OFFER = _rules(
      r"(?:appointment|position|role|job|place|post)\b(?!\s+(?:board|alerts?|search|fair|market|seekers?)\b)|\b(?:like|love|want|going)\s+"
      r"to\s+(?:formally\s+)?(?:offer you|make you an?\s+(?:\w+\s+)?offer)\b|\bmake you an?\s+(?:formal\s+|"
      r"verbal\s+|written\s+)?offer\b|"
+     # "we'd love to have you join Parcelwise as a Backend Engineer"
+     r"\b(?:love|like|excited|thrilled|delighted)\s+to\s+have\s+you\s+join\s+(?:[\w&-]+\s+){0,3}?as\s+"
+     r"(?:a|an|our|the)\b|"
      # "thrilled to send over your formal offer", "called me with a verbal offer"
      r"\b(?:send|sending|share|sharing)\s+(?:over\s+)?(?:you\s+)?(?:your|our)\s+(?:formal\s+|written\s+|official\s+)?"
      r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b"),
@@ -808,9 +811,22 @@ def _dated_interview(text: str) -> bool:
         if _PAST.search(sentence) or _CONDITIONAL.search(sentence) or _REPORTED.search(sentence):
             continue
         found = scan(sentence)[0]
+        # or set out on labelled lines right after it: "... un premier entretien RH.\nDate : mardi
+        # 14 octobre 2025\nHeure : 14:30 - 15:00"
+        after = text[m.end() : m.end() + 200]
+        if _LABEL_LINES.match(after):
+            found = found + scan(after)[0]
         if any(p.has_date for p in found) and any(p.has_time for p in found):
             return True
     return False
+
+
+#: the labelled lines a schedule is set out on, in the languages with a table
+_LABEL_LINES = re.compile(
+    r"\s*\n\s*(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer)"
+    r"\s*:",
+    _I,
+)
 
 
 def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking_back: bool = True) -> list[str]:

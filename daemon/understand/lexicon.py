@@ -536,6 +536,7 @@ FRENCH: dict[str, tuple[str, ...]] = {
     # "entretien" is also upkeep and a press interview: non_employer below keeps those out;
     # Québec says "entrevue"
     "interview": (
+        r"(?:session|séance)\s+de\s+pair[- ]programming",
         r"entretiens?\s+(?:d['’]\s?embauche|de\s+recrutement|t[ée]l[ée]phonique|technique|individuel|final|vid[ée]o)",
         r"entrevues?",
         r"entretiens?",
@@ -559,6 +560,8 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"mandat",
     ),
     "meeting": (
+        r"échange",
+        r"rencontre",
         r"entretiens?",
         r"entrevues?",
         r"[ée]change",
@@ -583,6 +586,16 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"convocation",
     ),
     "invite_text": (
+        # "nous avons le plaisir de vous proposer un premier entretien", "je te propose le mercredi 5
+        # novembre à 17h", "je vous propose qu'on échange mercredi"
+        r"(?:vous|te)\s+propos(?:er|ons|e)\s+(?:un|une|qu['’]on|le|la|de)\b",
+        r"(?:vous\s+êtes|tu\s+es)\s+invitée?s?\s+à\b",
+        r"(?:vous|te)\s+inviter\s+à\s+l['’]étape",
+        r"voici\s+l['’]invitation",
+        r"(?:je|nous)\s+(?:vous|t['’])\s*appel(?:le|lerai|lons|lerons)\b",
+        r"(?:on|nous)\s+a(?:vons)?\s+bloqué\b",
+        r"(?:aimerions|souhaitons|voudrions|souhaiterions)\s+(?:vous|te)\s+rencontrer",
+        r"(?:voici|ci-dessous)\s+(?:nos|mes)\s+disponibilités",
         rf"(?:vous|te)\s+(?:inviter|invitons|invite|convier|convions|proposer|proposons)\s+(?:\w+\s+)?"
         rf"(?:(?:[àa]|pour)\s+)?{_W5}(?:l['’]\s?)?(?:entretien|entrevue|[ée]change|appel|rencontre|visioconf[ée]rence)",
         r"(?:souhaite|souhaiterait|aimerait|voudrait|aimerions|souhaitons)\s+vous\s+(?:revoir|rencontrer|recevoir)",
@@ -609,6 +622,7 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"(?:je\s+vous\s+)?(?:envoie|enverrai|transmets)\s+(?:l['’]\s?|le\s+lien|une\s+)\s*(?:invitation|lien)",
     ),
     "reschedule_subject": (
+        r"modification\s+de\s+(?:votre|ta|l['’])",
         r"report(?:[ée]e?)?",
         r"nouvelle\s+(?:date|heure)",
         r"changement\s+d['’]\s?(?:horaire|heure|date)",
@@ -616,6 +630,7 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"d[ée]plac[ée]e?",
     ),
     "reschedule_text": (
+        r"(?:devons|dois|devoir)\s+déplacer\s+(?:notre|votre|ton|la|le|l['’])",
         rf"(?:reporter|reportons|d[ée]placer|d[ée]pla[çc]ons|d[ée]caler|d[ée]calons|d[ée]caler)\s+{_W3}"
         r"(?:l['’]\s?|votre\s+|notre\s+|cet\s+|cette\s+)?(?:entretien|entrevue|appel|rencontre|r[ée]union|[ée]change)",
         r"(?:entretien|entrevue|appel|rencontre)\s+(?:\w+\s+){0,6}?(?:est|a\s+[ée]t[ée])\s+(?:report[ée]e?|d[ée]plac[ée]e?|d[ée]cal[ée]e?)",
@@ -625,12 +640,17 @@ FRENCH: dict[str, tuple[str, ...]] = {
     ),
     "cancel_subject": (r"annul[ée]e?", r"annulation"),
     "cancel_text": (
+        r"(?:dois|devons)\s+annuler\s+(?:notre|votre|ton|l['’]|le|la)",
         rf"(?:annuler|annulons|annule)\s+{_W3}(?:l['’]\s?|votre\s+|notre\s+|cet\s+|cette\s+)?"
         r"(?:entretien|entrevue|appel|rencontre|r[ée]union)",
         r"(?:entretien|entrevue|appel|rencontre|r[ée]union)\s+(?:[\w'’]+\s+){0,8}?(?:est|a\s+[ée]t[ée])\s+"
         r"(?:donc\s+)?annul[ée]e?",
     ),
     "rejection": (
+        # "votre profil n'a pas été retenu", "poursuivre avec une autre candidature"
+        r"n['’](?:a|ont)\s+pas\s+été\s+retenue?s?",
+        r"poursuivre\s+avec\s+une?\s+autre\s+(?:candidature|candidate?|profil)",
+        r"au\s+regret\s+de\s+vous\s+informer",
         r"nous\s+avons\s+le\s+regret",
         r"(?:ne\s+pas|ne\s+pouvons\s+pas|ne\s+pourrons\s+pas)\s+donner\s+(?:une\s+)?suite",
         r"(?:pas|plus)\s+donner\s+suite",
