@@ -67,6 +67,10 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # (1.000/0.919), then tuned
     "b8-lambda": (0.95, 0.90),
     "b8-mu": (1.0, 0.94),
+    # the ninth round, measured once: b9-xi at 69d9311 (0.785/0.657), then tuned; b9-nu at
+    # 97c3cf6 (0.975/1.000), not tuned on
+    "b9-nu": (0.97, 1.0),
+    "b9-xi": (0.96, 0.91),
 }
 
 
