@@ -32,6 +32,7 @@ from functools import cached_property, lru_cache
 from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.understand import extract, lexicon
+from daemon.understand.mail import FORWARD_SUBJECT
 from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain
 from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
 
@@ -713,7 +714,6 @@ _BACKGROUND_SUBJECT = re.compile(
 #: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
 _DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
-_FORWARD_PREFIX = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|enc)\s*:", re.IGNORECASE)
 #: the time line of a forwarded meeting's header block (mail.forward_in keeps it)
 _FORWARDED_WHEN = re.compile(r"^\s*(?:when|wann|quand|cuándo|cuando)\s*:(.+)$", re.IGNORECASE | re.MULTILINE)
 _USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
@@ -1274,7 +1274,7 @@ class _Evidence:
         self.signature = "\n".join(p for p in (sign_block, _normalise(mail.signature)) if p)
         # a forward made from inside a thread carries In-Reply-To too, but says something new
         self.is_reply = bool(_REPLY_SUBJECT.match(self.subject)) or (
-            mail.in_reply_to is not None and not _FORWARD_PREFIX.match(self.subject)
+            mail.in_reply_to is not None and not FORWARD_SUBJECT.match(self.subject)
         )
         self.body = f"{self.text}\n{self.signature}"
         #: the text with lines broken inside a sentence joined (same length, same offsets):

@@ -784,7 +784,7 @@ _FORWARD_MARK = re.compile(
 )
 #: "Fw: Interview", "Fwd: Re: …", "WG:", "TR:", "RV:", "VS:": Outlook forwards with the same
 #: "-----Original Message-----" block it replies with, and only the subject tells them apart
-_FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
+FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
 _FORWARD_HEADER = re.compile(
     r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp)"
     r"\s*:",
@@ -795,7 +795,7 @@ _FORWARD_WORD = re.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
 #: forwarded invitation's time and place there ("When: Thursday, January 22 3:30 PM-4:30 PM")
 _FORWARD_MEETING = re.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
 _FORWARD_FROM = re.compile(r"^\s*(?:from|von|de|van)\s*:(.*)$", re.I)
-_FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
+FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
 _ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: lines of a header value wrapped onto the next lines, at most
 _MAX_WRAPPED_HEADER_LINES = 3
@@ -824,7 +824,7 @@ def forward_in(text: str, subject: str) -> Forward:
     skipped, and it ends where a quote or attribution inside it starts. A reply's quote is
     not a forward: a quote or attribution met before any marker means there is none.
     """
-    forward_subject = _FORWARD_SUBJECT.match(subject) is not None
+    forward_subject = FORWARD_SUBJECT.match(subject) is not None
     if not forward_subject and not _FORWARD_WORD.search(text):
         return Forward()  # only a marker can start a forward, and there is none
     lines = text.splitlines()
@@ -860,7 +860,7 @@ def forward_in(text: str, subject: str) -> Forward:
             elif (m := _FORWARD_FROM.match(lines[j])) and not sender:
                 found = _ADDRESS_IN.search(m.group(1))
                 sender = found.group(0).lower() if found else ""
-            elif (m := _FORWARD_SUBJECT_LINE.match(lines[j])) and not fwd_subject:
+            elif (m := FORWARD_SUBJECT_LINE.match(lines[j])) and not fwd_subject:
                 fwd_subject = m.group(1).strip()
             header_end = j + 1
             seen_header = True
@@ -1018,7 +1018,7 @@ def _parse(raw: bytes, defects: list[str]) -> Mail:
     if nested_chunks:
         nested_text = [_BODY_CONTROL.sub("", c) for c in nested_chunks]
         quoted = "\n\n".join([quoted, *nested_text]).strip()
-        if not forwarded and _FORWARD_SUBJECT.match(subject):
+        if not forwarded and FORWARD_SUBJECT.match(subject):
             # forwarded as an attachment: the attached message's own new text
             forwarded = split_text(nested_text[0].replace("\r\n", "\n").replace("\r", "\n"))[0]
     if max(len(body), len(signature), len(quoted), len(forwarded)) > MAX_SCAN_CHARS:
