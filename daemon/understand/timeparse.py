@@ -15,10 +15,11 @@ Conventions (a scheduler's, not a linguist's):
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -264,15 +265,24 @@ class _Scanner:
     exactly those of ``rx.finditer``.
     """
 
-    __slots__ = ("_parts", "_ready", "_seen", "_twins", "rx", "twin")
+    __slots__ = ("_make", "_parts", "_ready", "_rx", "_seen", "_twins", "twin")
 
-    def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
+    def __init__(self, make: Callable[[], re.Pattern[str]]) -> None:
+        # compiled at first use: the atoms take tens of ms to compile, which every command
+        # would pay at import, and a first scan's warm-up thread pays while the headers arrive
+        self._make = make
+        self._rx: re.Pattern[str] | None = None
         self.twin: re.Pattern[str] | None = None
         self._parts: tuple[str, list[tuple[str, frozenset[str] | None]]] | None = None
         self._twins: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self._seen = 0
         self._ready = False
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = self._make()
+        return self._rx
 
     def _prepare(self) -> None:
         """Compile the twin and read each alternative's words: several ms per pattern, won back
@@ -618,16 +628,20 @@ _DURATION = re.compile(
 )
 
 
-def _at_word_start(rx: _Source) -> re.Pattern[str]:
+def _same(rx: re.Pattern[str]) -> re.Pattern[str]:
+    return rx
+
+
+def _at_word_start(rx: _Source) -> Callable[[], re.Pattern[str]]:
     # every atom starts at a word start (or an opening parenthesis); saying so up front lets the
     # engine skip mid-word positions before trying each long alternation: about 2x faster
-    return re.compile(r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
+    return functools.partial(re.compile, r"(?<!\w)(?:" + rx.pattern + ")", rx.flags)
 
 
 _DATE_S, _WEEKDAY_S, _REL_S, _TIME_S, _ZONE_S, _PERIOD_S, _WTIME_S = (
     _Scanner(_at_word_start(r)) for r in (_DATE, _WEEKDAY, _REL, _TIME, _ZONE, _PERIOD, _WTIME)
 )
-_COARSE_S, _POD_S, _MASK_S = _Scanner(_COARSE), _Scanner(_POD), _Scanner(_MASK)
+_COARSE_S, _POD_S, _MASK_S = (_Scanner(functools.partial(_same, r)) for r in (_COARSE, _POD, _MASK))
 
 #: what may stand between two atoms of one mention
 _GLUE_LEX = _alt(list(lexicon.GLUE))
