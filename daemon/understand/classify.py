@@ -150,7 +150,10 @@ _ROUND_KIND = (
 #: an assessed visit: "a trial shift", "the Karrinyup store walk", "shop visits", "a campus visit"
 _VISITS = (
     r"(?:trial (?:shift|day|session)|work trial|paid trial|store walk(?:-?through)?|"
-    r"(?:shop|store|site|campus) (?:visits?|day|walk)|shop day)"
+    r"(?:shop|store|site|campus) (?:visits?|day|walk)|shop day|"
+    # a teacher's interview: "a short demo lesson", "a coaching demonstration", "teaching demo"
+    r"demo(?:nstration)? (?:lesson|class|teach)|(?:teaching|coaching|classroom) demo(?:nstration)?s?|"
+    r"(?:sample|model|mock) (?:lesson|class)|teaching (?:sample|observation))"
 )
 _MEETING = (
     r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
@@ -180,7 +183,10 @@ _HIRING = _rx(
     r"whiteboard\w*|live[- ]coding|coding (?:exercise|challenge|round|test)|system design (?:round|interview)|"
     r"take[- ]home|finalists?|shortlist(?:ed)?|(?:the|this|that|interim|open) req|"
     r"(?:the|this|that|our)\s+(?:[\w-]+\s+){0,2}hire\s+(?:on hold|is|was|has)|"
-    r"(?:design|product design|ux|ui) (?:exercise|challenge|task))\b"
+    r"(?:design|product design|ux|ui) (?:exercise|challenge|task)|"
+    # a staffing agency putting the candidate forward to its client
+    r"submitted (?:you|your (?:profile|resume|cv|application)) (?:to|for)|submittal|"
+    r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
@@ -236,10 +242,14 @@ _WEAK_NEGATIVES = _rules(
 _ASSESSMENT = _rx(
     r"\b(?:assessment|coding (?:challenge|test|exercise)|online test|technical test|skills test|"
     r"take[- ]home (?:test|assignment|exercise|challenge|project)|hackerrank|codility|codesignal|"
-    r"testgorilla|coderbyte|hirevue|one-way video)\b"
+    r"testgorilla|coderbyte|hirevue|one-way video|"
+    # "a short instructional design exercise", "a writing exercise", "a work sample"
+    r"(?:[\w-]+ )?(?:design|writing|written|case|data|sql|analysis|modelling|modeling) (?:exercise|assignment)|"
+    r"work sample)\b"
 )
 _DEADLINE = _rx(
-    r"\b(?:deadline|complete (?:\w+ ){0,4}(?:by|before|within)|(?:expire|expires|due)\s+(?:on|by|in)|"
+    r"\b(?:deadline|submit (?:it |your \w+ |this )?(?:by|before|no later than)|"
+    r"complete (?:\w+ ){0,4}(?:by|before|within)|(?:expire|expires|due)\s+(?:on|by|in)|"
     r"within \d+ (?:days|hours)|start (?:the |your )?(?:test|assessment)|take the (?:\w+ ){0,4}"
     r"(?:test|assessment))\b"
 )
@@ -265,6 +275,8 @@ _TO_CANDIDATE = _rx(
     r"your (?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
+    r"(?:liked|loved|enjoyed meeting) you\b|(?:next|final) step (?:for (?:us|you|our [\w -]{1,30}) )?is\b|"
+    r"the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|"
     # a job or role scorecard describes the post and is shared with its candidates
     r"(?:job|role|position) scorecard)\b"
 )
@@ -285,10 +297,16 @@ _NON_EMPLOYER = _rules(
     ("text: product research interview", r"\b(?:user|ux|customer|product|design) research\b|\bresearch "
      r"(?:session|study|interview|participant)s?\b|\bgift card\b|\byour experience (?:with|using) (?:the |our )?"
      r"(?:product|app|service|platform|tool)\b"),
+    # the user as someone else's referee: "Jordan has applied ... and listed you as a reference"
+    ("text: a reference for another candidate", r"\b(?:listed|named|gave|given|provided|put (?:down )?)\s+you\s+"
+     r"(?:down\s+)?as\s+(?:a|an|one of (?:her|his|their)|her|his|their)\s+(?:professional\s+|academic\s+)?"
+     r"(?:references?|referees?)\b|^\W*(?:reference|referee)(?: check| request)?\s+(?:for|on|about|re:?)\s"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
      r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
 )
+#: the non-employers that say what they are in a sentence of their own
+_SAID_ANYWHERE = frozenset({"text: a reference for another candidate"})
 #: what a meeting with a non-employer is called where it is booked
 _SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
 
@@ -335,7 +353,8 @@ _PROCESS = _rx(
     r"\b(?:submitted|shared|sent|passed(?: on| along)?|given|written up)\s+(?:my|our)\s+(?:\w+\s+)?feedback\b|"
     r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:wrapping up|collecting|gathering|finali[sz]ing|doing)\s+(?:the\s+|their\s+|our\s+)?"
-    r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming in|visiting)\b"
+    r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your visit)\b|"
+    r"\breference checks?\b"
 )
 
 # --- categories -------------------------------------------------------------------------
@@ -343,7 +362,8 @@ _PROCESS = _rx(
 _REJECTION = _rules(
     ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go|invite you|shortlist you|take you)\b"),
-    ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:be\s+)?"
+    ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't|not (?:be )?able to|"
+     r"not in a position to)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
     ("text: going with other candidates", r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:move forward|"
@@ -351,6 +371,10 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "the site has selected another candidate", "the panel has recommended another candidate"
+     r"\b(?:has|have|'ve|'s)\s+(?:now\s+)?(?:selected|chosen|hired|appointed|recommended|identified|offered the "
+     r"(?:role|position) to)\s+(?:another|a different|other|an?\s+(?:internal|external|more qualified|stronger))\s+"
+     r"(?:candidate|applicant|finalist)s?\b|"
      r"\b(?:decided|chosen|chose)\s+to\s+(?:appoint|hire|select)\s+(?:an?(?:other)?\s+(?:[\w-]+\s+)?"
      r"(?:candidate|applicant|person)|someone)\b|"
      # "decided to fill the role with an internal candidate"; "we went w someone w more 3D exp"
@@ -363,7 +387,8 @@ _REJECTION = _rules(
      r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+(?:candidate|finalist|applicant)\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
-     r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an? \w+)\s+(?:candidate|finalist|applicant)\b"),
+     r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an?(?: \w+)?)\s+"
+     r"(?:candidate|finalist|applicant)\b"),
     # an offer declined in so many words: "we won't be offering you a place", "we regret that we
     # are unable to offer you the position"
     ("text: no offer made", r"\b(?:not|won't|will not|unable to|cannot|can't|not able to|not in a position to)\s+"
@@ -371,7 +396,8 @@ _REJECTION = _rules(
      r"(?:[\w-]+\s+){0,3}?(?:place|position|role|offer|job|post|contract)\b"),
     # the object comes between: "decided not to take you forward", "will not be taking your
     # application further", "not progressing your candidacy any further"
-    ("text: not taking you forward", r"\b(?:not|won't|will not|unable to|cannot|can't)\s+(?:to\s+)?(?:be\s+)?"
+    ("text: not taking you forward", r"\b(?:not|won't|will not|unable to|cannot|can't|not (?:be )?able to|"
+     r"not in a position to)\s+(?:to\s+)?(?:be\s+)?"
      r"(?:taking|take|putting|put|moving|move|progressing|progress|bringing|bring|carrying|carry)\s+"
      r"(?:you|your\s+(?:application|candidacy|profile|cv|resume))\s+(?:any\s+)?(?:forward|further)\b"),
     ("text: not moving forward", r"\b(?:won't|will not|are not|aren't|not)\s+be\s+(?:moving|going)\s+forward"
@@ -405,7 +431,10 @@ _OFFER = _rules(
      r"(?:a|an|our|the)\b|"
      # "thrilled to send over your formal offer", "called me with a verbal offer"
      r"\b(?:send|sending|share|sharing)\s+(?:over\s+)?(?:you\s+)?(?:your|our)\s+(?:formal\s+|written\s+|official\s+)?"
-     r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b"),
+     r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b|"
+     # an agency's news: "linda loved you, you got the offer", "you got the job!"
+     r"\byou(?:'ve| have)?\s+(?:got|landed|been given)\s+(?:the|an?)\s+(?:job\s+|verbal\s+|written\s+|formal\s+)?"
+     r"offer\b|\byou got the (?:job|position|contract)\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
@@ -435,6 +464,9 @@ _CANCEL_TEXT = _rules(
      r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
      r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
+    # "Sabine Pass just let us know they're cancelling tomorrow's 10am interview"
+    ("text: cancelling the interview", r"\b(?:is|are|'re|'s|am|'m)\s+(?:now\s+|just\s+|having to\s+)?"
+     rf"cancel(?:l)?ing\s+(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview cancelled", rf"\b{_MEETING}\b[^.\n]{{0,120}}\b(?:has|have|had|was|were|is|"
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+(?:therefore\s+|now\s+|also\s+)?"
@@ -455,12 +487,14 @@ _CANCEL_TEXT = _rules(
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
 
 _RESCHEDULE_SUBJECT = _rx(
-    r"\b(?:re-?schedul\w+|moved|moving|postpon\w+|new (?:date|time)|updated (?:invitation|time|date)|time change|"
+    r"\b(?:re-?schedul\w+|re-?book\w*|moved|moving|postpon\w+|new (?:date|time)|"
+    r"updated (?:invitation|time|date)|time change|"
     r"change of (?:time|date)|verschoben|updated:)"
 )
 _RESCHEDULE_TEXT = _rules(
     ("text: interview moved", r"\b(?:has|have|had|i've|i have|we've|we have|i|we|it's|it has|is)\s+"
-     r"(?:now\s+|just\s+|therefore\s+|also\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|postponed(?=\s+(?:to|until|till)\b))"
+     r"(?:now\s+|just\s+|therefore\s+|also\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|re-?booked|"
+     r"postponed(?=\s+(?:to|until|till)\b))"
      r"(?!\s+(?:forward|on|ahead)\b)"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
@@ -497,6 +531,9 @@ _RESCHEDULE_INFORMAL = _rules(
      r"we've|we can|i can)\s+(?:just\s+|now\s+|go ahead and\s+|definitely\s+|happily\s+)?(?:moving|move|"
      r"moved|pushing|push|pushed|shifting|shift|shifted|bumping|bump|bumped|postponing|postpone|postponed)"
      rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # "she's going to call you at 4:30 instead"
+    ("text: meets at another time instead", r"\b(?:call|ring|phone|meet|see|speak (?:to|with)|talk to)\s+you\s+"
+     r"(?:at|on)\s+[^.!?\n]{1,40}?\binstead\b"),
     ("text: changes the time", r"\bchange (?:the )?(?:time|date|day|timing) (?:of|for) (?:our|your|the|this)\b|"
      r"\b(?:a|the) new (?:time|date|slot) for (?:our|your|the)\b"),
     ("text: moved the meeting", r"\b(?:he's|she's|they've|he has|she has|they have|i've|we've)\s+"
@@ -544,12 +581,13 @@ _INVITE_TEXT = _rules(
      r"^\W*your \w+(?: \w+)? is confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
-    ("text: you're confirmed", r"\byou(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
+    ("text: you're confirmed", r"\b(?:you|we)(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
      r"(?:for|to)\b"),
     ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
-     r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with you|"
+     r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
+    r"host you (?:on|at|for)|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
      # "They want you back THIS AFTERNOON for finals"
@@ -564,7 +602,13 @@ _INVITE_TEXT = _rules(
      rf"\b(?:they|the client|the team|the hiring manager)(?:'d| would) (?:like|love) (?:an?|to have an?)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
-    ("text: asks if a time works", r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
+    # a teaching demo or a presentation asked for (a forwarded note says "her"): "I'd like her to
+    # teach my 8th graders Thursday 4/9 at 10:10"
+    ("text: asked to teach or present", r"\b(?:like|love|want)\s+(?:you|her|him|them)\s+to\s+(?:teach|present|"
+     r"deliver|demo|lead)\s+(?:a|an|my|our|the|your|to)\b"),
+    ("text: asks if a time works", r"\b(?:can|could|may) (?:i|we) (?:call|ring|phone) you (?:today|tomorrow|tonight|"
+     r"(?:on|this|next) \w+|at \d)|"
+     r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\b(?:can|could) (?:you|u) (?:do|make)\s+"
      r"(?:it\s+|a\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\bhow about\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)|"
@@ -582,6 +626,7 @@ _INVITE_TEXT = _rules(
      r"times) (?:work|suit)\b|\bsuits? you best\b|\bworks? best for you\b|\bpreferred slot\b|"
      r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits(?: you)?|works(?: for you)?)\b|"
      r"\beither of (?:the|these|those)\s+(?:two\s+|three\s+)?(?:times|slots|options|dates)\b|"
+     r"\b(?:would|will|does|do|could|can) (?:either|any|one) of (?:these|the following|those)(?: \w+)? (?:work|suit)\b|"
      r"\b(?:a few|some|these|my|the following)\s+(?:windows|slots|times)\b"
      r"(?:\s*\([^)\n]{0,40}\))?\s*:|"
      r"\b(?:reply|respond|come back)\s+(?:to (?:me|us)\s+)?with\s+(?:the one|which(?: one)?)\s+"
@@ -601,14 +646,19 @@ _INVITE_TEXT = _rules(
      r"your)?\s*(?:[\w-]+\s+){0,2}?(?:time|slot)s?\b(?! ?(?:zone|limit))"),
     # a call at a stated time or on a stated number; "I'll call you as soon as I hear anything"
     # promises news, not a meeting
-    ("text: will call you at a set time", r"\b(?:i'll|i will|we'll|we will)\s+(?:give you a (?:call|ring)|"
-     r"call you|ring you)\b(?![^.!?\n]*\b(?:later|soon)\b)(?=[^.!?\n]*?(?:\b\d{1,2}(?::\d{2})?\s*"
-     r"(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\b(?:at|on) (?:the|this|that|your) (?:number|mobile|cell|"
-     r"phone)|\bat \+?\d[\d ()-]{5,}))"),
+    # or the interviewer will, as an agency passes it on: "the manager said she'll call you
+    # tomorrow between 2 and 4 EST"
+    ("text: will call you at a set time", r"\b(?:i'll|i will|we'll|we will|(?:he|she|they)(?:'ll| will)|"
+     r"(?:the|your|our) (?:[\w-]+ )?(?:manager|recruiter|director|supervisor|lead) will)\s+"
+     r"(?:give you a (?:call|ring)|call you|ring you)\b(?![^.!?\n]*\b(?:later|soon)\b)(?=[^.!?\n]*?(?:\b\d{1,2}"
+     r"(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\b(?:at|on) (?:the|this|that|your) "
+     r"(?:number|mobile|cell|phone)|\bat \+?\d[\d ()-]{5,}|\bbetween \d{1,2}(?::\d{2})? and \d{1,2}\b))"),
     ("text: has you down for a time", r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|"
      r"booked(?: in)?|slotted(?: in)?|in (?:the|my|our) (?:calendar|diary))\s+for\s+(?:[\w,]+\s+){0,2}?"
      r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|this|\d)"),
-    ("text: open to a chat", rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
+    ("text: open to a chat", r"\b(?:would|do|could|will) you have (?:\d+|a few|some|fifteen|twenty|thirty|"
+     rf"half an hour)(?:\s*(?:minutes|mins))? (?:for|to)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
+     rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
      rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
     ("text: has scheduled an interview", r"\b(?:has|have|'s|'ve)\s+(?:now\s+)?(?:scheduled|booked|arranged|"
@@ -653,6 +703,9 @@ _VAGUE = _rx(
     r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
     r"a decision|their decision|more)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
     r"decision|review|reviews|reviewed)\b|"
+    # or on a task the candidate has yet to do: "once you submit, we'll reach out to set up a call"
+    r"\b(?:once|when|after|as soon as)\s+you(?:'ve| have)?\s+(?:submit\w*|complet\w*|finish\w*|return\w*|"
+    r"sent|send|upload\w*|done)\b|"
     # no time at all, or a call to pass on news
     r"\b(?:sometime|at some point|in the future|down the (?:line|road)|one day)\b|\bwith (?:any |the |their |"
     r"some )?(?:news|an? update|updates|feedback|decision)\b|\bto (?:let you know|update you|share (?:the|their|"
@@ -882,6 +935,8 @@ _CHAT = _rx(
     # a block of time with the candidate: "grab 30 minutes", "half an hour with you"
     r"\b(?:grab|find|book|have|get|set aside|block(?: out)?)\s+(?:\d+|a few|fifteen|twenty|thirty|forty-five|"
     r"sixty)\s*-?\s*(?:minutes?|mins?)\b|\b(?:half an hour|an hour|\d+ minutes)\s+(?:with you|together)\b|"
+    # time with the hiring manager: "2 hrs incl the case discussion w HM + team"
+    r"\b(?:with|meet|see|speak to|talk to)\s+(?:the\s+|our\s+)?hiring managers?\b|"
     # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
     r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+"
     r"(?:you|him|her|them|your (?:cell|mobile|phone|cellphone))\b|"
@@ -897,7 +952,8 @@ _BOOKED = _rx(
     r"reserved|"
     r"lined up|set up|arranged|organi[sz]ed)\b|\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
-    r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:a|an|the)\s+(?:calendar |meeting "
+    r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:(?:a|an|the)\s+|(?=calendar ))"
+    r"(?:calendar |meeting "
     r"|teams |zoom |google )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
     r"(?:on its way|to follow|will follow|coming)\b|\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
     r"(?:a|an|the)\s+(?:google\s+)?(?:meet|zoom|teams|video|calendar|meeting|dial-in)\s+(?:link|invite|"
@@ -915,7 +971,9 @@ _AGREE = _rx(
     r"\b(?:it's|it is|you're|you are|that's|we're|all)\s+in the (?:calendar|diary)\b|"
     # "Tuesday at 11:30 it is!", "I told him that works"
     r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
-    r"\blet's (?:do|go with|say|lock in|book|make it)\b|\b(?:is|sounds|would be) (?:perfect|great|ideal)\b"
+    r"\blet's (?:do|go with|say|lock in|book|make it)\b|\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|"
+    # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
+    r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )
 #: a question asking the candidate to pick one of several times
 _PICK = _rx(
@@ -1058,11 +1116,17 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
 
 #: the words before an event named as the place where the sender met the candidate
 _MET_AT = re.compile(
-    r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke|conversations?)\s+"
+    r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke|conversations?|"
+    r"interview|interviews|interviewed|interviewing|an interview slot)\s+"
     r"(?:with\s+)?"
-    r"(?:you\s+)?(?:at|during)\s+(?:[\w'&-]+\s+){0,5}$",
+    r"(?:(?:you|us)\s+)?(?:at|during)\s+(?:[\w'&-]+\s+){0,5}$",
     _I,
 )
+
+
+#: a subject about the candidate's own interview at an event ("Job Fair Interview Appointment
+#: Confirmed") is not framed by the event
+_SUBJECT_INTERVIEW = re.compile(r"\binterview(?!\s+(?:reviews?|tips|questions|prep))\b", re.IGNORECASE)
 
 
 def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int], bool]:
@@ -1079,7 +1143,7 @@ def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int
     mentions = 0
     framing = False
     for name, rx in _NEGATIVE_TOPICS:
-        if rx.search(subject):
+        if rx.search(subject) and not (name == "event registration" and _SUBJECT_INTERVIEW.search(subject)):
             names.append(name)
             framing = True
             continue
@@ -1169,8 +1233,33 @@ class _Verdict:
     hiring: bool = True
 
 
+#: the shorthand of mail typed on a phone ("ok ur submitted", "she'll call u tmrw", "pls pick
+#: up"): lower-case only, so "U.S." or a "UR" team keeps its meaning
+_TEXTSPEAK = re.compile(
+    r"(?<![\w.'@/-])(u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w(?= \w)|cal(?= inv))(?![\w'@/-]|\.\w)"
+)
+_HM = re.compile(r"(?<![\w.'@/-])HMs?(?![\w'@/-])")
+_TEXTSPEAK_WORDS = {"u": "you", "ur": "your", "tmrw": "tomorrow", "tmrrw": "tomorrow", "tmw": "tomorrow",
+                    "tmr": "tomorrow", "pls": "please", "plz": "please", "thx": "thanks", "mtg": "meeting",
+                    "abt": "about", "lmk": "let me know", "w": "with", "cal": "calendar"}  # fmt: skip
+
+
+#: interviews that are a research method or an HR formality, never a hiring interview of the
+#: user: "Workshop: running product discovery interviews", "we did 40 customer interviews"
+_RESEARCH_INTERVIEWS = re.compile(
+    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative)"
+    r"(?:[ -]research)? interview(s|ing)?\b",
+    re.IGNORECASE,
+)
+
+
 def _normalise(s: str) -> str:
-    return s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    if "nterview" in s:
+        s = _RESEARCH_INTERVIEWS.sub(lambda m: f"research session{m.group(1) and 's'}", s)
+    s = _TEXTSPEAK.sub(lambda m: _TEXTSPEAK_WORDS[m.group(1)], s)
+    # a recruiter's shorthand: "the case discussion w HM + team"
+    return _HM.sub("hiring manager", s) if "HM" in s else s
 
 
 def _internal(mail: Mail, users: frozenset[str]) -> bool:
@@ -1303,6 +1392,8 @@ class _Evidence:
     @cached_property
     def interviewer_side(self) -> list[str]:
         for m in _INTERVIEWER_SIDE.finditer(self.everything):
+            if m.group(0).rstrip().endswith(":") and self._names_recipient(m.end()):
+                continue  # "Candidate: Renata Castillo" in mail to Renata: she is the candidate
             weak = _INTERVIEWER_WEAK.match(m.group(0)) is not None
             # a debrief or feedback named in a message to the candidate about their own
             # interview is the employer's side of the candidate's process
@@ -1310,6 +1401,20 @@ class _Evidence:
                 continue
             return ["text: the user is the interviewer, not the candidate"]
         return []
+
+    def _names_recipient(self, pos: int) -> bool:
+        """The rest of the line at ``pos`` in ``everything`` names a To recipient (two words of
+        their name at least, or their address)."""
+        end = self.everything.find("\n", pos)
+        line = self.everything[pos : end if end >= 0 else len(self.everything)].lower()
+        words = set(re.findall(r"[^\W\d_]+", line))
+        for a in self.mail.to:
+            if a.addr and a.addr in line:
+                return True
+            name = re.findall(r"[^\W\d_]+", (a.name or "").lower())
+            if len(name) >= 2 and all(w in words for w in name):
+                return True
+        return False
 
     @cached_property
     def hosted_booking(self) -> list[str]:
@@ -1329,6 +1434,7 @@ class _Evidence:
         """A coach, a mock-interview service, a mentor, an alumni interview, a podcast or a
         journalist: named in the subject, or in a sentence that books a session."""
         found = [name for name, rx in _NON_EMPLOYER if rx.search(self.subject)]
+        found += [n for n, rx in _NON_EMPLOYER if n not in found and n in _SAID_ANYWHERE and rx.search(self.flowed)]
         if len(found) < len(_NON_EMPLOYER):
             for m in _SENTENCE_SPAN.finditer(self.flowed):
                 sentence = m.group()
@@ -1425,7 +1531,13 @@ class _Evidence:
 
     @cached_property
     def meeting_named(self) -> bool:
-        return self.interview_ctx or bool(_MEETING_WORD.search(f"{self.subject}\n{self.text}"))
+        # a short reply in a thread about a meeting with the candidate need not name it again:
+        # "We've shifted to this Fri 11am instead"
+        return (
+            self.interview_ctx
+            or bool(_MEETING_WORD.search(f"{self.subject}\n{self.text}"))
+            or bool(self.thread_meeting)
+        )
 
     # -- structure ------------------------------------------------------------------------
 

@@ -514,7 +514,7 @@ _REL_DAYS = {w: n for ws in lexicon.RELATIVE_DAYS.values() for w, n in ws.items(
 _REL_LEX = _alt(list(_REL_DAYS))
 _REL = _Source(
     r"""\b(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|(?:the\s+)?day\s+before\s+yesterday|today|tonight|tonite
-    |tomorrow|tmrw|yesterday|heute|last\s+night
+    |tomorrow|tmrw|tmr|yesterday|heute|last\s+night
     |this\s+(?:morning|afternoon|evening)|(?<!guten\s)(?<!goede\s)(?<!am\s)(?:"""
     + _REL_LEX
     + r"""))\b
@@ -619,6 +619,8 @@ _DATE_THEN_AT = re.compile(
 )
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
 _HRS_AFTER = re.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
+#: what before "10 hrs" makes it a clock ("a las 10 hrs", "das 14 hs", "at 14 hrs") and not a length
+_HRS_CLOCK_BEFORE = re.compile(r"(?:\b(?:at|las|los|das|de|às|as|a|um|à|hora|horas|time)\s*:?|@)\s*$", re.IGNORECASE)
 
 _DURATION = re.compile(
     r"""\b(?P<num>\d{1,3}(?:\.\d)?|an?|one|two|three|half\s+an?|one\s+and\s+a\s+half|an?\s+hour\s+and\s+a\s+half)
@@ -1024,7 +1026,7 @@ def _rel_atoms(text: str) -> list[_Atom]:
             p.rel_days = 2
         elif "day before" in rel:
             p.rel_days = -2
-        elif rel.startswith(("tomorrow", "tmrw")):
+        elif rel.startswith(("tomorrow", "tmr")):
             p.rel_days = 1
         elif rel == "yesterday":
             p.rel_days = -1
@@ -1066,6 +1068,14 @@ def _time_atoms(text: str) -> list[_Atom]:
             if _DURATION_BEFORE.search(text, max(0, m.start() - 28), m.start()):
                 continue
             sep, ap = (g("asep") or "").strip() or None, _meridiem(g("aap") or g("sap"))  # "10 h 30"
+            if (
+                suffix in ("hrs", "hs")
+                and sep is None
+                and ap is None
+                and g("bh") is None
+                and not _HRS_CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
+                continue  # "same venue, same 2 hrs": a length; "a las 10 hrs", "14:00 hrs" are clocks
             has_end = g("bh") is not None or g("bw") is not None
             bare = sep is None and ap is None and g("ahh") is None
             if sep == "h" and g("am") is None:

@@ -36,7 +36,7 @@ __all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
 
 #: words that make a date something other than the interview
 _NOT_INTERVIEW = re.compile(
-    r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b
+    r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
     |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
     |closes?\b|closing|respond\s+by|reply\s+by|let\s+me\s+know\s+by|offer)""",
@@ -76,6 +76,22 @@ _DURATION_GOOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?]\s|\n\s*\n|\n\s*[-•*]")
+#: a bound, not a time: "Afternoons after 1:00 are best", "any time before noon"
+_BOUND_BEFORE = re.compile(
+    r"\b(?:after|before|no later than|no earlier than|not before|not after|"
+    # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
+    r"(?:wrap(?:s|ping)?\s+up|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
+    re.IGNORECASE,
+)
+#: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
+_YOUR_TIME = re.compile(
+    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b)", re.IGNORECASE
+)
+#: a window for a phone call, not its start: "she'll call you tomorrow between 2 and 4 EST",
+#: "expect a call from the manager between 1 and 3"
+_CALL_WINDOW = re.compile(
+    r"\b(?:call|calls|calling|ring|ringing|phone|hear from)\b[^.!?\n]{0,60}?\bbetween\s+\d", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -284,6 +300,8 @@ def _candidates(
     strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
     declared = _declared_zone(strong, text)
     prev: Parsed | None = None  # the last timed mention with its own date
+    zoned: Parsed | None = None  # the last timed mention with its own zone, not a restatement
+    yours: list[_Candidate] = []  # times restated "your time"
     for i, p in enumerate(found):
         if not p.has_time:
             continue
@@ -296,6 +314,10 @@ def _candidates(
         if p.has_date:
             prev = p
         fb_date = None if p.has_date else dates_before.nearest(p)
+        # an agenda's rows under "Thursday 16 April, 10:00am - 12:00pm AEST" keep its clock
+        heading_zone = zoned.zone if zoned is not None and p.start - zoned.end <= 400 else None
+        if p.zone is not None:
+            zoned = p
         if (
             fb_date is not None
             and fb_date.range_end is not None
@@ -304,7 +326,7 @@ def _candidates(
             # "moves from Tuesday 14 October to Thursday 16 October": no span of days, an old day
             # and a new one; a time said after it is on the new day
             fb_date = fb_date.range_end
-        fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared)
+        fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared or heading_zone)
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
@@ -318,6 +340,10 @@ def _candidates(
             # "I pushed our chat from 4 to 6pm today": an old hour and a new one, not a span
             m = dataclasses.replace(m, start=m.end, end=None)
         before = _clause_before(text, p.start)
+        if m.end is not None and _CALL_WINDOW.search(before + text[p.start : p.end]):
+            continue
+        if _BOUND_BEFORE.search(before) and not p.has_date:
+            continue  # "afternoons after 1:00 are best": a bound on the times asked for
         line = _line(text, p.start, p.end)
         context = before + text[p.start : p.end] + text[p.end : p.end + 40].split("\n")[0]
         old = bool(_OLD.search(before)) or bool(re.match(r"\s*(?:previous|old|original)", line, re.I))
@@ -327,8 +353,14 @@ def _candidates(
         if _NOT_INTERVIEW.search(context) and not new:
             continue
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
+        if _YOUR_TIME.match(text, p.end):
+            yours.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
+            continue
         out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
-    return out
+    # "that's 9:00-11:00 AM your time" after the schedule: restated on the reader's clock; said
+    # first ("Monday at 2 pm your time (Central)? that's 3 pm for me") it is the statement
+    first = min((c.pos for c in out), default=len(text))
+    return sorted(out + [c for c in yours if c.pos < first], key=lambda c: c.pos)
 
 
 def _name_words(a: Address) -> tuple[str, ...]:
