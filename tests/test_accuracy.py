@@ -76,6 +76,9 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b10-rho": (1.0, 0.96),
     "b10-pi": (0.96, 1.0),
     "b10-omicron": (1.0, 1.0),
+    # the final set of the fifth session, kept untouched until round 10's fixes were in and
+    # measured once at 979b3ea (0.927/0.857, no false invitation), then tuned
+    "b10-sigma": (1.0, 0.97),
 }
 
 

@@ -187,3 +187,50 @@ def test_a_short_reply_that_moves_the_call_is_a_reschedule() -> None:
     raw = mail("Lee <lee@merlion.example>", "Re: next steps", body, reply=True, date="Tue, 13 Oct 2026 07:31:00 +0800")
     assert category(raw)[0] == "reschedule"
     assert start(raw) == "2026-10-16T11:00:00+08:00"
+
+
+# --- after b10-sigma (the final set, measured once at 979b3ea, then tuned) --------------------
+
+
+def test_join_us_as_a_title_is_an_offer() -> None:
+    body = "Hey Sam,\n\nWe'd love you to join us as Content Manager! Headlines: EUR 61,000 base, 25 days hols.\n"
+    assert category(mail("Aoife <aoife@tidewave.example>", "good news", body))[0] == "offer"
+
+
+def test_an_offer_of_appointment_is_an_offer() -> None:
+    body = "Dear Sam,\n\nI am delighted to confirm the University's conditional offer of appointment to the post.\n"
+    assert category(mail("HR <hr@uni.example>", "Your application", body))[0] == "offer"
+
+
+def test_a_screening_call_asked_for_tomorrow_is_an_invitation() -> None:
+    body = ("Before I put you forward I'd like to do a 20-minute screening call. Are you free tomorrow "
+            "(Wednesday) at 12:30 BST?\n")
+    raw = mail("Hugo <hugo@search.example>", "Head of Comms - screening call", body,
+               date="Tue, 02 Sep 2025 10:12:06 +0100")
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-09-03T12:30:00+01:00"
+
+
+def test_pulling_tomorrows_interview_is_a_cancellation() -> None:
+    body = "Really sorry - the client have pulled tomorrow's 11am with Jo; they've appointed internally.\n"
+    raw = mail("Hugo <hugo@search.example>", "RE: first interview confirmed", body, reply=True)
+    assert category(raw)[0] == "cancellation"
+
+
+def test_an_agency_passing_on_the_clients_pick_is_an_invitation_at_that_time() -> None:
+    body = ("They've gone for Friday at 10am. You'll meet the CMO and the CEO; allow an hour.\n\n"
+            "-----Original Message-----\nFrom: Sam\nSubject: Re: interview?\n\nEither works for me.\n\n"
+            "> Could you do either Thursday at 2pm or Friday at 10am?\n")
+    raw = mail("Ciara <ciara@talent.example>", "RE: Head of Comms - interview?", body, reply=True,
+               date="Wed, 28 Jan 2026 09:26:50 +0000")
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-01-30T10:00:00+00:00"
+
+
+def test_reporting_to_a_named_reception_is_the_arrival() -> None:
+    body = ("You have been shortlisted for interview on Monday 3 November 2025. Please report to the Calder "
+            "Building reception by 09:15. All times below are GMT.\n  09:30 - 09:45  Presentation\n"
+            "  09:45 - 11:00  Panel interview\n")
+    raw = mail("Recruitment <recruitment@uni.example>", "Invitation to interview", body,
+               date="Mon, 13 Oct 2025 14:06:51 +0100")
+    assert start(raw) == "2025-11-03T09:30:00+00:00"

@@ -316,7 +316,12 @@ _EXTEND_JOB = _rx(
     r"(?:you\s+)?(?:the|our|a|an|this)\s+(?:[\w-]+\s+){0,4}?(?:position|role|post|job)\b|"
     # "we'd love for you to join Acme as our Lead Engineer"
     r"\b(?:like|love|want|thrilled|delighted)\s+(?:for\s+)?you\s+to\s+join\s+(?:[\w&.-]+\s+){1,3}?as\s+"
-    r"(?:our|a|an|the)\b|\b(?:an bord holen|à bord)\b"
+    r"(?:our|a|an|the)\b|"
+    # "We'd love you to join us as Marketing Manager!"
+    r"\b(?:like|love|want|thrilled|delighted)\s+(?:for\s+)?you\s+to\s+join\s+(?:us|the team|our team)\s+as\s+"
+    r"(?:[\w&/-]+\s+){0,3}?(?:manager|engineer|director|lead|designer|analyst|officer|head|specialist|"
+    r"coordinator|executive|consultant|associate|developer|scientist|nurse|teacher|editor|writer|planner)\b|"
+    r"\b(?:an bord holen|à bord)\b"
 )
 _PAY = _rx(
     r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
@@ -354,6 +359,8 @@ _PROCESS = _rx(
     r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:wrapping up|collecting|gathering|finali[sz]ing|doing)\s+(?:the\s+|their\s+|our\s+)?"
     r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your visit)\b|"
+    r"\b(?:meeting|seeing|interviewing|speaking (?:to|with))\s+(?:a few|two|three|four|\d+|some|other)\s+"
+    r"(?:more\s+|other\s+)?(?:people|candidates|applicants)\b|"
     r"\breference checks?\b"
 )
 
@@ -441,7 +448,8 @@ _OFFER = _rules(
      r"\b(?:attach\w*|enclos\w*|find attached)\s+(?:is\s+|are\s+)?(?:a|an|your|the)\s+(?:formal\s+|written\s+)?"
      r"(?:conditional\s+|unconditional\s+)?offer\b|\byour conditional offer\b|"
      r"\bconditional offer (?:letter|of employment)\b|"
-     r"\boffer of employment\b|\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
+     r"\boffer of (?:employment|appointment)\b|"
+     r"\b(?:sign|review|accept) (?:and (?:sign|accept) )?(?:your|the) (?:job )?offer\b|"
      r"\bjob offer\b"),
 )
 _OFFER_SUBJECT = _rx(r"\b(?:offer of (?:employment|appointment)|job offer|offer letter|your offer|an offer|offer for|"
@@ -464,6 +472,9 @@ _CANCEL_TEXT = _rules(
      r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
      r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
+    # "Fenwick have pulled tomorrow's 11am with Jo"
+    ("text: pulled the interview", r"\b(?:have|has|'ve|'s)\s+(?:just\s+)?pulled\s+(?:the|your|our|today's|tomorrow's|"
+     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:[\w-]+\s+){0,2}?(?:\d|interview|call|meeting|screen)"),
     # "Sabine Pass just let us know they're cancelling tomorrow's 10am interview"
     ("text: cancelling the interview", r"\b(?:is|are|'re|'s|am|'m)\s+(?:now\s+|just\s+|having to\s+)?"
      rf"cancel(?:l)?ing\s+(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
@@ -587,6 +598,7 @@ _INVITE_TEXT = _rules(
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
+    rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
     r"host you (?:on|at|for)|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
@@ -606,7 +618,9 @@ _INVITE_TEXT = _rules(
     # teach my 8th graders Thursday 4/9 at 10:10"
     ("text: asked to teach or present", r"\b(?:like|love|want)\s+(?:you|her|him|them)\s+to\s+(?:teach|present|"
      r"deliver|demo|lead)\s+(?:a|an|my|our|the|your|to)\b"),
-    ("text: asks if a time works", r"\b(?:can|could|may) (?:i|we) (?:call|ring|phone) you (?:today|tomorrow|tonight|"
+    ("text: asks if a time works", r"\b(?:are|would) you (?:be )?(?:free|available) (?:tomorrow|today|this afternoon|"
+     r"(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^?\n]{0,40}?\bat \d|"
+     r"\b(?:can|could|may) (?:i|we) (?:call|ring|phone) you (?:today|tomorrow|tonight|"
      r"(?:on|this|next) \w+|at \d)|"
      r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
      r"this|next|for (?:a|an))\b|\b(?:can|could) (?:you|u) (?:do|make)\s+"
@@ -954,7 +968,7 @@ _BOOKED = _rx(
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
     r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:(?:a|an|the)\s+|(?=calendar ))"
     r"(?:calendar |meeting "
-    r"|teams |zoom |google )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
+    r"|teams |zoom |google (?:meet )?|meet )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
     r"(?:on its way|to follow|will follow|coming)\b|\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
     r"(?:a|an|the)\s+(?:google\s+)?(?:meet|zoom|teams|video|calendar|meeting|dial-in)\s+(?:link|invite|"
     r"invitation|details)\b|"
@@ -971,7 +985,10 @@ _AGREE = _rx(
     r"\b(?:it's|it is|you're|you are|that's|we're|all)\s+in the (?:calendar|diary)\b|"
     # "Tuesday at 11:30 it is!", "I told him that works"
     r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
-    r"\blet's (?:do|go with|say|lock in|book|make it)\b|\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|"
+    r"\blet's (?:do|go with|say|lock in|book|make it|speak|talk|chat|meet)\b|"
+    # an agency passing on the client's pick: "They've gone for Friday at 10am"
+    r"\b(?:they've|they have|we've|we have|he's|she's|he has|she has) (?:gone|opted) (?:for|with)\b|"
+    r"\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|"
     # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
     r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )

@@ -116,7 +116,7 @@ _RESTATED = re.compile(
 #: what before a time makes it the arrival, not the interview: "please arrive at 8.45",
 #: "check-in 8:45", "be at reception by 9:15"
 _ARRIVAL_BEFORE = re.compile(
-    r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|report\s+to\s+reception
+    r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|report\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:reception|front\s+desk|lobby|main\s+office)
     |be\s+(?:there|here|on\s+site|onsite|at\s+(?:the\s+)?(?:reception|front\s+desk|lobby)))\b[^\n]{0,30}$""",
     re.IGNORECASE | re.VERBOSE,
 )
