@@ -234,3 +234,19 @@ def test_reporting_to_a_named_reception_is_the_arrival() -> None:
     raw = mail("Recruitment <recruitment@uni.example>", "Invitation to interview", body,
                date="Mon, 13 Oct 2025 14:06:51 +0100")
     assert start(raw) == "2025-11-03T09:30:00+00:00"
+
+
+def test_a_cancelled_call_takes_its_time_from_the_quoted_weekday_and_clock() -> None:
+    body = ("Hi Sam,\n\nReally sorry - I need to cancel Monday's intro call; the req is on hold.\n\n"
+            "On Tue, Jun 9, 2026 at 12:02 PM Sam Candidate wrote:\n> Monday at 10 CT works perfectly. Thanks!\n")
+    raw = mail("Tyler <tyler@lumenfold.example>", "Re: intro call", body, reply=True,
+               date="Fri, 12 Jun 2026 16:20:58 -0500")
+    assert category(raw)[0] == "cancellation"
+    assert start(raw) == "2026-06-15T10:00:00-05:00"
+
+
+def test_a_weekday_in_the_threads_subject_read_that_day_is_today() -> None:
+    body = "The manager got pulled into a rapid response, she's going to call you at 4:30 instead.\n"
+    raw = mail(AGENCY, "Re: Coastal Bend MICU - interview set for Wed", body, reply=True,
+               date="Wed, 17 Sep 2025 14:41:09 -0500")
+    assert start(raw) == "2025-09-17T16:30:00-05:00"

@@ -559,7 +559,11 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     dayfirst = _dayfirst(found, ref, quoted)
     fits: dict[datetime, TimeMention] = {}
     for p in found:
-        if not (p.has_time and _calendar_day(p)) or _header_timestamp(quoted, p):
+        # for a cancellation ("I need to cancel Monday's intro call"), a weekday and a clock in
+        # the quote ("Monday at 10 CT works") fix the time too, resolved from the reply: it names
+        # that weekday, and only a time still ahead of it counts
+        weekday_only = category == Category.CANCELLATION and p.weekday is not None
+        if not (p.has_time and (_calendar_day(p) or weekday_only)) or _header_timestamp(quoted, p):
             continue
         if _ATTRIBUTION.search(_line(quoted, p.start, p.end)):
             continue  # "On Tue, Mar 3, 2026 at 10:14 AM Ana wrote:"
@@ -583,6 +587,26 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
         d = _best_duration(quoted)
         end = m.start + d if d else None
     return InterviewTime(m.start, end, _zone_key(m), source="text")
+
+
+_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|rv|res)\s*:", re.IGNORECASE)
+
+
+def _same_day_weekdays(found: list[Parsed], ref: datetime) -> list[Parsed]:
+    """A thread's subject was written days before its reply: "Re: interview set for Wed" read
+    on a Wednesday means that day, not the next week's."""
+    out = []
+    for p in found:
+        if (
+            p.weekday == ref.weekday()
+            and p.weekday_mod is None
+            and p.rel_days is None
+            and not _calendar_day(p)
+            and p.week_offset == 0
+        ):
+            p = dataclasses.replace(p, weekday=None, rel_days=0, kinds=(p.kinds - {"wd"}) | {"rel"})
+        out.append(p)
+    return out
 
 
 def infer_interview(
@@ -619,6 +643,8 @@ def infer_interview(
         if quoted is not None:
             return quoted
     subject_scanned = scan(mail.subject)
+    if _REPLY_SUBJECT.match(mail.subject):
+        subject_scanned = (_same_day_weekdays(subject_scanned[0], ref), subject_scanned[1])
     # a forwarded invitation ("see the invitation from HR below") states its time in the
     # forwarded part; it is read only when the sender's own words state none
     forwarded = getattr(mail, "forwarded", "")
