@@ -1270,11 +1270,33 @@ _RESEARCH_INTERVIEWS = re.compile(
 )
 
 
+#: the same words, found fast: a search that starts at a space or a bracket, as nearly all do
+_TEXTSPEAK_ANY = re.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
+_RESEARCH_BEFORE = re.compile(
+    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative)"
+    r"(?:[ -]research)? \Z",
+    re.IGNORECASE,
+)
+
+
+def _research_interviews(s: str) -> bool:
+    # "interview" is looked for with str.find, then only the words before it: a regex over
+    # every message's whole text cost more than the rest of _normalise
+    low = s.lower()
+    i = low.find("interview")
+    while i >= 0:
+        if _RESEARCH_BEFORE.search(s, max(0, i - 40), i):
+            return True
+        i = low.find("interview", i + 9)
+    return False
+
+
 def _normalise(s: str) -> str:
     s = s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    if "nterview" in s:
+    if _research_interviews(s):
         s = _RESEARCH_INTERVIEWS.sub(lambda m: f"research session{m.group(1) and 's'}", s)
-    s = _TEXTSPEAK.sub(lambda m: _TEXTSPEAK_WORDS[m.group(1)], s)
+    if _TEXTSPEAK_ANY.search(s) or _TEXTSPEAK.match(s):
+        s = _TEXTSPEAK.sub(lambda m: _TEXTSPEAK_WORDS[m.group(1)], s)
     # a recruiter's shorthand: "the case discussion w HM + team"
     return _HM.sub("hiring manager", s) if "HM" in s else s
 
