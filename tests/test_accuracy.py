@@ -74,7 +74,7 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # the tenth round, measured once at d499de2: b10-rho (0.884/0.844), b10-pi (0.869/0.861,
     # two false invitations), b10-omicron (0.857/0.800, two false invitations), then tuned
     "b10-rho": (1.0, 1.0),
-    "b10-pi": (0.96, 1.0),
+    "b10-pi": (0.97, 1.0),
     "b10-omicron": (1.0, 1.0),
     # the final set of the fifth session, kept untouched until round 10's fixes were in and
     # measured once at 979b3ea (0.927/0.857, no false invitation), then tuned

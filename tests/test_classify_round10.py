@@ -250,3 +250,10 @@ def test_a_weekday_in_the_threads_subject_read_that_day_is_today() -> None:
     raw = mail(AGENCY, "Re: Coastal Bend MICU - interview set for Wed", body, reply=True,
                date="Wed, 17 Sep 2025 14:41:09 -0500")
     assert start(raw) == "2025-09-17T16:30:00-05:00"
+
+
+def test_a_reply_about_the_panel_comparing_notes_is_an_employer_reply() -> None:
+    body = ("Many thanks - I've received the deck and shared it with the panel. The panel will compare notes "
+            "and we aim to come back to you by the end of next week.\n\n> attaching my deck ahead of today.\n")
+    raw = mail("Cheryl <cheryl@harbourline.example>", "RE: Case study deck", body, reply=True)
+    assert category(raw)[0] == "employer_reply"

@@ -359,6 +359,8 @@ _PROCESS = _rx(
     r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:wrapping up|collecting|gathering|finali[sz]ing|doing)\s+(?:the\s+|their\s+|our\s+)?"
     r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your visit)\b|"
+    # "shared it with the panel", "the panel will compare notes"
+    r"\b(?:with|to) the (?:interview |hiring |selection )?panel\b|\b(?:compare|comparing) notes\b|"
     r"\b(?:meeting|seeing|interviewing|speaking (?:to|with))\s+(?:a few|two|three|four|\d+|some|other)\s+"
     r"(?:more\s+|other\s+)?(?:people|candidates|applicants)\b|"
     r"\breference checks?\b"
