@@ -151,6 +151,10 @@ _ROUND_KIND = (
 _VISITS = (
     r"(?:trial (?:shift|day|session)|work trial|paid trial|store walk(?:-?through)?|"
     r"(?:shop|store|site|campus) (?:visits?|day|walk)|shop day|"
+    # operations: "walk the floor with me", "the Memphis terminal visit", "a plant tour"
+    r"walk(?:ing)? the (?:floor|building|dock|site|plant|warehouse|dc)|"
+    r"(?:terminal|plant|facility|warehouse|dc|distribution cent(?:er|re)|site|floor) "
+    r"(?:visits?|tours?|walk(?:-?through)?)|"
     # a teacher's interview: "a short demo lesson", "a coaching demonstration", "teaching demo"
     r"demo(?:nstration)? (?:lesson|class|teach)|(?:teaching|coaching|classroom) demo(?:nstration)?s?|"
     r"(?:sample|model|mock) (?:lesson|class)|teaching (?:sample|observation))"
@@ -168,6 +172,7 @@ _INTERVIEW = _rx(
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
     r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
     r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
+    r"pair(?:ing|-programming| programming) (?:session|interview|exercise|round)s?|"
     # an assessed visit
     rf"{_VISITS}|"
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
@@ -186,6 +191,8 @@ _HIRING = _rx(
     r"(?:design|product design|ux|ui) (?:exercise|challenge|task)|"
     # a staffing agency putting the candidate forward to its client
     r"submitted (?:you|your (?:profile|resume|cv|application)) (?:to|for)|submittal|"
+    r"as (?:a|the|our) final step|(?:final|last) (?:step|stage) (?:of|in) (?:the|our) process|"
+    r"final step (?:is|will be)|"
     r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
 )
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
@@ -242,7 +249,9 @@ _WEAK_NEGATIVES = _rules(
 _ASSESSMENT = _rx(
     r"\b(?:assessment|coding (?:challenge|test|exercise)|online test|technical test|skills test|"
     r"take[- ]home (?:test|assignment|exercise|challenge|project)|hackerrank|codility|codesignal|"
-    r"testgorilla|coderbyte|hirevue|one-way video|"
+    r"testgorilla|coderbyte|hirevue|one-way video|sonru|spark ?hire|vidcruiter|willo|"
+    # "an asynchronous video interview", "a recorded video interview": no one is live
+    r"(?:asynchronous|async|pre-?recorded|recorded|on-demand) (?:video )?interview|"
     # "a short instructional design exercise", "a writing exercise", "a work sample"
     r"(?:[\w-]+ )?(?:design|writing|written|case|data|sql|analysis|modelling|modeling) (?:exercise|assignment)|"
     r"work sample)\b"
@@ -272,11 +281,12 @@ _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 _TO_CANDIDATE = _rx(
     r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|good luck|"
     r"(?:we'll|we will) (?:have|see|meet|take) you|"
-    r"your (?:application|candidacy|interview|onsite|"
+    r"your (?:[\w-]+ )?(?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
     r"(?:liked|loved|enjoyed meeting) you\b|(?:next|final) step (?:for (?:us|you|our [\w -]{1,30}) )?is\b|"
-    r"the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|"
+    r"follow up with you|the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|your submission|you put into|"
+    r"(?:take-home|assignment|exercise|homework|case) debrief|"
     # a job or role scorecard describes the post and is shared with its candidates
     r"(?:job|role|position) scorecard)\b"
 )
@@ -302,7 +312,8 @@ _NON_EMPLOYER = _rules(
      r"(?:down\s+)?as\s+(?:a|an|one of (?:her|his|their)|her|his|their)\s+(?:professional\s+|academic\s+)?"
      r"(?:references?|referees?)\b|^\W*(?:reference|referee)(?: check| request)?\s+(?:for|on|about|re:?)\s"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
-     r"writer|editor|producer|correspondent)\b|\b(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
+     r"writer|editor|producer|correspondent)\b|\b(?:writing|working on|researching|reporting)\s+(?:an?|my|our|the)\s+"
+     r"(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
      r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
 )
 #: the non-employers that say what they are in a sentence of their own
@@ -359,6 +370,8 @@ _PROCESS = _rx(
     r"\b(?:in touch|get back to you|follow up|update you)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:wrapping up|collecting|gathering|finali[sz]ing|doing)\s+(?:the\s+|their\s+|our\s+)?"
     r"(?:feedback|debrief)\b|\bthanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your visit)\b|"
+    r"\b(?:in touch|get back to you|follow up|update you|reach out)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
+    r"(?:the\s+)?next steps\b|\b(?:good|great|nice|lovely) (?:meeting|to meet) you\b|\bgood visit\b|"
     # "shared it with the panel", "the panel will compare notes"
     r"\b(?:with|to) the (?:interview |hiring |selection )?panel\b|\b(?:compare|comparing) notes\b|"
     r"\b(?:meeting|seeing|interviewing|speaking (?:to|with))\s+(?:a few|two|three|four|\d+|some|other)\s+"
@@ -380,6 +393,10 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # a founder's "we're going to hire someone on US hours for this first infra role"
+     r"\b(?:going to|decided to|chosen to|will)\s+(?:hire|go with|bring on)\s+"
+     r"(?:someone|somebody|another (?:candidate|person)|"
+     r"a (?:different )?candidate (?:who|whose|with|that))\b(?!\s+like you)|"
      # "the site has selected another candidate", "the panel has recommended another candidate"
      r"\b(?:has|have|'ve|'s)\s+(?:now\s+)?(?:selected|chosen|hired|appointed|recommended|identified|offered the "
      r"(?:role|position) to)\s+(?:another|a different|other|an?\s+(?:internal|external|more qualified|stronger))\s+"
@@ -442,6 +459,7 @@ _OFFER = _rules(
      r"\b(?:send|sending|share|sharing)\s+(?:over\s+)?(?:you\s+)?(?:your|our)\s+(?:formal\s+|written\s+|official\s+)?"
      r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b|"
      # an agency's news: "linda loved you, you got the offer", "you got the job!"
+     r"\b(?:has|have|'ve)\s+(?:approved|signed off on|put together)\s+(?:an?|the|your)\s+offer\b|"
      r"\byou(?:'ve| have)?\s+(?:got|landed|been given)\s+(?:the|an?)\s+(?:job\s+|verbal\s+|written\s+|formal\s+)?"
      r"offer\b|\byou got the (?:job|position|contract)\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
@@ -544,6 +562,9 @@ _RESCHEDULE_INFORMAL = _rules(
      r"we've|we can|i can)\s+(?:just\s+|now\s+|go ahead and\s+|definitely\s+|happily\s+)?(?:moving|move|"
      r"moved|pushing|push|pushed|shifting|shift|shifted|bumping|bump|bumped|postponing|postpone|postponed)"
      rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # "Need to push you to Thurs 10/30, same time"
+    ("text: moves the candidate", r"\b(?:push|move|bump|shift)(?:ing)?\s+you\s+(?:back\s+)?to\s+"
+     r"(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|later)"),
     # "she's going to call you at 4:30 instead"
     ("text: meets at another time instead", r"\b(?:call|ring|phone|meet|see|speak (?:to|with)|talk to)\s+you\s+"
      r"(?:at|on)\s+[^.!?\n]{1,40}?\binstead\b"),
@@ -601,6 +622,7 @@ _INVITE_TEXT = _rules(
     ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
+
     r"host you (?:on|at|for)|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
@@ -616,11 +638,21 @@ _INVITE_TEXT = _rules(
      rf"\b(?:they|the client|the team|the hiring manager)(?:'d| would) (?:like|love) (?:an?|to have an?)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
+    # "our CFO would like a 30-minute phone conversation with you this Friday"
+    ("text: would like a meeting with you", r"\b(?:would|'d)\s+(?:like|love)\s+(?:a|an)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\s+you\b"),
     # a teaching demo or a presentation asked for (a forwarded note says "her"): "I'd like her to
     # teach my 8th graders Thursday 4/9 at 10:10"
     ("text: asked to teach or present", r"\b(?:like|love|want)\s+(?:you|her|him|them)\s+to\s+(?:teach|present|"
      r"deliver|demo|lead)\s+(?:a|an|my|our|the|your|to)\b"),
-    ("text: asks if a time works", r"\b(?:are|would) you (?:be )?(?:free|available) (?:tomorrow|today|this afternoon|"
+    # "Want you to come out to the Memphis terminal for a final interview"
+    ("text: asked to come in", r"\b(?:like|love|want|need)\s+(?:you|her|him|them)\s+to\s+come\s+"
+     r"(?:out|in|by|over|down|up)?"
+     r"\s*(?:to|for)\b"),
+    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be)\b[^?\n.]{0,60}?\b"
+     r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|"
+     r"\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)[^?\n.]{0,40}\?|"
+     r"\b(?:are|would) you (?:be )?(?:free|available) (?:tomorrow|today|this afternoon|"
      r"(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^?\n]{0,40}?\bat \d|"
      r"\b(?:can|could|may) (?:i|we) (?:call|ring|phone) you (?:today|tomorrow|tonight|"
      r"(?:on|this|next) \w+|at \d)|"
@@ -719,6 +751,8 @@ _VAGUE = _rx(
     r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
     r"a decision|their decision|more)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
     r"decision|review|reviews|reviewed)\b|"
+    # or with someone else: "we'll reach out to your references to book a short call"
+    r"\b(?:your|two|three|professional) references?\b|\b(?:reach out to|contact|call) (?:them|your referees)\b|"
     # or on a task the candidate has yet to do: "once you submit, we'll reach out to set up a call"
     r"\b(?:once|when|after|as soon as)\s+you(?:'ve| have)?\s+(?:submit\w*|complet\w*|finish\w*|return\w*|"
     r"sent|send|upload\w*|done)\b|"
@@ -892,7 +926,8 @@ def _dated_interview(text: str) -> bool:
 
 #: the labelled lines a schedule is set out on, in the languages with a table
 _LABEL_LINES = re.compile(
-    r"\s*\n\s*(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer)"
+    r"\s*\n\s*(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer|termin|"
+    r"godzina|kiedy)"
     r"\s*:",
     _I,
 )
@@ -971,7 +1006,10 @@ _BOOKED = _rx(
     r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:(?:a|an|the)\s+|(?=calendar ))"
     r"(?:calendar |meeting "
     r"|teams |zoom |google (?:meet )?|meet )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
-    r"(?:on its way|to follow|will follow|coming)\b|\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
+    r"(?:on its way|to follow|will follow|coming)\b|\binvit(?:e|ation)\s+(?:is\s+|has\s+been\s+)?sent\b|"
+    # a terse note that drops its subject: "booked us for Thu 2026-03-19, 15:00 UTC"
+    r"^\W*(?:booked|scheduled|set up|pencil(?:l)?ed)\s+(?:us|you|it|a call|the call)\b|"
+    r"\b(?:send|sending|sent)\s+(?:you\s+|over\s+|across\s+)*"
     r"(?:a|an|the)\s+(?:google\s+)?(?:meet|zoom|teams|video|calendar|meeting|dial-in)\s+(?:link|invite|"
     r"invitation|details)\b|"
     # "Invite with the Meet link is on its way", "You'll receive the Teams invite shortly"
@@ -987,6 +1025,8 @@ _AGREE = _rx(
     r"\b(?:it's|it is|you're|you are|that's|we're|all)\s+in the (?:calendar|diary)\b|"
     # "Tuesday at 11:30 it is!", "I told him that works"
     r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
+    # "Wed works.", "Thursday 2pm works!"
+    r"\b(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow|\d\s*(?:am|pm)|\d:\d\d)\s+works\s*[.!]|"
     r"\blet's (?:do|go with|say|lock in|book|make it|speak|talk|chat|meet)\b|"
     # an agency passing on the client's pick: "They've gone for Friday at 10am"
     r"\b(?:they've|they have|we've|we have|he's|she's|he has|she has) (?:gone|opted) (?:for|with)\b|"
@@ -998,7 +1038,8 @@ _AGREE = _rx(
 _PICK = _rx(
     r"\b(?:which|what) (?:of (?:these|those|the following|the below|the times below|them)|one|time|slot|"
     r"option|day)?s?\b[^.?!\n]{0,40}\b(?:works?|suits?|fits?|best|good|would|is better)\b|\b(?:do|does|would|"
-    r"will|could) any of (?:these|those|the following|the below|them)\b|\b(?:here are|below are) (?:a few|some|"
+    r"will|could) any of (?:these|those|the following|the below|them)\b|^\W*which one\s*\?|"
+    r"\b(?:here are|below are) (?:a few|some|"
     r"two|three|several)?\s*(?:times|slots|options)\b"
 )
 _NEXT_STEP = _rx(
@@ -1105,7 +1146,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         promised = not here_dated and bool(_VAGUE.search(sentence))
         if (
             _BOOKED.search(sentence)
-            and (chat or here_dated or here_days)
+            # "Invite sent for 10am ET": a clock alone, in a reply whose thread holds the day
+            and (chat or here_dated or here_days or (is_reply and here and time_ahead()))
             and not _WAS.search(sentence)
             and not deciding
             and not promised
@@ -1530,6 +1572,9 @@ class _Evidence:
         quoted = _WRAP.sub(" ", _normalise(mail.quoted[:3000]))
         if _INTERVIEW.search(quoted) or _SCREENING.search(quoted) or _CHAT.search(quoted):
             return ["thread: a meeting with the candidate in the message answered"]
+        # or the thread's own subject does: "Re: Grachtenlab - quick chat?"
+        if _REPLY_SUBJECT.match(self.subject) and (_INTERVIEW.search(self.subject) or _CHAT.search(self.subject)):
+            return ["thread: a meeting with the candidate in the thread's subject"]
         return []
 
     @cached_property

@@ -36,6 +36,15 @@ _ACCENTS = {
     "î": "[îi]",
     "û": "[ûu]",
     "ù": "[ùu]",
+    # Polish
+    "ą": "[ąa]",
+    "ć": "[ćc]",
+    "ę": "[ęe]",
+    "ł": "[łl]",
+    "ń": "[ńn]",
+    "ś": "[śs]",
+    "ź": "[źz]",
+    "ż": "[żz]",
 }
 
 #: a bounded run of words, the gap allowed inside a phrase
@@ -631,6 +640,7 @@ FRENCH: dict[str, tuple[str, ...]] = {
     ),
     "reschedule_text": (
         r"(?:devons|dois|devoir)\s+déplacer\s+(?:notre|votre|ton|la|le|l['’])",
+        r"(?:avons|ai)\s+(?:donc\s+|d[ûu]\s+)?(?:d[ée]plac[ée]|report[ée]|d[ée]cal[ée])\s+(?:votre|notre|l['’]\s?|cet|cette)",
         rf"(?:reporter|reportons|d[ée]placer|d[ée]pla[çc]ons|d[ée]caler|d[ée]calons|d[ée]caler)\s+{_W3}"
         r"(?:l['’]\s?|votre\s+|notre\s+|cet\s+|cette\s+)?(?:entretien|entrevue|appel|rencontre|r[ée]union|[ée]change)",
         r"(?:entretien|entrevue|appel|rencontre)\s+(?:\w+\s+){0,6}?(?:est|a\s+[ée]t[ée])\s+(?:report[ée]e?|d[ée]plac[ée]e?|d[ée]cal[ée]e?)",
@@ -655,7 +665,8 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"(?:ne\s+pas|ne\s+pouvons\s+pas|ne\s+pourrons\s+pas)\s+donner\s+(?:une\s+)?suite",
         r"(?:pas|plus)\s+donner\s+suite",
         r"(?:retenu|s[ée]lectionn[ée])\s+(?:une\s+)?autre\s+candidature",
-        r"(?:retenu|privil[ée]gi[ée])\s+(?:d['’]\s?autres|un\s+autre|une\s+autre)\s+(?:candidat|profil)",
+        r"(?:retenu|privil[ée]gi[ée])\s+(?:d['’]\s?autres|un\s+autre|une\s+autre)\s+(?:candidat|profil)\w*",
+        r"ne\s+donner(?:ons|ai|a|ont)\s+(?:donc\s+)?pas\s+suite",
         r"(?:poursuivre|continuer|aller\s+de\s+l['’]\s?avant)\s+avec\s+d['’]\s?autres\s+(?:candidat|profil)",
         r"votre\s+candidature\s+n['’]\s?a\s+pas\s+[ée]t[ée]\s+retenue",
         r"(?:votre\s+)?(?:candidature|profil)\s+(?:ne\s+)?(?:correspond|r[ée]pond)\s+pas",
@@ -888,12 +899,108 @@ DUTCH: dict[str, tuple[str, ...]] = {
     "negative_topic": (r"vacaturemelding", r"vacatures\s+voor\s+jou", r"nieuwe\s+vacatures", r"nieuwsbrief"),
 }
 
+#: "rozmowa" is a job interview; "wywiad" is a journalist's. Verbs and nouns are inflected, so
+#: fragments end in a stem and \w* where the case changes the ending
+POLISH: dict[str, tuple[str, ...]] = {
+    "arrival": (r"zgło(?:ś|s)\w*\s+się", r"przyj(?:ść|dź)\w*", r"w\s+recepcji", r"na\s+recepcj\w+"),
+    "interview": (
+        r"rozmow\w*\s+(?:kwalifikacyjn|rekrutacyjn|techniczn|końcow|finałow)\w*",
+        r"rozmow\w*\s+z\s+(?:hiring\s+managerem|rekruter\w*|zespołem|ceo|cto|założyciel\w*)",
+        r"spotkani\w*\s+rekrutacyjn\w*",
+        r"(?:kolejn|następn|pierwsz|drug|trzec|ostatni|końcow|finałow)\w*\s+etap\w*",
+        r"etap\w*\s+rekrutacj\w*",
+    ),
+    "hiring": (
+        r"rekrutac\w+",
+        r"rekruter\w*",
+        r"kandydat\w*",
+        r"kandydatur\w*",
+        r"aplikacj\w+",
+        r"stanowisk\w*",
+        r"ofert\w*\s+pracy",
+        r"zatrudnieni\w*",
+        r"współprac\w+\s+b2b",
+        r"umow\w*\s+b2b",
+    ),
+    "meeting": (r"rozmow\w+", r"spotkani\w+", r"wideorozmow\w+", r"call\w*"),
+    "session": (r"rozmow\w+", r"spotkani\w+", r"nagrani\w+"),
+    "invite_subject": (
+        r"zaproszenie\s+na\s+(?:\w+\s+){0,2}?(?:rozmow|spotkani)\w*",
+        r"zaproszenie\s+do\s+(?:kolejnego|następnego|drugiego|ostatniego)\s+etapu",
+        r"potwierdzenie\s+(?:rozmowy|spotkania|terminu)",
+    ),
+    "invite_text": (
+        r"zaprasza(?:my|m)\s+(?:\w+\s+){0,2}?na\s+(?:\w+\s+){0,2}?(?:rozmow|spotkani|call)\w*",
+        r"chcieli(?:byśmy|bysmy)\s+(?:pana|panią|cię|państwa|się)?\s*(?:zaprosić|umówić|porozmawiać|spotkać)",
+        r"chciał(?:bym|abym)\s+(?:pana|panią|cię)?\s*(?:zaprosić|umówić|porozmawiać|spotkać)",
+        r"proponuj(?:ę|emy)\s+(?:\w+\s+){0,2}?(?:termin\w*|spotkani\w*|rozmow\w*|call\w*|godzin\w*)",
+        r"czy\s+(?:\w+\s+){0,3}?(?:pasuje|pasowałby|pasowałaby|odpowiada)",
+        r"potwierdzam(?:y)?\s+(?:\w+\s+){0,2}?(?:termin|spotkanie|rozmowę|call)",
+        r"(?:jesteśmy|jestesmy)\s+umówieni",
+        r"do\s+zobaczenia\s+(?:w|we|jutro|o)\b",
+        r"(?:wybierz|zarezerwuj)\s+(?:\w+\s+){0,2}?(?:termin|slot|godzin)\w*",
+    ),
+    "reschedule_subject": (r"zmiana\s+terminu", r"nowy\s+termin", r"przełożeni\w*", r"przesunięci\w*"),
+    "reschedule_text": (
+        r"(?:musimy|muszę|musielibyśmy|chcielibyśmy|chciałbym|chciałabym)\s+(?:\w+\s+){0,2}?"
+        r"(?:przełożyć|przenieść|przesunąć|zmienić\s+termin)",
+        r"(?:przełożyliśmy|przenieśliśmy|przesunęliśmy|przełożyłem|przełożyłam|przeniosłem|przeniosłam)\b",
+        r"nowy\s+termin\s*(?:to|:)",
+        r"(?:rozmowa|spotkanie|call)\s+(?:\w+\s+){0,4}?(?:zostało|została|został)\s+(?:przełożon|przeniesion|przesunięt)\w*",
+    ),
+    "cancel_subject": (r"odwołan\w*", r"anulowan\w*"),
+    "cancel_text": (
+        r"(?:musimy|muszę|musieliśmy)\s+(?:\w+\s+){0,2}?(?:odwołać|anulować)",
+        r"(?:odwołujemy|odwołuję|odwołaliśmy|anulujemy|anulowaliśmy)\s+(?:\w+\s+){0,3}?(?:rozmow|spotkani|call)\w*",
+        r"(?:rozmowa|spotkanie|call)\s+(?:\w+\s+){0,6}?(?:jest|zostało|została|został)\s+(?:odwołan|anulowan)\w*",
+    ),
+    "rejection": (
+        r"(?:zdecydowaliśmy|postanowiliśmy)\s+(?:się\s+)?(?:\w+\s+){0,3}?(?:kontynuować|pójść|przejść)\s+"
+        r"(?:\w+\s+){0,3}?z\s+(?:innym|inną|innymi)",
+        r"(?:zdecydowaliśmy|postanowiliśmy)\s+(?:się\s+)?nie\s+(?:kontynuować|kontynuowac|przechodzić)",
+        r"wybraliśmy\s+(?:\w+\s+){0,2}?(?:innego|inną|innych)\s+(?:kandydat|osob)\w*",
+        r"nie\s+(?:będziemy|możemy|mozemy)\s+(?:\w+\s+){0,2}?kontynuować\s+(?:\w+\s+){0,3}?(?:procesu|rekrutacji|współpracy)",
+        r"(?:pana|pani|twoja|twojej)\s+kandydatur\w*\s+(?:\w+\s+){0,3}?nie\s+(?:została|przeszła|zostanie)",
+        r"nie\s+przechodzi(?:sz|\s+pan|\s+pani)?\s+do\s+(?:kolejnego|następnego)\s+etapu",
+        r"nie\s+zakwalifikował\w*",
+        r"zdecydowaliśmy\s+się\s+na\s+(?:\w+\s+){0,2}?(?:kandydat|kandydatk|osob|inn)\w*",
+    ),
+    "offer": (
+        r"z\s+przyjemnością\s+(?:\w+\s+){0,2}?(?:przedstawiamy|przesyłamy|składamy|składam|przedstawiam)\s+"
+        r"(?:\w+\s+){0,2}?(?:ofert|propozycj)\w*",
+        r"(?:chcemy|chcielibyśmy|chciałbym|chciałabym)\s+(?:\w+\s+){0,2}?(?:złożyć|przedstawić|zaproponować)\s+"
+        r"(?:\w+\s+){0,2}?(?:ofert|propozycj|współprac)\w*",
+        r"ofert\w*\s+(?:zatrudnienia|współpracy)",
+    ),
+    "offer_subject": (r"oferta\s+(?:pracy|współpracy|zatrudnienia)", r"propozycja\s+(?:współpracy|zatrudnienia)"),
+    "pay": (
+        r"stawk\w*\s+(?:dzienn|godzinow|miesięczn)\w*",
+        r"wynagrodzeni\w*",
+        r"(?:pln|zł)\s+(?:netto|brutto)",
+        r"netto\s*\+\s*vat",
+    ),
+    "start": (r"data\s+rozpoczęcia", r"rozpoczęci\w*\s+(?:współpracy|pracy)"),
+    "agreement": (r"umow\w*\s+(?:b2b|o\s+pracę|o\s+współpracy)",),
+    "ooo_subject": (r"automatyczna\s+odpowiedź", r"nieobecność\w*", r"poza\s+biurem"),
+    "ooo_away": (r"jestem\s+(?:\w+\s+){0,2}?(?:na\s+urlopie|poza\s+biurem|nieobecn\w*)",),
+    "ooo_return": (r"(?:wracam|wrócę)\s+(?:\w+\s+){0,2}?(?:\d|w\s|po)", r"po\s+(?:moim\s+)?powrocie"),
+    "ack": (
+        r"dziękujemy\s+za\s+(?:przesłanie\s+|złożenie\s+)?(?:aplikacji|zgłoszenia|cv)",
+        r"otrzymaliśmy\s+(?:\w+\s+){0,2}?(?:aplikację|zgłoszenie|cv)",
+    ),
+    "process": (r"(?:kolejn|następn)\w*\s+krok\w*", r"informacj\w*\s+zwrotn\w*", r"odezwiemy\s+się"),
+    "non_employer": (r"wywiad\w*", r"dziennikar\w*", r"redakcj\w*"),
+    # ("newsletter" is the English rule's word already: a second rule for it would count one mention twice)
+    "negative_topic": (r"nowe\s+oferty\s+pracy", r"oferty\s+pracy\s+dla\s+(?:ciebie|pana|pani)"),
+}
+
 LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "es": SPANISH,
     "pt": PORTUGUESE,
     "de": GERMAN,
     "fr": FRENCH,
     "nl": DUTCH,
+    "pl": POLISH,
 }
 
 # --- dates and times ---------------------------------------------------------------------
@@ -944,6 +1051,22 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "november",
         "december",
     ),
+    # the genitive after a day ("15 października") and the nominative; "sie" (August) is the
+    # German "Sie" and is left out
+    "pl": (
+        "stycznia styczeń sty",
+        "lutego luty lut",
+        "marca marzec",
+        "kwietnia kwiecień kwi",
+        "maja maj",
+        "czerwca czerwiec cze",
+        "lipca lipiec lip",
+        "sierpnia sierpień",
+        "września wrzesień wrz",
+        "października październik paź",
+        "listopada listopad lis",
+        "grudnia grudzień gru",
+    ),
 }
 #: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -959,16 +1082,29 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     ),
     # the short forms ("ma", "di", "do": "Do" and "MA" are also English) are left out
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    # with the accusative of "w środę", "w piątek"; the short "pon.", "wt.", "śr.", "czw.", "pt."
+    "pl": (
+        "poniedziałek poniedziałku pon",
+        "wtorek wtorku wt",
+        "środa środę środy śr",
+        "czwartek czwartku czw",
+        "piątek piątku pt",
+        "sobota sobotę soboty sob",
+        "niedziela niedzielę niedzieli niedz",
+    ),
 }
 #: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
 #: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
 RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "de": {"morgen": 1, "übermorgen": 2, "uebermorgen": 2, "ubermorgen": 2},
     "nl": {"morgen": 1, "overmorgen": 2},
+    "pl": {"jutro": 1, "pojutrze": 2, "jutrzejsza": 1, "jutrzejszą": 1, "jutrzejsze": 1, "jutrzejszej": 1,
+           "jutrzejszy": 1, "jutrzejszego": 1},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
-    {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo"}
+    {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo",
+     "pon", "wt", "śr", "czw", "pt", "sob", "niedz"}
 )
 #: small words between a date's parts or a date and its time ("15 de abril de 2026 a las 10:00")
 GLUE = (
@@ -992,13 +1128,19 @@ GLUE = (
     "hs",
     "om",
     "van",
+    "o",
+    "godz",
+    "godz.",
+    "godzinie",
+    "dnia",
+    "r.",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot", "do")
 #: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
 DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
-ZONE_LEAD = ("hora", "horario", "horário", "heure")
+ZONE_LEAD = ("hora", "horario", "horário", "heure", "czasu")
 #: zone words that follow ZONE_LEAD, besides the cities zones.py knows
 ZONE_WORDS: dict[str, str] = {
     "brasília": "America/Sao_Paulo",
@@ -1058,6 +1200,11 @@ ZONE_WORDS: dict[str, str] = {
     "d’europe centrale": "Europe/Paris",
     "de l'europe centrale": "Europe/Paris",
     "normale d'europe centrale": "Europe/Paris",
+    # Polish ("16:00 czasu polskiego")
+    "polskiego": "Europe/Warsaw",
+    "warszawskiego": "Europe/Warsaw",
+    "środkowoeuropejskiego": "Europe/Warsaw",
+    "srodkowoeuropejskiego": "Europe/Warsaw",
 }
 
 #: Dutch names the zone before the word for time ("Nederlandse tijd", "Belgische tijd")
@@ -1080,6 +1227,7 @@ DAYFIRST_WORDS: dict[str, str] = {
     "de": "der die das und ist für mit wir sie ihr ein eine nicht uhr gespräch",
     "it": "il della con che sono una ciao grazie alle colloquio",
     "nl": "de het een en voor met wij je jullie op uur gesprek",
+    "pl": "i w z na się że nie jest dla od jak po czy pan pani dzień dziękuję pozdrawiam rozmowa termin",
 }
 MONTHFIRST_WORDS = "the and to of you your for with is we at on in be will please this our are"
 

@@ -656,24 +656,25 @@ _QUOTE_START = re.compile(
       | el\s.{0,200}\bescribió\s*:\s*$                 # Spanish attribution
       | il\s.{0,200}\bha\s+scritto\s*:\s*$            # Italian attribution
       | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
+      | w\s+dniu\s.{0,200}\b(?:napisał(?:\(a\)|a)?|pisze)\s*:\s*$   # Polish attribution
       | -{2,}\s*original\s+message\s*-{2,}
       | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
       | -{2,}\s*(?:oorspronkelijk\s+bericht|ursprüngliche\s+nachricht|message\s+d['’]origine)\s*-{2,}
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
-      | (?:de|von|van)\s?:\s.+$                        # French/German/Dutch Outlook header block (checked below)
+      | (?:de|von|van|od)\s?:\s.+$                     # French/German/Dutch/Polish Outlook header block (checked below)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SIG_DELIM = re.compile(r"^(?:-- ?|--)$")
 
 
-_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op)\s", re.IGNORECASE)
+_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op|w\s+dniu)\s", re.IGNORECASE)
 #: the second line of an Outlook header block: "Sent:", "Date:", "To:", "Subject:" and their
 #: French and German names
 _HEADER_BLOCK_FIELD = re.compile(
     r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
-    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp)\s?:",
+    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp|wysłano|do|temat)\s?:",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the

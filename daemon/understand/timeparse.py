@@ -1212,6 +1212,15 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             ):
                 p.clock24 = True  # "Thursday 4th December at 1400"
                 p.end = m.end()
+            elif (
+                ap is None
+                and len(g("ch")) == 2
+                and h <= 23
+                and minute % 15 == 0
+                and _DAY_NAMED_AFTER.match(text, m.end())
+            ):
+                p.clock24 = True  # "be at the facility 0630 Thursday"
+                p.end = m.end()
             elif ap is None and not (said_at and h <= 12 and minute and ends_well):
                 continue
             if h > 23 or (ap and not 1 <= h <= 12):

@@ -76,11 +76,22 @@ _DURATION_GOOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.!?]\s|\n\s*\n|\n\s*[-•*]")
+#: what is sent to the candidate ahead of a case round, whose time is not the meeting's
+_MATERIALS = re.compile(
+    r"\b(?:(?:case|briefing|interview|pre-read)\s+)?(?:materials?|data\s+pack|case\s+pack|case\s+brief|pre-?reads?)\b"
+    r"[^.!?\n]{0,80}\b(?:receive|go(?:es)?\s+out|be\s+sent|sent|released?|arrive|email(?:ed)?)\b|"
+    r"\b(?:receive|be\s+sent)\s+(?:a|the|your)\s+(?:\w+\s+){0,2}?(?:materials?|data\s+pack|case\s+pack|case\s+brief)\b",
+    re.IGNORECASE,
+)
+#: an itinerary's travel line
+_TRAVEL = re.compile(
+    r"\b(?:depart(?:s|ing)?|boarding|layover|take-?off|(?:flight|train)\s+(?:leaves|departs))\b", re.IGNORECASE
+)
 #: a bound, not a time: "Afternoons after 1:00 are best", "any time before noon"
 _BOUND_BEFORE = re.compile(
     r"\b(?:after|before|no later than|no earlier than|not before|not after|"
     # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
-    r"(?:wrap(?:s|ping)?\s+up|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
+    r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
     re.IGNORECASE,
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
@@ -126,8 +137,10 @@ _ARRIVAL_BEFORE_LEX = re.compile(rf"{lexicon.pattern('arrival')}[^\n]{{0,30}}$",
 #: session ("10:00 - 10:45 Welcome & team intro") is part of the block and stays
 _ARRIVAL_AFTER = re.compile(r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE)
 #: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
-_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum)\s*:", re.IGNORECASE)
-_HEADER_NEAR = re.compile(r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet)\s*:", re.IGNORECASE | re.MULTILINE)
+_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano)\s*:", re.IGNORECASE)
+_HEADER_NEAR = re.compile(
+    r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet|od|do|temat)\s*:", re.IGNORECASE | re.MULTILINE
+)
 
 
 def _header_timestamp(text: str, p: Parsed) -> bool:
@@ -352,6 +365,10 @@ def _candidates(
             old = False
         if _NOT_INTERVIEW.search(context) and not new:
             continue
+        if _TRAVEL.search(line):
+            continue  # "6:40 PM ET   Depart ATL": the journey, not the interview
+        if _MATERIALS.search(before):
+            continue  # "the case materials will now go out on Wednesday at 9:00": sent, not met
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
         if _YOUR_TIME.match(text, p.end):
             yours.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
@@ -533,7 +550,9 @@ def _from_ics(mail: Mail, category: Category, text_mentions: Callable[[], list[T
     return InterviewTime(start, end, tzkey, source="ics")
 
 
-_ATTRIBUTION = re.compile(r"\b(?:wrote|schrieb|a\s+écrit|escribió|scritto)\s*:?\s*$", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r"\b(?:wrote|schrieb|a\s+écrit|escribió|scritto|napisał(?:\(a\)|a)?|pisze)\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _calendar_day(p: Parsed) -> bool:
