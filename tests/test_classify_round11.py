@@ -173,3 +173,13 @@ def test_travel_in_an_itinerary_is_not_the_interview() -> None:
 def test_terse_managers(subject: str, body: str, expected: str) -> None:
     raw = mail("Ray <ray@tallgrass.example>", subject, body, reply=subject.startswith("Re:"))
     assert category(raw)[0] == expected
+
+
+def test_a_zone_named_for_reference_does_not_govern_the_schedule() -> None:
+    body = ("Here is your schedule. Times are shown in your time zone (Central European Summer Time), with Pacific "
+            "in brackets for reference.\nTuesday, October 20, 2026\n"
+            " 5:00 PM - 6:00 PM   Pairing   (8:00 - 9:00 AM PDT)\n"
+            " 6:00 PM - 7:00 PM   System design   (9:00 - 10:00 AM PDT)\n")
+    raw = mail("Kayla <no-reply@ashbyhq.com>", "Your final round interview is confirmed", body,
+               date="Tue, 13 Oct 2026 18:40:11 +0000")
+    assert start(raw) == "2026-10-20T17:00:00+02:00"

@@ -87,6 +87,10 @@ _MATERIALS = re.compile(
 _TRAVEL = re.compile(
     r"\b(?:depart(?:s|ing)?|boarding|layover|take-?off|(?:flight|train)\s+(?:leaves|departs))\b", re.IGNORECASE
 )
+#: a zone named for the restated times only: "with Pacific in brackets for reference"
+_FOR_REFERENCE = re.compile(
+    r"\s*(?:time\s+)?(?:(?:shown\s+|given\s+)?in\s+(?:brackets|parenthes[ie]s)|for\s+reference)\b", re.IGNORECASE
+)
 #: a bound, not a time: "Afternoons after 1:00 are best", "any time before noon"
 _BOUND_BEFORE = re.compile(
     r"\b(?:after|before|no later than|no earlier than|not before|not after|"
@@ -310,7 +314,11 @@ def _candidates(
     dayfirst = _dayfirst(found, ref, text)
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates, text)
-    strong = [z for z in loose if z.zone is not None and _strong_zone(z, text)]
+    strong = [
+        z
+        for z in loose
+        if z.zone is not None and _strong_zone(z, text) and not _FOR_REFERENCE.match(text, z.end)
+    ]
     declared = _declared_zone(strong, text)
     prev: Parsed | None = None  # the last timed mention with its own date
     zoned: Parsed | None = None  # the last timed mention with its own zone, not a restatement
