@@ -84,6 +84,9 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b11-upsilon": (1.0, 1.0),
     "b11-phi": (1.0, 1.0),
     "b11-tau": (1.0, 0.97),
+    # held back until round 11's fixes were in, measured once at c404d5e (0.879/0.853, two
+    # false invitations), then tuned
+    "b11-omega": (0.97, 0.97),
 }
 
 

@@ -195,6 +195,7 @@ _HIRING = _rx(
     r"final step (?:is|will be)|"
     r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
 )
+_AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|headhunt|executivesearch|personnel|placement", re.I)
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
 
 # --- auto-replies -----------------------------------------------------------------------
@@ -272,7 +273,10 @@ _INTERVIEWER_SIDE = _rx(
     r"interviewing (?:the |a |this )?candidate|\b(?:submit|complete|fill (?:in|out)) (?:your|the) "
     r"(?:interview )?(?:scorecard|feedback form|feedback)\b|\bscorecard\b|^\s*candidates?\s*:|"
     r"\binterview kit\b|\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
-    r"\bdebrief\b"
+    r"\bdebrief\b|"
+    # the sender is the candidate: "I confirm that I will attend the interview on Monday"
+    r"\bi (?:can )?confirm (?:that )?i (?:will|can|'ll) attend\b|"
+    r"\bi(?:'ll| will) (?:be attending|attend) (?:the|my) interview\b"
 )
 #: the interviewer-side words that an employer also uses to the candidate after their onsite
 #: ("we're doing the debrief on Thursday", "once the scorecards are in")
@@ -310,7 +314,8 @@ _NON_EMPLOYER = _rules(
     # the user as someone else's referee: "Jordan has applied ... and listed you as a reference"
     ("text: a reference for another candidate", r"\b(?:listed|named|gave|given|provided|put (?:down )?)\s+you\s+"
      r"(?:down\s+)?as\s+(?:a|an|one of (?:her|his|their)|her|his|their)\s+(?:professional\s+|academic\s+)?"
-     r"(?:references?|referees?)\b|^\W*(?:reference|referee)(?: check| request)?\s+(?:for|on|about|re:?)\s"),
+     r"(?:references?|referees?)\b|^\W*(?:reference|referee)(?: check| request| call)?\s+(?:for|on|about|re:?)\s|"
+     r"\b(?:serve|act|be)\s+as\s+(?:a|an|her|his|their)\s+(?:professional\s+)?(?:reference|referee)\s+for\b"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:writing|working on|researching|reporting)\s+(?:an?|my|our|the)\s+"
      r"(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
@@ -373,7 +378,7 @@ _PROCESS = _rx(
     r"\b(?:in touch|get back to you|follow up|update you|reach out)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:good|great|nice|lovely) (?:meeting|to meet) you\b|\bgood visit\b|"
     # "shared it with the panel", "the panel will compare notes"
-    r"\b(?:with|to) the (?:interview |hiring |selection )?panel\b|\b(?:compare|comparing) notes\b|"
+    r"\b(?:with|to|for|of) the (?:interview |hiring |selection )?panel\b|\b(?:compare|comparing) notes\b|"
     r"\b(?:meeting|seeing|interviewing|speaking (?:to|with))\s+(?:a few|two|three|four|\d+|some|other)\s+"
     r"(?:more\s+|other\s+)?(?:people|candidates|applicants)\b|"
     r"\breference checks?\b"
@@ -388,7 +393,7 @@ _REJECTION = _rules(
      r"not in a position to)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
      r"(?:forward\s+)?(?:further\s+)?(?:with\s+)?(?:your|you)\b"),
-    ("text: going with other candidates", r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:move forward|"
+    ("text: going with other candidates", r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:move forward|move ahead|"
      r"proceed|go|continue|pursue|progress)\s+with\s+(?:other|another|a different|different|"
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
@@ -616,7 +621,7 @@ _INVITE_TEXT = _rules(
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: you're confirmed", r"\b(?:you|we)(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
-     r"(?:for|to)\b"),
+     r"(?:for|to|with)\b"),
     ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
@@ -667,6 +672,8 @@ _INVITE_TEXT = _rules(
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\b(?:like|love|want)\s+to\s+(?:see|meet|talk to|speak to|"
      r"have)\s+you\s+(?:for|in|on|at)\b"),
+    ("text: booked you with someone", r"\b(?:i've|i have|we've|we have|i|we)\s+(?:just\s+)?"
+     r"(?:booked|scheduled|lined up|set)\s+you\s+(?:up\s+|in\s+)?with\s+(?:our|the|my|\w+)\b"),
     ("text: booked you for an interview", r"\b(?:booked|scheduled|signed|lined|set|put|penciled|pencilled)\s+"
      rf"you\s+(?:up\s+|in\s+)?(?:for|with)\s+(?:a|an|the|your)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     ("text: proposes slots", r"\b(?:which|what|any) of (?:the|these) (?:following )?(?:slots|times|"
@@ -675,7 +682,8 @@ _INVITE_TEXT = _rules(
      r"\blet (?:me|us) know which (?:one )?(?:you(?:'d| would)? prefer|suits(?: you)?|works(?: for you)?)\b|"
      r"\beither of (?:the|these|those)\s+(?:two\s+|three\s+)?(?:times|slots|options|dates)\b|"
      r"\b(?:would|will|does|do|could|can) (?:either|any|one) of (?:these|the following|those)(?: \w+)? (?:work|suit)\b|"
-     r"\b(?:a few|some|these|my|the following)\s+(?:windows|slots|times)\b"
+     r"\b(?:reply|respond) with your preference\b|"
+     r"\b(?:a few|some|these|my|the following)\s+(?:[\w-]+\s+){0,2}?(?:windows|slots|times)\b"
      r"(?:\s*\([^)\n]{0,40}\))?\s*:|"
      r"\b(?:reply|respond|come back)\s+(?:to (?:me|us)\s+)?with\s+(?:the one|which(?: one)?)\s+"
      r"(?:you(?:'d)?\s+)?prefer\b"),
@@ -1026,7 +1034,8 @@ _AGREE = _rx(
     # "Tuesday at 11:30 it is!", "I told him that works"
     r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
     # "Wed works.", "Thursday 2pm works!"
-    r"\b(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow|\d\s*(?:am|pm)|\d:\d\d)\s+works\s*[.!]|"
+    r"\b(?:(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow)(?:\s+at\s+\d{1,2}(?::\d\d)?)?|\d\s*(?:am|pm)|\d:\d\d)"
+    r"\s+works\s*[.!]|"
     r"\blet's (?:do|go with|say|lock in|book|make it|speak|talk|chat|meet)\b|"
     # an agency passing on the client's pick: "They've gone for Friday at 10am"
     r"\b(?:they've|they have|we've|we have|he's|she's|he has|she has) (?:gone|opted) (?:for|with)\b|"
@@ -1603,7 +1612,19 @@ class _Evidence:
             or bool(self.thread_meeting)
             or bool(extract.TITLE_IN_TEXT.search(self.text))
             or self.known_employer
+            or self.agency_sender
         )
+
+    @cached_property
+    def agency_sender(self) -> bool:
+        """A person at a recruiting firm (its name says so: "talentbridgepartners", "apexstaffing",
+        "harcourtrecruitment"): everything such a sender writes to a candidate is about hiring."""
+        f = self.mail.from_
+        if f is None or self.noreply_sender:
+            return False
+        if extract.org_domain(f.domain) in extract.FREEMAIL:
+            return False
+        return bool(_AGENCY_DOMAIN.search(f.domain.rsplit(".", 1)[0]))
 
     @cached_property
     def known_employer(self) -> bool:
