@@ -343,7 +343,17 @@ def test_kill_minus_nine_with_readers_active_loses_nothing_and_recreates_no_dele
             while "connected" not in log.read_text(errors="replace"):
                 assert d.alive() and time.monotonic() < end, d.output()[-3000:]
                 time.sleep(0.01)
-            time.sleep(rng.uniform(0.0, 0.4))
+            if k >= 3 and not deleted:
+                # the kills so far all came before any draft (a slow machine, a cold start);
+                # the story needs one deleted draft, so this kill waits for a draft to be made
+                # and lands in the moments after it
+                end = time.monotonic() + 20
+                while not any(e.get("event") in DRAFT_MADE for e in _log(log)):
+                    assert d.alive() and time.monotonic() < end, d.output()[-3000:]
+                    time.sleep(0.01)
+                time.sleep(rng.uniform(0.0, 0.2))
+            else:
+                time.sleep(rng.uniform(0.0, 0.4))
             d.kill()
             apps = _apps(d)
             history.append(f"kill {k}: {len(apps)} applications, {sum(map(_thank_you_drafted, apps))} drafted")
