@@ -160,7 +160,7 @@ _VISITS = (
     r"(?:sample|model|mock) (?:lesson|class)|teaching (?:sample|observation))"
 )
 _MEETING = (
-    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|chat|conversation|meeting|deep[- ]dive|"
+    r"(?:interview|interviews|phone[- ]?screen|screen|screening|call|callback|chat|conversation|meeting|deep[- ]dive|"
     r"catch[- ]?up|meet[- ]and[- ]greet|on-?site|round|stage|panel|gespräch|vorstellungsgespräch|entretien|"
     rf"portfolio (?:review|presentation|walk-?through)|{_VISITS}|"
     r"assessment (?:centre|center|day))"
@@ -180,8 +180,8 @@ _INTERVIEW = _rx(
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
-    r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|position|role|opening|"
-    r"vacancy|job|offer|talent acquisition|talent team|resume|résumé|cv|references|"
+    r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|positions?|roles?|openings?|"
+    r"vacanc(?:y|ies)|jobs?|offer|talent acquisition|in the market for an?|talent team|resume|résumé|cv|references|"
     r"requisition|bewerbung|stelle|interview\w*|onsite|phone screen|candidature|poste|recrutement|"
     r"relocation|work permit|visa sponsorship|notice period|onboard\w*|"
     # what an interview asks of the candidate, as a reply about its format names it
@@ -194,6 +194,12 @@ _HIRING = _rx(
     r"as (?:a|the|our) final step|(?:final|last) (?:step|stage) (?:of|in) (?:the|our) process|"
     r"final step (?:is|will be)|"
     r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
+)
+#: a sender name that is a team or a system, not a person
+_TEAM_NAME = re.compile(
+    r"\b(?:team|recruiting|recruitment|careers?|talent|hr|people|hiring|jobs?|notifications?|no-?reply|via|"
+    r"inc|ltd|llc|gmbh|group|bank|stores?)\b",
+    re.I,
 )
 _AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|headhunt|executivesearch|personnel|placement", re.I)
 _ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
@@ -249,7 +255,8 @@ _WEAK_NEGATIVES = _rules(
 )
 _ASSESSMENT = _rx(
     r"\b(?:assessment|coding (?:challenge|test|exercise)|online test|technical test|skills test|"
-    r"take[- ]home (?:test|assignment|exercise|challenge|project)|hackerrank|codility|codesignal|"
+    r"take[- ]home (?:[\w-]+ ){0,2}?(?:test|assignment|exercise|challenge|project|plan|task|case|brief)|"
+    r"hackerrank|codility|codesignal|"
     r"testgorilla|coderbyte|hirevue|one-way video|sonru|spark ?hire|vidcruiter|willo|"
     # "an asynchronous video interview", "a recorded video interview": no one is live
     r"(?:asynchronous|async|pre-?recorded|recorded|on-demand) (?:video )?interview|"
@@ -274,6 +281,8 @@ _INTERVIEWER_SIDE = _rx(
     r"(?:interview )?(?:scorecard|feedback form|feedback)\b|\bscorecard\b|^\s*candidates?\s*:|"
     r"\binterview kit\b|\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
     r"\bdebrief\b|"
+    # German: "Du bist als Interviewer:in eingeplant", "Kandidatin: Mara Yilmaz", "Bewertungsbogen"
+    r"\bals interviewer(?::?in(?:nen)?)?\b|\bbewertungsbogen\b|^\s*kandidat(?:in)?\s*:|"
     # the sender is the candidate: "I confirm that I will attend the interview on Monday"
     r"\bi (?:can )?confirm (?:that )?i (?:will|can|'ll) attend\b|"
     r"\bi(?:'ll| will) (?:be attending|attend) (?:the|my) interview\b"
@@ -289,7 +298,8 @@ _TO_CANDIDATE = _rx(
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
     r"(?:liked|loved|enjoyed meeting) you\b|(?:next|final) step (?:for (?:us|you|our [\w -]{1,30}) )?is\b|"
-    r"follow up with you|the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|your submission|you put into|"
+    r"follow up with you|(?:will|'ll) be in touch|(?:loved|liked) the way you|"
+    r"the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|your submission|you put into|"
     r"(?:take-home|assignment|exercise|homework|case) debrief|"
     # a job or role scorecard describes the post and is shared with its candidates
     r"(?:job|role|position) scorecard)\b"
@@ -308,7 +318,8 @@ _NON_EMPLOYER = _rules(
      r"undergraduate)\b|\badmissions? interview\w*\b"),
     ("text: visa or government interview", r"\b(?:visa|consular|embassy|consulate|immigration|citizenship|"
      r"naturali[sz]ation|green card|passport)\s+(?:[\w-]+\s+)?(?:interview|appointment)s?\b"),
-    ("text: product research interview", r"\b(?:user|ux|customer|product|design) research\b|\bresearch "
+    ("text: product research interview", r"(?<!\bof )\b(?:user|ux|customer|product|design) research\b(?!er)|"
+     r"\bstudy participants?\b|\bresearch "
      r"(?:session|study|interview|participant)s?\b|\bgift card\b|\byour experience (?:with|using) (?:the |our )?"
      r"(?:product|app|service|platform|tool)\b"),
     # the user as someone else's referee: "Jordan has applied ... and listed you as a reference"
@@ -378,7 +389,8 @@ _PROCESS = _rx(
     r"\b(?:in touch|get back to you|follow up|update you|reach out)\s+(?:with you\s+)?(?:about|on|regarding|with)\s+"
     r"(?:the\s+)?next steps\b|\b(?:good|great|nice|lovely) (?:meeting|to meet) you\b|\bgood visit\b|"
     # "shared it with the panel", "the panel will compare notes"
-    r"\b(?:with|to|for|of) the (?:interview |hiring |selection )?panel\b|\b(?:compare|comparing) notes\b|"
+    r"\b(?:with|to|for|of) the (?:interview |hiring |selection )?panel\b|"
+    r"\bthe (?:hiring |search |selection |interview )?committee (?:will|is|has)\b|\b(?:compare|comparing) notes\b|"
     r"\b(?:meeting|seeing|interviewing|speaking (?:to|with))\s+(?:a few|two|three|four|\d+|some|other)\s+"
     r"(?:more\s+|other\s+)?(?:people|candidates|applicants)\b|"
     r"\breference checks?\b"
@@ -412,6 +424,7 @@ _REJECTION = _rules(
      r"\b(?:fill|filled|filling)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
      r"(?:with\s+(?:an?\s+)?(?:internal|external|another|other)|internally)\b|"
      r"\b(?:went|gone|going)\s+(?:w/?|with)\s+(?:someone|somebody|another (?:candidate|person|designer|engineer)|"
+     r"(?:two|three|\d+|other|the other) candidates?|"
      r"a different (?:candidate|person))\b|"
      # "we've offered the Logistics Coordinator role to another candidate", "decided to offer the
      # position to a candidate with more ..."
@@ -422,7 +435,8 @@ _REJECTION = _rules(
      r"(?:candidate|finalist|applicant)\b"),
     # an offer declined in so many words: "we won't be offering you a place", "we regret that we
     # are unable to offer you the position"
-    ("text: no offer made", r"\b(?:not|won't|will not|unable to|cannot|can't|not able to|not in a position to)\s+"
+    ("text: no offer made", r"\b(?:not|won't|will not|unable to|cannot|can't|not able to|not in a position to)"
+     r"(?:\s+to)?\s+"
      r"(?:be\s+)?(?:offer|offering|extend|extending|make|making)\s+(?:you\s+)?(?:an?|the|this)\s+"
      r"(?:[\w-]+\s+){0,3}?(?:place|position|role|offer|job|post|contract)\b"),
     # the object comes between: "decided not to take you forward", "will not be taking your
@@ -438,8 +452,12 @@ _REJECTION = _rules(
     ("text: regret to inform", r"\bregret to (?:inform|let you know|tell you)\b|"
      r"\b(?:sorry|unfortunate) to (?:tell|inform|let) you\b(?=.{0,120}\b(?:not|other candidate|unsuccessful))"),
     ("text: position filled", r"\b(?:position|role|vacancy|opening) has (?:now )?been filled\b|"
+     r"\b(?:has|have)\s+(?:now\s+)?(?:completed|concluded|finished)\s+(?:(?:her|his|its|their|our)\s+)?hiring\b|"
+     r"\ball\s+(?:of\s+)?(?:the\s+|our\s+|(?:her|his)\s+)?(?:\w+\s+)?(?:positions|clerkships|roles|vacancies)\s+"
+     r"(?:have been|are now|are)\s+filled\b|"
      r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
+     r"\b(?:were|was|have|has)(?:n't|\s+not)\s+(?:been\s+)?shortlisted\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
      r"\bnot (?:be )?(?:extending|making) (?:you )?an offer\b|\bno longer (?:under )?consider\w*\b|"
      r"\b(?:you|your application)\s+(?:have|has|were|was)\s*(?:n't|\s+not)\s+(?:been\s+)?successful\b|"
@@ -465,6 +483,7 @@ _OFFER = _rules(
      r"(?:job\s+)?offer\b|\b(?:with|got|have|made)\s+(?:you\s+)?an?\s+(?:verbal|written|formal)\s+offer\b|"
      # an agency's news: "linda loved you, you got the offer", "you got the job!"
      r"\b(?:has|have|'ve)\s+(?:approved|signed off on|put together)\s+(?:an?|the|your)\s+offer\b|"
+     r"\b(?:confirm|confirming)\s+(?:[\w.'’-]+\s+){0,3}?(?:telephone|phone|verbal|oral)\s+offer\b|"
      r"\byou(?:'ve| have)?\s+(?:got|landed|been given)\s+(?:the|an?)\s+(?:job\s+|verbal\s+|written\s+|formal\s+)?"
      r"offer\b|\byou got the (?:job|position|contract)\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
@@ -493,8 +512,8 @@ _ENVELOPE = _rx(
 
 _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
 _CANCEL_TEXT = _rules(
-    ("text: has to cancel", r"\b(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
-     r"to\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
+    ("text: has to cancel", r"\b(?:(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
+     r"to|must)\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
      r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
     # "Fenwick have pulled tomorrow's 11am with Jo"
@@ -579,8 +598,9 @@ _RESCHEDULE_INFORMAL = _rules(
      r"(?:just\s+|now\s+|gone ahead and\s+)?(?:moved|pushed|shifted|bumped)\s+(?:your|our|the|everyone|everything|"
      r"it|us)\b(?!\s+(?:forward|ahead)\b)"),
     ("text: meeting now at another time", rf"\b{_MEETING}\b[^.\n?]{{0,60}}?\b(?:will now be|is now|now starts?|"
+     r"(?:will )?now begins?|"
      r"has (?:been )?changed to|changed to)\s+(?:at|on|from|\d|(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|"
-     r"next)\b"),
+     r"next|half an? hour|an? hour|earlier|later)\b"),
 )
 #: "Could we push our call to Thursday?": a move asked for is still a move
 _RESCHEDULE_ASK = _rules(
@@ -593,6 +613,9 @@ _RESCHEDULE_ASK = _rules(
      rf"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
      rf"\b(?:mind if we|okay if we|ok if we) (?:move|moved|push|pushed|shift|shifted|bump|bumped)\s+(?:our|your|the)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # German: "Könnten wir auf 15:30 schieben?"
+    ("text: can we push it (de)", r"\b(?:könnten|können)\s+wir\s+(?:\w+\s+){0,3}?(?:auf\s+)?(?:[\d:.]+\s+(?:uhr\s+)?)?"
+     r"(?:schieben|verschieben|verlegen)\b"),
     # "Would you be able to come in on Tuesday the 24th instead?"
     ("text: asks for another day instead", r"\b(?:would|could|can)\s+you\s+(?:\w+\s+){0,4}?(?:on|at)\s+"
      r"[^.?!\n]{1,40}?\binstead\b"),
@@ -643,6 +666,12 @@ _INVITE_TEXT = _rules(
      rf"\b(?:they|the client|the team|the hiring manager)(?:'d| would) (?:like|love) (?:an?|to have an?)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
     ("text: interview you", r"\binterview you\b"),
+    # "Paul can meet you tomorrow at 8:15 AM for an initial interview over coffee"
+    # "Tom can do Tuesday 14 October, 09:30 - 10:15 London time"
+    ("text: offers a time", r"\b(?:can|could)\s+do\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|"
+     r"\d{1,2}(?::\d\d|h\d\d|\s*[ap]\.?m\b))"),
+    ("text: can meet you then", r"\b(?:can|could|will|'ll)\s+meet\s+(?:with\s+)?you\s+(?:on\s+|at\s+)?"
+     r"(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|this|\d)"),
     # "our CFO would like a 30-minute phone conversation with you this Friday"
     ("text: would like a meeting with you", r"\b(?:would|'d)\s+(?:like|love)\s+(?:a|an)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\s+you\b"),
@@ -651,6 +680,9 @@ _INVITE_TEXT = _rules(
     ("text: asked to teach or present", r"\b(?:like|love|want)\s+(?:you|her|him|them)\s+to\s+(?:teach|present|"
      r"deliver|demo|lead)\s+(?:a|an|my|our|the|your|to)\b"),
     # "Want you to come out to the Memphis terminal for a final interview"
+    # "You'll then present it to Lars, Priya and Jonas on Thursday, 18 September, 11:00-12:00 CEST"
+    ("text: will present to the team", r"\byou(?:'ll| will)\s+(?:then\s+)?present\s+(?:it|this|them|your\s+[\w-]+)?\s*"
+     r"to\b"),
     ("text: asked to come in", r"\b(?:like|love|want|need)\s+(?:you|her|him|them)\s+to\s+come\s+"
      r"(?:out|in|by|over|down|up)?"
      r"\s*(?:to|for)\b"),
@@ -911,6 +943,10 @@ def _stated_meeting(text: str) -> bool:
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|heard)\b", _I)
 
 
+#: a sentence that sets a deadline for something the candidate sends
+_DUE_SENTENCE = re.compile(r"\b(?:upload|submit|send|return|complete|provide)\w*\b[^.!?]{0,80}?\bby\b", _I)
+
+
 def _dated_interview(text: str) -> bool:
     """A sentence, in any language with a table, that names the interview and gives it a date
     and a time ("entrevista final com o Otávio na sexta-feira, 15/05, das 11h às 12h"), said of
@@ -921,6 +957,8 @@ def _dated_interview(text: str) -> bool:
             continue
         if _PAST.search(sentence) or _CONDITIONAL.search(sentence) or _REPORTED.search(sentence):
             continue
+        if _DUE_SENTENCE.search(sentence):
+            continue  # "please upload these by Wednesday at 5:00 PM so we can circulate them to the committee"
         found = scan(sentence)[0]
         # or set out on labelled lines right after it: "... un premier entretien RH.\nDate : mardi
         # 14 octobre 2025\nHeure : 14:30 - 15:00"
@@ -1011,9 +1049,11 @@ _BOOKED = _rx(
     r"reserved|"
     r"lined up|set up|arranged|organi[sz]ed)\b|\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
-    r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*(?:(?:a|an|the)\s+|(?=calendar ))"
+    r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*"
+    r"(?:(?:a|an|the)\s+|(?=calendar ))"
     r"(?:calendar |meeting "
-    r"|teams |zoom |google (?:meet )?|meet )?invit(?:e|ation)\b|\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
+    r"|teams |zoom |google (?:meet )?|meet )?(?:invit(?:e|ation)|hold)\b|"
+    r"\b(?:calendar|meeting) invit(?:e|ation) (?:is )?"
     r"(?:on its way|to follow|will follow|coming)\b|\binvit(?:e|ation)\s+(?:is\s+|has\s+been\s+)?sent\b|"
     # a terse note that drops its subject: "booked us for Thu 2026-03-19, 15:00 UTC"
     r"^\W*(?:booked|scheduled|set up|pencil(?:l)?ed)\s+(?:us|you|it|a call|the call)\b|"
@@ -1043,6 +1083,7 @@ _AGREE = _rx(
     # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
     r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )
+_SEE_YOU_DAY = _rx(r"\bsee you (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w*\b")
 #: a question asking the candidate to pick one of several times
 _PICK = _rx(
     r"\b(?:which|what) (?:of (?:these|those|the following|the below|the times below|them)|one|time|slot|"
@@ -1165,7 +1206,10 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         # "Friday it is." with that day's time set out after it ("Friday, 30 January 2026, 13:00-15:30 CET")
         days_named = {d.weekday for d in here_days if d.weekday is not None}
         set_out = any(d.start >= b and d.weekday in days_named for d in dated)
-        if (here or set_out) and _AGREE.search(sentence) and not sentence.rstrip().endswith("?"):
+        # "see you Wed at 2pm" confirms only where the thread holds a time proposed or picked;
+        # after a question about the format it restates the time already set
+        agrees = _AGREE.search(sentence) or (is_reply and _SEE_YOU_DAY.search(sentence) and time_ahead())
+        if (here or set_out) and agrees and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
         if here_dated and chat and current:
             cues.append("text: meeting at a stated time")
@@ -1317,7 +1361,7 @@ _TEXTSPEAK_WORDS = {"u": "you", "ur": "your", "tmrw": "tomorrow", "tmrrw": "tomo
 #: interviews that are a research method or an HR formality, never a hiring interview of the
 #: user: "Workshop: running product discovery interviews", "we did 40 customer interviews"
 _RESEARCH_INTERVIEWS = re.compile(
-    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative)"
+    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative|onboarding)"
     r"(?:[ -]research)? interview(s|ing)?\b",
     re.IGNORECASE,
 )
@@ -1326,7 +1370,7 @@ _RESEARCH_INTERVIEWS = re.compile(
 #: the same words, found fast: a search that starts at a space or a bracket, as nearly all do
 _TEXTSPEAK_ANY = re.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
 _RESEARCH_BEFORE = re.compile(
-    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative)"
+    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative|onboarding)"
     r"(?:[ -]research)? \Z",
     re.IGNORECASE,
 )
@@ -1795,6 +1839,18 @@ class _Evidence:
         ) else []
 
     @cached_property
+    def person_via_relay(self) -> bool:
+        """A recruiter answering the candidate through the ATS ("Olivia Marsh <no-reply@hire.lever.co>",
+        a Re: subject, the candidate's message quoted): a person's reply, though the address is not."""
+        f = self.mail.from_
+        if f is None or not f.name or relay_for_domain(f.domain) is None or not self.mail.quoted:
+            return False
+        if not _REPLY_SUBJECT.match(self.subject):
+            return False
+        words = f.name.split()
+        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _TEAM_NAME.search(f.name)
+
+    @cached_property
     def assessment_deadline(self) -> list[str]:
         found = _ASSESSMENT.search(f"{self.subject}\n{self.text}")
         if found and _DEADLINE.search(self.text) and "text: interview confirmed" not in self.invite_text:
@@ -2088,7 +2144,8 @@ _TABLE: tuple[_Row, ...] = (
     # weaker readings
     _Row("acknowledgement", lambda e: e.acknowledgement and not e.is_reply, _OTHER, _const(0.85),
          lambda e: ["text: application acknowledgement"]),
-    _Row("employer reply", lambda e: e.is_reply and not e.noreply_sender, Category.EMPLOYER_REPLY, _const(0.8),
+    _Row("employer reply", lambda e: e.is_reply and (not e.noreply_sender or e.person_via_relay),
+         Category.EMPLOYER_REPLY, _const(0.8),
          _reply_reasons),
     _Row("nothing", lambda e: True, _OTHER, _const(0.6), _nothing_reasons),
 )

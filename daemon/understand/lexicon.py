@@ -380,6 +380,11 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"auswahltag",
         r"auswahlrunde",
         r"auswahlverfahren",
+        # "in der nächsten Runde", "Fallstudien-Präsentation", "Telefoninterview"
+        r"(?:nächste|zweite|dritte|finale|letzte)[nr]?\s+runde",
+        r"fallstudie\w*",
+        r"(?:telefon|video|online)interview\w*",
+        r"vor[- ]ort[- ](?:tag|termin|gespräch)\w*",
     ),
     "hiring": (
         r"arbeitszeugnis\w*",
@@ -407,12 +412,13 @@ GERMAN: dict[str, tuple[str, ...]] = {
         rf"einladung\s+(?:zu[mr]?\s+)?(?:einem\s+|ersten\s+|zweiten\s+)?{_GESPRAECH}",
         r"einladung\s+(?:zu[mr]?\s+)?(?:assessment|auswahltag)",
         rf"terminvorschl(?:a|ä)ge?\b.{{0,60}}{_GESPRAECH}",
+        r"einladung\s+zu[mr]?\s+(?:\w+\s+)?(?:telefon|video|online)?interview\w*",
     ),
     "invite_text": (
         # fixed: "dann fixieren wir Mittwoch, 24.09. um 15:30 Uhr"
         r"(?:fixieren|fixiere|notieren|blocken|buchen)\s+(?:wir|ich)\b",
         # "möchten Sie gerne zu einem ersten Gespräch (ca. 45 Minuten) einladen"
-        r"(?:möchten|würden|wollen)\s+(?:wir\s+)?(?:sie|dich|euch)\s+(?:gerne?\s+)?zu\s+(?:einem|einer|unserem|unserer)\s+"
+        r"(?:möchten|würden|wollen)\s+(?:wir\s+)?(?:sie|dich|euch)\s+(?:sehr\s+)?(?:gerne?\s+)?zu\s+(?:einem|einer|unserem|unserer)\s+"
         r"(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,80}?einladen",
         r"mögliche\s+termine|termine?\s+(?:nennen|vorschlagen|mitteilen)",
         # "Gerne bestätigen wir Donnerstag, 22.01.2026, um 10:00 Uhr"
@@ -420,21 +426,21 @@ GERMAN: dict[str, tuple[str, ...]] = {
         # the informal du: "Ich würde dich gern ... kennenlernen", "Passt dir Montag, der 2. Februar, um 11 Uhr?"
         r"(?:würde|möchte|würden|möchten)\s+(?:ich|wir)\s+(?:dich|euch)\s+(?:gerne?\s+)?(?:[^.!?\n]{0,60}?)kennenlernen",
         r"passt\s+(?:dir|euch)\s+(?:der|die|das|am|ein|eine|\w+tag)\b",
-        rf"(?:laden|lade)\s+(?:wir\s+|ich\s+)?sie\s+{_W5}(?:zu[mr]?\s+){_W3}"
+        rf"(?:laden|lade)\s+(?:wir\s+|ich\s+)?(?:sie|dich|euch)\s+{_W5}(?:zu[mr]?\s+){_W3}"
         rf"(?:{_GESPRAECH}|gespräch|telefonat|videocall|kennenlernen|assessment|auswahltag)",
         r"(?:(?:möchten|würden|wollen)\s+(?:wir|ich)|(?:wir|ich)\s+(?:möchten|würden|wollen|möchte|würde))\s+sie\s+"
         r"(?:\w+\s+){0,3}?kennenlernen",
         r"(?:lerne|lernen)\s+(?:wir|ich)\s+sie\s+(?:gerne\s+)?(?:persönlich\s+)?kennen",
         r"(?:würden|würde|möchten|möchte)\s+(?:wir|ich)\s+(?:\w+\s+){0,3}?(?:ein|ein\s+erstes|ein\s+kurzes)\s+"
         r"(?:\w+\s+)?(?:gespräch|telefonat)\s+(?:\([^)]{0,60}\)\s+)?(?:mit\s+ihnen\s+)?(?:führen|vereinbaren)",
-        r"folgende\s+termine\s+(?:könnte|könnten|können)\s+(?:ich|wir)\s+ihnen\s+anbieten",
-        r"(?:welcher|welche)\s+(?:termin|zeit|option)\w*\s+(?:ihnen\s+)?(?:am\s+besten\s+)?passt",
+        r"folgende\s+termine\s+(?:\w+\s+){0,4}?anbieten",
+        r"(?:welcher|welche)\s+(?:termin|zeit|option)\w*\s+(?:ihnen\s+|dir\s+|euch\s+)?(?:am\s+besten\s+)?passt",
         r"passt\s+ihnen\s+(?:der|die|das|am|ein|eine|\w+tag)\b",
         r"hätten\s+sie\s+(?:\w+\s+){0,3}?zeit\s+für\s+(?:ein|einen|eine)\b",
         r"(?:bestätige|bestätigen)\s+(?:ich|wir)?\s*(?:ihnen\s+)?(?:hiermit\s+)?(?:gerne\s+)?den\s+termin",
         r"(?:der|ihr)\s+termin\s+(?:ist|wäre)\s+(?:hiermit\s+)?(?:notiert|bestätigt|fixiert|eingetragen)",
         # a dotted clock may stand between: "dann halten wir Donnerstag, 16.30 Uhr fest"
-        r"(?:halten|halte)\s+(?:wir|ich)\s+(?:[^.!?\n]|(?<=\d)\.(?=\d)){0,60}?\bfest\b",
+        r"(?:halten|halte)\s+(?:wir|ich)\s+(?:[^.!?\n]|(?<=\d)\.(?=[\d,\s])){0,60}?\bfest\b",
         r"(?:zweite|nächste|letzte|finale)\s+(?:und\s+letzte\s+)?auswahlrunde\s+berücksichtigt",
         r"zu\s+einem\s+(?:ersten\s+|zweiten\s+)?(?:erstgespräch|gespräch|kennenlernen)\s+ein\b",
         r"(?:(?:rufe|rufen)\s+(?:ich|wir)|(?:ich|wir)\s+(?:rufe|rufen))\s+sie\s+[^.!?\n]{0,100}?\ban\b",
@@ -475,6 +481,11 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"leider\s+(?:\w+\s+){0,4}?keine\s+guten\s+nachrichten",
         r"leider\s+(?:\w+\s+){0,5}?(?:absage|nicht\s+(?:berücksichtigen|weiterverfolgen|in\s+die\s+engere\s+wahl))",
         r"(?:ihre\s+)?bewerbung\s+(?:\w+\s+){0,4}?nicht\s+(?:weiter\s+)?(?:berücksichtigen|weiterverfolgen)",
+        # "uns am Ende aber für eine Person entschieden, die ...", "den Prozess mit anderen Kandidaten fortzusetzen"
+        r"(?:uns|sich)\s+(?:\w+\s+){0,4}?für\s+(?:eine?n?\s+)?(?:andere[nr]?\s+)?(?:person|profil)\s*,?\s+(?:\w+\s+){0,3}?entschieden",
+        r"(?:uns|sich)\s+(?:\w+\s+){0,4}?für\s+(?:eine?n?\s+)?(?:andere[nr]?\s+)?(?:person|profil)\s+entschieden",
+        r"mit\s+anderen\s+(?:kandidat|bewerber)\w*(?:\s+und\s+(?:kandidat|bewerber)\w*)?\s+(?:fortzusetzen|fortsetzen|weiterzuführen)",
+        r"bedauern,?\s+(?:ihnen|dir)\s+keine\s+(?:positivere|bessere|andere)\s+nachricht",
     ),
     "offer": (
         # "Ihnen ... die Position als Data Engineer anbieten zu können"
@@ -499,8 +510,9 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"13\.\s+monatslohn",
         r"variable\s+vergütung",
     ),
-    "start": (r"eintrittsdatum", r"eintritt\s*(?::|per|am)", r"stellenantritt"),
-    "agreement": (r"arbeitsvertrag(?:s|es)?", r"den\s+vertrag\s+(?:erhalten|unterschreiben|unterzeichnen)"),
+    "start": (r"eintrittsdatum", r"eintritt\s*(?::|per|am)", r"stellenantritt", r"(?:vertrags|arbeits)?beginn(?=\s*:)"),
+    "agreement": (r"arbeitsvertrag(?:s|es)?", r"den\s+vertrag\s+(?:erhalten|unterschreiben|unterzeichnen)",
+                  r"vertragsentwurf"),
     "ooo_subject": (
         r"abwesenheitsnotiz",
         r"abwesend",
@@ -525,6 +537,10 @@ GERMAN: dict[str, tuple[str, ...]] = {
     "process": (
         r"nächsten\s+schritte",
         r"(?:melden|informieren)\s+(?:uns|wir)\s+(?:\w+\s+){0,4}?(?:bei\s+ihnen|sie)\b",
+        # a reply after a conversation: "du hörst spätestens Mitte nächster Woche von uns"
+        r"(?:du\s+hörst|sie\s+hören|ihr\s+hört)\s+(?:\w+\s+){0,4}?von\s+uns",
+        r"(?:stimmen|sprechen)\s+uns\s+(?:\w+\s+){0,2}?ab",
+        r"(?:angenehme|gute|tolle|nette)[ns]?\s+gespräch",
     ),
     "non_employer": (
         r"podcast",

@@ -504,7 +504,7 @@ _WEEKDAY = _Source(
     (?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
     (?:\s+(?P<wk>(?:of\s+|from\s+)?(?:next|this|last|previous|past|the\s+following|the\s+coming)\s+week
         |after\s+next))?
-    (?:,?\s+(?:(?:the\s+)?(?P<wdw>{_ORD_W})|(?P<wdd>\d{{1,2}})(?![\d:.,/\-]\w|\s*(?:st|nd|rd|th|[ap]\.?m|h|hours?
+    (?:,?\s+(?:(?:the\s+)?(?P<wdw>{_ORD_W})|(?P<wdd>\d{{1,2}})(?![\d:.,/\-]\w|[hH]\d|\s*(?:st|nd|rd|th|[ap]\.?m|h|hours?
         |minutes?|mins?|days?|weeks?|months?|years?|%|o['’]?\s?clock|to|and|-|–)\b|\s*(?:of\s+)?(?:{_MON})\b)))?""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -39,6 +39,7 @@ _NOT_INTERVIEW = re.compile(
     r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
     |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
+    |\b(?:send|return|share|upload|hand\s+in)\b[^!?]{0,80}\bby\b
     |closes?\b|closing|respond\s+by|reply\s+by|let\s+me\s+know\s+by|offer)""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -91,9 +92,14 @@ _TRAVEL = re.compile(
 _FOR_REFERENCE = re.compile(
     r"\s*(?:time\s+)?(?:(?:shown\s+|given\s+)?in\s+(?:brackets|parenthes[ie]s)|for\s+reference)\b", re.IGNORECASE
 )
+#: a deadline's "by" right before the day
+_DUE_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s*$", re.IGNORECASE)
+#: a date that names when a message was sent ("This replaces the schedule sent on September 19"):
+#: no day of the meeting
+_SENT_ON = re.compile(r"\b(?:sent|dated|written|received|emailed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 #: a bound, not a time: "Afternoons after 1:00 are best", "any time before noon"
 _BOUND_BEFORE = re.compile(
-    r"\b(?:after|before|no later than|no earlier than|not before|not after|"
+    r"\b(?:after|before|no later than|no earlier than|not before|not after|until|till|bis|"
     # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
     r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
     re.IGNORECASE,
@@ -264,7 +270,13 @@ class _DatesBefore:
         self.last_heading: list[int] = []
         last = heading = -1
         for i, q in enumerate(found):
-            if q.has_date and not q.has_time:
+            # "sent on September 19" names a message's day; "half an hour earlier" shifts the meeting
+            if (
+                q.has_date
+                and not q.has_time
+                and q.shift is None
+                and not (text and _SENT_ON.search(text, max(0, q.start - 30), q.start))
+            ):
                 last = i
             elif self._heading(q):
                 heading = i
@@ -365,6 +377,8 @@ def _candidates(
             continue
         if _BOUND_BEFORE.search(before) and not p.has_date:
             continue  # "afternoons after 1:00 are best": a bound on the times asked for
+        if _DUE_BEFORE.search(before):
+            continue  # "send your plan to me by Sunday, 14 September, 23:59": a deadline
         line = _line(text, p.start, p.end)
         context = before + text[p.start : p.end] + text[p.end : p.end + 40].split("\n")[0]
         old = bool(_OLD.search(before)) or bool(re.match(r"\s*(?:previous|old|original)", line, re.I))
