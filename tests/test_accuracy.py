@@ -92,6 +92,9 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b12-chi": (1.0, 1.0),
     "b12-lam": (1.0, 1.0),
     "b12-psi": (1.0, 1.0),
+    # held back until round 12's fixes were in, measured once at 22d54e7 (1.000/0.946, no false
+    # invitation), then tuned (two cities' zones)
+    "b12-fin": (1.0, 1.0),
 }
 
 

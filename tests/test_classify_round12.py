@@ -134,3 +134,20 @@ def test_replies_through_an_ats_and_short_confirmations() -> None:
                 "> Quick question ahead of Wednesday: is it OK to bring notes?\n")
     raw = mail("Tasha <tasha@pinecrest.example>", "RE: Role-play prep question", restated, reply=True)
     assert category(raw)[0] == "employer_reply"
+
+
+# --- after b12-fin (the final set, measured once at 22d54e7, then tuned) --------------------------
+
+
+def test_a_schedule_restated_in_manila_time_keeps_its_own_zone() -> None:
+    body = ("It runs as one virtual block on Thursday 18 September:\n  9:00 - 9:45am AEST    Pairing session\n"
+            "  10:00 - 10:45am AEST  Conversation with the engineering manager\n"
+            "For you that's 7:00am to 8:45am Manila time, so grab a coffee first!\n")
+    raw = mail("Chloe <chloe@koalaledger.example>", "Final round (Thu 18 Sep)", body,
+               date="Wed, 10 Sep 2025 11:05:37 +1000")
+    assert start(raw) == "2025-09-18T09:00:00+10:00"
+    moved = ("We've moved your final interview to Thursday 26 March, same time: 1:00pm-2:30pm AEDT (10:00-11:30am "
+             "Manila). An updated Teams invite will follow.\n")
+    raw = mail("Olivia <olivia@harbourline.example>", "RE: final interview", moved, reply=True,
+               date="Fri, 20 Mar 2026 09:44:03 +1100")
+    assert start(raw) == "2026-03-26T13:00:00+11:00"
