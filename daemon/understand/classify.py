@@ -410,6 +410,9 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "decided to promote our super into the PM spot ... not going to bring anybody on"
+     r"\bnot\s+(?:going\s+to\s+)?(?:bring(?:ing)?\s+(?:anybody|anyone)\s+on|hir(?:e|ing)\s+(?:anybody|anyone))\b|"
+     r"\bdecided\s+to\s+promote\s+(?:from\s+within|internally|(?:our|one of our|an?)\s+)|"
      # a founder's "we're going to hire someone on US hours for this first infra role"
      r"\b(?:going to|decided to|chosen to|will)\s+(?:hire|go with|bring on)\s+"
      r"(?:someone|somebody|another (?:candidate|person)|"
@@ -430,6 +433,8 @@ _REJECTION = _rules(
      # position to a candidate with more ..."
      r"\b(?:offer|offered|extended|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post)\s+"
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+(?:candidate|finalist|applicant)\b|"
+     r"\b(?:offered|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post|spot)\s+to\s+"
+     r"(?:someone|somebody)\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an?(?: \w+)?)\s+"
      r"(?:candidate|finalist|applicant)\b"),
@@ -512,8 +517,10 @@ _ENVELOPE = _rx(
 
 _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
 _CANCEL_TEXT = _rules(
-    ("text: has to cancel", r"\b(?:(?:need|have|had|must|going|asked (?:me|us)|been asked|want(?:s|ed)? (?:me|us))\s+"
-     r"to|must)\s+cancel\s+(?:all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
+    ("text: has to cancel", r"\b(?:(?:need|have|had|must|going|asked (?:me|us)|been asked|"
+     r"want(?:s|ed)? (?:me|us))\s+"
+     r"to|must|gotta|got to)\s+cancel\s+(?:(?:tomorrow|today|tonight)\b|"
+     r"all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
      r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
     # "Fenwick have pulled tomorrow's 11am with Jo"
@@ -586,6 +593,9 @@ _RESCHEDULE_INFORMAL = _rules(
      r"we've|we can|i can)\s+(?:just\s+|now\s+|go ahead and\s+|definitely\s+|happily\s+)?(?:moving|move|"
      r"moved|pushing|push|pushed|shifting|shift|shifted|bumping|bump|bumped|postponing|postpone|postponed)"
      rf"\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # "lets do mon 9/29 same time 7am", "Thursday 26 March, same time"
+    ("text: another day, same time", r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|\d{1,2}/\d{1,2}|tomorrow)\b"
+     r"[^.!?\n]{0,30}?\bsame time\b"),
     # "Need to push you to Thurs 10/30, same time"
     ("text: moves the candidate", r"\b(?:push|move|bump|shift)(?:ing)?\s+you\s+(?:back\s+)?to\s+"
      r"(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|next|later)"),
@@ -642,12 +652,13 @@ _INVITE_TEXT = _rules(
      r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|"
      r"^\W*your \w+(?: \w+)? is confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
-     rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+     rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|"
+     r"\b(?:has|have)\s+confirmed\s+(?:your|the)\s+(?:interview\s+)?(?:slot|time|booking)\b"),
     ("text: you're confirmed", r"\b(?:you|we)(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
      r"(?:for|to|with)\b"),
     ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
-    ("text: would like to meet", r"\b(?:like|love|want|pleased|happy|delighted|excited|keen)\s+to\s+"
+    ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
 
@@ -683,10 +694,11 @@ _INVITE_TEXT = _rules(
     # "You'll then present it to Lars, Priya and Jonas on Thursday, 18 September, 11:00-12:00 CEST"
     ("text: will present to the team", r"\byou(?:'ll| will)\s+(?:then\s+)?present\s+(?:it|this|them|your\s+[\w-]+)?\s*"
      r"to\b"),
-    ("text: asked to come in", r"\b(?:like|love|want|need)\s+(?:you|her|him|them)\s+to\s+come\s+"
-     r"(?:out|in|by|over|down|up)?"
+    ("text: asked to come in", r"\b(?:(?:like|love|want|need)\s+(?:you|her|him|them)\s+to|have\s+(?:him|her|them)|"
+     r"have\s+(?:the\s+)?candidate)\s+come\s+(?:out|in|by|over|down|up)?"
      r"\s*(?:to|for)\b"),
-    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be)\b[^?\n.]{0,60}?\b"
+    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be|swing by|stop by|drop by|pop by|meet me)\b"
+     r"[^?\n.]{0,60}?\b"
      r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|"
      r"\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)[^?\n.]{0,40}\?|"
      r"\b(?:are|would) you (?:be )?(?:free|available) (?:tomorrow|today|this afternoon|"
@@ -1047,7 +1059,10 @@ _BOOKED = _rx(
     r"\b(?:i've|i have|we've|we have|i|we|i'll|we'll|i will|we will|it's|it is|you're|you are)\s+"
     r"(?:just\s+|now\s+|also\s+|gone ahead and\s+|all\s+)?(?:booked|scheduled|pencil(?:l)?ed|locked|blocked|"
     r"reserved|"
-    r"lined up|set up|arranged|organi[sz]ed)\b|\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
+    r"lined up|set up|arranged|organi[sz]ed)\b|"
+    # "I've put 1pm on Tuesday in both our calendars"
+    r"\bput\s+(?:[\w:]+\s+){1,4}?(?:in|into)\s+(?:both\s+our|our|your|my|the)\s+(?:calendars?|diary|diaries)\b|"
+    r"\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
     r"(?:in|into|on) (?:the|my|our|your|both our) (?:calendars?|diary|diaries)\b|"
     r"\b(?:sent|sending|send|forwarded)\s+(?:you\s+|over\s+|across\s+)*"
     r"(?:(?:a|an|the)\s+|(?=calendar ))"
@@ -1074,7 +1089,7 @@ _AGREE = _rx(
     # "Tuesday at 11:30 it is!", "I told him that works"
     r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
     # "Wed works.", "Thursday 2pm works!"
-    r"\b(?:(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow)(?:\s+at\s+\d{1,2}(?::\d\d)?)?|\d\s*(?:am|pm)|\d:\d\d)"
+    r"(?:\b(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow)(?:\s+at\s+\d{1,2}(?::\d\d)?)?|\d\s*(?:am|pm)|\d:\d\d)"
     r"\s+works\s*[.!]|"
     r"\blet's (?:do|go with|say|lock in|book|make it|speak|talk|chat|meet)\b|"
     # an agency passing on the client's pick: "They've gone for Friday at 10am"

@@ -93,6 +93,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:invitaci[oó]n|convocatoria|citaci[oó]n|confirmaci[oó]n|agenda|coordinaci[oó]n)\b.{0,60}\bentrevista",
     ),
     "invite_text": (
+        # "Quedamos entonces el jueves 16 de octubre a las 10:00 hrs"
+        r"quedamos\s+(?:entonces\s+|as[íi]\s+)?(?:el|para\s+el|a\s+las|en)\b",
         # "¿Te vendría bien una videollamada el martes...?", "¿Te queda bien alguno de estos horarios?"
         r"(?:te|le|les|os)\s+(?:vendr[íi]a|queda|quedar[íi]a|acomoda|acomodar[íi]a)\s+(?:bien\s+)?"
         r"(?:una|un|el|la|alguno|alguna|algún)\b",
@@ -132,6 +134,10 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"reagendar",
     ),
     "reschedule_text": (
+        # "Reprogramamos su visita para el jueves 30 de octubre, mismo horario"
+        # ("reprogramar", the infinitive, is most often "si necesitas reprogramar": not a move)
+        r"reprogram(?:amos|[ée]|ado|ada)\b",
+        r"mismo\s+horario",
         rf"(?:reprogramar|reprogramamos|reagendar|reagendamos|mover|movemos|movimos|hemos\s+movido|cambiar|"
         rf"cambiamos|posponer|pospusimos|aplazar|aplazamos)\s+{_W3}(?:la\s+|tu\s+|nuestra\s+)?"
         r"(?:entrevista|llamada|reuni[oó]n|videollamada|charla)",
@@ -1185,6 +1191,9 @@ ZONE_WORDS: dict[str, str] = {
     "bogota": "America/Bogota",
     "colombia": "America/Bogota",
     "lima": "America/Lima",
+    "monterrey": "America/Monterrey",
+    "centro de méxico": "America/Mexico_City",
+    "centro de mexico": "America/Mexico_City",
     "perú": "America/Lima",
     "peru": "America/Lima",
     "montevideo": "America/Montevideo",

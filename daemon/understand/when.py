@@ -130,6 +130,8 @@ class _Candidate:
 #: "4:00 PM KSA time (5:00 PM UAE)", "1:00 pm Cairo time (EEST, UTC+3) - that's 2:00 pm in Dubai"
 _RESTATED = re.compile(
     r"""^\s*(?:time\b)?\s*(?:\([^()\n]{0,30}\)\s*)?
+    # the zone spelled out in the brackets first: "1:30 PM AST (Arabia Standard Time, i.e. 2:30 PM in Dubai)"
+    (?:\(\s*[^()\n]{0,40}?\btime\b\s*,?\s*(?=i\.e\.|that|which|or\b))?
     (?:[/(]|\bor\b|\bi\.e\.|\bwhich\s+is\b|[-–—]\s)\s*
     (?:(?:that['’]s|that\s+is|i\.e\.,?|which\s+is|or)\s+)?(?:\bat\b\s*)?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -630,6 +632,42 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     return InterviewTime(m.start, end, _zone_key(m), source="text")
 
 
+_SAME_TIME = re.compile(r"\b(?:same\s+time|mismo\s+horario|même\s+heure|gleiche\s+uhrzeit)\b", re.IGNORECASE)
+
+
+def _same_time(mail: Mail, ref: datetime, found: list[Parsed]) -> InterviewTime | None:
+    """A move to another day at the same time ("I've shifted our call to tomorrow (Wednesday),
+    same time"): the new day from the text, the clock from the one time the message or the
+    message it answers gives for the interview. None unless both are unambiguous."""
+    text = mail.text
+    m = _SAME_TIME.search(text)
+    if m is None:
+        return None
+    days = [p for p in found if p.has_date and not p.has_time and p.end <= m.start() and m.start() - p.end <= 40]
+    if not days or any(p.has_time and days[-1].start <= p.start <= m.end() + 40 for p in found):
+        return None  # no day named, or the new time is written out after all ("same time: 1:00pm")
+    day = to_mention(days[-1], ref, text=text)
+    if day is None:
+        return None
+    clocks: dict[tuple[int, int], TimeMention] = {}
+    for source in (text[: days[-1].start], mail.quoted):
+        for p in scan(source)[0]:
+            if not p.has_time or _header_timestamp(source, p) or _ATTRIBUTION.search(_line(source, p.start, p.end)):
+                continue
+            tm = to_mention(p, ref, text=source)
+            if tm is not None:
+                clocks.setdefault((tm.start.hour, tm.start.minute), tm)
+        if clocks:
+            break
+    if len(clocks) != 1:
+        return None
+    (hour, minute), clock = next(iter(clocks.items()))
+    clock_of_day = datetime.min.time().replace(hour=hour, minute=minute)
+    start = datetime.combine(day.start.date(), clock_of_day, clock.start.tzinfo)
+    end = start + (clock.end - clock.start) if clock.end is not None else None
+    return InterviewTime(start, end, _zone_key(clock), source="text")
+
+
 _REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|rv|res)\s*:", re.IGNORECASE)
 
 
@@ -683,6 +721,10 @@ def infer_interview(
         quoted = _from_quote(mail, ref, scanned[0], category)
         if quoted is not None:
             return quoted
+    if category == Category.RESCHEDULE:
+        same = _same_time(mail, ref, scanned[0])
+        if same is not None:
+            return same
     subject_scanned = scan(mail.subject)
     if _REPLY_SUBJECT.match(mail.subject):
         subject_scanned = (_same_day_weekdays(subject_scanned[0], ref), subject_scanned[1])

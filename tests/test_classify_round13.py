@@ -1,0 +1,148 @@
+"""Issue 14, thirteenth round of blind sets (b13-he: a construction project manager in San
+Antonio, superintendents writing from phones, Monterrey in Spanish; b13-vav: a BI lead in
+Dubai, Gulf zones): the mechanisms their misses showed wanting. Mail written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+from mailmaker import category, mail
+
+from daemon.understand.analyze import analyze
+
+
+def start(raw: bytes) -> str | None:
+    a = analyze(raw)
+    return a.interview.start.isoformat() if a.interview and a.interview.start else None
+
+
+def test_a_move_to_another_day_at_the_same_time_takes_the_clock_from_the_thread() -> None:
+    body = (
+        "Morning Sam - sorry, our steering committee just got moved onto my 1pm today. I've shifted our call to "
+        "tomorrow (Wednesday), same time, same link.\n\n> Tuesday at 1 works well.\n"
+    )
+    raw = mail(
+        "Omar <omar@wadi.example>", "Re: BI Lead at Wadi", body, reply=True, date="Tue, 25 Nov 2025 07:55:00 +0300"
+    )
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2025-11-26T13:00:00+03:00"
+    # written out after all: the written time governs
+    out = (
+        "We've moved your final interview to Thursday 26 March, same time: 1:00pm-2:30pm AEDT (10:00-11:30am Manila).\n"
+    )
+    raw = mail(
+        "Olivia <olivia@harbourline.example>",
+        "RE: final interview",
+        out,
+        reply=True,
+        date="Fri, 20 Mar 2026 09:44:03 +1100",
+    )
+    assert start(raw) == "2026-03-26T13:00:00+11:00"
+
+
+def test_a_zone_spelled_out_before_its_restatement() -> None:
+    body = (
+        "We have moved your interview to:\nWednesday, 24 September 2025 at 1:30 PM AST (Arabia Standard Time, "
+        "i.e. 2:30 PM in Dubai)\n"
+    )
+    raw = mail(
+        "TA <ta@najd.example>",
+        "RE: Interview - Senior Data Analyst",
+        body,
+        reply=True,
+        date="Tue, 16 Sep 2025 09:30:00 +0300",
+    )
+    assert start(raw) == "2025-09-24T13:30:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        (
+            "PM job",
+            "Tony gave me ur resume. need a project manager for our public work. can u swing by the jobsite "
+            "trailer thurs 7am? we'll walk it",
+            "invitation",
+        ),
+        (
+            "Re: Construction Manager position",
+            "got storms rolling thru tmrw morning. gotta cancel tmrw. I'll text u next "
+            "wk\n\n> See you Friday at 8 at the model for the interview.",
+            "cancellation",
+        ),
+        (
+            "Re: PM job",
+            "Glenn and I decided to promote our super into the PM spot, so we're not going to bring anybody "
+            "on right now.\n\n> just following up on the PM position",
+            "rejection",
+        ),
+        (
+            "PM position",
+            "We've offered the Commercial Interiors PM role to someone with more finish-out volume.",
+            "rejection",
+        ),
+        (
+            "RE: Project Manager - next steps",
+            "Perfect - Thursday, Feb 12 at 8:00 AM works. I'll call your cell.\n\n"
+            "> - Thursday 2/12, anytime before 9:00 AM\n> - Friday 2/13, after 2:00 PM",
+            "invitation",
+        ),
+        (
+            "Fwd: PM",
+            "Mike wants to meet you.\n\n---------- Forwarded message ---------\nFrom: Mike <mike@comal.example>\n"
+            "Subject: Re: PM\n\nyes, send his resume and have him come by the office Thursday 10/23 at 3:00.",
+            "invitation",
+        ),
+        (
+            "FW: Interview - Senior BI Analyst",
+            "Mr. Ahmed has confirmed your slot. Kindly bring your Emirates ID.\n\n"
+            "-----Original Message-----\nFrom: Ahmed\nSubject: RE: Interview\n\nThursday 15 Jan at 2:30pm is fine.",
+            "invitation",
+        ),
+        (
+            "Re: BI Lead",
+            "I've put 1pm on Tuesday in both our calendars - 45 mins, fairly informal.\n\n> Thanks for sending your CV",
+            "invitation",
+        ),
+    ],
+)
+def test_phones_forwards_and_gulf_mail(subject: str, body: str, expected: str) -> None:
+    raw = mail(
+        "Ray <ray@gvcontractors.example>",
+        subject,
+        body,
+        reply=subject.lower().startswith(("re:", "fw")),
+        date="Mon, 06 Oct 2025 05:48:19 -0500",
+    )
+    assert category(raw)[0] == expected
+
+
+def test_spanish_confirmations_and_moves() -> None:
+    confirm = (
+        "Perfecto, Ing. Cantú. Quedamos entonces el jueves 16 de octubre a las 10:00 hrs (hora de Monterrey).\n\n"
+        "De: Sam\nEnviado: lunes, 6 de octubre de 2025 15:02\nAsunto: Re: Entrevista\n\nEl jueves a las 10:00 hrs "
+        "me queda perfecto.\n"
+    )
+    raw = mail(
+        "Fernanda <fgarza@cerroalto.example>",
+        "RE: Entrevista – Gerente de Proyecto",
+        confirm,
+        reply=True,
+        date="Tue, 07 Oct 2025 09:05:13 -0600",
+    )
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-10-16T10:00:00-06:00"
+    moved = "Reprogramamos su visita para el jueves 30 de octubre, mismo horario (8:30 a 13:00 hrs).\n"
+    raw = mail(
+        "Fernanda <fgarza@cerroalto.example>",
+        "RE: Segunda entrevista – cambio de fecha",
+        moved,
+        reply=True,
+        date="Fri, 24 Oct 2025 08:00:12 -0600",
+    )
+    assert category(raw)[0] == "reschedule"
+    # "si necesitas reprogramar" invites a move, it makes none
+    invite = (
+        "Nos da gusto confirmarte tu entrevista final: jueves 11 de junio de 2026, 10:00 a 11:00 hrs. Si necesitas "
+        "reprogramar, responde a este correo.\n"
+    )
+    assert category(mail("Valeria <v@kestrel.example>", "Entrevista final", invite))[0] == "invitation"
