@@ -146,3 +146,14 @@ def test_spanish_confirmations_and_moves() -> None:
         "reprogramar, responde a este correo.\n"
     )
     assert category(mail("Valeria <v@kestrel.example>", "Entrevista final", invite))[0] == "invitation"
+
+
+def test_after_b13_dalet_an_attached_offer_and_two_slots_joined_by_or() -> None:
+    offer = "Offer attached. Founding Sales Engineer, 38K gross/month + 0.5% in options. Answer by Thu 11/12?\n"
+    assert category(mail("Ronen <ronen@tzafon.example>", "Tzafon - offer", offer))[0] == "offer"
+    slots = (
+        "We're looking for a Solutions Architect and your profile looks like a good fit.\n"
+        "Quick 30 min Zoom this week? Tue 9/12 11:00 or Wed 10/12 16:00, Tel Aviv time.\n"
+    )
+    raw = mail("Eyal <eyal@ofek.example>", "Solutions Architect role", slots, date="Sun, 07 Dec 2025 07:58:00 +0200")
+    assert category(raw)[0] == "invitation"

@@ -489,6 +489,7 @@ _OFFER = _rules(
      # an agency's news: "linda loved you, you got the offer", "you got the job!"
      r"\b(?:has|have|'ve)\s+(?:approved|signed off on|put together)\s+(?:an?|the|your)\s+offer\b|"
      r"\b(?:confirm|confirming)\s+(?:[\w.'’-]+\s+){0,3}?(?:telephone|phone|verbal|oral)\s+offer\b|"
+     r"^\W*(?:your\s+|our\s+)?offer\s+(?:letter\s+)?(?:is\s+)?attached\b|"
      r"\byou(?:'ve| have)?\s+(?:got|landed|been given)\s+(?:the|an?)\s+(?:job\s+|verbal\s+|written\s+|formal\s+)?"
      r"offer\b|\byou got the (?:job|position|contract)\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
@@ -1094,10 +1095,12 @@ _AGREE = _rx(
     r"\blet's (?:do|go with|say|lock in|book|make it|speak|talk|chat|meet)\b|"
     # an agency passing on the client's pick: "They've gone for Friday at 10am"
     r"\b(?:they've|they have|we've|we have|he's|she's|he has|she has) (?:gone|opted) (?:for|with)\b|"
+
     r"\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|"
     # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
     r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )
+_OR = re.compile(r"\b(?:or|either)\b", _I)
 _SEE_YOU_DAY = _rx(r"\bsee you (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w*\b")
 #: a question asking the candidate to pick one of several times
 _PICK = _rx(
@@ -1230,6 +1233,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
             cues.append("text: meeting at a stated time")
         if _PICK.search(sentence) and max(len(dated), len(days)) >= 2:
             cues.append("text: proposes times")
+        elif len(here_dated) >= 2 and _OR.search(sentence) and not deciding:
+            cues.append("text: proposes times")  # "Tue 9/12 11:00 or Wed 10/12 16:00, Tel Aviv time."
         if _NEXT_STEP.search(sentence) and not promised:
             cues.append("text: next step is a meeting")
         if (
