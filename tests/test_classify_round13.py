@@ -157,3 +157,43 @@ def test_after_b13_dalet_an_attached_offer_and_two_slots_joined_by_or() -> None:
     )
     raw = mail("Eyal <eyal@ofek.example>", "Solutions Architect role", slots, date="Sun, 07 Dec 2025 07:58:00 +0200")
     assert category(raw)[0] == "invitation"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "expected"),
+    [
+        (
+            "Re: Thank you",
+            "Noam, todah, it was a pleasure. The POC plan was one of the best we've seen. We'll get back to "
+            "you this week.\n\n> Thanks for hosting me today",
+            "employer_reply",
+        ),
+        (
+            "Re: take-home demo",
+            "We'd love you to present it live to the panel in the final stage. Could you do one of "
+            "these?\n- Tuesday 10 Feb, 15:00 CET\n- Wednesday 11 Feb, 10:00 CET\n\n> Please submit your materials.",
+            "invitation",
+        ),
+        (
+            "Updated invitation: Helix final presentation",
+            "This event has been changed.\nHi Noam - we've moved your "
+            "presentation from Wed 11 Feb 10:00 to Mon 16 Feb 11:00 CET.",
+            "reschedule",
+        ),
+    ],
+)
+def test_after_b13_dalet_replies_and_presentations(subject: str, body: str, expected: str) -> None:
+    raw = mail(
+        "Sanne <sanne@helixobs.example>",
+        subject,
+        body,
+        reply=subject.startswith("Re:"),
+        date="Fri, 06 Feb 2026 16:05:00 +0100",
+    )
+    assert category(raw)[0] == expected
+
+
+def test_come_by_is_a_visit_not_a_deadline() -> None:
+    body = "We're hiring a Founding Sales Engineer. Can you come by tomorrow at 17:00? Coffee on us.\n"
+    raw = mail("Ronen <ronen@tzafon.example>", "Tzafon", body, date="Sun, 16 Nov 2025 22:41:09 +0200")
+    assert start(raw) == "2025-11-17T17:00:00+02:00"

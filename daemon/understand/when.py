@@ -93,7 +93,11 @@ _FOR_REFERENCE = re.compile(
     r"\s*(?:time\s+)?(?:(?:shown\s+|given\s+)?in\s+(?:brackets|parenthes[ie]s)|for\s+reference)\b", re.IGNORECASE
 )
 #: a deadline's "by" right before the day
-_DUE_BEFORE = re.compile(r"\b(?:by|no\s+later\s+than|not\s+later\s+than)\s*$", re.IGNORECASE)
+_DUE_BEFORE = re.compile(
+    # ("come by tomorrow at 17:00" is a visit, not a deadline)
+    r"(?<!come )(?<!stop )(?<!drop )(?<!swing )(?<!pop )\b(?:by|no\s+later\s+than|not\s+later\s+than)\s*$",
+    re.IGNORECASE,
+)
 #: a date that names when a message was sent ("This replaces the schedule sent on September 19"):
 #: no day of the meeting
 _SENT_ON = re.compile(r"\b(?:sent|dated|written|received|emailed)\s+(?:on\s+)?\Z", re.IGNORECASE)
