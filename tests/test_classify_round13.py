@@ -197,3 +197,24 @@ def test_come_by_is_a_visit_not_a_deadline() -> None:
     body = "We're hiring a Founding Sales Engineer. Can you come by tomorrow at 17:00? Coffee on us.\n"
     raw = mail("Ronen <ronen@tzafon.example>", "Tzafon", body, date="Sun, 16 Nov 2025 22:41:09 +0200")
     assert start(raw) == "2025-11-17T17:00:00+02:00"
+
+
+def test_a_weekday_before_a_day_first_date_and_time_blocked_for_you() -> None:
+    (p,) = scan_one("move your interview to after Pesach: Sunday 12.4 at 10:30 Israel time")
+    assert (p.weekday, p.day, p.month, p.hour) == (6, 12, 4, 10)
+    assert [q.day for q in scan_one("Friday 2.5 hours")] == [None]
+    body = (
+        "Greg's away this week but he blocked time for you when he's back: Wednesday 3/25 at 8am Central "
+        "(3pm Israel), 45 min on Zoom, for the Solutions Engineer role.\n"
+    )
+    raw = mail(
+        "Dana <dana@palmyra.example>", "Palmyra – next step with Greg", body, date="Tue, 17 Mar 2026 10:25:00 -0500"
+    )
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-03-25T08:00:00-05:00"
+
+
+def scan_one(text: str) -> list:  # type: ignore[type-arg]
+    from daemon.understand.timeparse import scan
+
+    return scan(text)[0]

@@ -504,7 +504,7 @@ _WEEKDAY = _Source(
     (?:(?P<mod>this|next|coming|last|past|previous|upcoming)\s+)?(?P<wd>{_WD})\b\.?
     (?:\s+(?P<wk>(?:of\s+|from\s+)?(?:next|this|last|previous|past|the\s+following|the\s+coming)\s+week
         |after\s+next))?
-    (?:,?\s+(?:(?:the\s+)?(?P<wdw>{_ORD_W})|(?P<wdd>\d{{1,2}})(?![\d:.,/\-]\w|[hH]\d|\s*(?:st|nd|rd|th|[ap]\.?m|h|hours?
+    (?:,?\s+(?:(?:the\s+)?(?P<wdw>{_ORD_W})|(?P<wdm>\d{{1,2}})\.(?P<wdmo>\d{{1,2}})(?![\d:]|\.\d|\s*(?:hours?|hrs?|h\b|minutes?|mins?|%|percent|x\b|years?|days?|weeks?|months?|km|kg|miles?|m\b))|(?P<wdd>\d{{1,2}})(?![\d:.,/\-]\w|[hH]\d|\s*(?:st|nd|rd|th|[ap]\.?m|h|hours?
         |minutes?|mins?|days?|weeks?|months?|years?|%|o['’]?\s?clock|to|and|-|–)\b|\s*(?:of\s+)?(?:{_MON})\b)))?""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -955,7 +955,14 @@ def _weekday_atoms(text: str) -> list[_Atom]:
             p.week_offset = 0
             p.weekday_mod = p.weekday_mod or "thisweek"
         p.weak_weekday = name.lower() in _WEAK_WEEKDAYS and not name[0].isupper() and not p.weekday_mod
-        if m.group("wdw") or m.group("wdd"):
+        if m.group("wdm"):
+            # "Sunday 12.4", "Mi. 8.10": a day-first date after its weekday
+            d, mo = int(m.group("wdm")), int(m.group("wdmo"))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                p.day, p.month = d, mo
+            else:
+                p.end = m.end("wd") if not m.group("wk") else m.end("wk")
+        elif m.group("wdw") or m.group("wdd"):
             day = _day_value(m.group("wdw") or m.group("wdd"))
             # "Monday 21" is a day of the month; "Monday 10" is more often ten o'clock
             if day is None or not (13 if m.group("wdd") else 1) <= day <= 31:
