@@ -34,3 +34,9 @@ def mail(
 def category(raw: bytes) -> tuple[str, tuple[str, ...]]:
     c = analyze(raw).classification
     return c.category.value, c.reasons
+
+
+def start(raw: bytes) -> str | None:
+    """The interview start analyze reads, as an ISO string (None: no definite start)."""
+    a = analyze(raw)
+    return a.interview.start.isoformat() if a.interview and a.interview.start else None

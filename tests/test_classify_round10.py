@@ -5,18 +5,13 @@ showed wanting. Each case is mail written for the purpose, not copied from a set
 from __future__ import annotations
 
 import pytest
-from mailmaker import category, mail
+from mailmaker import category, mail, start
 
-from daemon.understand.analyze import analyze
 from daemon.understand.timeparse import scan
 
 AGENCY = "Tori Vance <tori@bluecrestnurses.example>"
 DATE = "Tue, 13 Oct 2026 15:10:00 -0500"
 
-
-def start(raw: bytes) -> str | None:
-    a = analyze(raw)
-    return a.interview.start.isoformat() if a.interview and a.interview.start else None
 
 
 # --- mail typed on a phone ------------------------------------------------------------------

@@ -6,16 +6,9 @@ misses showed wanting. Each case is mail written for the purpose, not copied fro
 from __future__ import annotations
 
 import pytest
-from mailmaker import category, mail
+from mailmaker import category, mail, start
 
-from daemon.understand.analyze import analyze
 from daemon.understand.timeparse import scan
-
-
-def start(raw: bytes) -> str | None:
-    a = analyze(raw)
-    return a.interview.start.isoformat() if a.interview and a.interview.start else None
-
 
 DE = "Mon, 13 Oct 2025 15:40:22 +0200"
 

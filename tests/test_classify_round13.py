@@ -5,14 +5,9 @@ Dubai, Gulf zones): the mechanisms their misses showed wanting. Mail written for
 from __future__ import annotations
 
 import pytest
-from mailmaker import category, mail
+from mailmaker import category, mail, start
 
-from daemon.understand.analyze import analyze
-
-
-def start(raw: bytes) -> str | None:
-    a = analyze(raw)
-    return a.interview.start.isoformat() if a.interview and a.interview.start else None
+from daemon.understand.timeparse import scan
 
 
 def test_a_move_to_another_day_at_the_same_time_takes_the_clock_from_the_thread() -> None:
@@ -200,9 +195,9 @@ def test_come_by_is_a_visit_not_a_deadline() -> None:
 
 
 def test_a_weekday_before_a_day_first_date_and_time_blocked_for_you() -> None:
-    (p,) = scan_one("move your interview to after Pesach: Sunday 12.4 at 10:30 Israel time")
+    (p,) = scan("move your interview to after Pesach: Sunday 12.4 at 10:30 Israel time")[0]
     assert (p.weekday, p.day, p.month, p.hour) == (6, 12, 4, 10)
-    assert [q.day for q in scan_one("Friday 2.5 hours")] == [None]
+    assert [q.day for q in scan("Friday 2.5 hours")[0]] == [None]
     body = (
         "Greg's away this week but he blocked time for you when he's back: Wednesday 3/25 at 8am Central "
         "(3pm Israel), 45 min on Zoom, for the Solutions Engineer role.\n"
@@ -212,9 +207,3 @@ def test_a_weekday_before_a_day_first_date_and_time_blocked_for_you() -> None:
     )
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2026-03-25T08:00:00-05:00"
-
-
-def scan_one(text: str) -> list:  # type: ignore[type-arg]
-    from daemon.understand.timeparse import scan
-
-    return scan(text)[0]

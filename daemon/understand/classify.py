@@ -1387,20 +1387,16 @@ _TEXTSPEAK_WORDS = {"u": "you", "ur": "your", "tmrw": "tomorrow", "tmrrw": "tomo
 
 #: interviews that are a research method or an HR formality, never a hiring interview of the
 #: user: "Workshop: running product discovery interviews", "we did 40 customer interviews"
-_RESEARCH_INTERVIEWS = re.compile(
+_RESEARCH_KIND = (
     r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative|onboarding)"
-    r"(?:[ -]research)? interview(s|ing)?\b",
-    re.IGNORECASE,
+    r"(?:[ -]research)?"
 )
+_RESEARCH_INTERVIEWS = re.compile(rf"{_RESEARCH_KIND} interview(s|ing)?\b", re.IGNORECASE)
 
 
 #: the same words, found fast: a search that starts at a space or a bracket, as nearly all do
 _TEXTSPEAK_ANY = re.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
-_RESEARCH_BEFORE = re.compile(
-    r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative|onboarding)"
-    r"(?:[ -]research)? \Z",
-    re.IGNORECASE,
-)
+_RESEARCH_BEFORE = re.compile(rf"{_RESEARCH_KIND} \Z", re.IGNORECASE)
 
 
 def _research_interviews(s: str) -> bool:
