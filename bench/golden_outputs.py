@@ -64,10 +64,12 @@ DIRS = (
     REPO / "tests/fixtures/mail",
     REPO / "tests/fixtures/heldout",
     REPO / "tests/fixtures/heldout2",
+    REPO / "tests/fixtures/blind",
 )
 DATE_CORPUS = SHARED / "datecorpus" / "scheduling.jsonl"
-#: generated inboxes: the throughput mix, and one that is mostly job mail
-GENERATED = ((1000, 7, 0.01), (400, 11, 0.6))
+#: generated inboxes: the throughput mix, one that is mostly job mail, and a chatty one
+#: (personal replies and colleagues, bench/scan.py's --mix chatty)
+GENERATED = ((1000, 7, 0.01, "current"), (400, 11, 0.6, "current"), (1000, 5, 0.02, "chatty"))
 GEN_NOW = datetime(2026, 3, 17, 15, 30, tzinfo=UTC)
 USERS = frozenset({USER[1]})
 
@@ -76,9 +78,9 @@ def messages() -> Iterator[tuple[str, bytes]]:
     for d in DIRS:
         for p in sorted(d.rglob("*.eml")):
             yield f"{d.name}/{p.relative_to(d)}", p.read_bytes()
-    for n, seed, share in GENERATED:
-        for i, g in enumerate(generate(n, now=GEN_NOW, lookback_days=60, seed=seed, job_share=share)):
-            yield f"gen{seed}/{i:04d}", g.raw
+    for n, seed, share, mix in GENERATED:
+        for i, g in enumerate(generate(n, now=GEN_NOW, lookback_days=60, seed=seed, job_share=share, mix=mix)):
+            yield f"gen{seed}{'' if mix == 'current' else mix}/{i:04d}", g.raw
 
 
 def _mention(m: timeparse.TimeMention) -> tuple[Any, ...]:

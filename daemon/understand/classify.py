@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -57,13 +58,15 @@ class _Rx:
     are those of the pattern itself, only sooner when there can be none.
     """
 
-    __slots__ = ("_compiled", "_needles", "pattern")
+    __slots__ = ("_compiled", "_needles", "lang", "pattern")
 
-    def __init__(self, pattern: str) -> None:
+    def __init__(self, pattern: str, lang: str | None = None) -> None:
         # compiled at first use: with the other languages' words the patterns take about
         # 0.25 s to compile, which every start (a status bar's `status`, a first scan) paid
         # although most mail reaches only a few of them
         self.pattern = pattern
+        #: the one language this pattern is in, when it is read only in mail showing it
+        self.lang = lang
         self._compiled: re.Pattern[str] | None = None
         self._needles: tuple[str, ...] | None = None
 
@@ -83,6 +86,10 @@ class _Rx:
         rules each, and with the memo of the words seen a check is a few dictionary lookups,
         where the regex engine tries a long alternation at every word.
         """
+        if self.lang is not None:
+            reading = _READING.get()
+            if reading is not None and self.lang not in reading:
+                return False  # before compiling: a language's rule is never compiled for mail not in it
         if self._compiled is None:
             _ = self.rx  # compiles, and finds the needles with it
         needles = self._needles
@@ -127,16 +134,70 @@ def _rules(*pairs: tuple[str, str]) -> tuple[Rule, ...]:
     return tuple((name, _rx(p)) for name, p in pairs)
 
 
+#: the languages of the message being classified (lexicon.languages_shown); None: every
+#: language, for code that runs a rule outside :func:`classify`
+_READING: ContextVar[frozenset[str] | None] = ContextVar("reading", default=None)
+
+
+class _Lexed(_Rx):
+    """An English pattern that also matches the other languages' words for a concept, but only
+    those of the languages the message shows: English mail compiles and searches English alone.
+
+    ``pattern`` is the whole pattern, every language's words included (what a rule outside
+    :func:`classify` runs, and what a pattern built on this one contains); the variants for
+    the languages a message shows are made at first need. Leaving a language's words out
+    changes no answer on text without them: an alternative that cannot match never decides
+    which one does.
+    """
+
+    __slots__ = ("_base", "_build", "_concept", "_langs", "_variants")
+
+    def __init__(self, base: _Rx, concept: str, build: Callable[[str], str]) -> None:
+        super().__init__(build(lexicon.pattern(concept)))
+        self._base = base
+        self._build = build
+        self._concept = concept
+        self._langs = frozenset(lang for lang in lexicon.LANGUAGES if lexicon.pattern(concept, lang))
+        self._variants: dict[frozenset[str], _Rx] = {}
+
+    def _now(self) -> _Rx:
+        reading = _READING.get()
+        if reading is None:
+            return self
+        langs = reading & self._langs
+        if not langs:
+            return self._base
+        if langs == self._langs:
+            return self
+        made = self._variants.get(langs)
+        if made is None:
+            made = self._variants[langs] = _Rx(self._build(lexicon.pattern(self._concept, langs)))
+        return made
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return _Rx.search(self._now(), text, pos, endpos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return _Rx.match(self._now(), text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return _Rx.finditer(self._now(), text)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return _Rx.sub(self._now(), repl, text)
+
+
 def _more(rx: _Rx, concept: str) -> _Rx:
     """``rx`` that also matches the other languages' words for ``concept`` (see lexicon)."""
-    extra = lexicon.pattern(concept)
-    return _rx(f"(?:{rx.pattern})|{extra}") if extra else rx
+    if not lexicon.pattern(concept):
+        return rx
+    return _Lexed(rx, concept, lambda extra: f"(?:{rx.pattern})|{extra}")
 
 
 def _lex_rules(name: str, concept: str) -> tuple[Rule, ...]:
     """One rule per language for ``concept``, named "``name`` (es)" so ``explain`` shows it."""
     return tuple(
-        (f"{name} ({lang})", _rx(p)) for lang in lexicon.LANGUAGES if (p := lexicon.pattern(concept, lang))
+        (f"{name} ({lang})", _Rx(p, lang)) for lang in lexicon.LANGUAGES if (p := lexicon.pattern(concept, lang))
     )
 
 
@@ -178,7 +239,7 @@ _INTERVIEW = _rx(
     rf"{_VISITS}|"
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
     r"portfolio (?:review|presentation|walk-?through)|"
-    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment (?:centre|center|day)|{_ROUND_KIND})\b"
+    rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment[- ]?(?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
     r"\b(?:recruit\w*|hiring|candida\w+|application|applied|applying|positions?|roles?|openings?|"
@@ -355,7 +416,7 @@ _PAY = _rx(
     r"\b(?:base (?:salary|pay|compensation)|annual (?:base|salary|compensation|base compensation)|"
     r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
     r"ctc|relocation (?:bonus|package|allowance|support)|(?:gross|annual|base)\s+salary|[$€£]\s?\d[\d,.]*k?\s+base|"
-    r"bonus target|esop|vsop|(?:brutto)?jahresgehalt|salaire|(?:hourly|daily|day|contract|bill|pay) rate|"
+    r"bonus target|bonus|esop|vsop|(?:brutto)?jahresgehalt|salaire|(?:hourly|daily|day|contract|bill|pay) rate|"
     r"per hour)\b|\brate\s*:\s*[$€£\d]"
 )
 _START = _rx(
@@ -888,9 +949,14 @@ _INTERVIEW = _more(_INTERVIEW, "interview")
 _INTERVIEW_NOUN_RX = _more(_INTERVIEW_NOUN_RX, "interview")
 _HIRING = _more(_HIRING, "hiring")
 _MEETING_WORD = _more(_MEETING_WORD, "meeting")
-_OOO_SUBJECT = _rx(
-    rf"(?:{_OOO_SUBJECT.pattern})|^\s*(?:(?:re|rv|res|fw|fwd|enc|tr)\s*:\s*)*{lexicon.pattern('ooo_subject')}"
-)
+
+
+def _ooo_subject(extra: str, english: str = _OOO_SUBJECT.pattern) -> str:
+    # another language's auto-reply subject is recognised at its start, after any reply prefixes
+    return rf"(?:{english})|^\s*(?:(?:re|rv|res|fw|fwd|enc|tr)\s*:\s*)*{extra}"
+
+
+_OOO_SUBJECT = _Lexed(_OOO_SUBJECT, "ooo_subject", _ooo_subject)
 _OOO_AWAY = _more(_OOO_AWAY, "ooo_away")
 _OOO_RETURN = _more(_OOO_RETURN, "ooo_return")
 _NEGATIVE_TOPICS += _lex_rules("newsletter or job alert", "negative_topic")
@@ -2189,6 +2255,13 @@ def _decide(
         notes.extend(e.notes)
 
 
+def _written(mail: Mail) -> str:
+    """Everything of ``mail`` a rule reads, for telling which languages it is in."""
+    parts = [mail.subject, mail.from_.name if mail.from_ else "", mail.text, mail.signature, mail.quoted[:20000]]
+    parts += [f"{ev.summary}\n{ev.description[:2000]}" for ev in mail.calendars[:5]]
+    return "\n".join(parts)
+
+
 def classify(
     mail: Mail, user_addresses: frozenset[str] = frozenset(), known_employers: frozenset[str] = frozenset()
 ) -> Classification:
@@ -2200,7 +2273,11 @@ def classify(
     """
     users = frozenset(a.strip().lower() for a in user_addresses if a.strip())
     notes: list[str] = []
-    v = _decide(mail, users, notes, known_employers)
+    reading = _READING.set(lexicon.languages_shown(_written(mail)))
+    try:
+        v = _decide(mail, users, notes, known_employers)
+    finally:
+        _READING.reset(reading)
     checkpoint()
     reasons = tuple(dict.fromkeys([*v.reasons, *notes]))
     confidence = round(max(0.0, min(1.0, v.confidence)), 3)

@@ -14,6 +14,9 @@ unbounded quantifiers, bounded gaps only (``(?:\\w+\\s+){0,3}``).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
+
 #: accented letter -> the class that also accepts its plain form
 _ACCENTS = {
     "á": "[áa]",
@@ -1278,10 +1281,12 @@ def accent_tolerant(fragment: str) -> str:
     return "".join(out)
 
 
-def fragments(concept: str) -> list[str]:
-    """Every language's fragments for ``concept``, accent-tolerant."""
+def fragments(concept: str, langs: Collection[str] | None = None) -> list[str]:
+    """Every language's fragments for ``concept`` (or those of ``langs``), accent-tolerant."""
     out: list[str] = []
-    for table in LANGUAGES.values():
+    for lang, table in LANGUAGES.items():
+        if langs is not None and lang not in langs:
+            continue
         for frag in table.get(concept, ()):
             tolerant = accent_tolerant(frag)
             if tolerant not in out:
@@ -1289,10 +1294,13 @@ def fragments(concept: str) -> list[str]:
     return out
 
 
-def pattern(concept: str, lang: str | None = None) -> str:
-    """One alternation of the fragments for ``concept`` (of one language, or of all), as
-    whole words; an empty string when there are none."""
-    found = fragments(concept) if lang is None else [accent_tolerant(f) for f in LANGUAGES[lang].get(concept, ())]
+def pattern(concept: str, lang: str | Collection[str] | None = None) -> str:
+    """One alternation of the fragments for ``concept`` (of one language, of several, or of
+    all), as whole words; an empty string when there are none."""
+    if isinstance(lang, str):
+        found = [accent_tolerant(f) for f in LANGUAGES[lang].get(concept, ())]
+    else:
+        found = fragments(concept, lang)
     return r"\b(?:" + "|".join(found) + r")\b" if found else ""
 
 
@@ -1303,3 +1311,132 @@ def words(table: dict[str, tuple[str, ...]]) -> list[tuple[int, list[str]]]:
         for i, row in enumerate(names):
             rows.setdefault(i, []).extend(n for n in row.split() if n not in rows.get(i, []))
     return sorted(rows.items())
+
+
+# --- which languages a message is written in ----------------------------------------------
+# Each table's words are merged into the English patterns, so every message pays for every
+# language: compiling them takes most of a first scan's pattern time, and searching them most
+# of an English message's analysis. A language is read only in mail that shows it: by its
+# commonest words (a sentence in it can hardly do without them), its greetings and sign-offs,
+# its month and weekday names, or a letter only it writes. Showing a language that is not there
+# costs only time; missing one that is would change an answer, so the lists err generously.
+
+#: words of one language that English mail does not use: one is enough
+_STRONG: dict[str, str] = {
+    "es": "hola gracias saludos saludo estimado estimada estimados cordial cordiales atentamente entrevista "
+    "entrevistas usted ustedes nosotros queremos tenemos podemos puedes puede podrías podrias quisiéramos "
+    "quisieramos nuestra nuestro nuestros nuestras también tambien está están estamos será sería próximo "
+    "proximo próxima proxima mañana manana semana horas vacante puesto proceso candidatura confirmamos confirmo "
+    "perfecto reunión reunion llamada cuando desde hasta porque pero muchas muchos buenos buenas días dias "
+    "tardes después despues equipo empresa oferta cita adjunto cualquier duda dudas quedo atento atenta "
+    "agradecemos lamentamos lamentablemente vemos para con por que nos",
+    "pt": "olá obrigado obrigada abraço abraços atenciosamente prezado prezada prezados entrevista você voce "
+    "vocês voces nós gostaríamos gostariamos gostaria não nao está estamos será próxima proxima próximo "
+    "proximo amanhã amanha feira semana horário horario vaga processo candidatura confirmado confirmada reunião "
+    "reuniao ligação ligacao quando até então entao também tambem muito equipe empresa proposta oferta dúvida "
+    "duvida dúvidas duvidas fico às pela pelo para por que",
+    "de": "hallo liebe lieber sehr geehrte geehrter geehrten grüße grüßen gruesse gruß gruss viele beste "
+    "freundlichen danke vielen dank ihnen ihre ihr ihrer ihren wir uns unser unsere unserem unseren unserer sie "
+    "und der das ist sind nicht für fuer auf bei bitte gerne gern termin termine gespräch gespraech "
+    "vorstellungsgespräch bewerbung stelle uhr morgen übermorgen woche nächste nächsten naechste naechsten "
+    "passt schon auch noch oder wenn kannst kann können koennen möchten moechten würden wuerden haben hast bist "
+    "dich euch leider absage zusage einladung bis zum zur eine einen einem einer vom nach wie dass daß",
+    "fr": "bonjour bonsoir merci cordialement salutations madame monsieur cher chère chere nous vous votre vos notre "
+    "sont avec pour dans sur pas une aux entretien entretiens candidature poste rendez disponibilités "
+    "disponibilites disponible demain semaine prochain prochaine heure heures très tres bien bonne "
+    "aujourd cette je suis sommes avons avez pouvez souhaitons souhaiterions serait sera où qui quand mais aussi "
+    "équipe equipe société societe recrutement",
+    "nl": "hoi groet groeten vriendelijke het een voor niet wij jij jou jouw uw ons onze zijn hebben heb wordt "
+    "worden graag bedankt alvast gesprek gesprekken sollicitatie sollicitatiegesprek vacature functie "
+    "overmorgen volgende uur tijd bij naar ook nog maar wel kunnen kun kunt zou zullen gaat ziens",
+    "pl": "dzień dzien dobry witam witaj cześć czesc pozdrawiam pozdrowienia dziękuję dziekuje dzięki dzieki "
+    "serdecznie pani państwo panstwo się sie że nie jest są dla jak czy rozmowa rozmowy rozmowę rozmowe "
+    "rozmowie rekrutacja rekrutacji rekrutacyjna rekrutacyjnej termin spotkanie spotkania godzina godz jutro "
+    "tydzień tydzien będzie bedzie możemy mozemy może moze proszę prosze bardzo oferta ofertę oferte firma "
+    "zespół zespol również rowniez chcielibyśmy chcielibysmy",
+}
+
+#: words a language shares with English or with names ("de", "la", "die", "est" as the zone):
+#: two of them are needed
+_WEAK: dict[str, str] = {
+    "es": "el la de en y es su sus te al lo se mi tu le un los las del una gusto",
+    "pt": "os da de em na se te dos das uma sim abs",
+    "de": "im es zu mit von ein dir lg vg mfg",
+    "fr": "le la les des du au et est ce ou que de en un suite",
+    "nl": "de en je op om van als dat tot",
+    "pl": "w z na po od ze pan",
+}
+
+#: letters only these languages write (ü and é are in too many names to count)
+_LETTERS: dict[str, str] = {
+    "es": "ñ¿¡",
+    "pt": "ãõ",
+    "de": "ßäö",
+    "fr": "èêàùœç",
+    "pl": "ąćęłńśźż",
+}
+
+#: month and weekday names, and words of the tables, that English mail uses too
+_ENGLISH_NAMES = frozenset(
+    "april august september october november december marco "
+    "recruiter podcast cv rh absence videocall bonus episode curriculum reunion report candidate".split()
+)
+
+#: a table's fragment that is one word ("kennismaking", "abgesagt"), or one with an optional last letter
+_ONE_WORD = re.compile(r"([^\W\d_]+)(?:([^\W\d_])\?)?")
+
+
+def _table_words(lang: str) -> set[str]:
+    """The words of ``lang``'s table written out whole: a message using one is in that language
+    even when the rest of it is English (a Dutch event name in a scheduling tool's mail)."""
+    out: set[str] = set()
+    for frags in LANGUAGES[lang].values():
+        for frag in frags:
+            m = _ONE_WORD.fullmatch(frag)
+            if m is None:
+                continue
+            forms = {m.group(1)} if m.group(2) is None else {m.group(1), m.group(1) + m.group(2)}
+            out |= forms | {_plain(w) for w in forms}
+    return out
+
+
+def _plain(word: str) -> str:
+    return "".join(_PLAIN_LETTERS.get(c, c) for c in word)
+
+
+_PLAIN_LETTERS = {accented: cls[1] for accented, cls in _ACCENTS.items() if cls.startswith("[")}
+
+
+def _markers(lang: str) -> frozenset[str]:
+    names = {
+        w
+        for row in (*MONTHS.get(lang, ()), *WEEKDAYS.get(lang, ()))
+        for w in row.split()
+        if len(w) >= 5
+    }
+    return (frozenset(_STRONG[lang].split()) | names | _table_words(lang)) - _ENGLISH_NAMES
+
+
+_STRONG_WORDS: dict[str, frozenset[str]] = {lang: _markers(lang) for lang in LANGUAGES}
+_WEAK_WORDS: dict[str, frozenset[str]] = {lang: frozenset(_WEAK[lang].split()) for lang in LANGUAGES}
+_ANY_MARKER = frozenset().union(*_STRONG_WORDS.values(), *_WEAK_WORDS.values())
+#: a word, letters only
+_WORD = re.compile(r"[^\W\d_]+")
+_ALL_LETTERS = frozenset("".join(_LETTERS.values()))
+
+
+def languages_shown(text: str) -> frozenset[str]:
+    """The languages of :data:`LANGUAGES` that ``text`` shows (see above); empty for English."""
+    low = text.lower()
+    found: set[str] = set()
+    if not low.isascii():
+        letters = _ALL_LETTERS.intersection(low)
+        found.update(lang for lang, chars in _LETTERS.items() if not letters.isdisjoint(chars))
+    words = _ANY_MARKER.intersection(_WORD.findall(low))
+    if words:
+        for lang in LANGUAGES:
+            if lang in found:
+                continue
+            if not words.isdisjoint(_STRONG_WORDS[lang]) or len(words & _WEAK_WORDS[lang]) >= 2:
+                found.add(lang)
+    return frozenset(found)
