@@ -371,7 +371,8 @@ _TO_CANDIDATE = _rx(
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
 #: candidate conducts, podcasts and journalists
 _NON_EMPLOYER = _rules(
-    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep)\s+(?:[\w-]+\s+){0,3}?interviews?\b|"
+    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep)\s+(?:[\w-]+\s+){0,3}?"
+     r"(?:interviews?|chalk talks?|job talks?)\b|"
      r"\b(?:career|interview|job[- ]search) coach(?:ing|es)?\b|\bcoaching (?:session|call|package|plan)s?\b|"
      r"\byour coach\b"),
     ("text: mentoring", r"\b(?:as|be) your mentor\b|\bmentee\b|\bmentor(?:ing|ship) (?:programme|program|session|"
@@ -388,14 +389,20 @@ _NON_EMPLOYER = _rules(
     ("text: a reference for another candidate", r"\b(?:listed|named|gave|given|provided|put (?:down )?)\s+you\s+"
      r"(?:down\s+)?as\s+(?:a|an|one of (?:her|his|their)|her|his|their)\s+(?:professional\s+|academic\s+)?"
      r"(?:references?|referees?)\b|^\W*(?:reference|referee)(?: check| request| call)?\s+(?:for|on|about|re:?)\s|"
-     r"\b(?:serve|act|be)\s+as\s+(?:a|an|her|his|their)\s+(?:professional\s+)?(?:reference|referee)\s+for\b"),
+     r"\b(?:serve|act|be)\s+as\s+(?:a|an|her|his|their)\s+(?:professional\s+)?(?:reference|referee)\s+for\b|"
+     # "would you be willing to write me a letter of recommendation"
+     r"\bwrit(?:e|ing)\s+(?:me|him|her|them|us)\s+(?:a\s+|another\s+)?(?:letter of (?:recommendation|reference)|"
+     r"(?:recommendation|reference) letter)s?\b"),
+    # the user invited to give a talk: a speaker, not a candidate (a job talk names no conference)
+    ("text: invited to speak at an event", r"\binvitation to speak\b|\binvit\w*\s+you\s+to\s+(?:give|deliver|present|"
+     r"speak)\b[^.\n]{0,100}?\b(?:conference|summit|symposium|congress|annual meeting)\b"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:writing|working on|researching|reporting)\s+(?:an?|my|our|the)\s+"
      r"(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
      r"\bon the record\b|\bfor (?:our|an?|the) (?:article|story|magazine|newspaper|publication|show)\b"),
 )
 #: the non-employers that say what they are in a sentence of their own
-_SAID_ANYWHERE = frozenset({"text: a reference for another candidate"})
+_SAID_ANYWHERE = frozenset({"text: a reference for another candidate", "text: invited to speak at an event"})
 #: what a meeting with a non-employer is called where it is booked
 _SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
 
@@ -645,6 +652,13 @@ _RESCHEDULE_TEXT = _rules(
      r"\bverschoben\b"),
     ("text: rescheduling the interview", rf"\b(?:rescheduling|reschedule)\s+(?:your|our|the)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    # "we would like to change the schedule of your 1st interview as follows"
+    ("text: changing the interview's time", r"\b(?:change|changing|adjust|adjusting|modify|modifying)\s+(?:the\s+)?"
+     rf"(?:schedule|date|time|timing|date and time)\s+(?:of|for)\s+(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?"
+     rf"{_MEETING}\b"),
+    # the old time and the new set out on two lines: "- Before: 2025.08.07 …\n- After : 2025.08.08 …"
+    ("text: old and new time set out", r"^[ \t]*(?:[-•*]\s*)?(?:before|old|previous|original)[ \t]*:[^\n]*\n"
+     r"[ \t]*(?:[-•*]\s*)?(?:after|new|changed|updated)[ \t]*:"),
 )
 
 #: moves in everyday words, trusted only with a strong hiring context (see _strong_hiring)
@@ -1017,8 +1031,12 @@ def _stated_meeting(text: str) -> bool:
         start = 0
         for sep in ".!?\n":
             start = max(start, text.rfind(sep, 0, m.start()) + 1)
-        if not _PAST.search(text, start, m.end()) and not _CONDITIONAL.search(text, start, m.start()):
-            return True
+        if _PAST.search(text, start, m.end()) or _CONDITIONAL.search(text, start, m.start()):
+            continue
+        end = _SENTENCE_END.search(text, m.end())
+        if _DEADLINE.search(text[start : end.end() if end else len(text)]):
+            continue  # "your interview link expires on Wednesday at 11:59 PM": a deadline
+        return True
     return False
 
 
@@ -1040,8 +1058,10 @@ def _dated_interview(text: str) -> bool:
             continue
         if _PAST.search(sentence) or _CONDITIONAL.search(sentence) or _REPORTED.search(sentence):
             continue
-        if _DUE_SENTENCE.search(sentence):
-            continue  # "please upload these by Wednesday at 5:00 PM so we can circulate them to the committee"
+        if _DUE_SENTENCE.search(sentence) or _DEADLINE.search(sentence):
+            # "please upload these by Wednesday at 5:00 PM so we can circulate them to the committee",
+            # "your interview link expires on Wednesday, October 1 at 11:59 PM": a deadline, not a meeting
+            continue
         found = scan(sentence)[0]
         # or set out on labelled lines right after it: "... un premier entretien RH.\nDate : mardi
         # 14 octobre 2025\nHeure : 14:30 - 15:00"
@@ -1055,7 +1075,8 @@ def _dated_interview(text: str) -> bool:
 
 #: the labelled lines a schedule is set out on, in the languages with a table
 _LABEL_LINES = re.compile(
-    r"\s*\n\s*(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer|termin|"
+    r"\s*\n\s*(?:[-–•*■▪·]\s*)?"  # a bulleted row too
+    r"(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer|termin|"
     r"godzina|kiedy)"
     r"\s*:",
     _I,
@@ -1942,7 +1963,10 @@ class _Evidence:
     @cached_property
     def assessment_deadline(self) -> list[str]:
         found = _ASSESSMENT.search(f"{self.subject}\n{self.text}")
-        if found and _DEADLINE.search(self.text) and "text: interview confirmed" not in self.invite_text:
+        # an interview confirmed, or set out with its date and time, outweighs a test to take
+        # before it ("Online Personality Assessment (required before the interview) - Deadline: …")
+        stated = {"text: interview confirmed", "text: interview at a stated time"}
+        if found and _DEADLINE.search(self.text) and stated.isdisjoint(self.invite_text):
             return [f"text: {found.group(0).lower()} with a deadline, no meeting"]
         return []
 

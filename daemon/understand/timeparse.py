@@ -442,7 +442,7 @@ _RANGE_TO = r"(?:-|–|—|~|to|till|til|until|through|thru|and)"
 
 _DATE = _Source(
     rf"""
-    (?P<iso>(?<!\d)(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})(?![\d/]))
+    (?P<iso>(?<!\d)(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?![\d/]|\.\d))
   | (?P<ymd>(?<!\d)(?P<yy>\d{{4}})[-/](?P<ym>{_MON})[-/](?P<yd>\d{{1,2}})(?!\d))
   | (?P<mrel>\b(?:on\s+)?(?:the\s+)?(?P<d7>{_DAY})(?:\s+day)?\s+(?:of|in)\s+(?:the\s+)?
         (?P<mr>next|this|current|previous|last|following|coming|past)\s+month\b)

@@ -1,0 +1,108 @@
+"""Issue 14, fourteenth round of blind sets (b14-acad: a computational-biology postdoc on the
+academic market; b14-east: a supply-chain analyst in Seoul and then Tokyo; b14-nord: a
+designer in Stockholm, mail in Swedish, Norwegian and Danish): the mechanisms their misses
+showed wanting. Mail written for the purpose."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from mailmaker import category, mail, start
+
+from daemon.understand.timeparse import resolve
+
+KST = "Wed, 04 Mar 2026 10:20:00 +0900"
+REF = datetime(2026, 3, 4, 10, 20, tzinfo=timezone(timedelta(hours=9)))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2026.03.17 (Tue) 14:00 ~ 15:00", "2026-03-17"),
+        ("Date: 2026.3.9 (Mon)", "2026-03-09"),
+        ("2026/03/17 (Tue)", "2026-03-17"),
+    ],
+)
+def test_year_first_dotted_dates_are_year_month_day(text: str, day: str) -> None:
+    # Korean, Japanese and Chinese mail write the ISO order with dots
+    found = [m for m in resolve(text, REF) if m.has_date]
+    assert found
+    assert found[0].start.date().isoformat() == day
+
+
+def test_a_version_number_is_not_a_date() -> None:
+    assert not [m for m in resolve("Upgrade the agent to 2026.3.9.1 before the call", REF) if m.has_date]
+
+
+def test_a_scheduled_interview_outweighs_a_test_to_take_before_it() -> None:
+    body = (
+        "Dear Ms. Kim,\n\nWe are pleased to invite you to the 2nd interview with our directors.\n\n"
+        "■ 2nd Interview\n  - Date: 2026.03.17 (Tue)\n  - Time: 14:00 ~ 15:00 (please arrive by 13:40)\n"
+        "  - Venue: Head office, 9F\n\n"
+        "■ Online aptitude test (required before the interview)\n  - Deadline: 2026.03.13 (Fri) 18:00\n"
+        "  - The test link will be sent separately.\n\nRecruiting Team\n"
+    )
+    raw = mail("Recruiting Team <recruit@hanul.example>", "[Hanul] 2nd Interview Schedule", body, date=KST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-03-17T14:00:00+09:00"
+
+
+def test_a_link_that_expires_is_a_deadline_not_an_interview_time() -> None:
+    body = (
+        "Hi Sam,\n\nYou have not yet completed your on-demand video interview for Analyst.\n"
+        "Your interview link expires on Friday, March 13, 2026 at 11:59 PM ET. It takes about 20 minutes.\n"
+    )
+    raw = mail("Kestrel Bank <noreply@videoscreen.example>", "Reminder: complete your interview", body)
+    assert category(raw)[0] == "other"
+
+
+def test_a_schedule_change_set_out_as_before_and_after() -> None:
+    body = (
+        "Dear Ms. Kim,\n\nDue to a conflict on the panel's side, we would like to change the schedule of your "
+        "1st interview as follows.\n\n  - Before: 2026.03.17 (Tue) 14:00 ~ 15:00\n"
+        "  - After : 2026.03.18 (Wed) 10:00 ~ 11:00\n\nThe venue stays the same.\n\nBest regards,\nJi-woo Han\n"
+    )
+    raw = mail("Ji-woo Han <jiwoo.han@hanul.example>", "RE: [Hanul] 1st Interview", body, reply=True, date=KST)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2026-03-18T10:00:00+09:00"
+
+
+def test_practice_talks_are_not_interviews() -> None:
+    body = (
+        "Hi Sam,\nYour appointment has been scheduled.\n\nEvent Type:\nMock Chalk Talk Practice (60 min)\n\n"
+        "Host:\nDana Lee, Office of Postdoctoral Career Development\n\n"
+        "Event Date/Time:\n10:00am - 11:00am (Eastern Time - US & Canada)\nTuesday, March 17, 2026\n\n"
+        "Need to make changes to this event?\nCancel: https://calendly.com/cancellations/1a2b\n"
+        "Reschedule: https://calendly.com/reschedulings/1a2b\n"
+    )
+    subject = "Confirmed: Mock Chalk Talk Practice with Dana Lee on Tuesday, March 17, 2026"
+    raw = mail("Calendly <notifications@calendly.com>", subject, body)
+    assert category(raw)[0] == "other"
+
+
+def test_asked_to_write_a_letter_of_recommendation() -> None:
+    body = (
+        "Hi Sam!\n\nI'm applying to master's programs this fall - would you be willing to write me a letter of "
+        "recommendation? I can send you my CV and statement draft. Would you have time for a quick Zoom next "
+        "week so I can fill you in? Any time after 3 works for me.\n\nThanks so much,\nRiley\n"
+    )
+    raw = mail("Riley Ames <riley.ames@gmail.com>", "Recommendation letter for my applications?", body)
+    assert category(raw)[0] == "other"
+
+
+def test_invited_to_speak_at_a_conference() -> None:
+    body = (
+        "Dear Dr. Candidate,\n\nOn behalf of the program committee, I am pleased to invite you to give a 20-minute "
+        "talk at the Northern Genomics Symposium 2026. We would like to place your talk on Wednesday, "
+        "October 14, 10:30-10:50 am.\n\nPlease let us know whether you can accept by June 15.\n"
+    )
+    raw = mail("Program Chair <program@ngs-symposium.example>", "Invitation to speak - NGS 2026", body)
+    assert category(raw)[0] == "other"
+    # a job talk in a campus visit is the interview itself
+    visit = (
+        "Dear Dr. Candidate,\n\nThe search committee would like to invite you to a campus interview. You will "
+        "give your job talk on Monday, March 16, 2026 at 10:00 am, followed by meetings with the faculty.\n"
+    )
+    raw = mail("Search Committee <search@biology.univ.example>", "Campus interview - Assistant Professor", visit)
+    assert category(raw)[0] == "invitation"
