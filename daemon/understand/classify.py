@@ -1077,7 +1077,7 @@ def _dated_interview(text: str) -> bool:
 _LABEL_LINES = re.compile(
     r"\s*\n\s*(?:[-–•*■▪·]\s*)?"  # a bulleted row too
     r"(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer|termin|"
-    r"godzina|kiedy)"
+    r"godzina|kiedy|tid|när|dato|tidspunkt|når|hvornår)"
     r"\s*:",
     _I,
 )

@@ -1019,6 +1019,195 @@ POLISH: dict[str, tuple[str, ...]] = {
     "negative_topic": (r"nowe\s+oferty\s+pracy", r"oferty\s+pracy\s+dla\s+(?:ciebie|pana|pani)"),
 }
 
+
+# --- Swedish, Norwegian and Danish -----------------------------------------------------------
+# Nordic recruiters write their own language as often as English: "kallelse till intervju",
+# "invitasjon til intervju", "invitation til samtale". The three share much (a "samtal"/
+# "samtale" is a conversation, an interview when it is about a job), so some fragments repeat.
+
+SWEDISH: dict[str, tuple[str, ...]] = {
+    "arrival": (r"var\s+på\s+plats", r"anmäl\s+dig\s+i\s+receptionen", r"i\s+receptionen"),
+    "interview": (
+        r"\w*intervju\w*",
+        r"portföljgenomgång\w*",
+        r"(?:case|design)(?:presentation|utmaning)\w*",
+        r"(?:första|andra|tredje|sista|avslutande)\s+(?:steget|steg|rundan|runda|träffen)",
+    ),
+    "hiring": (
+        r"rekryter\w*",
+        r"kandidat\w*",
+        r"ansökan",
+        r"ansökningar\w*",
+        r"tjänsten",
+        r"anställning\w*",
+        r"rekryteringsprocess\w*",
+    ),
+    "meeting": (r"möte\w*", r"samtal\w*", r"intervju\w*", r"träff\w*", r"fika"),
+    "session": (r"möte\w*", r"samtal\w*", r"intervju\w*", r"inspelning\w*"),
+    "invite_subject": (
+        r"kallelse\s+till\s+(?:\w+\s+){0,2}?(?:intervju|samtal|möte)\w*",
+        r"inbjudan\s+till\s+(?:\w+\s+){0,2}?(?:intervju|samtal|möte|portföljgenomgång)\w*",
+        r"bekräftelse\s+(?:av|på)\s+(?:\w+\s+)?(?:intervju|möte|tid)\w*",
+    ),
+    "invite_text": (
+        r"(?:vill|skulle)\s+(?:\w+\s+){0,2}?(?:gärna\s+)?(?:bjuda\s+in|träffa|kalla)\s+dig",
+        r"välkommen\s+(?:på|till)\s+(?:\w+\s+){0,2}?(?:intervju|portföljgenomgång|samtal|möte)\w*",
+        r"(?:har\s+)?(?:nu\s+)?bokat\s+(?:in\s+)?(?:\w+\s+){0,2}?(?:intervju|möte|samtal|tid)\w*",
+        r"(?:passar|funkar|fungerar)\s+(?:\w+\s+){0,3}?(?:för\s+dig|dig)",
+        r"bekräftar\s+(?:\w+\s+){0,2}?(?:intervju|tid|möte|mötet|tiden)\w*",
+        r"då\s+kör\s+vi",
+        r"vi\s+ses\s+(?:på|i|den)\b",
+        r"(?:boka|välj)\s+(?:\w+\s+){0,2}?(?:tid|tider|intervjutid)\w*",
+        r"vi\s+har\s+landat\s+i",
+        r"(?:ta\s+dig|gå)\s+vidare\s+(?:\w+\s+){0,3}?till\s+(?:\w+\s+){0,2}?(?:intervju|steg|rund)\w*",
+    ),
+    "reschedule_subject": (r"ny\s+tid", r"ändrad\s+tid", r"flyttad\w*", r"uppdaterad"),
+    "reschedule_text": (
+        r"(?:behöver|måste|vill)\s+(?:\w+\s+){0,2}?(?:tyvärr\s+)?flytta\s+(?:\w+\s+){0,3}?(?:intervju|möte|samtal|tid)\w*",
+        r"(?:har\s+)?flyttat\s+(?:\w+\s+){0,3}?(?:intervju|möte|samtal)\w*",
+        r"istället\s+för\s+(?:\w+\s+){0,4}?blir\s+det",
+        r"ny\s+tid\s*:",
+    ),
+    "cancel_subject": (r"inställ\w*", r"ställs\s+in", r"avbok\w*"),
+    "cancel_text": (
+        r"(?:måste|behöver)\s+(?:\w+\s+){0,2}?(?:tyvärr\s+)?(?:ställa\s+in|avboka)",
+        r"(?:intervju|möte|samtal)\w*\s+(?:\w+\s+){0,4}?(?:ställs\s+in|är\s+inställd|blir\s+inställd)",
+        r"pausa(?:r|t)\s+rekryteringen",
+    ),
+    "rejection": (
+        r"(?:valt|beslutat)\s+att\s+(?:gå\s+vidare|fortsätta)\s+med\s+(?:en\s+)?(?:annan|andra)",
+        r"inte\s+(?:att\s+)?(?:gå|går)\s+vidare\s+med\s+(?:din|dig)",
+        r"din\s+ansökan\s+(?:\w+\s+){0,3}?inte\s+(?:gått|går)\s+vidare",
+        r"(?:valt|gått\s+vidare\s+med)\s+(?:en\s+)?annan\s+kandidat",
+    ),
+    "offer": (
+        r"(?:erbjuda|erbjuder)\s+dig\s+(?:\w+\s+){0,2}?(?:tjänsten|rollen|jobbet|anställning)",
+        r"erbjudande\s+om\s+anställning",
+    ),
+    "offer_subject": (r"erbjudande",),
+    "pay": (r"månadslön", r"(?:års|grund|fast)lön", r"lön\s*:"),
+    "start": (r"tillträde", r"startdatum", r"första\s+arbetsdag\w*"),
+    "agreement": (r"anställningsavtal\w*", r"tillsvidareanställning", r"provanställning"),
+    "ooo_subject": (r"automatiskt\s+svar", r"frånvaro\w*", r"semester"),
+    "ooo_away": (r"jag\s+(?:är|har)\s+(?:\w+\s+){0,2}?(?:på\s+semester|ledig|tjänstledig|bortrest|semester)",),
+    "ooo_return": (r"(?:tillbaka|åter)\s+(?:\w+\s+){0,2}?(?:den|på|i|\d)",),
+    "ack": (r"tack\s+för\s+din\s+ansökan", r"(?:tagit\s+emot|mottagit)\s+din\s+ansökan"),
+    "process": (r"nästa\s+steg", r"återkommer"),
+    "non_employer": (r"journalist\w*", r"podd\w*"),
+    "negative_topic": (r"lediga\s+jobb", r"jobbtips"),
+}
+
+NORWEGIAN: dict[str, tuple[str, ...]] = {
+    "arrival": (r"møt\s+opp", r"meld\s+deg\s+i\s+resepsjonen", r"i\s+resepsjonen"),
+    "interview": (
+        r"\w*intervju\w*",
+        r"porteføljegjennomgang\w*",
+        r"(?:første|andre|tredje|siste|avsluttende)\s+(?:runde|steg|intervju)\w*",
+        r"case(?:presentasjon|oppgave)\w*",
+    ),
+    "hiring": (r"rekrutter\w*", r"kandidat\w*", r"søknad\w*", r"stillingen", r"ansettelse\w*"),
+    "meeting": (r"møte\w*", r"samtale\w*", r"intervju\w*"),
+    "session": (r"møte\w*", r"samtale\w*", r"intervju\w*", r"opptak\w*"),
+    "invite_subject": (
+        r"invitasjon\s+til\s+(?:\w+\s+){0,2}?(?:intervju|samtale|møte|runde)\w*",
+        r"innkalling\s+til\s+(?:\w+\s+){0,2}?(?:intervju|samtale)\w*",
+    ),
+    "invite_text": (
+        r"(?:vil|ønsker)\s+(?:\w+\s+){0,2}?(?:gjerne\s+)?(?:invitere|treffe|kalle\s+inn)\s+deg",
+        r"velkommen\s+til\s+(?:\w+\s+){0,2}?(?:intervju|samtale|møte)\w*",
+        r"passer\s+(?:\w+\s+){0,3}?(?:for\s+deg|deg)",
+        r"bekrefter\s+(?:\w+\s+){0,2}?(?:intervju|tid|møte|tidspunkt)\w*",
+        r"vi\s+ses\s+(?:på|i)\b",
+        r"(?:book|velg)\s+(?:\w+\s+){0,2}?(?:tid|tidspunkt)\w*",
+    ),
+    "reschedule_subject": (r"ny\s+tid", r"oppdatert", r"flyttet"),
+    "reschedule_text": (
+        r"(?:må|trenger\s+å|vil)\s+(?:\w+\s+){0,2}?(?:dessverre\s+)?flytte\s+(?:\w+\s+){0,4}?(?:intervju|møte|samtale)\w*",
+        r"(?:har\s+)?flyttet\s+(?:\w+\s+){0,3}?(?:intervju|møte|samtale)\w*",
+        r"ny\s+tid\s*:",
+    ),
+    "cancel_subject": (r"avlys\w*", r"avbestill\w*"),
+    "cancel_text": (
+        r"(?:må|vil)\s+(?:\w+\s+){0,2}?(?:dessverre\s+)?avlyse",
+        r"(?:intervju|møte|samtale)\w*\s+(?:\w+\s+){0,4}?(?:er\s+|blir\s+)?avlyst",
+    ),
+    "rejection": (
+        r"(?:valgt|besluttet)\s+å\s+gå\s+videre\s+med\s+(?:en\s+)?(?:annen|andre)",
+        r"(?:landet\s+på|gått\s+for|valgt)\s+en\s+annen\s+kandidat",
+        r"ikke\s+(?:gå|går)\s+videre\s+med\s+(?:din|deg)",
+    ),
+    "offer": (
+        r"(?:tilby|tilbyr)\s+deg\s+(?:\w+\s+){0,2}?(?:stillingen|rollen|jobben)",
+        r"tilbud\s+om\s+(?:stilling|ansettelse)",
+    ),
+    "offer_subject": (r"tilbud\s+om\s+(?:stilling|ansettelse)", r"jobbtilbud"),
+    "pay": (r"(?:års|måneds|grunn)lønn", r"lønn\s*:"),
+    "start": (r"tiltredelse", r"oppstart\w*", r"første\s+arbeidsdag"),
+    "agreement": (r"arbeidsavtale\w*", r"ansettelseskontrakt\w*"),
+    "ooo_subject": (r"automatisk\s+svar", r"fravær\w*", r"ferie"),
+    "ooo_away": (r"jeg\s+(?:er|har)\s+(?:\w+\s+){0,2}?(?:på\s+ferie|ferie|fri|utilgjengelig)",),
+    "ooo_return": (r"tilbake\s+(?:\w+\s+){0,2}?(?:den|på|\d)",),
+    "ack": (r"takk\s+for\s+(?:din\s+)?søknad\w*", r"mottatt\s+(?:din\s+)?søknad\w*"),
+    "process": (r"neste\s+steg", r"kommer\s+tilbake\s+til\s+deg"),
+    "non_employer": (r"journalist\w*", r"reportasje\w*"),
+    "negative_topic": (r"ledige\s+stillinger", r"stillingsvarsel\w*"),
+}
+
+DANISH: dict[str, tuple[str, ...]] = {
+    "arrival": (r"mød\s+op", r"meld\s+dig\s+i\s+receptionen", r"i\s+receptionen"),
+    "interview": (
+        r"\w*samtale(?:n|r|rne)?\s+(?:med|om|til|hos)",
+        r"(?:job|ansættelses|første|anden|afsluttende|opfølgende)\s*samtale\w*",
+        r"portfoliogennemgang\w*",
+        r"(?:første|anden|tredje|sidste|afsluttende)\s+(?:runde|samtale)\w*",
+    ),
+    "hiring": (r"rekrutter\w*", r"kandidat\w*", r"ansøgning\w*", r"stillingen", r"ansættelse\w*"),
+    "meeting": (r"møde\w*", r"samtale\w*", r"snak"),
+    "session": (r"møde\w*", r"samtale\w*", r"optagelse\w*"),
+    "invite_subject": (
+        r"invitation\s+til\s+(?:\w+\s+){0,2}?(?:samtale|jobsamtale|møde|runde)\w*",
+        r"indkaldelse\s+til\s+(?:\w+\s+){0,2}?(?:samtale|jobsamtale)\w*",
+    ),
+    "invite_text": (
+        r"(?:vil|ønsker)\s+(?:\w+\s+){0,2}?(?:rigtig\s+)?(?:gerne\s+)?(?:invitere|møde|indkalde)\s+dig",
+        r"velkommen\s+til\s+(?:\w+\s+){0,2}?(?:samtale|jobsamtale|møde)\w*",
+        r"passer\s+(?:\w+\s+){0,3}?(?:for\s+dig|dig)",
+        r"bekræfter\s+(?:\w+\s+){0,2}?(?:samtale|tid|møde|tidspunkt)\w*",
+        r"vi\s+ses\s+(?:på|i)\b",
+    ),
+    "reschedule_subject": (r"ny\s+tid", r"opdateret", r"flyttet"),
+    "reschedule_text": (
+        r"(?:må|skal|er\s+nødt\s+til\s+at)\s+(?:\w+\s+){0,2}?(?:desværre\s+)?flytte\s+(?:\w+\s+){0,4}?(?:samtale|møde)\w*",
+        r"(?:har\s+)?flyttet\s+(?:\w+\s+){0,3}?(?:samtale|møde)\w*",
+        r"ny\s+tid\s*:",
+    ),
+    "cancel_subject": (r"aflys\w*",),
+    "cancel_text": (
+        r"(?:må|er\s+nødt\s+til\s+at)\s+(?:\w+\s+){0,2}?(?:desværre\s+)?aflyse",
+        r"(?:samtale|møde)\w*\s+(?:\w+\s+){0,4}?(?:er\s+|bliver\s+)?aflyst",
+    ),
+    "rejection": (
+        r"(?:valgt|besluttet)\s+at\s+gå\s+videre\s+med\s+(?:en\s+)?(?:anden|andre)",
+        r"ikke\s+(?:gå|går)\s+videre\s+med\s+(?:din|dig)",
+        r"valgt\s+en\s+anden\s+kandidat",
+    ),
+    "offer": (
+        r"(?:tilbyde|tilbyder)\s+dig\s+(?:\w+\s+){0,2}?(?:stillingen|rollen|jobbet)",
+        r"tilbud\s+om\s+ansættelse",
+    ),
+    "offer_subject": (r"jobtilbud", r"tilbud\s+om\s+ansættelse"),
+    "pay": (r"(?:måneds|års|grund)løn", r"løn\s*:"),
+    "start": (r"tiltrædelse\w*", r"første\s+arbejdsdag", r"startdato"),
+    "agreement": (r"ansættelseskontrakt\w*", r"ansættelsesaftale\w*"),
+    "ooo_subject": (r"automatisk\s+svar", r"fravær\w*", r"ferie"),
+    "ooo_away": (r"jeg\s+(?:er|holder)\s+(?:\w+\s+){0,2}?(?:på\s+ferie|ferie|sommerferie|fri)",),
+    "ooo_return": (r"tilbage\s+(?:\w+\s+){0,4}?(?:den|på|\d|mandag|tirsdag|onsdag|torsdag|fredag)",),
+    "ack": (r"tak\s+for\s+din\s+ansøgning", r"modtaget\s+din\s+ansøgning"),
+    "process": (r"næste\s+skridt", r"vender\s+tilbage"),
+    "non_employer": (r"journalist\w*", r"reportage\w*"),
+    "negative_topic": (r"ledige\s+stillinger", r"jobagent\w*"),
+}
+
 LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "es": SPANISH,
     "pt": PORTUGUESE,
@@ -1026,6 +1215,9 @@ LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": FRENCH,
     "nl": DUTCH,
     "pl": POLISH,
+    "sv": SWEDISH,
+    "no": NORWEGIAN,
+    "da": DANISH,
 }
 
 # --- dates and times ---------------------------------------------------------------------
@@ -1092,6 +1284,13 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "listopada listopad lis",
         "grudnia grudzień gru",
     ),
+    # "mar" and "dec" are English already; "maj"/"mai" May
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+    "no": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember des"),
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
 }
 #: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -1117,6 +1316,18 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "sobota sobotę soboty sob",
         "niedziela niedzielę niedzieli niedz",
     ),
+    # with the definite form ("tisdagen"); the short "tis", "ons", "fre" are words elsewhere: weak
+    "sv": (
+        "måndag måndagen mån",
+        "tisdag tisdagen tis",
+        "onsdag onsdagen ons",
+        "torsdag torsdagen tors",
+        "fredag fredagen fre",
+        "lördag lördagen lör",
+        "söndag söndagen sön",
+    ),
+    "no": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
 }
 #: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
 #: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
@@ -1125,11 +1336,14 @@ RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "nl": {"morgen": 1, "overmorgen": 2},
     "pl": {"jutro": 1, "pojutrze": 2, "jutrzejsza": 1, "jutrzejszą": 1, "jutrzejsze": 1, "jutrzejszej": 1,
            "jutrzejszy": 1, "jutrzejszego": 1},
+    "sv": {"imorgon": 1, "övermorgon": 2, "overmorgon": 2},
+    "no": {"imorgen": 1, "overmorgen": 2},
+    "da": {"imorgen": 1, "overmorgen": 2},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
     {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo",
-     "pon", "wt", "śr", "czw", "pt", "sob", "niedz"}
+     "pon", "wt", "śr", "czw", "pt", "sob", "niedz", "mån", "tis", "ons", "tors", "fre", "lör", "sön"}
 )
 #: small words between a date's parts or a date and its time ("15 de abril de 2026 a las 10:00")
 GLUE = (
@@ -1159,6 +1373,11 @@ GLUE = (
     "godzinie",
     "dnia",
     "r.",
+    "den",
+    "kl",
+    "kl.",
+    "klockan",
+    "klokken",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
 RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot", "do")
@@ -1241,8 +1460,12 @@ ZONE_BEFORE: dict[str, str] = {
     "amsterdamse": "Europe/Amsterdam",
     "belgische": "Europe/Brussels",
     "brusselse": "Europe/Brussels",
+    "svensk": "Europe/Stockholm",
+    "norsk": "Europe/Oslo",
+    "dansk": "Europe/Copenhagen",
+    "finsk": "Europe/Helsinki",
 }
-ZONE_TRAIL = ("tijd",)
+ZONE_TRAIL = ("tijd", "tid")
 
 
 #: function words of the languages that write numeric dates day first ("martes 9/9", "12/01/2026"),
@@ -1256,6 +1479,9 @@ DAYFIRST_WORDS: dict[str, str] = {
     "it": "il della con che sono una ciao grazie alle colloquio",
     "nl": "de het een en voor met wij je jullie op uur gesprek",
     "pl": "i w z na się że nie jest dla od jak po czy pan pani dzień dziękuję pozdrawiam rozmowa termin",
+    "sv": "och att det som för med är på till av har inte en ett vi du dig hej tack intervju",
+    "no": "og å det som for med er på til av har ikke en et vi du deg hei takk intervju",
+    "da": "og at det som for med er på til af har ikke en et vi du dig hej tak samtale",
 }
 MONTHFIRST_WORDS = "the and to of you your for with is we at on in be will please this our are"
 
@@ -1349,6 +1575,12 @@ _STRONG: dict[str, str] = {
     "nl": "hoi groet groeten vriendelijke het een voor niet wij jij jou jouw uw ons onze zijn hebben heb wordt "
     "worden graag bedankt alvast gesprek gesprekken sollicitatie sollicitatiegesprek vacature functie "
     "overmorgen volgende uur tijd bij naar ook nog maar wel kunnen kun kunt zou zullen gaat ziens",
+    "sv": "och är inte hej hälsningar vänliga hälsning ansökan tjänsten vecka imorgon gärna vill kommer också "
+    "eller mycket tyvärr vänligen därför ännu några också välkommen bokat trevlig kallelse inbjudan",
+    "no": "og ikke hei hilsen vennlig takk søknad stillingen uke imorgen gjerne ønsker kommer også eller veldig "
+    "dessverre hvis noen velkommen invitasjon deg",
+    "da": "og ikke hej hilsen venlig venlige mange tak ansøgning stillingen uge imorgen gerne ønsker kommer også "
+    "eller meget desværre hvis nogle velkommen invitation dig jeg vores",
     "pl": "dzień dzien dobry witam witaj cześć czesc pozdrawiam pozdrowienia dziękuję dziekuje dzięki dzieki "
     "serdecznie pani państwo panstwo się sie że nie jest są dla jak czy rozmowa rozmowy rozmowę rozmowe "
     "rozmowie rekrutacja rekrutacji rekrutacyjna rekrutacyjnej termin spotkanie spotkania godzina godz jutro "
@@ -1365,6 +1597,9 @@ _WEAK: dict[str, str] = {
     "fr": "le la les des du au et est ce ou que de en un suite",
     "nl": "de en je op om van als dat tot",
     "pl": "w z na po od ze pan",
+    "sv": "med det som för på till av har en ett vi du dig tack bra",
+    "no": "det som for med er på til av har en et vi du",
+    "da": "det som for med er på til af har en et vi du",
 }
 
 #: letters only these languages write (ü and é are in too many names to count)
@@ -1374,12 +1609,16 @@ _LETTERS: dict[str, str] = {
     "de": "ßäö",
     "fr": "èêàùœç",
     "pl": "ąćęłńśźż",
+    "sv": "åäö",
+    "no": "æøå",
+    "da": "æøå",
 }
 
 #: month and weekday names, and words of the tables, that English mail uses too
 _ENGLISH_NAMES = frozenset(
     "april august september october november december marco "
-    "recruiter podcast cv rh absence videocall bonus episode curriculum reunion report candidate".split()
+    "recruiter podcast cv rh absence videocall bonus episode curriculum reunion report candidate "
+    "semester fika snak interview".split()
 )
 
 #: a table's fragment that is one word ("kennismaking", "abgesagt"), or one with an optional last letter

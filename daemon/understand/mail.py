@@ -657,12 +657,13 @@ _QUOTE_START = re.compile(
       | il\s.{0,200}\bha\s+scritto\s*:\s*$            # Italian attribution
       | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
       | w\s+dniu\s.{0,200}\b(?:napisał(?:\(a\)|a)?|pisze)\s*:\s*$   # Polish attribution
+      | (?:den\s)?.{0,200}\bkl\.?\s.{0,200}\bskrev\s.{0,120}:\s*$      # Swedish/Norwegian/Danish attribution
       | -{2,}\s*original\s+message\s*-{2,}
       | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
       | -{2,}\s*(?:oorspronkelijk\s+bericht|ursprüngliche\s+nachricht|message\s+d['’]origine)\s*-{2,}
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
-      | (?:de|von|van|od)\s?:\s.+$                     # French/German/Dutch/Polish Outlook header block (checked below)
+      | (?:de|von|van|od|från|fra)\s?:\s.+$            # Outlook header in other languages (checked below)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -674,14 +675,16 @@ _ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op|w\s+dniu)\s", re.IGNORECA
 #: French and German names
 _HEADER_BLOCK_FIELD = re.compile(
     r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
-    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp|wysłano|do|temat)\s?:",
+    r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp|wysłano|do|temat"
+    r"|skickat|till|ämne|sendt|til|emne)\s?:",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
 #: message's new text ends there
 _CLIENT_SIGN_OFF = re.compile(
     r"^(?:sent from (?:my |the )?[\w .-]{1,40}|get outlook for (?:ios|android)\b.{0,60}|"
-    r"von meinem [\w .-]{1,30} gesendet|envoyé de mon [\w .-]{1,30}|enviado desde mi [\w .-]{1,30})$",
+    r"von meinem [\w .-]{1,30} gesendet|envoyé de mon [\w .-]{1,30}|enviado desde mi [\w .-]{1,30}|"
+    r"skickat från min [\w .-]{1,30}|sendt fra min [\w .-]{1,30})$",
     re.IGNORECASE,
 )
 
@@ -787,7 +790,8 @@ _FORWARD_MARK = re.compile(
 #: "-----Original Message-----" block it replies with, and only the subject tells them apart
 FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
 _FORWARD_HEADER = re.compile(
-    r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp)"
+    r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp"
+    r"|från|skickat|till|ämne|fra|sendt|til|emne)"
     r"\s*:",
     re.I,
 )

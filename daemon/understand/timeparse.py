@@ -605,7 +605,9 @@ _CLOCK_ZONE_AFTER = re.compile(
 )
 #: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
 _CLOCK_BEFORE = re.compile(
-    r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start)\s*:?|@)\s*$",
+    r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start|"
+    # Swedish, Norwegian, Danish and Polish: "kl. 14.00", "klockan 9.30", "godz. 10.00"
+    r"klockan|klokken|klokka|tid|tidspunkt|godzina)\s*:?|\b(?:kl|godz)\.?|@)\s*$",
     re.IGNORECASE,
 )
 #: a day right after a dotted number makes it a clock: "Great, 9.30 Monday it is!", "10.15 tomorrow"
@@ -665,7 +667,10 @@ _UNIT_AFTER = re.compile(
 )
 #: "durée : 1h30", "duración: 1h": a clock-like length, not a time of day (lexicon.py)
 _DURATION_BEFORE = re.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})\b[^\d.;!?]{{0,20}}$", re.I)
-_AT_BEFORE = re.compile(r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor)\s*$", re.I)
+_AT_BEFORE = re.compile(
+    r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor|\bkl\.?|\bklockan|\bklokken|\bklokka)\s*$",
+    re.I,
+)
 
 
 @dataclass(slots=True)

@@ -153,7 +153,7 @@ _ARRIVAL_BEFORE_LEX = re.compile(rf"{lexicon.pattern('arrival')}[^\n]{{0,30}}$",
 #: session ("10:00 - 10:45 Welcome & team intro") is part of the block and stays
 _ARRIVAL_AFTER = re.compile(r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE)
 #: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
-_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano)\s*:", re.IGNORECASE)
+_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano|skickat|sendt)\s*:", re.IGNORECASE)
 _HEADER_NEAR = re.compile(
     r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet|od|do|temat)\s*:", re.IGNORECASE | re.MULTILINE
 )
