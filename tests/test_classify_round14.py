@@ -106,3 +106,34 @@ def test_invited_to_speak_at_a_conference() -> None:
     )
     raw = mail("Search Committee <search@biology.univ.example>", "Campus interview - Assistant Professor", visit)
     assert category(raw)[0] == "invitation"
+
+
+def test_an_offer_letter_shown_as_a_document_is_not_an_offer() -> None:
+    body = (
+        "Dear Ms. Kim,\n\nI have arranged the viewings for Saturday at 1pm. Please bring your passport and proof "
+        "of employment (your offer letter is fine) for the guarantor company.\n\nBest regards,\nAya\n"
+    )
+    raw = mail("Aya Mori <aya.mori@homes-relo.example>", "Apartment viewings", body)
+    assert category(raw)[0] != "offer"
+    offer = "Dear Sam,\n\nPlease find attached your offer letter for the Analyst role. We hope you will join us.\n"
+    assert category(mail("HR <hr@hanul.example>", "Your offer", offer))[0] == "offer"
+
+
+def test_a_friend_talking_about_the_job_market_is_personal() -> None:
+    body = (
+        "Hey!\n\nI'm in town next week. Are you free for a coffee chat on Saturday 3/14 around 3pm? I want to hear "
+        "about the job market there.\n\nJ\n"
+    )
+    raw = mail("Jamie Park <jamie.park.84@gmail.com>", "In town next week!", body)
+    assert category(raw)[0] == "other"
+
+
+def test_an_interview_changed_and_held_instead() -> None:
+    body = (
+        "Dear Ms. Kim,\n\nAs a typhoon is forecast for tomorrow, we have decided to change tomorrow's final "
+        "interview with Mr. Ito. The final interview will instead be held online this Thursday, from 16:00 to "
+        "17:00.\n\nHuman Resources\n"
+    )
+    raw = mail("HR <saiyo@sakura.example>", "[Important] Your final interview", body, date=KST)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2026-03-05T16:00:00+09:00"

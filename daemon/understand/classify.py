@@ -264,7 +264,11 @@ _TEAM_NAME = re.compile(
     re.I,
 )
 _AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|headhunt|executivesearch|personnel|placement", re.I)
-_ROLEWORD = _rx(r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|job)\b")
+#: (the job market, job hunting and job fairs are talk about jobs in general, not one of them)
+_ROLEWORD = _rx(
+    r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|"
+    r"job(?!\s+(?:market|hunt\w*|search\w*|fairs?|boards?)\b))\b"
+)
 
 # --- auto-replies -----------------------------------------------------------------------
 
@@ -656,6 +660,11 @@ _RESCHEDULE_TEXT = _rules(
     ("text: changing the interview's time", r"\b(?:change|changing|adjust|adjusting|modify|modifying)\s+(?:the\s+)?"
      rf"(?:schedule|date|time|timing|date and time)\s+(?:of|for)\s+(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?"
      rf"{_MEETING}\b"),
+    # "we have decided to change tomorrow's final interview": the meeting itself changed
+    ("text: changing the interview", r"\b(?:change|changing)\s+(?:today's|tomorrow's|\w+day's)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
+    ("text: held instead", rf"\b{_MEETING}\s+(?:\w+\s+){{0,3}}?will\s+(?:now\s+)?instead\s+"
+     r"(?:be\s+held|take\s+place)\b"),
     # the old time and the new set out on two lines: "- Before: 2025.08.07 …\n- After : 2025.08.08 …"
     ("text: old and new time set out", r"^[ \t]*(?:[-•*]\s*)?(?:before|old|previous|original)[ \t]*:[^\n]*\n"
      r"[ \t]*(?:[-•*]\s*)?(?:after|new|changed|updated)[ \t]*:"),
@@ -1083,6 +1092,16 @@ _LABEL_LINES = re.compile(
 )
 
 
+#: an offer letter named as a paper to show someone ("bring proof of employment - the offer
+#: letter is fine"): the offer was made before, by someone else, if at all
+_AS_DOCUMENT = _rx(
+    r"\b(?:bring|show|provide|submit|upload|present|copy of|proof of|certificate of employment|"
+    r"guarantor|landlord|lease|visa application|documents?)\b"
+)
+#: rules whose sentence does not count when it also says this
+_VAGUE_FOR: dict[str, _Rx] = {name: _VAGUE for name in _PROMISES} | {"text: offer letter": _AS_DOCUMENT}
+
+
 def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking_back: bool = True) -> list[str]:
     return [
         name
@@ -1092,7 +1111,7 @@ def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking
             text,
             allow_questions=allow_questions,
             looking_back=looking_back,
-            vague=_VAGUE if name in _PROMISES else None,
+            vague=_VAGUE_FOR.get(name),
         )
     ]
 
