@@ -137,3 +137,28 @@ def test_an_interview_changed_and_held_instead() -> None:
     raw = mail("HR <saiyo@sakura.example>", "[Important] Your final interview", body, date=KST)
     assert category(raw)[0] == "reschedule"
     assert start(raw) == "2026-03-05T16:00:00+09:00"
+
+
+def test_an_offer_extended_to_another_candidate_is_a_rejection() -> None:
+    body = (
+        "Dear Sam,\n\nI wanted to let you know personally that the department has extended an offer for the "
+        "Assistant Professor position to another candidate, who has accepted. Your seminar was among the "
+        "strongest we saw.\n\nWith warm regards,\nGreer\n"
+    )
+    raw = mail("Greer Hall <ghall@biology.univ.example>", "Re: Thank you - campus visit", body, reply=True)
+    assert category(raw)[0] == "rejection"
+
+
+@pytest.mark.parametrize("label", ["option ③", "Option 3", "slot #3"])
+def test_a_reply_confirms_a_proposed_slot_by_its_number(label: str) -> None:
+    body = (
+        f"Dear Ms. Kim,\n\nThank you for your reply. We are pleased to confirm your 2nd interview on {label} as "
+        "you requested. Please come to the 12F reception.\n\nBest regards,\nRyo\n\n"
+        "-----Original Message-----\nFrom: Hana Kim <hana.kim@mailbox.test>\nSent: Tuesday, March 3, 2026 10:14 PM\n"
+        "Subject: Re: 2nd interview scheduling\n\nDear Ryo, thank you. Could we do the third one?\n\n"
+        "-----Original Message-----\nFrom: Ryo <ryo@aoba.example>\nSubject: 2nd interview scheduling\n\n"
+        "Please choose one of the following:\n① 3/10 (Tue) 10:00-11:00\n② 3/11 (Wed) 14:00-15:00\n"
+        "③ 3/12 (Thu) 18:30-19:30\n"
+    )
+    raw = mail("Ryo <ryo@aoba.example>", "RE: 2nd interview scheduling", body, reply=True, date=KST)
+    assert start(raw) == "2026-03-12T18:30:00+09:00"

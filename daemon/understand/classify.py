@@ -510,6 +510,10 @@ _REJECTION = _rules(
      r"to\s+(?:another|a different|an?(?:\s+[\w-]+)?)\s+(?:candidate|finalist|applicant)\b|"
      r"\b(?:offered|given)\s+(?:the|this)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|job|post|spot)\s+to\s+"
      r"(?:someone|somebody)\b|"
+     # "the department has extended an offer for the Assistant Professor position to another candidate"
+     r"\b(?:extended|made|given)\s+(?:an|the|its|our|their)\s+offer\s+(?:for\s+(?:the|this)\s+"
+     r"(?:[\w&/,-]+\s+){0,6}?(?:role|position|job|post|line)\s+)?to\s+(?:another|a different|an?other)\s+"
+     r"(?:candidate|finalist|applicant|person)\b|"
      r"\b(?:extend|extended|make|made|offer|offered|give|gave)\s+(?:an?\s+|the\s+)?(?:offer|role|position|job)?\s*"
      r"to\s+(?:another|a different|an(?:other)? (?:internal|external)|an?(?: \w+)?)\s+"
      r"(?:candidate|finalist|applicant)\b"),

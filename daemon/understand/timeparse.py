@@ -1538,10 +1538,12 @@ def _meaningful(p: Parsed) -> bool:
 def dayfirst_for(ref: datetime) -> bool:
     """Numeric dates read day-first when the Date header's offset is east of Greenwich.
 
-    +0000 says little (US ATS servers send in UTC), so it keeps month-first.
+    +0000 says little (US ATS servers send in UTC), so it keeps month-first; so does +0900,
+    Japan's and Korea's offset, where "6/30 (Tue)" is month and day (the year-first order of
+    "2026.06.30" without its year).
     """
     off = ref.utcoffset()
-    return off is not None and off > timedelta(0)
+    return off is not None and off > timedelta(0) and off != timedelta(hours=9)
 
 
 _DAYFIRST_WORDS = frozenset(w for ws in lexicon.DAYFIRST_WORDS.values() for w in ws.split())

@@ -636,6 +636,48 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     return InterviewTime(m.start, end, _zone_key(m), source="text")
 
 
+#: a proposed slot named by its number: "option 3", "Option ③", "slot #2", "choice no. 1"
+_OPTION = re.compile(r"\b(?:option|slot|choice)\s*(?:#|no\.?\s*|number\s*)?([1-9]|[①-⑨])(?![\d.:/])", re.IGNORECASE)
+#: the same number as a list item's label at the start of a line: "③ 6/30 (Tue)", "3) Tue 30 June", "#3:"
+_ITEM = re.compile(r"^[\s>*•-]*(?:#\s*)?([1-9]|[①-⑨])(?:[.):]|\s)", re.MULTILINE)
+
+
+def _option_number(label: str) -> int:
+    return int(label) if label in "123456789" else ord(label) - ord("①") + 1
+
+
+def _by_option(mail: Mail, ref: datetime) -> InterviewTime | None:
+    """The proposed slot a reply confirms by its number ("we are pleased to confirm your
+    interview on option ③"): the one dated time written after that number in the quoted
+    history. None unless the reply names one number and the quote gives it one time."""
+    chosen = {_option_number(m.group(1)) for m in _OPTION.finditer(mail.text)}
+    if len(chosen) != 1 or not mail.quoted:
+        return None
+    (number,) = chosen
+    quoted = mail.quoted
+    dayfirst = _dayfirst(scan(quoted)[0], ref, quoted)
+    fits: dict[datetime, TimeMention] = {}
+    for m in (*_OPTION.finditer(quoted), *_ITEM.finditer(quoted)):
+        if _option_number(m.group(1)) != number:
+            continue
+        line_end = quoted.find("\n", m.end())
+        rest = quoted[m.end() : len(quoted) if line_end < 0 else line_end]
+        found, _ = scan(rest)
+        for p in found:
+            if not (p.has_time and _calendar_day(p)):
+                continue
+            t = to_mention(p, ref, dayfirst=dayfirst, text=rest)
+            if t is not None and t.start >= ref:
+                kept = fits.get(t.start.astimezone(UTC))
+                if kept is None or (kept.end is None and t.end is not None):
+                    fits[t.start.astimezone(UTC)] = t
+            break  # the first dated time after the number is the slot's
+    if len(fits) != 1:
+        return None
+    t = next(iter(fits.values()))
+    return InterviewTime(t.start, t.end, _zone_key(t), source="text")
+
+
 _SAME_TIME = re.compile(r"\b(?:same\s+time|mismo\s+horario|même\s+heure|gleiche\s+uhrzeit)\b", re.IGNORECASE)
 
 
@@ -725,6 +767,10 @@ def infer_interview(
         quoted = _from_quote(mail, ref, scanned[0], category)
         if quoted is not None:
             return quoted
+        if not any(p.has_time and _calendar_day(p) for p in scanned[0]):
+            chosen = _by_option(mail, ref)
+            if chosen is not None:
+                return chosen
     if category == Category.RESCHEDULE:
         same = _same_time(mail, ref, scanned[0])
         if same is not None:
