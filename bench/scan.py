@@ -31,7 +31,7 @@ the time goes; ``--instructions`` counts the instructions of one baseline and on
 scan under valgrind (steady where wall time is not, but not time). Usage::
 
     .venv/bin/python bench/scan.py [--mix current|chatty] [--sizes 1000,10000] [--repeats 3] [--passes 20]
-                                   [--profile] [--instructions]
+                                   [--profile] [--instructions] [--no-pattern-cache]
 """
 
 from __future__ import annotations
@@ -144,6 +144,10 @@ def applications_made(log: Path) -> int | None:
     return None
 
 
+#: --no-pattern-cache: every cold scan compiles its patterns, as the first run after an install does
+PATTERN_CACHE_OFF = False
+
+
 def run_cold(
     s: Session, acc: BenchAccount, workdir: Path, now: datetime, run: int
 ) -> tuple[float, float, list[int], Path]:
@@ -153,9 +157,15 @@ def run_cold(
     cfg = bench_config(workdir / f"config-{run}.toml", state, acc)
     argv = [*followupd_cmd(), "-c", str(cfg), "run", "--once", "--now", now.isoformat()]
     log = workdir / f"cold-{run}.log"
+    env = child_env([acc])
+    # the compiled patterns an installation keeps (daemon.service.pattern_cache) live in the
+    # session's own cache dir: filled by the untimed warm-up run, or never (--no-pattern-cache)
+    env["XDG_CACHE_HOME"] = str(workdir / "cache")
+    if PATTERN_CACHE_OFF:
+        env["FOLLOWUPD_PATTERN_CACHE"] = "off"
     with log.open("wb") as errf:
         cpu0, t0 = child_cpu(), time.monotonic()
-        proc = s.spawn(argv, env=child_env([acc]), stdout=subprocess.PIPE, stderr=errf)
+        proc = s.spawn(argv, env=env, stdout=subprocess.PIPE, stderr=errf)
         out, _ = proc.communicate(timeout=1800)
         wall, cpu = time.monotonic() - t0, child_cpu() - cpu0
     text = out.decode(errors="replace")
@@ -465,11 +475,20 @@ def main(argv: list[str] | None = None) -> int:
         "--instructions", action="store_true", help="also count both sides' instructions under valgrind (slow)"
     )
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument(
+        "--no-pattern-cache",
+        action="store_true",
+        help="every cold scan compiles its patterns (the first run after an install); by default the "
+        "untimed warm-up run leaves them in the session's cache dir, as any earlier run of an installation does",
+    )
     args = ap.parse_args(argv)
+    global PATTERN_CACHE_OFF
+    PATTERN_CACHE_OFF = args.no_pattern_cache
     print(machine_line())
     compiled = compile_bytecode()
-    print(f"command: {PYTHON} bench/scan.py {' '.join(argv)}".rstrip())
+    print(f"command: {PYTHON} bench/scan.py {' '.join(argv or sys.argv[1:])}".rstrip())
     print(f"bytecode of daemon/ and connectors/: {compiled}")
+    print(f"compiled patterns kept between runs: {'no (--no-pattern-cache)' if PATTERN_CACHE_OFF else 'yes'}")
     for n in (int(x) for x in args.sizes.split(",")):
         bench_size(n, args)
     return 0

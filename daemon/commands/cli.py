@@ -48,16 +48,28 @@ def default_config_path() -> Path:
     return Path(base) / "followupd" / "config.toml"
 
 
-def _lazy(module: str, func: str) -> Handler:
+def _lazy(module: str, func: str, *, reads_mail: bool = False) -> Handler:
+    """``module.func``, imported when the command runs. For a command that reads mail, the
+    patterns an earlier run compiled are handed over before the import compiles them, and
+    those this run compiled are kept for the next (daemon.service.pattern_cache)."""
+
     def run(args: argparse.Namespace) -> int:
         import importlib
 
+        if reads_mail:
+            from daemon.service import pattern_cache
+
+            pattern_cache.load()
         handler: Handler = getattr(importlib.import_module(module), func)
         # What importing made (compiled patterns, classes, tables) lives as long as the
         # process: kept out of the cyclic collector, it is not re-examined by every full
         # collection that a first scan's many small objects set off.
         gc.freeze()
-        return handler(args)
+        try:
+            return handler(args)
+        finally:
+            if reads_mail:
+                pattern_cache.save()
 
     return run
 
@@ -95,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = add(
         "explain",
-        _lazy("daemon.commands.explain", "cmd_explain"),
+        _lazy("daemon.commands.explain", "cmd_explain", reads_mail=True),
         "classify messages and infer their interview time",
         "Classify each message and infer its interview time, without touching any mailbox.\n\n"
         "Categories: invitation, reschedule, cancellation, rejection, offer, employer_reply,\n"
@@ -107,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = add(
         "run",
-        _lazy("daemon.commands.run", "cmd_run"),
+        _lazy("daemon.commands.run", "cmd_run", reads_mail=True),
         "run the daemon",
         "Watch every configured account and draft follow-ups when they fall due.\n\n"
         "In the foreground until SIGTERM; SIGHUP (or editing the config file) reloads the\n"
@@ -137,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     pv = add(
         "preview",
-        _lazy("daemon.commands.preview", "cmd_preview"),
+        _lazy("daemon.commands.preview", "cmd_preview", reads_mail=True),
         "preview stages and drafts for an interview",
         "Show what the current config would do after an interview: each stage's due time in\n"
         "your zone and the full text of each draft. Nothing is read from or written to a mailbox.",
@@ -175,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     dm = add(
         "demo",
-        _lazy("daemon.commands.demo", "cmd_demo"),
+        _lazy("daemon.commands.demo", "cmd_demo", reads_mail=True),
         "run the pipeline on a bundled sample mailbox",
         "Run the real pipeline on a bundled sample Maildir in a temporary directory, over a\n"
         "simulated clock, and print the timeline and the drafted follow-up. Needs no account,\n"

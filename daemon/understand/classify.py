@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 
 from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
-from daemon.understand import extract, lexicon
+from daemon.understand import extract, lexicon, patterns
 from daemon.understand.mail import FORWARD_SUBJECT
 from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain
 from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
@@ -157,7 +157,7 @@ class _Lexed(_Rx):
         self._base = base
         self._build = build
         self._concept = concept
-        self._langs = frozenset(lang for lang in lexicon.LANGUAGES if lexicon.pattern(concept, lang))
+        self._langs = frozenset(lang for lang, table in lexicon.LANGUAGES.items() if table.get(concept))
         self._variants: dict[frozenset[str], _Rx] = {}
 
     def _now(self) -> _Rx:
@@ -258,12 +258,12 @@ _HIRING = _rx(
     r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
 )
 #: a sender name that is a team or a system, not a person
-_TEAM_NAME = re.compile(
+_TEAM_NAME = patterns.compile(
     r"\b(?:team|recruiting|recruitment|careers?|talent|hr|people|hiring|jobs?|notifications?|no-?reply|via|"
     r"inc|ltd|llc|gmbh|group|bank|stores?)\b",
     re.I,
 )
-_AGENCY_DOMAIN = re.compile(r"recruit|talent|staffing|headhunt|executivesearch|personnel|placement", re.I)
+_AGENCY_DOMAIN = patterns.compile(r"recruit|talent|staffing|headhunt|executivesearch|personnel|placement", re.I)
 #: (the job market, job hunting and job fairs are talk about jobs in general, not one of them)
 _ROLEWORD = _rx(
     r"\b(?:position|role|opening|vacancy|application|candidacy|recruit\w*|hiring|"
@@ -934,21 +934,21 @@ _MEETING_AT = _rx(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d|\d{1,2}(?:/|\s+)(?:\d|[a-z]{3}))"
     r"[^.\n?]{0,30}?\bat\s+\d"
 )
-_PAST = re.compile(
+_PAST = patterns.compile(
     r"\b(?:thanks?|thank you|enjoyed|great (?:to|talking|speaking|meeting)|was|were|had|after|following)\b", _I
 )
 #: thanks for a meeting that already happened (not "thank you for your application")
-_THANKS = re.compile(
+_THANKS = patterns.compile(
     r"\b(?:thanks?|thank you)\s+(?:again\s+|so much\s+)?for\s+(?:the|our|your time|taking|speaking|chatting|"
     r"meeting|talking)\b|\benjoyed\b|\bgreat (?:to|talking|speaking|chatting|meeting)\b",
     _I,
 )
 #: a clause that turns from what happened to what comes: "... and would love to", "... so we'd like to"
-_LOOKS_AHEAD = re.compile(r"\b(?:and|so|now)\s+(?:we|i)?\s*(?:would|will|want|wish|'d|'ll)\b", _I)
-_CONDITIONAL = re.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_LOOKS_AHEAD = patterns.compile(r"\b(?:and|so|now)\s+(?:we|i)?\s*(?:would|will|want|wish|'d|'ll)\b", _I)
+_CONDITIONAL = patterns.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
+_SENTENCE_END = patterns.compile(r"[.!?\n]")
 #: a booking tool's "Invitee:" field and the address under it (Calendly, SavvyCal, Cal.com)
-_INVITEE = re.compile(
+_INVITEE = patterns.compile(
     r"^[ \t]*invitee(?:\s+email)?[ \t]*:(?:[^@\n]{0,80}\n){0,2}?[^@\n]{0,80}?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -956,15 +956,15 @@ _SCREENING_VENDORS = frozenset(
     {"hireright.com", "sterlingcheck.com", "sterling.com", "checkr.com", "fadv.com", "firstadvantage.com",
      "accurate.com", "goodhire.com", "certn.co", "zinc.work", "vero-screening.com"}
 )  # fmt: skip
-_BACKGROUND_SUBJECT = re.compile(
+_BACKGROUND_SUBJECT = patterns.compile(
     r"\b(?:background|pre-?employment|criminal record|dbs|reference)\s+(?:check|screening|verification)s?\b", _I
 )
 #: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
-_DAY_WORD = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
+_DAY_WORD = patterns.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
 #: the time line of a forwarded meeting's header block (mail.forward_in keeps it)
-_FORWARDED_WHEN = re.compile(r"^\s*(?:when|wann|quand|cuándo|cuando)\s*:(.+)$", re.IGNORECASE | re.MULTILINE)
-_USER_NAME_SPLIT = re.compile(r"[\s.@_+-]+")
+_FORWARDED_WHEN = patterns.compile(r"^\s*(?:when|wann|quand|cuándo|cuando)\s*:(.+)$", re.IGNORECASE | re.MULTILINE)
+_USER_NAME_SPLIT = patterns.compile(r"[\s.@_+-]+")
 #: an employer speaking for itself: "we", "our team", "the hiring manager"
 _EMPLOYER_VOICE = _rx(r"\b(?:we|we're|we've|we'd|we'll|us|our)\b|\bhiring manager\b")
 
@@ -1054,11 +1054,11 @@ def _stated_meeting(text: str) -> bool:
 
 
 #: what someone else said of the interview ("Mam says your interview is Monday at half ten")
-_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|heard)\b", _I)
+_REPORTED = patterns.compile(r"\b(?:says|said|told (?:me|us)|mentioned|heard)\b", _I)
 
 
 #: a sentence that sets a deadline for something the candidate sends
-_DUE_SENTENCE = re.compile(r"\b(?:upload|submit|send|return|complete|provide)\w*\b[^.!?]{0,80}?\bby\b", _I)
+_DUE_SENTENCE = patterns.compile(r"\b(?:upload|submit|send|return|complete|provide)\w*\b[^.!?]{0,80}?\bby\b", _I)
 
 
 def _dated_interview(text: str) -> bool:
@@ -1087,7 +1087,7 @@ def _dated_interview(text: str) -> bool:
 
 
 #: the labelled lines a schedule is set out on, in the languages with a table
-_LABEL_LINES = re.compile(
+_LABEL_LINES = patterns.compile(
     r"\s*\n\s*(?:[-–•*■▪·]\s*)?"  # a bulleted row too
     r"(?:date|heure|time|when|quand|fecha|hora|datum|uhrzeit|zeit|wann|data|hor[áa]rio|tijd|wanneer|termin|"
     r"godzina|kiedy|tid|när|dato|tidspunkt|når|hvornår)"
@@ -1217,7 +1217,7 @@ _AGREE = _rx(
     # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
     r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )
-_OR = re.compile(r"\b(?:or|either)\b", _I)
+_OR = patterns.compile(r"\b(?:or|either)\b", _I)
 _SEE_YOU_DAY = _rx(r"\bsee you (?:on )?(?:mon|tue|wed|thu|fri|sat|sun)\w*\b")
 #: a question asking the candidate to pick one of several times
 _PICK = _rx(
@@ -1232,18 +1232,18 @@ _NEXT_STEP = _rx(
     rf"(?:[\w-]+\s+){{0,4}}?{_CHAT_NOUN}\b"
 )
 #: words that put a meeting in the past
-_NOT_NOW = re.compile(r"\b(?:thanks?|thank you|enjoyed|was|were|had|last|ago|yesterday|earlier)\b", _I)
+_NOT_NOW = patterns.compile(r"\b(?:thanks?|thank you|enjoyed|was|were|had|last|ago|yesterday|earlier)\b", _I)
 #: a meeting named only as a reference point ("feedback after our team meeting on Friday")
-_REFERENCE = re.compile(r"\b(?:after|before|following|until|till|once|since)\s+$", _I)
+_REFERENCE = patterns.compile(r"\b(?:after|before|following|until|till|once|since)\s+$", _I)
 #: the employer's own meeting about the candidate, not one with them
-_DECIDING = re.compile(
+_DECIDING = patterns.compile(
     r"\b(?:decid\w*|decision|feedback|debrief\w*|calibrat\w*|compare notes|wrap(?:ping)? up)\b", _I
 )
-_WAS = re.compile(r"\b(?:was|were|had)\b", _I)
-_DEADLINE_BEFORE = re.compile(r"\b(?:by|before|until|till|no later than)\s*$", _I)
+_WAS = patterns.compile(r"\b(?:was|were|had)\b", _I)
+_DEADLINE_BEFORE = patterns.compile(r"\b(?:by|before|until|till|no later than)\s*$", _I)
 #: a line broken inside a sentence (plain-text mail wrapped at ~72 columns); same length
-_WRAP = re.compile(r"(?<=[\w,;)])\n(?=[ \t]*[\w(])")
-_SENTENCE_SPAN = re.compile(r"[^\n]+?(?:[.!?](?=\s)|(?=\n)|$)")
+_WRAP = patterns.compile(r"(?<=[\w,;)])\n(?=[ \t]*[\w(])")
+_SENTENCE_SPAN = patterns.compile(r"[^\n]+?(?:[.!?](?=\s)|(?=\n)|$)")
 
 #: cues that state a definite meeting rather than describe a process
 _DEFINITE = frozenset(
@@ -1366,7 +1366,7 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
 
 
 #: the words before an event named as the place where the sender met the candidate
-_MET_AT = re.compile(
+_MET_AT = patterns.compile(
     r"\b(?:meet|met|meeting|chat|chatting|chatted|talk|talking|talked|speak|speaking|spoke|conversations?|"
     r"interview|interviews|interviewed|interviewing|an interview slot)\s+"
     r"(?:with\s+)?"
@@ -1377,7 +1377,7 @@ _MET_AT = re.compile(
 
 #: a subject about the candidate's own interview at an event ("Job Fair Interview Appointment
 #: Confirmed") is not framed by the event
-_SUBJECT_INTERVIEW = re.compile(r"\binterview(?!\s+(?:reviews?|tips|questions|prep))\b", re.IGNORECASE)
+_SUBJECT_INTERVIEW = patterns.compile(r"\binterview(?!\s+(?:reviews?|tips|questions|prep))\b", re.IGNORECASE)
 
 
 def _negative_topics(subject: str, text: str) -> tuple[list[str], tuple[int, int], bool]:
@@ -1486,10 +1486,10 @@ class _Verdict:
 
 #: the shorthand of mail typed on a phone ("ok ur submitted", "she'll call u tmrw", "pls pick
 #: up"): lower-case only, so "U.S." or a "UR" team keeps its meaning
-_TEXTSPEAK = re.compile(
+_TEXTSPEAK = patterns.compile(
     r"(?<![\w.'@/-])(u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w(?= \w)|cal(?= inv))(?![\w'@/-]|\.\w)"
 )
-_HM = re.compile(r"(?<![\w.'@/-])HMs?(?![\w'@/-])")
+_HM = patterns.compile(r"(?<![\w.'@/-])HMs?(?![\w'@/-])")
 _TEXTSPEAK_WORDS = {"u": "you", "ur": "your", "tmrw": "tomorrow", "tmrrw": "tomorrow", "tmw": "tomorrow",
                     "tmr": "tomorrow", "pls": "please", "plz": "please", "thx": "thanks", "mtg": "meeting",
                     "abt": "about", "lmk": "let me know", "w": "with", "cal": "calendar"}  # fmt: skip
@@ -1501,12 +1501,12 @@ _RESEARCH_KIND = (
     r"\b(?:discovery|user|customer|usability|research|stakeholder|exit|expert|informational|qualitative|onboarding)"
     r"(?:[ -]research)?"
 )
-_RESEARCH_INTERVIEWS = re.compile(rf"{_RESEARCH_KIND} interview(s|ing)?\b", re.IGNORECASE)
+_RESEARCH_INTERVIEWS = patterns.compile(rf"{_RESEARCH_KIND} interview(s|ing)?\b", re.IGNORECASE)
 
 
 #: the same words, found fast: a search that starts at a space or a bracket, as nearly all do
-_TEXTSPEAK_ANY = re.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
-_RESEARCH_BEFORE = re.compile(rf"{_RESEARCH_KIND} \Z", re.IGNORECASE)
+_TEXTSPEAK_ANY = patterns.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
+_RESEARCH_BEFORE = patterns.compile(rf"{_RESEARCH_KIND} \Z", re.IGNORECASE)
 
 
 def _research_interviews(s: str) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from daemon.model import SCHEDULING, Address, Category, Classification, Mail, Round
+from daemon.understand import patterns
 from daemon.understand.relays import HIRING_RELAYS, RELAY_DOMAINS, is_noreply, relay_for_domain
 from daemon.understand.timeparse import needles
 
@@ -49,7 +50,7 @@ _ORG_WORD = r"(?:[A-Z][\w'’.-]*[\w]|[A-Z]|&)"
 _ORG = rf"({_ORG_WORD}(?:[ \t]+(?:{_ORG_WORD}|of|and|de|du|la|the|für)){{0,5}})"
 
 _COMPANY_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(p), w)
+    (patterns.compile(p), w)
     for p, w in (
         # "the Backend Engineer role at Acme", "interview with Acme"
         (
@@ -82,7 +83,7 @@ _COMPANY_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     )
 )
 _SUBJECT_COMPANY: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
+    patterns.compile(p)
     for p in (
         rf"\b(?:at|with|from)\s+{_ORG}\s*(?:[–—|:!-]|$)",
         rf"(?:^|[|–—]\s*|\s-\s){_ORG}\s*(?:[|–—]|\s-\s|:|$)",
@@ -101,14 +102,14 @@ _STOP_COMPANY = frozenset(
 _COMPANY_NEEDLES = tuple(needles(p, exact=True) for p, _ in _COMPANY_PATTERNS)
 # What a sign-off or a subject can put where a company goes, and never is one: a department
 # ("Talent Partner, People & Culture") or a job title ("Subject: Data Platform Engineer").
-_NOT_AN_ORG = re.compile(
+_NOT_AN_ORG = patterns.compile(
     r"(?i)^(?:people(?:\s*(?:&|and)\s*culture|\s+operations|\s+team|\s+ops)?|human\s+resources|hr|"
     r"talent(?:\s+acquisition|\s+team)?|recruit(?:ing|ment)(?:\s+team)?|hiring\s+team|careers?)$"
     r"|(?:^|\s)(?:engineer|developer|scientist|analyst|manager|designer|architect|specialist|consultant|"
     r"administrator|researcher|technician|intern|accountant|coordinator|recruiter|programmer|tester)"
     r"(?:\s+(?:i{1,3}|iv|[1-5]))?$"
 )
-_LEGAL_TAIL = re.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
+_LEGAL_TAIL = patterns.compile(r"[\s,]+(?:Pvt|Private|Ltd|Limited|LLP|LLC|Inc|Corp|plc)\.?$")
 
 
 def _may_match(words: frozenset[str] | None, text: str) -> bool:
@@ -130,7 +131,7 @@ def org_domain(domain: str) -> str:
     return ".".join(labels[-2:])
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_NOT_ALNUM = patterns.compile(r"[^a-z0-9]")
 
 
 @lru_cache(maxsize=2048)
@@ -139,8 +140,8 @@ def _squash(s: str) -> str:
     return _NOT_ALNUM.sub("", s.lower())
 
 
-_TRAILING_LINK = re.compile(r"\s+(?:and|of|the|de|du|la|für)$")
-_POSSESSIVE = re.compile(r"[’']s$")
+_TRAILING_LINK = patterns.compile(r"\s+(?:and|of|the|de|du|la|für)$")
+_POSSESSIVE = patterns.compile(r"[’']s$")
 
 
 def _clean_org(raw: str) -> str | None:
@@ -166,8 +167,8 @@ def _clean_org(raw: str) -> str | None:
     return name
 
 
-_RUN = re.compile(r"(?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|of|and)){0,6}")
-_SUBJECT_PREFIX = re.compile(
+_RUN = patterns.compile(r"(?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|of|and)){0,6}")
+_SUBJECT_PREFIX = patterns.compile(
     r"^\s*(?:(?:re|aw|fw|fwd|sv|antw|tr|out of (?:the )?office|automatic reply|auto(?:matic)?[- ]?reply|"
     r"autoreply|invitation|updated invitation|canceled event|cancelled event|accepted|declined)"
     r"(?: with note)?\s*:\s*)+",
@@ -246,7 +247,7 @@ def _display_org(addr: Address | None, people: set[str]) -> str | None:
     return _clean_org(name)
 
 
-_HIRING_DESK = re.compile(rf"^(.+?)\s+(?:{_DESK})$")
+_HIRING_DESK = patterns.compile(rf"^(.+?)\s+(?:{_DESK})$")
 
 
 def _people(mail: Mail) -> set[str]:
@@ -364,19 +365,19 @@ _TITLE = (
 #: a job title as a subject names it: title-case words before a title noun ("Operations
 #: Manager", "Senior Financial Analyst"), a title noun and its field ("Director, Finance"), or
 #: "Head of X". Case matters: "the manager" or "a director's visit" is no title.
-SUBJECT_TITLE = re.compile(
+SUBJECT_TITLE = patterns.compile(
     rf"\b(?:[A-Z][\w+#/.&-]*[ \t]+(?:(?:of|and|&)[ \t]+)?){{1,4}}{_TITLE_NOUN}\b"
     rf"|\b{_TITLE_NOUN},[ \t]+[A-Z][\w&-]+"
     r"|\bHead of [A-Z][\w&+-]*"
 )
 #: a title the text says the candidate is considered for: "want to meet you for the interim
 #: Head of Nursing", "as a Senior Planner" (case matters, as in subjects)
-TITLE_IN_TEXT = re.compile(
+TITLE_IN_TEXT = patterns.compile(
     r"\b(?:for|as)\s+(?:the|a|an|our)\s+(?:(?:interim|new|permanent|acting|fixed-term|locum)\s+)?"
     rf"(?:{SUBJECT_TITLE.pattern})"
 )
 _ROLE_CONTEXT = tuple(
-    re.compile(p, re.MULTILINE)
+    patterns.compile(p, re.MULTILINE)
     for p in (
         rf"\b(?:the|an?|our)[ \t]+{_TITLE}[ \t]+(?:position|role|opening|job|vacancy|opportunity|"
         rf"req|requisition)\b",
@@ -388,7 +389,7 @@ _ROLE_CONTEXT = tuple(
     )
 )
 _ROLE_NEEDLES = tuple(needles(p, exact=True) for p in _ROLE_CONTEXT)
-_PERSONAL_TITLE = re.compile(
+_PERSONAL_TITLE = patterns.compile(
     r"^(?:Senior |Sr\.? |Lead |Principal |Staff )?(?:Technical )?(?:Recruiter|Recruiting Coordinator|"
     r"Talent Acquisition \w+|Hiring Manager|Sourcer)$"
 )
@@ -418,7 +419,7 @@ def role(mail: Mail) -> str | None:
             continue
         for m in pat.finditer(body):
             vote(m.group(1), 3)
-    subject_pat = re.compile(_TITLE)
+    subject_pat = patterns.compile(_TITLE)
     for m in subject_pat.finditer(mail.subject):
         vote(m.group(1), 2)
     for ev in mail.calendars[:1]:
@@ -440,7 +441,7 @@ def role(mail: Mail) -> str | None:
 # body. It is found conservatively: after a sign-off line followed by a name, or from a
 # legal notice to the end, and only when what follows is short and looks like a signature.
 
-_SIGN_OFF = re.compile(
+_SIGN_OFF = patterns.compile(
     r"^[ \t]*(?:(?:with[ \t]+)?(?:(?:best|kind|kindest|warm|warmest|many|good)[ \t]+)?(?:regards|wishes)|"
     r"best|all the best|all best|cheers|"
     r"thanks|thank you|many thanks|thanks (?:again|so much|very much)|thank you (?:again|so much)|"
@@ -452,11 +453,11 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 #: a name under a sign-off: "Denise Kowalczyk, SHRM-CP", "- Rae", "The Acme Talent Team"
-_NAME_LINE = re.compile(
+_NAME_LINE = patterns.compile(
     r"^[ \t]*[-–—~]?[ \t]*[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|&|de|van|von|da|of))"
     r"{0,4}(?:,[ \t]*[\w .-]{2,24})?[ \t]*$"
 )
-_LEGAL = re.compile(
+_LEGAL = patterns.compile(
     r"^[ \t]*(?:(?:privileged (?:and|&) )?confidential(?:ity)?(?: notice| note| statement| warning)?\s*:|"
     r"disclaimer\s*:|confidentiality notice\b|(?:this|the information (?:contained )?in this) "
     r"(?:e-?mail|message|communication)(?:,? (?:including|and|together with) any (?:attachments|files)"
@@ -468,7 +469,7 @@ _LEGAL = re.compile(
 #: a legal or system footer written as running prose ("... Ltd is registered in England and Wales
 #: (No. 08123456). This email and any attachments are confidential; if you have received it in
 #: error ..."): in a trailing paragraph, the footer starts on the line where such a phrase falls
-_LEGAL_PHRASE = re.compile(
+_LEGAL_PHRASE = patterns.compile(
     r"\bregistered in (?:england|scotland|wales|ireland|northern ireland)\b|\bregistered office\b|"
     r"\b(?:company|registration|registered) (?:no\.?|number)\b|"
     r"\bacting as an? employment (?:agency|business)\b|"
@@ -481,23 +482,23 @@ _LEGAL_PHRASE = re.compile(
 )
 #: a forwarding or "original message" marker; what follows it was cut off into the quote, so at the
 #: end of the new text it closes the body rather than continuing it
-_FORWARD_MARKER = re.compile(
+_FORWARD_MARKER = patterns.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded message|original message)[ \t]*-*|begin forwarded message[ \t]*:?)[ \t]*$",
     re.IGNORECASE,
 )
 #: a promo line led by an emoji ("📅 Join our next webinar ... Register: ..."), which marketing
 #: signatures carry; under a sure sign-off it is signature even when it asks a question or runs long
-_PICTOGRAPH = re.compile(r"^[ \t]*[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+_PICTOGRAPH = patterns.compile(r"^[ \t]*[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 #: lines that belong to a message, not a signature: a forwarded or quoted header, meeting details
-_NOT_SIGNATURE = re.compile(
+_NOT_SIGNATURE = patterns.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:forwarded|original)|begin forwarded|(?:from|sent|subject|to|date|time|"
     r"when|where|location|join|meeting id|interview|agenda|dial-in|zoom link)[ \t]*:)",
     re.IGNORECASE,
 )
 #: a sentence of prose (four words or more, ending in . ? or !), which a signature line is not
-_PROSE = re.compile(r"^[ \t]*(?:\S+[ \t]+){3,}\S*[.?!][ \t]*$")
-_QUESTION = re.compile(r"^[^\n]*\?[ \t]*$")
-_POSTSCRIPT = re.compile(r"^[ \t]*p\.?[ \t]?s\.?(?:[ \t:]|$)", re.IGNORECASE)
+_PROSE = patterns.compile(r"^[ \t]*(?:\S+[ \t]+){3,}\S*[.?!][ \t]*$")
+_QUESTION = patterns.compile(r"^[^\n]*\?[ \t]*$")
+_POSTSCRIPT = patterns.compile(r"^[ \t]*p\.?[ \t]?s\.?(?:[ \t:]|$)", re.IGNORECASE)
 #: lines from the end of a body searched for a sign-off
 _SIGN_OFF_WINDOW = 40
 _MAX_SIGNATURE_LINES = 14
@@ -602,26 +603,26 @@ def split_signature(text: str) -> tuple[str, str]:
 
 # --- round --------------------------------------------------------------------------------
 
-_PAST = re.compile(
+_PAST = patterns.compile(
     r"\b(?:thanks?|thank you|enjoyed|after|following|again|last week|earlier|previous|previously|"
     r"dank|danke|was great|went well|yesterday)\b",
     re.IGNORECASE,
 )
-_FINAL = re.compile(
+_FINAL = patterns.compile(
     r"\b(?:final[- ](?:round|stage|interview|interviews|loop|panel)|final round|on-?site(?: interview| loop)?|"
     r"virtual on-?site|onsite loop|last round|super ?day)\b",
     re.IGNORECASE,
 )
-_FIRST = re.compile(
+_FIRST = patterns.compile(
     r"\b(?:phone[- ]?screen(?:ing)?|recruiter[- ](?:phone[- ])?screen|screening call|"
     r"intro(?:ductory)?[- ](?:call|chat|conversation|meeting)|first[- ](?:round|stage|call|"
     r"interview|conversation|chat)|round (?:1|one)|initial (?:interview|call|conversation|chat|"
     r"screen|phone)|erstgespräch|informal (?:chat|conversation|call)|get to know each other)\b",
     re.IGNORECASE,
 )
-_INTERVIEW_WORD = re.compile(r"\binterview|\bpanel\b|\bonsite\b|\bon-site\b|\btechnical\b", re.IGNORECASE)
-_CALL_WORD = re.compile(r"\b(?:call|chat|conversation)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_INTERVIEW_WORD = patterns.compile(r"\binterview|\bpanel\b|\bonsite\b|\bon-site\b|\btechnical\b", re.IGNORECASE)
+_CALL_WORD = patterns.compile(r"\b(?:call|chat|conversation)\b", re.IGNORECASE)
+_SENTENCE = patterns.compile(r"[^.!?\n]+[.!?]?")
 
 
 _PLAIN_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a0": " ", "\u202f": " "})
@@ -653,11 +654,11 @@ def interview_round(mail: Mail) -> Round | None:
 
 # --- interviewers ---------------------------------------------------------------------------
 
-_INTERVIEWER_LINE = re.compile(
+_INTERVIEWER_LINE = patterns.compile(
     r"(?im)^[ \t•*-]*(?:interviewers?|panel(?:ists)?|with|you(?:'ll| will) (?:meet|speak) with|"
     r"meeting with|gesprächspartner(?:in)?|interviewing you)[ \t]*[:\t][ \t]*(.+)$"
 )
-_PERSON = re.compile(r"^(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
+_PERSON = patterns.compile(r"^(?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]*){1,3}$")
 
 
 def interviewers(mail: Mail) -> tuple[str, ...]:
@@ -686,7 +687,7 @@ class Employer:
 
 #: bounded local part and labels (RFC 5321's 64 and 63): unbounded, each start in a long
 #: word run rescans the run, quadratic in its length
-_EMAIL_IN_TEXT = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+_EMAIL_IN_TEXT = patterns.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
 def employer(mail: Mail, c: Classification, user_addresses: frozenset[str]) -> Employer:

@@ -13,6 +13,8 @@ import itertools
 import re
 from html.parser import HTMLParser
 
+from daemon.understand import patterns
+
 _BLOCK = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 ul ol dl dt dd blockquote pre "
     "table tbody thead tfoot address center form fieldset hr".split()
@@ -128,7 +130,7 @@ def _drop_comments(html: str) -> str:
 
 #: a "<" that cannot open a tag the parser will finish quickly: not followed by a tag
 #: character, or with no ">" before the next "<" within MAX_TAG_CHARS
-_STRAY_LT = re.compile(rf"<(?![A-Za-z/!?][^<>]{{0,{MAX_TAG_CHARS}}}>)")
+_STRAY_LT = patterns.compile(rf"<(?![A-Za-z/!?][^<>]{{0,{MAX_TAG_CHARS}}}>)")
 
 
 def _defuse(html: str) -> str:

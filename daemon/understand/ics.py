@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from daemon.model import Address, CalendarEvent
+from daemon.understand import patterns
 
 #: occurrences of a recurring event that are expanded; an RRULE with COUNT=10**9 is
 #: data, not a reason to loop for an hour
@@ -180,7 +181,7 @@ def _unsafe_rule(freq: str, recur: dict[str, Any]) -> str | None:
     return None
 
 
-_FOLDED = re.compile(r"\r?\n[ \t]")
+_FOLDED = patterns.compile(r"\r?\n[ \t]")
 
 
 def _sanitize(text: str, defects: list[str]) -> str:
@@ -227,7 +228,7 @@ def _sanitize(text: str, defects: list[str]) -> str:
     return "\r\n".join(out)
 
 
-_RULE_FREQ = re.compile(r"(?i)^RRULE:.*\bFREQ=([A-Z]+)")
+_RULE_FREQ = patterns.compile(r"(?i)^RRULE:.*\bFREQ=([A-Z]+)")
 
 
 def _bad_vtimezone(block: list[str]) -> str | None:
@@ -273,7 +274,7 @@ def parse_calendar(data: bytes, default_tz: tzinfo = UTC) -> tuple[list[Calendar
     return events, defects
 
 
-_UTC_OFFSET = re.compile(r"\((?:UTC|GMT)\s*([+-])(\d{1,2}):?(\d{2})\)")
+_UTC_OFFSET = patterns.compile(r"\((?:UTC|GMT)\s*([+-])(\d{1,2}):?(\d{2})\)")
 
 
 def _zoned(ev: Any, name: str, value: Any, defects: list[str]) -> Any:

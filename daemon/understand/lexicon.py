@@ -14,8 +14,10 @@ unbounded quantifiers, bounded gaps only (``(?:\\w+\\s+){0,3}``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
+from functools import cache
+
+from daemon.understand import patterns
 
 #: accented letter -> the class that also accepts its plain form
 _ACCENTS = {
@@ -1486,6 +1488,7 @@ DAYFIRST_WORDS: dict[str, str] = {
 MONTHFIRST_WORDS = "the and to of you your for with is we at on in be will please this our are"
 
 
+@cache
 def accent_tolerant(fragment: str) -> str:
     """``fragment`` with each accented letter outside a character class also matching its
     plain form (inside one, "[oó]", the writer has already said what is accepted)."""
@@ -1622,7 +1625,7 @@ _ENGLISH_NAMES = frozenset(
 )
 
 #: a table's fragment that is one word ("kennismaking", "abgesagt"), or one with an optional last letter
-_ONE_WORD = re.compile(r"([^\W\d_]+)(?:([^\W\d_])\?)?")
+_ONE_WORD = patterns.compile(r"([^\W\d_]+)(?:([^\W\d_])\?)?")
 
 
 def _table_words(lang: str) -> set[str]:
@@ -1660,7 +1663,7 @@ _STRONG_WORDS: dict[str, frozenset[str]] = {lang: _markers(lang) for lang in LAN
 _WEAK_WORDS: dict[str, frozenset[str]] = {lang: frozenset(_WEAK[lang].split()) for lang in LANGUAGES}
 _ANY_MARKER = frozenset().union(*_STRONG_WORDS.values(), *_WEAK_WORDS.values())
 #: a word, letters only
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = patterns.compile(r"[^\W\d_]+")
 _ALL_LETTERS = frozenset("".join(_LETTERS.values()))
 
 

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from daemon.model import Address, CalendarEvent, Mail
+from daemon.understand import patterns
 from daemon.understand.htmltext import html_to_text
 from daemon.understand.ics import parse_calendar
 
@@ -282,7 +283,7 @@ _STRUCTURED_FIELDS = frozenset(
     resent-from reply-to mime-version content-type content-disposition content-transfer-encoding
     message-id""".split()
 )
-_LINESEP = re.compile(r"\r|\n")
+_LINESEP = patterns.compile(r"\r|\n")
 _DATE_FIELDS = frozenset({"date", "resent-date", "orig-date"})
 _ADDRESS_FIELDS = frozenset(
     "sender resent-sender to resent-to cc resent-cc bcc resent-bcc from resent-from reply-to".split()
@@ -293,14 +294,14 @@ _DOT_ATOM = rf"{_ATEXT}+(?:\.{_ATEXT}+)*"
 #: and with nothing the address parser would rewrite: no comments, escapes, encoded words
 #: or runs of spaces, so its display name and addr-spec are exactly the matched text. A
 #: name may not start with "." (the stdlib parser crashes on that, and must go on doing so)
-_PLAIN_MAILBOX = re.compile(
+_PLAIN_MAILBOX = patterns.compile(
     rf"""(?:(?P<name>{_ATEXT}[A-Za-z0-9!#$%&'*+\-/=^_`{{|}}~.]*(?:\ [A-Za-z0-9!#$%&'*+\-/=^_`{{|}}~.]+)*)\ |
             "(?P<quoted>[!#-\[\]-~](?:[ !#-\[\]-~]*[!#-\[\]-~])?)"\ )?
         <(?P<local>{_DOT_ATOM})@(?P<domain>{_DOT_ATOM})>
       | (?P<bare_local>{_DOT_ATOM})@(?P<bare_domain>{_DOT_ATOM})""",
     re.VERBOSE,
 )
-_LIST_SEP = re.compile(r" *, *")
+_LIST_SEP = patterns.compile(r" *, *")
 
 
 def _bounded_address_field(key: str, value: str, defects: list[str]) -> str:
@@ -317,14 +318,14 @@ def _bounded_address_field(key: str, value: str, defects: list[str]) -> str:
 #: parameters without RFC 2231 "*" sections whose values are a token or a quoted string
 #: without escapes
 _MIME_WORD = r"[A-Za-z0-9!#$%&'*+\-.^_`{|}~]+"
-_MIME_PARAM = re.compile(
+_MIME_PARAM = patterns.compile(
     r"""[ \t]*([A-Za-z0-9!#$&+\-.^_`{|}~]+)=(?:([A-Za-z0-9!#$%&+\-.^_`{|}~]+)|"([ !#-\[\]-~]*)")(;|$)"""
 )
 _MIME_HEAD = {
-    "content-type": re.compile(_MIME_WORD + "/" + _MIME_WORD + "(;|$)"),
-    "content-disposition": re.compile(_MIME_WORD + "(;|$)"),
+    "content-type": patterns.compile(_MIME_WORD + "/" + _MIME_WORD + "(;|$)"),
+    "content-disposition": patterns.compile(_MIME_WORD + "(;|$)"),
 }
-_PLAIN_MSGID = re.compile(rf"<{_DOT_ATOM}@{_DOT_ATOM}>")
+_PLAIN_MSGID = patterns.compile(rf"<{_DOT_ATOM}@{_DOT_ATOM}>")
 
 
 def _plain_mime_field(key: str, value: str) -> str | None:
@@ -485,11 +486,11 @@ def _decode_words_leniently(value: object) -> str:
     return "".join(chunks)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SMUGGLED = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-_FOLD = re.compile(r"\r?\n(?=[ \t])")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SMUGGLED = patterns.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_FOLD = patterns.compile(r"\r?\n(?=[ \t])")
 #: control characters dropped from body text (tab, newline and carriage return stay)
-_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BODY_CONTROL = patterns.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _one_line(text: str) -> str:
@@ -508,7 +509,7 @@ def _address(name: str, addr: str) -> Address | None:
     return Address(name=name, addr=addr)
 
 
-_ANGLE_ADDR = re.compile(r"<\s*([^<>\s@]+@[^<>\s@]+)\s*>")
+_ANGLE_ADDR = patterns.compile(r"<\s*([^<>\s@]+@[^<>\s@]+)\s*>")
 
 
 def _addresses(parsed: list[object], raw_values: list[str]) -> tuple[Address, ...]:
@@ -551,7 +552,7 @@ def _addresses_leniently(raw: str) -> list[Address]:
     return [a for a in (_address(n, ad) for n, ad in pairs) if a]
 
 
-_MSGID = re.compile(r"<[^<>\s]+>")
+_MSGID = patterns.compile(r"<[^<>\s]+>")
 
 
 def _msgids(values: list[str]) -> tuple[str, ...]:
@@ -574,7 +575,7 @@ def _date(values: list[str], defects: list[str]) -> datetime | None:
     return d
 
 
-_GUESS_BOUNDARY = re.compile(r"(?m)^--([^\s]{1,70}?)(?:--)?[ \t]*\r?$")
+_GUESS_BOUNDARY = patterns.compile(r"(?m)^--([^\s]{1,70}?)(?:--)?[ \t]*\r?$")
 
 
 def _repair_multipart(part: Message, defects: list[str]) -> Message | None:
@@ -648,7 +649,7 @@ def _filename(part: Message) -> str | None:
     return _one_line(name) if name else None
 
 
-_QUOTE_START = re.compile(
+_QUOTE_START = patterns.compile(
     r"""^(?:
         on\s.{0,200}\bwrote:\s*$                       # Gmail/Apple attribution
       | am\s.{0,200}\bschrieb\s.{0,80}:\s*$            # German attribution
@@ -667,13 +668,13 @@ _QUOTE_START = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SIG_DELIM = re.compile(r"^(?:-- ?|--)$")
+_SIG_DELIM = patterns.compile(r"^(?:-- ?|--)$")
 
 
-_ATTRIBUTION_HEAD = re.compile(r"^(?:on|am|le|el|il|op|w\s+dniu)\s", re.IGNORECASE)
+_ATTRIBUTION_HEAD = patterns.compile(r"^(?:on|am|le|el|il|op|w\s+dniu)\s", re.IGNORECASE)
 #: the second line of an Outlook header block: "Sent:", "Date:", "To:", "Subject:" and their
 #: French and German names
-_HEADER_BLOCK_FIELD = re.compile(
+_HEADER_BLOCK_FIELD = patterns.compile(
     r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
     r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp|wysłano|do|temat"
     r"|skickat|till|ämne|sendt|til|emne)\s?:",
@@ -681,7 +682,7 @@ _HEADER_BLOCK_FIELD = re.compile(
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
 #: message's new text ends there
-_CLIENT_SIGN_OFF = re.compile(
+_CLIENT_SIGN_OFF = patterns.compile(
     r"^(?:sent from (?:my |the )?[\w .-]{1,40}|get outlook for (?:ios|android)\b.{0,60}|"
     r"von meinem [\w .-]{1,30} gesendet|envoyé de mon [\w .-]{1,30}|enviado desde mi [\w .-]{1,30}|"
     r"skickat från min [\w .-]{1,30}|sendt fra min [\w .-]{1,30})$",
@@ -781,27 +782,27 @@ def split_text(text: str) -> tuple[str, str, str]:
 
 
 #: a forwarded message starts here, whatever the subject says (Gmail, Thunderbird, Apple)
-_FORWARD_MARK = re.compile(
+_FORWARD_MARK = patterns.compile(
     r"^(?:-{3,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée])\s*-{3,}"
     r"|begin\s+forwarded\s+message\s*:)\s*$",
     re.IGNORECASE,
 )
 #: "Fw: Interview", "Fwd: Re: …", "WG:", "TR:", "RV:", "VS:": Outlook forwards with the same
 #: "-----Original Message-----" block it replies with, and only the subject tells them apart
-FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
-_FORWARD_HEADER = re.compile(
+FORWARD_SUBJECT = patterns.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
+_FORWARD_HEADER = patterns.compile(
     r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp"
     r"|från|skickat|till|ämne|fra|sendt|til|emne)"
     r"\s*:",
     re.I,
 )
-_FORWARD_WORD = re.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
+_FORWARD_WORD = patterns.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
 #: lines of a forwarded meeting's header block that are its content: Outlook puts a
 #: forwarded invitation's time and place there ("When: Thursday, January 22 3:30 PM-4:30 PM")
-_FORWARD_MEETING = re.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
-_FORWARD_FROM = re.compile(r"^\s*(?:from|von|de|van)\s*:(.*)$", re.I)
-FORWARD_SUBJECT_LINE = re.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
-_ADDRESS_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_FORWARD_MEETING = patterns.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
+_FORWARD_FROM = patterns.compile(r"^\s*(?:from|von|de|van)\s*:(.*)$", re.I)
+FORWARD_SUBJECT_LINE = patterns.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
+_ADDRESS_IN = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: lines of a header value wrapped onto the next lines, at most
 _MAX_WRAPPED_HEADER_LINES = 3
 
@@ -886,8 +887,8 @@ def forward_in(text: str, subject: str) -> Forward:
     return Forward("\n".join([*meeting, *body]).strip()[:MAX_TEXT_CHARS], sender, fwd_subject[:500])
 
 
-_WORD = re.compile(r"\w+")
-_STUB_HINT = re.compile(
+_WORD = patterns.compile(r"\w+")
+_STUB_HINT = patterns.compile(
     r"html|browser|web\s+version|view\s+(?:this|it)\s+online|e-?mail\s+(?:client|program)", re.IGNORECASE
 )
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from daemon.model import Address, Mail, People
-from daemon.understand import extract
+from daemon.understand import extract, patterns
 from daemon.understand.relays import is_hiring_relay, is_noreply
 
 MAX_INTERVIEWERS = 8
@@ -27,7 +27,7 @@ MAX_TOPIC_WORDS = 8
 # --- names ------------------------------------------------------------------------------------
 
 _NAME_WORD = r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?"
-_NAME_RUN = re.compile(rf"^(?:Dr\.?\s+)?{_NAME_WORD}(?:\s+(?:van|de|von|da|del|le)?\s*{_NAME_WORD}){{0,2}}")
+_NAME_RUN = patterns.compile(rf"^(?:Dr\.?\s+)?{_NAME_WORD}(?:\s+(?:van|de|von|da|del|le)?\s*{_NAME_WORD}){{0,2}}")
 #: capitalised words that start a sentence or a title, not a name
 _NOT_NAMES = frozenset(
     """
@@ -41,9 +41,9 @@ _NOT_NAMES = frozenset(
     technical system systems coding onsite final first second round session agenda break lunch
     """.split()
 )
-_TITLEISH = re.compile(rf"\b{extract._TITLE_NOUN}\b|\b(?:Head|VP|CTO|CEO|Founder|Partner)\b")
+_TITLEISH = patterns.compile(rf"\b{extract._TITLE_NOUN}\b|\b(?:Head|VP|CTO|CEO|Founder|Partner)\b")
 
-_MEET = re.compile(
+_MEET = patterns.compile(
     r"(?i:\b(?:you(?:'ll|’ll| will)|you are going to|you're going to|you’re going to|we'd like you to|"
     r"the (?:interview|call|conversation|panel|session) will be)\s+)?"
     r"(?i:\b(?:meet(?:ing)?|speak(?:ing)?|talk(?:ing)?|chat(?:ting)?|interview(?:ing)?|sit down)\s+with"
@@ -51,12 +51,12 @@ _MEET = re.compile(
     r"|\bconsist(?:s|ing)? of|\bwith(?=\s+(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+ *(?:\(|,|\.|and\b|&|$)))"
     r"[ \t:]*\n?[ \t]*(?P<list>[^.!?\n]*(?:\n(?![ \t]*\n)[^.!?\n]*){0,2})"
 )
-_AGENDA_LINE = re.compile(
+_AGENDA_LINE = patterns.compile(
     r"(?im)^[ \t•*·-]*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[-–—]|to)\s*\d{1,2}(?::\d{2})?\s*"
     r"(?:[ap]\.?m\.?)?[ \t:|–—-]*(?P<rest>.+)$"
 )
-_AGENDA_WHO = re.compile(r"(?:\bwith\b|[–—|]|\s-\s|\()\s*(?P<who>[A-Z][^()\n]*?)\)?\s*$")
-_FIRST_PERSON_INTERVIEW = re.compile(
+_AGENDA_WHO = patterns.compile(r"(?:\bwith\b|[–—|]|\s-\s|\()\s*(?P<who>[A-Z][^()\n]*?)\)?\s*$")
+_FIRST_PERSON_INTERVIEW = patterns.compile(
     r"(?i)\b(?:with me\b|me and\b|I(?:'ll|’ll| will| am|'m|’m) (?:be )?"
     r"(?:interviewing|your interviewer|leading|running)"
     r"|(?:I|I'd|I’d|I would|I'll|I’ll|I will) (?:like to |love to |be glad to |be happy to )?"
@@ -202,19 +202,21 @@ def interviewers(
 
 _ORG = r"(?P<org>[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*){0,3})"
 _CLIENT = [
-    re.compile(rf"\b(?:my|our) client,?\s+{_ORG}"),
-    re.compile(rf"\bon behalf of\s+(?:my client\s+|our client\s+)?{_ORG}"),
-    re.compile(rf"\b{_ORG},?\s+(?:is )?(?:my|our) client\b"),
-    re.compile(rf"\b(?:hiring manager|hiring team|engineering team|team) (?:at|from) {_ORG}"),
-    re.compile(rf"\b(?:interview|conversation|call|meeting) with {_ORG}(?:'s|’s)?\s+(?:for|team|hiring|engineering)"),
-    re.compile(rf"\b(?:role|position|opportunity|opening) (?:at|with) {_ORG}"),
+    patterns.compile(rf"\b(?:my|our) client,?\s+{_ORG}"),
+    patterns.compile(rf"\bon behalf of\s+(?:my client\s+|our client\s+)?{_ORG}"),
+    patterns.compile(rf"\b{_ORG},?\s+(?:is )?(?:my|our) client\b"),
+    patterns.compile(rf"\b(?:hiring manager|hiring team|engineering team|team) (?:at|from) {_ORG}"),
+    patterns.compile(
+        rf"\b(?:interview|conversation|call|meeting) with {_ORG}(?:'s|’s)?\s+(?:for|team|hiring|engineering)"
+    ),
+    patterns.compile(rf"\b(?:role|position|opportunity|opening) (?:at|with) {_ORG}"),
 ]
-_AGENCY_CUE = re.compile(
+_AGENCY_CUE = patterns.compile(
     r"(?i)\b(?:my client|our client|client company|on behalf of (?:my|our|a) client"
     r"|put (?:you|your (?:cv|resume|profile)) forward"
     r"|submitted your (?:cv|resume|profile)|recruitment agency|staffing (?:agency|firm)|search firm)\b"
 )
-_AGENCY_ORG = re.compile(
+_AGENCY_ORG = patterns.compile(
     r"(?i)\b(?:recruit(?:ment|ing)? (?:partners|group|agency|solutions)|staffing|talent (?:partners|solutions|search)"
     r"|search (?:partners|group)|resourcing|headhunt\w*|executive search|[a-z]+ partners)\b"
 )
@@ -281,19 +283,21 @@ def agency_and_client(mail: Mail, company: str | None) -> tuple[str | None, str 
 
 # --- topics ----------------------------------------------------------------------------------
 
-_COVER = re.compile(
+_COVER = patterns.compile(
     r"(?i)\b(?:cover|covering|covers|discuss|discussing|focus(?:ed|es)? on|focusing on|talk(?:ing)? (?:about|through)"
     r"|go(?:ing)? over|dig(?:ging)? into|deep[- ]dive (?:into|on)"
     r"|walk(?:ing)? (?:us |you |me )?through|explore|exploring"
     r"|a (?:conversation|discussion|chat) (?:about|on|of)|questions (?:about|on))\b[ \t:]*"
 )
-_TOPIC_HEAD = re.compile(r"(?im)^[ \t]*(?:topics?|agenda|focus|format|what (?:we'll|we will) cover)[ \t]*:[ \t]*(.*)$")
-_BULLET = re.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])[ \t]+(.+)$")
-_FILLER = re.compile(
+_TOPIC_HEAD = patterns.compile(
+    r"(?im)^[ \t]*(?:topics?|agenda|focus|format|what (?:we'll|we will) cover)[ \t]*:[ \t]*(.*)$"
+)
+_BULLET = patterns.compile(r"(?m)^[ \t]*(?:[-*•·]|\d+[.)])[ \t]+(.+)$")
+_FILLER = patterns.compile(
     r"(?i)^(?:(?:a (?:bit|little) (?:more )?(?:about|of)|some|more about|about|briefly|in (?:more )?depth|"
     r"things like|topics like|topics such as|such as|both|also|then|first|finally|and)\s+)+"
 )
-_TOPIC_STOP = re.compile(
+_TOPIC_STOP = patterns.compile(
     r"(?i)\b(?:any questions|your questions|questions you (?:may )?have|next steps|logistics|the process|introductions?"
     r"|calendar|invite|link|zoom|video|call|time|minutes?|hour|schedule|availability)\b"
 )

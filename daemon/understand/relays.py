@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from daemon.understand import patterns
+
 #: mail domain suffix -> relay brand
 RELAY_DOMAINS: dict[str, str] = {
     "greenhouse.io": "Greenhouse",
@@ -95,7 +97,7 @@ HIRING_RELAYS = frozenset(
     }
 )  # fmt: skip
 
-_NOREPLY = re.compile(
+_NOREPLY = patterns.compile(
     r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|noreply[-_.].*|.*[-_.]noreply|"
     r"notifications?|mailer[-_.]daemon|postmaster|bounces?(?:[+-].*)?|calendar-notification|"
     r"invitations?|automated|auto[-_.]?confirm)$",

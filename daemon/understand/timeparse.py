@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from daemon.budget import checkpoint
-from daemon.understand import lexicon, zones
+from daemon.understand import lexicon, patterns, zones
 from daemon.understand.zones import Zone
 
 Grain = Literal["day", "hour", "minute"]
@@ -150,40 +150,36 @@ def compile_with_needles(pattern: str, flags: int) -> tuple[re.Pattern[str], fro
     ``re.compile`` parses the pattern and throws the parse away; :func:`needles` would parse
     it again. For the long patterns the lexicons make, parsing is most of the cost of a
     compile, and a first scan pays it once per pattern in every process. So the parse is
-    kept for both: the code is generated from it as ``re._compiler.compile`` does. Any
-    trouble with these private modules (another Python version) falls back to the two calls.
+    kept for both (``patterns.compile_parsed``, which also keeps the code and the needles
+    from one run to the next). Any trouble with these private modules (another Python
+    version) falls back to the two calls.
     """
     # a plain int, as re.compile makes it before it parses: with a RegexFlag every flag test
     # of the parser and the code generator (a hundred thousand of them for classify's rules)
     # goes through enum's Python-level __and__
     flags = int(flags)
+    if _sre is None:  # pragma: no cover - the private modules of another Python version
+        rx = re.compile(pattern, flags)
+        return rx, needles(rx)
     try:
-        tree = _sre.parse(pattern, flags)
-        found = _needed(tree, True)
-        code = _sre_code._code(tree, flags)
-        groupindex = tree.state.groupdict
-        indexgroup: list[str | None] = [None] * tree.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        rx: re.Pattern[str] = _sre_engine.compile(
-            pattern, flags | tree.state.flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup)
-        )
+        rx, kept = patterns.compile_parsed(pattern, flags, lambda tree: _needed(tree, True))
     except re.error:
         raise
     except Exception:  # pragma: no cover - the private modules of another Python version
         rx = re.compile(pattern, flags)
         return rx, needles(rx)
+    found = None if kept is None else frozenset(kept)
     return rx, (None if found is None or min(map(len, found)) < 3 else found)
 
 
 #: a pattern's tokens, for lower-casing its literal characters only (not escapes, not group syntax)
-_TOKEN = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]*[:)]|\(\?<?[=!]|\(\?#[^)]*\)|.", re.S)
+_TOKEN = patterns.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]*[:)]|\(\?<?[=!]|\(\?#[^)]*\)|.", re.S)
 
 
 def _lowered(pattern: str, flags: int) -> re.Pattern[str]:
     """``pattern`` with its literal letters lower-cased, compiled without re.IGNORECASE."""
     tokens = _TOKEN.findall(pattern)
-    return re.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), flags & ~re.IGNORECASE)
+    return patterns.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), flags & ~re.IGNORECASE)
 
 
 def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -436,7 +432,7 @@ _YEAR = r"(?:\d{4}|['’]\d{2})(?![\d:])"
 # URLs and addresses hold digits that look like dates and times; blank them, keep offsets.
 # The local part is bounded (64, as RFC 5321 says): unbounded, every start in a long word
 # run rescans the run to its end, quadratic in the run
-_MASK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.-]+|\[cid:[^\]]*\]", re.IGNORECASE)
+_MASK = patterns.compile(r"(?:https?://|www\.)\S+|[\w.+-]{1,64}@[\w-]+\.[\w.-]+|\[cid:[^\]]*\]", re.IGNORECASE)
 
 _RANGE_TO = r"(?:-|–|—|~|to|till|til|until|through|thru|and)"
 
@@ -493,7 +489,7 @@ _PERIOD = _Source(
 )
 
 #: a month or a year on its own: only kept as one end of a range ("from March to May", "2014-2018")
-_COARSE = re.compile(
+_COARSE = patterns.compile(
     rf"""(?P<mon>\b(?P<cm>{_MON})\b\.?(?:[\s,/-]*(?P<cmy>\d{{4}})\b)?)
     |(?P<yr>(?<![\d/.:,$€£])(?P<y>(?:1[89]|20)\d{{2}})(?P<dec>\s?s)?\b(?![/:]|[.,]\d))""",
     re.IGNORECASE | re.VERBOSE,
@@ -527,7 +523,7 @@ _REL = _Source(
 )
 
 #: "arvo" is Australian and New Zealand English for the afternoon ("sat arvo 2-6")
-_POD = re.compile(
+_POD = patterns.compile(
     r"\b(?:in\s+the\s+)?(?P<pod>morning|afternoon|arvo|evening|night|lunch(?=time\b|\b))(?:time)?\b", re.I
 )
 
@@ -562,11 +558,11 @@ _WTIME = _Source(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s*$", re.I)
+_RANGE_BEFORE = patterns.compile(r"\b(?:from|between)\s*$", re.I)
 #: "at", "around" before a worded or compact time
-_SAID_AT = re.compile(r"(?:\bat|@|\baround|\babout|\bapproximately|\bapprox\.?|\bby)\s*$", re.I)
+_SAID_AT = patterns.compile(r"(?:\bat|@|\baround|\babout|\bapproximately|\bapprox\.?|\bby)\s*$", re.I)
 #: what may follow a worded hour that stands alone ("at eight.", "at six tomorrow")
-_HOUR_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:today|tomorrow|tonight|this|in\s+the|on|ish)\b)", re.I)
+_HOUR_END = patterns.compile(r"\s*(?:$|[.,;!?)]|(?:today|tomorrow|tonight|this|in\s+the|on|ish)\b)", re.I)
 
 _ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
 _REGION = _alt(list(zones.REGIONS))
@@ -598,33 +594,35 @@ _ZONE = _Source(
 )
 
 #: a zone right after a number makes it a clock: "10.30 Amsterdam time", "10 Central", "9.30 CET"
-_CLOCK_ZONE_AFTER = re.compile(
+_CLOCK_ZONE_AFTER = patterns.compile(
     rf"""\s?\(?(?:(?-i:(?:{_ABBR})\b)|(?:{_REGION}|{_CITY}|uk|u\.k\.)\s+time\b|(?:{_CITY})\b(?!\s+[a-z])
     |heure\b|uhr\b|(?:{_ZONE_LEAD})\s+(?:oficial\s+)?(?:de\s+|del\s+|da\s+|do\s+)?(?:{_ZONE_LEX})\b|(?:{_BARE_REGION})\b(?!\s+(?-i:[A-Z])(?!ime\b|tandard\b|aylight\b)))""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: what before a dotted clock says it is a time ("at 9.30", "um 14.30", "Time: 10.00", "à 9.30")
-_CLOCK_BEFORE = re.compile(
+_CLOCK_BEFORE = patterns.compile(
     r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start|"
     # Swedish, Norwegian, Danish and Polish: "kl. 14.00", "klockan 9.30", "godz. 10.00"
     r"klockan|klokken|klokka|tid|tidspunkt|godzina)\s*:?|\b(?:kl|godz)\.?|@)\s*$",
     re.IGNORECASE,
 )
 #: a day right after a dotted number makes it a clock: "Great, 9.30 Monday it is!", "10.15 tomorrow"
-_DAY_NAMED_AFTER = re.compile(
+_DAY_NAMED_AFTER = patterns.compile(
     r"\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b", re.IGNORECASE
 )
-_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_NAME_GOES_ON = patterns.compile(r"\s+[A-Z][a-z]")
 #: "Thursday 4th December at 1400": a date, then "at", then four digits on the quarter hour
-_DATE_THEN_AT = re.compile(
+_DATE_THEN_AT = patterns.compile(
     rf"(?:\d(?:st|nd|rd|th)|\b\d{{4}}|\b(?:{_MON}|{_WD})\.?(?:\s+\d{{1,2}})?),?\s+(?:at|@)\s*$", re.IGNORECASE
 )
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
-_HRS_AFTER = re.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
+_HRS_AFTER = patterns.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
 #: what before "10 hrs" makes it a clock ("a las 10 hrs", "das 14 hs", "at 14 hrs") and not a length
-_HRS_CLOCK_BEFORE = re.compile(r"(?:\b(?:at|las|los|das|de|às|as|a|um|à|hora|horas|time)\s*:?|@)\s*$", re.IGNORECASE)
+_HRS_CLOCK_BEFORE = patterns.compile(
+    r"(?:\b(?:at|las|los|das|de|às|as|a|um|à|hora|horas|time)\s*:?|@)\s*$", re.IGNORECASE
+)
 
-_DURATION = re.compile(
+_DURATION = patterns.compile(
     r"""\b(?P<num>\d{1,3}(?:\.\d)?|an?|one|two|three|half\s+an?|one\s+and\s+a\s+half|an?\s+hour\s+and\s+a\s+half)
     [\s-]?(?P<unit>minutes?|mins?|hours?|hrs?)\b
     (?:\s+(?:and\s+)?(?P<num2>\d{1,2})[\s-]?(?:minutes?|mins?))?""",
@@ -649,25 +647,25 @@ _COARSE_S, _POD_S, _MASK_S = (_Scanner(functools.partial(_same, r)) for r in (_C
 
 #: what may stand between two atoms of one mention
 _GLUE_LEX = _alt(list(lexicon.GLUE))
-_GLUE = re.compile(
+_GLUE = patterns.compile(
     rf"""^(?:[\s,;()\[\]⋅·•|@/\-–—:*]|\b(?:at|on|for|from|the|of|around|about|starting|beginning|by|in
     |time|uhr|um|am|date|when|datum|zeit|à|le|{_GLUE_LEX})\b)*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_GLUE = 32
-_POD_GLUE = re.compile(r"^\s*(?:at|@|around)?\s*$", re.I)
+_POD_GLUE = patterns.compile(r"^\s*(?:at|@|around)?\s*$", re.I)
 
 #: a bare number is an hour when a day or part of day follows it: "9 tomorrow", "3 in the morning"
-_DAY_AFTER = re.compile(
+_DAY_AFTER = patterns.compile(
     r"\s*,?\s*(?:tomorrow|tonight|tonite|today|this\s+(?:morning|afternoon|evening)|in\s+the\s+(?:morning|afternoon|evening)\b)",
     re.I,
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = patterns.compile(
     r"\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|people|persons?|candidates?|percent)\b|\s*%", re.I
 )
 #: "durée : 1h30", "duración: 1h": a clock-like length, not a time of day (lexicon.py)
-_DURATION_BEFORE = re.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})\b[^\d.;!?]{{0,20}}$", re.I)
-_AT_BEFORE = re.compile(
+_DURATION_BEFORE = patterns.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})\b[^\d.;!?]{{0,20}}$", re.I)
+_AT_BEFORE = patterns.compile(
     r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor|\bkl\.?|\bklockan|\bklokken|\bklokka)\s*$",
     re.I,
 )
@@ -1258,7 +1256,7 @@ def _hour_value_or_words(raw: str) -> int | None:
 
 #: a city or country said in parentheses right after an abbreviation: "AEST (Brisbane time)",
 #: "EET (Cairo)"; the place is the more exact of the two (Brisbane keeps no summer time)
-_PLACE_AFTER = re.compile(rf"\s?\(\s?(?P<place>{_CITY}|{_REGION})(?:\s+time)?\s?[),]", re.IGNORECASE)
+_PLACE_AFTER = patterns.compile(rf"\s?\(\s?(?P<place>{_CITY}|{_REGION})(?:\s+time)?\s?[),]", re.IGNORECASE)
 
 
 def _abbr_zone(abbr: str, text: str, end: int, context: dict[str, Zone | None]) -> Zone | None:
@@ -1491,9 +1489,9 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
     return kept[:MAX_MENTIONS], loose_zones[:MAX_MENTIONS]
 
 
-_RANGE_SEP = re.compile(r"^\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s+(?:the\s+)?$|^\s*[-–—~]\s*$", re.I)
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
-_TO_NOW = re.compile(r"\s*(?:-|–|to|till|until|and)\s+(?:now|date|today)\b", re.I)
+_RANGE_SEP = patterns.compile(r"^\s*(?:-|–|—|~|to|till|til|until|through|thru|and)\s+(?:the\s+)?$|^\s*[-–—~]\s*$", re.I)
+_BETWEEN = patterns.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_TO_NOW = patterns.compile(r"\s*(?:-|–|to|till|until|and)\s+(?:now|date|today)\b", re.I)
 
 
 def _dateish(p: Parsed) -> bool:
@@ -1548,7 +1546,7 @@ def dayfirst_for(ref: datetime) -> bool:
 
 _DAYFIRST_WORDS = frozenset(w for ws in lexicon.DAYFIRST_WORDS.values() for w in ws.split())
 _MONTHFIRST_WORDS = frozenset(lexicon.MONTHFIRST_WORDS.split())
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = patterns.compile(r"[^\W\d_]+")
 
 
 def dayfirst_by_language(text: str) -> bool:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from daemon.budget import checkpoint
 from daemon.model import SCHEDULING, Address, CalendarEvent, Category, InterviewTime, Mail, TimeSource
-from daemon.understand import lexicon
+from daemon.understand import lexicon, patterns
 from daemon.understand.timeparse import (
     Parsed,
     TimeMention,
@@ -35,7 +35,7 @@ from daemon.understand.zones import Zone, iana
 __all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
 
 #: words that make a date something other than the interview
-_NOT_INTERVIEW = re.compile(
+_NOT_INTERVIEW = patterns.compile(
     r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
     |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
@@ -44,77 +44,77 @@ _NOT_INTERVIEW = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 #: words just before a mention that make it the time being replaced
-_OLD = re.compile(
+_OLD = patterns.compile(
     r"""(?:\b(?:from|previous(?:ly)?|original(?:ly)?|old|was|were|instead\s+of|no\s+longer)\b[^\n]{0,40}
     |\b(?:move|moving|reschedule|rescheduling|push|shift|cancel)\s+(?:our|your|the|my|this|that)?\s*
         (?:\w+\s+)?)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: a change of day told as "moved from <old> to <new>"
-_MOVED_FROM = re.compile(
+_MOVED_FROM = patterns.compile(
     r"\b(?:moves?|moved|moving|shift(?:s|ed|ing)?|push(?:es|ed|ing)?|chang(?:es|ed|ing)|reschedul\w*|brought|bring)"
     r"\s+(?:\w+\s+){0,6}?from\s+$",
     re.IGNORECASE,
 )
-_NEW = re.compile(
+_NEW = patterns.compile(
     r"\b(?:new(?:\s+time)?|moved?\s+(?:it\s+|this\s+|(?:your|our|the)\s+(?:[\w-]+\s+){0,3}?)?to|"
     r"reschedul\w*\s+(?:it\s+)?(?:to|for)|now|updated|instead)\b",
     re.IGNORECASE,
 )
-_SLOT_CUE = re.compile(
+_SLOT_CUE = patterns.compile(
     r"""\b(?:any\s+of\s+(?:these|the\s+following|those)|following\s+(?:slots|times|options|dates)|which\s+of
     |options?\b|slots?\b|do\s+any|work\s+for\s+you|works?\s+best|suits?\s+you|preferred|proposed|either)""",
     re.IGNORECASE | re.VERBOSE,
 )
-_DURATION_BAD_AFTER = re.compile(
+_DURATION_BAD_AFTER = patterns.compile(
     r"^\s*(?:before|early|earlier|prior|ahead|beforehand|in\s+advance|late|after|ago|of\s+(?!the\s+interview)"
     r"|on\s+(?!the\s+(?:call|phone)|(?:my|our|your)\s+calendar)|for\s+(?:your\s+)?questions|presenting|buffer|break)",
     re.IGNORECASE,
 )
-_DURATION_GOOD_BEFORE = re.compile(
+_DURATION_GOOD_BEFORE = patterns.compile(
     r"(?:duration|lasts?|last\s+approximately|blocked|session\s+is|will\s+be|approx\.?|approximately|about|is|for"
     r"|plan\s+for|a|same|still|quick)\W*$",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.!?]\s|\n\s*\n|\n\s*[-•*]")
+_CLAUSE_END = patterns.compile(r"[.!?]\s|\n\s*\n|\n\s*[-•*]")
 #: what is sent to the candidate ahead of a case round, whose time is not the meeting's
-_MATERIALS = re.compile(
+_MATERIALS = patterns.compile(
     r"\b(?:(?:case|briefing|interview|pre-read)\s+)?(?:materials?|data\s+pack|case\s+pack|case\s+brief|pre-?reads?)\b"
     r"[^.!?\n]{0,80}\b(?:receive|go(?:es)?\s+out|be\s+sent|sent|released?|arrive|email(?:ed)?)\b|"
     r"\b(?:receive|be\s+sent)\s+(?:a|the|your)\s+(?:\w+\s+){0,2}?(?:materials?|data\s+pack|case\s+pack|case\s+brief)\b",
     re.IGNORECASE,
 )
 #: an itinerary's travel line
-_TRAVEL = re.compile(
+_TRAVEL = patterns.compile(
     r"\b(?:depart(?:s|ing)?|boarding|layover|take-?off|(?:flight|train)\s+(?:leaves|departs))\b", re.IGNORECASE
 )
 #: a zone named for the restated times only: "with Pacific in brackets for reference"
-_FOR_REFERENCE = re.compile(
+_FOR_REFERENCE = patterns.compile(
     r"\s*(?:time\s+)?(?:(?:shown\s+|given\s+)?in\s+(?:brackets|parenthes[ie]s)|for\s+reference)\b", re.IGNORECASE
 )
 #: a deadline's "by" right before the day
-_DUE_BEFORE = re.compile(
+_DUE_BEFORE = patterns.compile(
     # ("come by tomorrow at 17:00" is a visit, not a deadline)
     r"(?<!come )(?<!stop )(?<!drop )(?<!swing )(?<!pop )\b(?:by|no\s+later\s+than|not\s+later\s+than)\s*$",
     re.IGNORECASE,
 )
 #: a date that names when a message was sent ("This replaces the schedule sent on September 19"):
 #: no day of the meeting
-_SENT_ON = re.compile(r"\b(?:sent|dated|written|received|emailed)\s+(?:on\s+)?\Z", re.IGNORECASE)
+_SENT_ON = patterns.compile(r"\b(?:sent|dated|written|received|emailed)\s+(?:on\s+)?\Z", re.IGNORECASE)
 #: a bound, not a time: "Afternoons after 1:00 are best", "any time before noon"
-_BOUND_BEFORE = re.compile(
+_BOUND_BEFORE = patterns.compile(
     r"\b(?:after|before|no later than|no earlier than|not before|not after|until|till|bis|"
     # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
     r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
     re.IGNORECASE,
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
-_YOUR_TIME = re.compile(
+_YOUR_TIME = patterns.compile(
     r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b)", re.IGNORECASE
 )
 #: a window for a phone call, not its start: "she'll call you tomorrow between 2 and 4 EST",
 #: "expect a call from the manager between 1 and 3"
-_CALL_WINDOW = re.compile(
+_CALL_WINDOW = patterns.compile(
     r"\b(?:call|calls|calling|ring|ringing|phone|hear from)\b[^.!?\n]{0,60}?\bbetween\s+\d", re.IGNORECASE
 )
 
@@ -132,7 +132,7 @@ class _Candidate:
 #: what joins a time to the same moment restated in another clock: "11:30 AM PT / 2:30 PM ET",
 #: "2pm UK time (15:00 in Berlin)", "11:00 AM Central (noon our time)"
 #: "4:00 PM KSA time (5:00 PM UAE)", "1:00 pm Cairo time (EEST, UTC+3) - that's 2:00 pm in Dubai"
-_RESTATED = re.compile(
+_RESTATED = patterns.compile(
     r"""^\s*(?:time\b)?\s*(?:\([^()\n]{0,30}\)\s*)?
     # the zone spelled out in the brackets first: "1:30 PM AST (Arabia Standard Time, i.e. 2:30 PM in Dubai)"
     (?:\(\s*[^()\n]{0,40}?\btime\b\s*,?\s*(?=i\.e\.|that|which|or\b))?
@@ -142,19 +142,21 @@ _RESTATED = re.compile(
 )
 #: what before a time makes it the arrival, not the interview: "please arrive at 8.45",
 #: "check-in 8:45", "be at reception by 9:15"
-_ARRIVAL_BEFORE = re.compile(
+_ARRIVAL_BEFORE = patterns.compile(
     r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|report\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:reception|front\s+desk|lobby|main\s+office)
     |be\s+(?:there|here|on\s+site|onsite|at\s+(?:the\s+)?(?:reception|front\s+desk|lobby)))\b[^\n]{0,30}$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: the same in the other languages' words ("vous présenter à l'accueil vers 8 h 45")
-_ARRIVAL_BEFORE_LEX = re.compile(rf"{lexicon.pattern('arrival')}[^\n]{{0,30}}$", re.IGNORECASE)
+_ARRIVAL_BEFORE_LEX = patterns.compile(rf"{lexicon.pattern('arrival')}[^\n]{{0,30}}$", re.IGNORECASE)
 #: an agenda line whose label says it is the arrival: "08:45  Arrival and check-in"; a welcome
 #: session ("10:00 - 10:45 Welcome & team intro") is part of the block and stays
-_ARRIVAL_AFTER = re.compile(r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE)
+_ARRIVAL_AFTER = patterns.compile(
+    r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE
+)
 #: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
-_HEADER_LINE = re.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano|skickat|sendt)\s*:", re.IGNORECASE)
-_HEADER_NEAR = re.compile(
+_HEADER_LINE = patterns.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano|skickat|sendt)\s*:", re.IGNORECASE)
+_HEADER_NEAR = patterns.compile(
     r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet|od|do|temat)\s*:", re.IGNORECASE | re.MULTILINE
 )
 
@@ -175,8 +177,8 @@ def _header_timestamp(text: str, p: Parsed) -> bool:
 
 #: a chat transcript's line stamp pasted into mail: "[13/05/26, 18:02] Camila (RH): …" (WhatsApp on
 #: a phone) or "13/05/26, 18:02 - Camila: …" (an exported chat); what follows is who spoke
-_CHAT_BRACKET = re.compile(r"[ \t>]*\[([^\]\n]{1,40})\][ \t]*[^\s:\[\]][^:\n]{0,60}:")
-_CHAT_DASH = re.compile(r"[ \t]+[-–][ \t]+[^\W\d][^:\n\d]{0,60}:")
+_CHAT_BRACKET = patterns.compile(r"[ \t>]*\[([^\]\n]{1,40})\][ \t]*[^\s:\[\]][^:\n]{0,60}:")
+_CHAT_DASH = patterns.compile(r"[ \t]+[-–][ \t]+[^\W\d][^:\n\d]{0,60}:")
 
 
 def _chat_timestamp(text: str, p: Parsed) -> bool:
@@ -222,7 +224,7 @@ def _strong_zone(z: Parsed, text: str) -> bool:
 
 #: a line that says which clock every time in the message is on: "All times are Dubai time.",
 #: "(all times Central)", "Times shown in CET", "Time zone: Africa/Lagos"
-_DECLARES = re.compile(
+_DECLARES = patterns.compile(
     r"\b(?:all\s+(?:the\s+)?times?|times?\s+(?:are|is|shown|listed|given|quoted|above|below)|time\s*zone\s*:)",
     re.IGNORECASE,
 )
@@ -578,7 +580,7 @@ def _from_ics(mail: Mail, category: Category, text_mentions: Callable[[], list[T
     return InterviewTime(start, end, tzkey, source="ics")
 
 
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = patterns.compile(
     r"\b(?:wrote|schrieb|a\s+écrit|escribió|scritto|napisał(?:\(a\)|a)?|pisze)\s*:?\s*$", re.IGNORECASE
 )
 
@@ -637,9 +639,11 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
 
 
 #: a proposed slot named by its number: "option 3", "Option ③", "slot #2", "choice no. 1"
-_OPTION = re.compile(r"\b(?:option|slot|choice)\s*(?:#|no\.?\s*|number\s*)?([1-9]|[①-⑨])(?![\d.:/])", re.IGNORECASE)
+_OPTION = patterns.compile(
+    r"\b(?:option|slot|choice)\s*(?:#|no\.?\s*|number\s*)?([1-9]|[①-⑨])(?![\d.:/])", re.IGNORECASE
+)
 #: the same number as a list item's label at the start of a line: "③ 6/30 (Tue)", "3) Tue 30 June", "#3:"
-_ITEM = re.compile(r"^[\s>*•-]*(?:#\s*)?([1-9]|[①-⑨])(?:[.):]|\s)", re.MULTILINE)
+_ITEM = patterns.compile(r"^[\s>*•-]*(?:#\s*)?([1-9]|[①-⑨])(?:[.):]|\s)", re.MULTILINE)
 
 
 def _option_number(label: str) -> int:
@@ -678,7 +682,7 @@ def _by_option(mail: Mail, ref: datetime) -> InterviewTime | None:
     return InterviewTime(t.start, t.end, _zone_key(t), source="text")
 
 
-_SAME_TIME = re.compile(r"\b(?:same\s+time|mismo\s+horario|même\s+heure|gleiche\s+uhrzeit)\b", re.IGNORECASE)
+_SAME_TIME = patterns.compile(r"\b(?:same\s+time|mismo\s+horario|même\s+heure|gleiche\s+uhrzeit)\b", re.IGNORECASE)
 
 
 def _same_time(mail: Mail, ref: datetime, found: list[Parsed]) -> InterviewTime | None:
@@ -714,7 +718,7 @@ def _same_time(mail: Mail, ref: datetime, found: list[Parsed]) -> InterviewTime 
     return InterviewTime(start, end, _zone_key(clock), source="text")
 
 
-_REPLY_SUBJECT = re.compile(r"\s*(?:re|aw|sv|antw|rv|res)\s*:", re.IGNORECASE)
+_REPLY_SUBJECT = patterns.compile(r"\s*(?:re|aw|sv|antw|rv|res)\s*:", re.IGNORECASE)
 
 
 def _same_day_weekdays(found: list[Parsed], ref: datetime) -> list[Parsed]:
@@ -808,7 +812,7 @@ def infer_interview(
     return deferred
 
 
-_RETURN = re.compile(
+_RETURN = patterns.compile(
     r"""\b(?:(?P<back>back|return\w*|in\s+the\s+office|reachable|available)
     |(?P<until>until|till|til|through|thru)|(?P<after>after))\b""",
     re.IGNORECASE | re.VERBOSE,

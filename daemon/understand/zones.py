@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from daemon.understand import patterns
+
 
 @dataclass(frozen=True)
 class Zone:
@@ -121,17 +123,17 @@ ABBREVIATIONS: dict[str, str] = {
 #: words, words that keep the usual reading)
 _W = r"\b(?:{})\b"
 CONTEXT_READINGS: dict[str, tuple[str, re.Pattern[str], re.Pattern[str] | None]] = {}
-_GULF = re.compile(
+_GULF = patterns.compile(
     _W.format(
         r"saudi|ksa|riyadh|jeddah|dammam|dubai|abu\s+dhabi|sharjah|uae|emirates|qatar|doha|kuwait|bahrain"
         r"|manama|oman|muscat|gulf|gcc|iraq|baghdad|arabia"
     ),
     re.IGNORECASE,
 )
-_EGYPT = re.compile(_W.format(r"egypt|egyptian|cairo|giza|alexandria"), re.IGNORECASE)
+_EGYPT = patterns.compile(_W.format(r"egypt|egyptian|cairo|giza|alexandria"), re.IGNORECASE)
 # cities only: "fluent in Chinese" or "our China team" in a US mail leave "CST" Central
-_CHINA = re.compile(_W.format(r"beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu"), re.IGNORECASE)
-_US_CENTRAL = re.compile(
+_CHINA = patterns.compile(_W.format(r"beijing|shanghai|shenzhen|guangzhou|hangzhou|chengdu"), re.IGNORECASE)
+_US_CENTRAL = patterns.compile(
     _W.format(r"chicago|dallas|houston|austin|texas|minneapolis|central\s+time|us\s+central|cdt|ct"), re.IGNORECASE
 )
 CONTEXT_READINGS["AST"] = ("Asia/Riyadh", _GULF, None)
@@ -421,7 +423,7 @@ def same_standard(a: Zone, b: Zone) -> bool:
     return _standard(a) == _standard(b)
 
 
-_OFFSET = re.compile(r"^(?:utc|gmt)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+_OFFSET = patterns.compile(r"^(?:utc|gmt)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 
 
 def parse_offset(text: str) -> Zone | None:
