@@ -108,6 +108,26 @@ def _build(
     return rx
 
 
+#: (what, pattern, flags) -> what ``read`` found in the pattern's parse tree (JSON data)
+_facts: dict[tuple[str, str, int], Any] = {}
+_facts_added: dict[tuple[str, str, int], Any] = {}
+
+
+def fact(what: str, pattern: str, flags: int | re.RegexFlag, read: Any) -> Any:
+    """What ``read`` finds in the parse tree of ``pattern`` (JSON data: None, numbers,
+    strings, lists), kept under the name ``what`` like the code, so that a pattern whose
+    facts are kept is not parsed either."""
+    key = (what, pattern, int(flags))
+    if key in _facts:
+        return _facts[key]
+    if _parser is None:
+        value = None  # pragma: no cover - no parser to read
+    else:
+        value = read(_parser.parse(pattern, int(flags)))
+    _facts[key] = _facts_added[key] = value
+    return value
+
+
 def load(blob: bytes) -> int:
     """Take the entries an earlier run kept (from :func:`dump`); how many. Anything that is not
     such a blob, or was made by another Python, is ignored."""
@@ -116,6 +136,9 @@ def load(blob: bytes) -> int:
         if not isinstance(doc, dict) or doc.get("key") != KEY or not KEY:
             return 0
         rows = doc["patterns"]
+        for what, pattern, flags, value in doc.get("facts", ()):
+            if isinstance(what, str) and isinstance(pattern, str) and isinstance(flags, int):
+                _facts.setdefault((what, pattern, flags), value)
         taken = 0
         for pattern, flags, final, code, groups, groupindex, indexgroup, needles in rows:
             if not (isinstance(pattern, str) and isinstance(flags, int) and isinstance(final, int)):
@@ -138,7 +161,7 @@ def load(blob: bytes) -> int:
 
 def dump() -> bytes | None:
     """Everything kept, for the next run; None when this run compiled nothing new."""
-    if not _added or not KEY:
+    if not (_added or _facts_added) or not KEY:
         return None
     rows = []
     for (pattern, flags), (final, code, groups, groupindex, indexgroup, needles) in {**_kept, **_added}.items():
@@ -154,10 +177,12 @@ def dump() -> bytes | None:
                 None if needles is None else list(needles),
             ]
         )
-    return json.dumps({"key": KEY, "patterns": rows}, ensure_ascii=False).encode()
+    facts = [[what, pattern, flags, value] for (what, pattern, flags), value in _facts.items()]
+    return json.dumps({"key": KEY, "patterns": rows, "facts": facts}, ensure_ascii=False).encode()
 
 
 def saved() -> None:
     """What :func:`dump` gave has been written: it is kept now, not new."""
     _kept.update(_added)
     _added.clear()
+    _facts_added.clear()

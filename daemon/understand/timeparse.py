@@ -136,12 +136,17 @@ def needles(rx: re.Pattern[str] | _Source, *, exact: bool = False) -> frozenset[
         fold = not exact or bool(rx.flags & re.IGNORECASE) or "(?i" in rx.pattern
         if exact and fold:
             return None
-        found = _needed(_sre.parse(rx.pattern, rx.flags), fold)
+        kept = patterns.fact(f"needles{int(fold)}", rx.pattern, rx.flags, lambda tree: _listed(_needed(tree, fold)))
     except Exception:  # pragma: no cover - a parser of another Python version
         return None
+    found = None if kept is None else frozenset(kept)
     if found is None or min(map(len, found)) < 3:
         return None
     return found
+
+
+def _listed(found: frozenset[str] | None) -> list[str] | None:
+    return None if found is None else sorted(found)
 
 
 def compile_with_needles(pattern: str, flags: int) -> tuple[re.Pattern[str], frozenset[str] | None]:
@@ -193,7 +198,7 @@ def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     if _sre is None or not rx.flags & re.IGNORECASE:
         return None
     try:
-        if _sre.parse(rx.pattern, rx.flags).getwidth()[0] == 0:
+        if patterns.fact("min width", rx.pattern, rx.flags, lambda tree: tree.getwidth()[0]) == 0:
             return None
         twin = _lowered(rx.pattern, rx.flags)
     except Exception:  # pragma: no cover - a parser of another Python version
