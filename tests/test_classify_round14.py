@@ -162,3 +162,79 @@ def test_a_reply_confirms_a_proposed_slot_by_its_number(label: str) -> None:
     )
     raw = mail("Ryo <ryo@aoba.example>", "RE: 2nd interview scheduling", body, reply=True, date=KST)
     assert start(raw) == "2026-03-12T18:30:00+09:00"
+
+
+AEST = "Mon, 04 May 2026 09:05:00 +1000"
+
+
+def test_a_letter_that_says_it_is_not_an_offer() -> None:
+    body = (
+        "Dear Sam,\n\nI am pleased to advise that the selection panel has assessed you as suitable, and you "
+        "have been placed in a merit pool for Policy Officer roles for 18 months.\n\n"
+        "Please note this correspondence is not an offer of employment.\n"
+    )
+    raw = mail("Department of Rivers <noreply@rivers.pageuppeople.com>", "Outcome of your application", body)
+    assert category(raw)[0] == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As a result, your application will not be progressing further.",
+        "After careful consideration, the panel determined that other candidates more closely met the requirements.",
+    ],
+)
+def test_a_panel_decline_in_public_service_words(sentence: str) -> None:
+    body = f"Dear Sam,\n\nThank you for participating in the selection process. {sentence}\n\nTalent Acquisition\n"
+    raw = mail("Skills Authority <skills@myworkday.com>", "Update regarding your application", body)
+    assert category(raw)[0] == "rejection"
+
+
+def test_a_written_stage_with_a_deadline_is_not_an_interview() -> None:
+    body = (
+        "Dear Sam,\n\nYou have progressed to the next stage, which asks you to respond to two targeted "
+        "questions of up to 500 words. Please submit them through\nyour candidate portal by 11:59pm Sunday "
+        "10 May 2026.\n\nApplicants who progress will be invited to an interview in June.\n"
+    )
+    raw = mail("Office of Planning <no-reply@iworkfor.pageuppeople.com>", "Next stage - targeted questions", body)
+    assert category(raw)[0] == "other"
+
+
+def test_a_day_pushed_back_to_a_new_hour() -> None:
+    body = (
+        "Hi Sam, small change sorry - Natasha has been pulled into a brief so they've asked to push Thursday "
+        "back to 3pm. Same day, same place.\n\nBec\n\n> On 1 May 2026, Sam wrote:\n> 1.30 on Thursday works.\n"
+    )
+    raw = mail("Bec <bec@capitalrecruitment.example>", "Re: interview!", body, reply=True, date=AEST)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2026-05-07T15:00:00+10:00"
+
+
+def test_the_time_said_to_be_replaced_is_not_the_new_one() -> None:
+    body = (
+        "Morning Sam - apologies for the short notice, we've moved you to 1400 tomorrow (Tue 5 May) rather than "
+        "0930 today. Same room.\n\nLachie\n"
+    )
+    raw = mail("Lachie <lachie@gov.example>", "Re: Interview - Senior Policy Officer", body, reply=True, date=AEST)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2026-05-05T14:00:00+10:00"
+
+
+def test_a_recruiter_will_give_you_a_buzz_this_afternoon() -> None:
+    body = (
+        "Hey Sam - the client is keen on your CV. Before I put you forward I need a quick 15 min screen - "
+        "I'll give you a buzz at 4 this arvo.\n\nSam\nSent from my iPhone\n"
+    )
+    raw = mail("Sam K <sam@paxton.example>", "Northbank - quick call", body, date=AEST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-04T16:00:00+10:00"
+
+
+def test_a_wish_to_meet_with_the_time_on_the_next_line() -> None:
+    body = (
+        "Hi Sam,\n\nThanks for your application for the Consultant position. Mark and I would like to meet with "
+        "you over Zoom.\nThursday 14 May, 10:00am AEST. We'll allow 45 minutes.\n\nShannon\n"
+    )
+    raw = mail("Shannon <shannon@coralsea.example>", "Interview - Consultant", body, date=AEST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-14T10:00:00+10:00"

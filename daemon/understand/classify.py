@@ -328,10 +328,13 @@ _ASSESSMENT = _rx(
     r"(?:asynchronous|async|pre-?recorded|recorded|on-demand) (?:video )?interview|"
     # "a short instructional design exercise", "a writing exercise", "a work sample"
     r"(?:[\w-]+ )?(?:design|writing|written|case|data|sql|analysis|modelling|modeling) (?:exercise|assignment)|"
+    # a public-service written stage: "respond to two targeted questions", "a written application"
+    r"targeted questions?|written (?:response|responses|application|questions?|task)|statement of claims|"
     r"work sample)\b"
 )
 _DEADLINE = _rx(
-    r"\b(?:deadline|submit (?:it |your \w+ |this )?(?:by|before|no later than)|"
+    r"\b(?:deadline|submit(?:\s+(?:it|your \w+|this|them))?(?:\s+(?:through|via|in|on)\s+[\w\s]{1,40}?)?\s+"
+    r"(?:by|before|no later than)|"
     r"complete (?:\w+ ){0,4}(?:by|before|within)|(?:expire|expires|due)\s+(?:on|by|in)|"
     r"within \d+ (?:days|hours)|start (?:the |your )?(?:test|assessment)|take the (?:\w+ ){0,4}"
     r"(?:test|assessment))\b"
@@ -476,6 +479,10 @@ _PROCESS = _rx(
 _REJECTION = _rules(
     ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go|invite you|shortlist you|take you)\b"),
+    # "your application will not be progressing further", "other candidates more closely met the requirements"
+    ("text: application not progressing", r"\byour (?:application|candidacy|candidature)\s+(?:will|would)\s+not\s+"
+     r"(?:be\s+)?(?:progress\w*|proceed\w*|advanc\w*|mov\w+ forward|go\w* (?:any )?further)\b|"
+     r"\bother (?:candidates|applicants) (?:more closely|better) (?:met|matched|aligned with)\b"),
     ("text: not moving forward with you", r"\b(?:not|won't|will not|unable to|cannot|can't|not (?:be )?able to|"
      r"not in a position to)\s+(?:be\s+)?"
      r"(?:moving|move|proceed|proceeding|progress|progressing|advance|advancing|continu\w+)\s+"
@@ -664,6 +671,9 @@ _RESCHEDULE_TEXT = _rules(
     ("text: changing the interview's time", r"\b(?:change|changing|adjust|adjusting|modify|modifying)\s+(?:the\s+)?"
      rf"(?:schedule|date|time|timing|date and time)\s+(?:of|for)\s+(?:your|our|the|this)\s+(?:[\w-]+\s+){{0,3}}?"
      rf"{_MEETING}\b"),
+    # "they've asked to push Thursday back to 3pm": a day moved to a new hour
+    ("text: a day moved to a new time", r"\b(?:push|move|shift|bump)(?:ed|ing)?\s+(?:\w+day|tomorrow|today)(?:'s)?\s+"
+     r"(?:\w+\s+)?(?:back|forward|later|earlier)?\s*to\s+\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\b|p\.?m\b|\d{2}\b)"),
     # "we have decided to change tomorrow's final interview": the meeting itself changed
     ("text: changing the interview", r"\b(?:change|changing)\s+(?:today's|tomorrow's|\w+day's)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\b"),
@@ -843,7 +853,8 @@ _INVITE_TEXT = _rules(
     # tomorrow between 2 and 4 EST"
     ("text: will call you at a set time", r"\b(?:i'll|i will|we'll|we will|(?:he|she|they)(?:'ll| will)|"
      r"(?:the|your|our) (?:[\w-]+ )?(?:manager|recruiter|director|supervisor|lead) will)\s+"
-     r"(?:give you a (?:call|ring)|call you|ring you)\b(?![^.!?\n]*\b(?:later|soon)\b)(?=[^.!?\n]*?(?:\b\d{1,2}"
+     r"(?:give you a (?:call|ring|buzz|bell)|call you|ring you)\b(?![^.!?\n]*\b(?:later|soon)\b)"
+     r"(?=[^.!?\n]*?(?:\bat \d{1,2}(?:[:.]\d{2})?\s+(?:this|tomorrow|today)\b|\b\d{1,2}"
      r"(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\b\d{1,2}:\d{2}\b|\bnoon\b|\b(?:at|on) (?:the|this|that|your) "
      r"(?:number|mobile|cell|phone)|\bat \+?\d[\d ()-]{5,}|\bbetween \d{1,2}(?::\d{2})? and \d{1,2}\b))"),
     ("text: has you down for a time", r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|"
@@ -1057,6 +1068,11 @@ def _stated_meeting(text: str) -> bool:
 _REPORTED = patterns.compile(r"\b(?:says|said|told (?:me|us)|mentioned|heard)\b", _I)
 
 
+#: the sender wishing to meet the candidate, a sentence a date and time may follow on its own line
+_MEET_WISH = _rx(
+    r"\b(?:would like|'d like|would love|'d love|want|are keen|are excited) to (?:meet|chat|talk|speak) with you\b"
+)
+_LINE_BREAK = patterns.compile(r"[ \t]*\r?\n")
 #: a sentence that sets a deadline for something the candidate sends
 _DUE_SENTENCE = patterns.compile(r"\b(?:upload|submit|send|return|complete|provide)\w*\b[^.!?]{0,80}?\bby\b", _I)
 
@@ -1067,7 +1083,8 @@ def _dated_interview(text: str) -> bool:
     what is coming and not supposed."""
     for m in _SENTENCE_SPAN.finditer(text):
         sentence = m.group()
-        if not _INTERVIEW.search(sentence) or sentence.rstrip().endswith("?"):
+        wish = _MEET_WISH.search(sentence)
+        if not (wish or _INTERVIEW.search(sentence)) or sentence.rstrip().endswith("?"):
             continue
         if _PAST.search(sentence) or _CONDITIONAL.search(sentence) or _REPORTED.search(sentence):
             continue
@@ -1081,6 +1098,10 @@ def _dated_interview(text: str) -> bool:
         after = text[m.end() : m.end() + 200]
         if _LABEL_LINES.match(after):
             found = found + scan(after)[0]
+        elif wish and _LINE_BREAK.match(after):
+            # "Mark and I would like to meet with you over Zoom.\nThursday 11 December, 10:00am AEST"
+            line = after.lstrip(" \t\r\n").split("\n", 1)[0]
+            found = found + scan(line)[0]
         if any(p.has_date for p in found) and any(p.has_time for p in found):
             return True
     return False
@@ -1102,8 +1123,16 @@ _AS_DOCUMENT = _rx(
     r"\b(?:bring|show|provide|submit|upload|present|copy of|proof of|certificate of employment|"
     r"guarantor|landlord|lease|visa application|documents?)\b"
 )
+#: an offer said not to be one: "Please note this correspondence is not an offer of employment"
+_NOT_AN_OFFER = _rx(
+    r"\b(?:is|are|does) not (?:constitute )?(?:an?|the|any) (?:formal |final )?offer\b|\bnot an offer\b"
+)
 #: rules whose sentence does not count when it also says this
-_VAGUE_FOR: dict[str, _Rx] = {name: _VAGUE for name in _PROMISES} | {"text: offer letter": _AS_DOCUMENT}
+_VAGUE_FOR: dict[str, _Rx] = (
+    {name: _VAGUE for name in _PROMISES}
+    | {name: _NOT_AN_OFFER for name, _ in _OFFER}
+    | {"text: offer letter": _rx(f"(?:{_AS_DOCUMENT.pattern})|(?:{_NOT_AN_OFFER.pattern})")}
+)
 
 
 def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking_back: bool = True) -> list[str]:

@@ -45,7 +45,7 @@ _NOT_INTERVIEW = patterns.compile(
 )
 #: words just before a mention that make it the time being replaced
 _OLD = patterns.compile(
-    r"""(?:\b(?:from|previous(?:ly)?|original(?:ly)?|old|was|were|instead\s+of|no\s+longer)\b[^\n]{0,40}
+    r"""(?:\b(?:from|previous(?:ly)?|original(?:ly)?|old|was|were|instead\s+of|rather\s+than|no\s+longer)\b[^\n]{0,40}
     |\b(?:move|moving|reschedule|rescheduling|push|shift|cancel)\s+(?:our|your|the|my|this|that)?\s*
         (?:\w+\s+)?)$""",
     re.IGNORECASE | re.VERBOSE,
