@@ -658,7 +658,7 @@ _QUOTE_START = patterns.compile(
       | il\s.{0,200}\bha\s+scritto\s*:\s*$            # Italian attribution
       | op\s.{0,200}\bschreef\s.{0,80}:\s*$            # Dutch attribution
       | w\s+dniu\s.{0,200}\b(?:napisał(?:\(a\)|a)?|pisze)\s*:\s*$   # Polish attribution
-      | (?:den\s)?.{0,200}\bkl\.?\s.{0,200}\bskrev\s.{0,120}:\s*$      # Swedish/Norwegian/Danish attribution
+      | .{0,80}?\bkl\.?\s?\d{1,2}[:.]\d{2}\s+skrev\s.{0,120}:\s*$      # Swedish/Norwegian/Danish attribution
       | -{2,}\s*original\s+message\s*-{2,}
       | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
       | -{2,}\s*(?:oorspronkelijk\s+bericht|ursprüngliche\s+nachricht|message\s+d['’]origine)\s*-{2,}
