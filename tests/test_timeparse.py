@@ -458,10 +458,12 @@ def test_compiling_with_needles_hands_the_parser_plain_int_flags(monkeypatch: py
         return real_parse(pattern, flags, state)
 
     monkeypatch.setattr(tp._sre, "parse", parse)
-    rx, found = tp.compile_with_needles(r"\binterview(?:ed|s)?\b|\bcall\b", re.IGNORECASE | re.MULTILINE)
+    # a pattern no other test compiles: a process compiles each pattern once (patterns._made)
+    pattern = r"\binterview(?:ed|s)?\b|\bcall\b|\bplain-int-flags\b"
+    rx, found = tp.compile_with_needles(pattern, re.IGNORECASE | re.MULTILINE)
     assert seen == [int]
     assert rx.flags == re.compile("x", re.IGNORECASE | re.MULTILINE).flags
-    assert rx.search("An INTERVIEWED man") is not None and found == frozenset({"interview", "call"})
+    assert rx.search("An INTERVIEWED man") is not None and found == frozenset({"interview", "call", "plain-int-flags"})
 
 
 # ---------------------------------------------------------------- European writing (issue 14)
