@@ -110,6 +110,11 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 14's fixes were in, measured once at 24af6e1 (0.926/0.889, one false
     # invitation), then tuned
     "b14-fin": (1.0, 1.0),
+    # the fifteenth round, measured once at dc6bde6 (a clean worktree): b15-ind (0.921/0.812),
+    # b15-gov (0.951/0.909), b15-air (0.963/0.730), no false invitation, then tuned
+    "b15-ind": (0.94, 0.90),
+    "b15-gov": (0.98, 0.90),
+    "b15-air": (0.96, 0.83),
 }
 
 

@@ -479,6 +479,9 @@ _PROCESS = _rx(
 _REJECTION = _rules(
     ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go|invite you|shortlist you|take you)\b"),
+    # "you were not among the best-qualified candidates referred ... You will not be considered further"
+    ("text: not considered further", r"\b(?:will|would) not be considered further\b|"
+     r"\bnot among the (?:best[- ]qualified|top|most qualified|highest[- ]ranked) (?:candidates|applicants)\b"),
     # "your application will not be progressing further", "other candidates more closely met the requirements"
     ("text: application not progressing", r"\byour (?:application|candidacy|candidature)\s+(?:will|would)\s+not\s+"
      r"(?:be\s+)?(?:progress\w*|proceed\w*|advanc\w*|mov\w+ forward|go\w* (?:any )?further)\b|"
@@ -1125,7 +1128,9 @@ _AS_DOCUMENT = _rx(
 )
 #: an offer said not to be one: "Please note this correspondence is not an offer of employment"
 _NOT_AN_OFFER = _rx(
-    r"\b(?:is|are|does) not (?:constitute )?(?:an?|the|any) (?:formal |final )?offer\b|\bnot an offer\b"
+    r"\b(?:is|are|does) not (?:constitute )?(?:an?|the|any) (?:formal |final )?offer\b|\bnot an offer\b|"
+    # "Placement on the eligible list does not guarantee an interview or an offer of employment"
+    r"\b(?:does|do|will) not (?:guarantee|constitute|mean|imply|represent)\b[^.!?]{0,60}\boffer\b"
 )
 #: rules whose sentence does not count when it also says this
 _VAGUE_FOR: dict[str, _Rx] = (
@@ -1560,6 +1565,17 @@ def _normalise(s: str) -> str:
     return _HM.sub("hiring manager", s) if "HM" in s else s
 
 
+#: the candidate asked to pick a new time for the interview
+_NEW_TIME_ASKED = _rx(
+    r"\b(?:choose|select|pick|book|schedule)\s+(?:a|your)\s+new\s+(?:interview\s+)?(?:time|date|slot)s?\b"
+)
+#: a school's placement cell or careers office at work for its students
+_PLACEMENT = _rx(
+    r"\b(?:placements?|campus (?:drive|recruitment|hiring|placement)|shortlisted|tpo|training (?:and|&) placement|"
+    r"career(?:s)? (?:services|office|centre|center)|placement (?:cell|office|coordinator))\b"
+)
+
+
 def _internal(mail: Mail, users: frozenset[str]) -> bool:
     """Mail from a colleague at the user's own organisation (not a hiring conversation)."""
     sender = mail.from_.domain if mail.from_ else ""
@@ -1572,11 +1588,17 @@ def _internal(mail: Mail, users: frozenset[str]) -> bool:
         return False  # a colleague passing on an outside employer's message: the employer's words
     if users:
         user_orgs = {extract.org_domain(a.rpartition("@")[2]) for a in users} - extract.FREEMAIL
-        return sender_org in user_orgs
-    # no configured addresses (explain): the user is the recipient; internal when every
-    # To address sits at the sender's own organisation
-    tos = [a for a in mail.to if a.domain]
-    return bool(tos) and all(extract.org_domain(a.domain) == sender_org for a in tos)
+        internal = sender_org in user_orgs
+    else:
+        # no configured addresses (explain): the user is the recipient; internal when every
+        # To address sits at the sender's own organisation
+        tos = [a for a in mail.to if a.domain]
+        internal = bool(tos) and all(extract.org_domain(a.domain) == sender_org for a in tos)
+    # the user's school passing on an employer's interviews is not a colleague's mail
+    if not internal or not extract.academic(sender_org):
+        return internal
+    name = mail.from_.name if mail.from_ else ""
+    return not _PLACEMENT.search(f"{name}\n{mail.subject}\n{mail.text}\n{mail.quoted[:3000]}")
 
 
 def _bulk(mail: Mail) -> str | None:
@@ -2067,6 +2089,10 @@ class _Evidence:
 
     @cached_property
     def cancel(self) -> list[str]:
+        if _NEW_TIME_ASKED.search(self.flowed):
+            # "Your original interview on October 2 was cancelled ... please choose a new
+            # interview time": the cancellation is history, the message schedules again
+            return []
         return _fired(_CANCEL_TEXT, self.flowed, allow_questions=False)
 
     @cached_property

@@ -121,6 +121,16 @@ def _may_match(words: frozenset[str] | None, text: str) -> bool:
     return words is None or any(w in text for w in words)
 
 
+#: a school's or university's registrable domain: "mit.edu", "nits.edu.in", "ox.ac.uk"
+_ACADEMIC = patterns.compile(r"(?:^|\.)(?:edu|ac)(?:\.[a-z]{2})?$")
+
+
+def academic(org: str) -> bool:
+    """Whether ``org`` (an ``org_domain``) is a school's: a student's own school forwards
+    employers' mail (its placement cell, its careers office), which is not a colleague's."""
+    return _ACADEMIC.search(org) is not None
+
+
 def org_domain(domain: str) -> str:
     """The registrable part of a domain: mail.eu.acme.com -> acme.com, x.acme.co.uk -> acme.co.uk."""
     labels = [x for x in domain.lower().strip(".").split(".") if x]

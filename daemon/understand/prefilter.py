@@ -39,7 +39,7 @@ import re
 from collections.abc import Set
 
 from daemon.understand import relays
-from daemon.understand.extract import FREEMAIL, org_domain
+from daemon.understand.extract import FREEMAIL, academic, org_domain
 from daemon.understand.mail import decode_bytes
 from daemon.understand.timeparse import needles
 
@@ -158,7 +158,8 @@ _REFS = re.compile(rb"\n(?:in-reply-to|references)[ \t]*:(.*(?:\r?\n[ \t].*)*)",
 def _own_orgs(user_addresses: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """The user's organisations (``classify``'s internal mail) and every org of the user's addresses."""
     orgs = frozenset(org_domain(a.rpartition("@")[2]) for a in user_addresses if "@" in a)
-    return orgs - FREEMAIL, orgs
+    # a school's mail to its student is read (its placement cell passes employers' mail on)
+    return frozenset(o for o in orgs - FREEMAIL if not academic(o)), orgs
 
 
 _org = functools.lru_cache(maxsize=4096)(org_domain)

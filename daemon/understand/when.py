@@ -36,7 +36,7 @@ __all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
 
 #: words that make a date something other than the interview
 _NOT_INTERVIEW = patterns.compile(
-    r"""\b(?:deadline|expir\w*|due\b|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
+    r"""\b(?:deadline|expir\w*|due\b(?!\s+to\b)|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
     |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
     |\b(?:send|return|share|upload|hand\s+in)\b[^!?]{0,80}\bby\b
@@ -105,7 +105,9 @@ _SENT_ON = patterns.compile(r"\b(?:sent|dated|written|received|emailed)\s+(?:on\
 _BOUND_BEFORE = patterns.compile(
     r"\b(?:after|before|no later than|no earlier than|not before|not after|until|till|bis|"
     # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
-    r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around))\s*$",
+    r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around)|"
+    # a labelled end: "Finish: 14:30", "End of day : 5:00 PM", "Close: 16:00"
+    r"(?:finish(?:es)?|ends?|close|closing|end\s+of\s+(?:the\s+)?day)(?:\s+time)?\s*:)\s*$",
     re.IGNORECASE,
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
@@ -143,7 +145,7 @@ _RESTATED = patterns.compile(
 #: what before a time makes it the arrival, not the interview: "please arrive at 8.45",
 #: "check-in 8:45", "be at reception by 9:15"
 _ARRIVAL_BEFORE = patterns.compile(
-    r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|report\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:reception|front\s+desk|lobby|main\s+office)
+    r"""\b(?:arriv\w*|check[\s-]?in|sign[\s-]?in|registration|doors\s+open|reporting(?:\s+time)?|report\s+(?:by|at|before)|report\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:reception|front\s+desk|lobby|main\s+office)
     |be\s+(?:there|here|on\s+site|onsite|at\s+(?:the\s+)?(?:reception|front\s+desk|lobby)))\b[^\n]{0,30}$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -380,6 +382,9 @@ def _candidates(
         ):
             # "I pushed our chat from 4 to 6pm today": an old hour and a new one, not a span
             m = dataclasses.replace(m, start=m.end, end=None)
+            moved = True
+        else:
+            moved = False
         before = _clause_before(text, p.start)
         if m.end is not None and _CALL_WINDOW.search(before + text[p.start : p.end]):
             continue
@@ -390,6 +395,8 @@ def _candidates(
         line = _line(text, p.start, p.end)
         context = before + text[p.start : p.end] + text[p.end : p.end + 40].split("\n")[0]
         old = bool(_OLD.search(before)) or bool(re.match(r"\s*(?:previous|old|original)", line, re.I))
+        if moved:
+            old = False  # "move your interview from 1:00 PM to 2:30 PM": what is left is the new hour
         new = bool(_NEW.search(before)) or bool(re.match(r"\s*new\b", line, re.I))
         if category == Category.CANCELLATION:
             old = False
@@ -590,6 +597,14 @@ def _calendar_day(p: Parsed) -> bool:
     return p.day is not None or p.numeric is not None or p.month is not None
 
 
+#: a reply that picks a day the thread proposed, by its name alone: "Perfect - Tuesday it is"
+_WEEKDAY_PICKED = patterns.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:it\s+is|works(?:\s+(?:great|well|perfectly))?|"
+    r"is\s+(?:perfect|great|fine|good|confirmed))\b",
+    re.IGNORECASE,
+)
+
+
 def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category) -> InterviewTime | None:
     """The quoted time a short reply points at: "Thursday at 2 works", "Monday at 9.30 it is",
     "we have to cancel Friday's interview". The reply names the time loosely (a weekday, a
@@ -599,7 +614,7 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     if not mail.quoted or any(p.has_time and _calendar_day(p) for p in new):
         return None
     refs = [p for p in new if not _calendar_day(p) and p.rel_days is None and (p.weekday is not None or p.has_time)]
-    if category != Category.CANCELLATION:
+    if category != Category.CANCELLATION and not _WEEKDAY_PICKED.search(mail.text):
         refs = [p for p in refs if p.has_time]  # an invitation confirms a clock, not only a day
     if not refs:
         return None
@@ -640,14 +655,16 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
 
 #: a proposed slot named by its number: "option 3", "Option ③", "slot #2", "choice no. 1"
 _OPTION = patterns.compile(
-    r"\b(?:option|slot|choice)\s*(?:#|no\.?\s*|number\s*)?([1-9]|[①-⑨])(?![\d.:/])", re.IGNORECASE
+    r"\b(?:option|slot|choice)\s*(?:#|no\.?\s*|number\s*)?([1-9]|[①-⑨]|(?-i:[A-H]))(?![\w/]|[.:]\d)", re.IGNORECASE
 )
 #: the same number as a list item's label at the start of a line: "③ 6/30 (Tue)", "3) Tue 30 June", "#3:"
 _ITEM = patterns.compile(r"^[\s>*•-]*(?:#\s*)?([1-9]|[①-⑨])(?:[.):]|\s)", re.MULTILINE)
 
 
 def _option_number(label: str) -> int:
-    return int(label) if label in "123456789" else ord(label) - ord("①") + 1
+    if label in "123456789":
+        return int(label)
+    return ord(label) - ord("A") + 1 if "A" <= label <= "H" else ord(label) - ord("①") + 1
 
 
 def _by_option(mail: Mail, ref: datetime) -> InterviewTime | None:
@@ -664,8 +681,9 @@ def _by_option(mail: Mail, ref: datetime) -> InterviewTime | None:
     for m in (*_OPTION.finditer(quoted), *_ITEM.finditer(quoted)):
         if _option_number(m.group(1)) != number:
             continue
-        line_end = quoted.find("\n", m.end())
-        rest = quoted[m.end() : len(quoted) if line_end < 0 else line_end]
+        # the slot's line, and the next one when it goes on there ("Option B -\nWednesday, 17 Sep, 2:00 pm")
+        lines = quoted[m.end() : m.end() + 200].split("\n", 2)
+        rest = "\n".join(lines[:2]) if len(lines) > 1 and len(lines[0].strip(" -–—:>")) < 3 else lines[0]
         found, _ = scan(rest)
         for p in found:
             if not (p.has_time and _calendar_day(p)):
