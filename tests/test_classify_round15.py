@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from mailmaker import category, mail, start
+from test_classify import eml, vcal
 
 IST = "Tue, 12 May 2026 18:30:00 +0530"
 GULF = "Mon, 11 May 2026 08:10:00 +0300"
@@ -119,3 +120,29 @@ def test_a_cancelled_interview_scheduled_again_by_link() -> None:
     )
     raw = mail("Lucia <lucia@agency.example>", "Interview Scheduling - Budget Analyst", body, date=MDT)
     assert category(raw)[0] == "invitation"
+
+
+def test_a_booked_session_hosted_by_a_career_coach() -> None:
+    body = (
+        "Hi Danielle,\nA new event has been scheduled.\n\nEvent Type:\nResume & LinkedIn Review (45 min)\n\n"
+        "Date/Time:\n6:00pm - 6:45pm (Central Time - US & Canada)\nWednesday, May 20, 2026\n\n"
+        "Host:\nJenna Albrecht, Albrecht Career Coaching\n"
+    )
+    subject = "Confirmed: Resume & LinkedIn Review with Jenna Albrecht"
+    invite = vcal("REQUEST", "Resume & LinkedIn Review", organizer="jenna@albrechtcoaching.example")
+    raw = eml("Calendly <notifications@calendly.com>", subject, body, ics=invite)
+    assert category(raw)[0] == "other"
+
+
+def test_a_first_day_welcome_is_not_an_offer() -> None:
+    body = (
+        "Hi Danielle,\n\nWelcome to Copperline! We're so excited to have you join the Marketing team as our Product "
+        "Marketing Manager.\n\nYour first day is Monday, April 6. 9:00 AM: New Hire Orientation.\n"
+    )
+    raw = mail("People Team <people@copperline.example>", "Welcome to Copperline! Your first-day details", body)
+    assert category(raw)[0] != "offer"
+    offer = (
+        "Hi Danielle,\n\nWe'd love to have you join Copperline as our Product Marketing Manager. Base salary "
+        "$120,000; please sign the attached offer letter.\n"
+    )
+    assert category(mail("People Team <people@copperline.example>", "Your offer", offer))[0] == "offer"

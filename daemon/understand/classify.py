@@ -1565,6 +1565,13 @@ def _normalise(s: str) -> str:
     return _HM.sub("hiring manager", s) if "HM" in s else s
 
 
+#: the plan for a new hire's first day, after the offer was accepted
+_ONBOARDING = _rx(
+    r"\byour first day (?:is|will be)\b|\bfirst[- ]day (?:details|plan|schedule)\b|\bnew hire orientation\b|"
+    r"\bonboarding buddy\b"
+)
+#: a booking tool's line naming who hosts the event ("Host:\nJenna Albrecht, Albrecht Career Coaching")
+_HOST_LINE = patterns.compile(r"^[ \t]*(?:host|organi[sz]er|hosted by)[ \t]*:[ \t]*\n?[ \t]*([^\n]+)", re.I | re.M)
 #: the candidate asked to pick a new time for the interview
 _NEW_TIME_ASKED = _rx(
     r"\b(?:choose|select|pick|book|schedule)\s+(?:a|your)\s+new\s+(?:interview\s+)?(?:time|date|slot)s?\b"
@@ -1754,6 +1761,10 @@ class _Evidence:
         """A coach, a mock-interview service, a mentor, an alumni interview, a podcast or a
         journalist: named in the subject, or in a sentence that books a session."""
         found = [name for name, rx in _NON_EMPLOYER if rx.search(self.subject)]
+        # or in who hosts a booked event: a coach, a mentor, a podcast
+        hosts = "\n".join(m.group(1) for m in _HOST_LINE.finditer(self.text))
+        if hosts:
+            found += [name for name, rx in _NON_EMPLOYER if name not in found and rx.search(hosts)]
         found += [n for n, rx in _NON_EMPLOYER if n not in found and n in _SAID_ANYWHERE and rx.search(self.flowed)]
         if len(found) < len(_NON_EMPLOYER):
             for m in _SENTENCE_SPAN.finditer(self.flowed):
@@ -2057,6 +2068,10 @@ class _Evidence:
     @cached_property
     def offer(self) -> list[str]:
         found = _fired(_OFFER, self.flowed, allow_questions=False)
+        if found and _ONBOARDING.search(f"{self.subject}\n{self.flowed}"):
+            # "Welcome to Copperline! We're so excited to have you join ... Your first day is
+            # Monday": the offer was accepted; this is the first day's plan
+            found = [r for r in found if r != "text: offer extended"]
         if found and self.subject_cues and _OFFER_SUBJECT.search(self.subject):
             found.insert(0, "subject: offer")
         return found
