@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,10 @@ from dovecot import (
 # a config without [daemon] timezone takes the system's zone: the same one on every machine
 # for the tests (and the daemons they start); tests of that rule set TZ themselves
 os.environ["TZ"] = "UTC"
+# the compiled-pattern cache (daemon.service.pattern_cache) of the test run, not the user's:
+# commands the tests run in-process and the daemons they start keep their patterns here
+os.environ["XDG_CACHE_HOME"] = _CACHE = tempfile.mkdtemp(prefix="followupd-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
 
 _STARTS: list[tuple[str, float]] = []
 

@@ -458,6 +458,10 @@ def test_compiling_with_needles_hands_the_parser_plain_int_flags(monkeypatch: py
         return real_parse(pattern, flags, state)
 
     monkeypatch.setattr(tp._sre, "parse", parse)
+    # nothing kept from an earlier run either (daemon.understand.patterns)
+    from daemon.understand import patterns
+
+    monkeypatch.setattr(patterns, "_kept", {})
     # a pattern no other test compiles: a process compiles each pattern once (patterns._made)
     pattern = r"\binterview(?:ed|s)?\b|\bcall\b|\bplain-int-flags\b"
     rx, found = tp.compile_with_needles(pattern, re.IGNORECASE | re.MULTILINE)
