@@ -9,6 +9,8 @@ import pytest
 from mailmaker import category, mail, start
 from test_classify import eml, vcal
 
+from daemon.understand.analyze import analyze
+
 IST = "Tue, 12 May 2026 18:30:00 +0530"
 GULF = "Mon, 11 May 2026 08:10:00 +0300"
 MDT = "Tue, 12 May 2026 10:00:00 -0600"
@@ -57,6 +59,14 @@ def test_a_labelled_finish_is_the_end_of_the_day_not_its_start() -> None:
     )
     raw = mail("Careers <no-reply@careers.aurum.example>", "Invitation: Assessment Day", body, date=GULF)
     assert start(raw) != "2026-05-23T14:30:00+04:00"
+    # an "End Time:" still ends the interview its "Start Time:" begins
+    screen = (
+        "A phone screen has been scheduled.\n\nInterview Date:  Thursday, 05/21/2026\n\nStart Time:  1:00 PM\n\n"
+        "End Time:  1:45 PM\n\nTime Zone:  Eastern Standard Time\n"
+    )
+    a = analyze(mail("Recruiting <noreply@myworkday.com>", "Phone screen scheduled", screen, date=MDT))
+    assert a.interview is not None and a.interview.end is not None
+    assert (a.interview.start.hour, a.interview.end.hour, a.interview.end.minute) == (13, 13, 45)
 
 
 def test_a_move_from_one_hour_to_another_because_of_something() -> None:

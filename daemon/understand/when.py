@@ -106,8 +106,9 @@ _BOUND_BEFORE = patterns.compile(
     r"\b(?:after|before|no later than|no earlier than|not before|not after|until|till|bis|"
     # the end of the day, not its start: "start at 1:00 PM Central and wrap up by 4:00 PM"
     r"(?:wrap(?:s|ping)?(?:\s+up)?|finish(?:es|ing)?|end(?:s|ing)?|conclud(?:e|es|ing)|be\s+done|done)\s+(?:by|at|around)|"
-    # a labelled end: "Finish: 14:30", "End of day : 5:00 PM", "Close: 16:00"
-    r"(?:finish(?:es)?|ends?|close|closing|end\s+of\s+(?:the\s+)?day)(?:\s+time)?\s*:)\s*$",
+    # a labelled end of the day: "Finish: 14:30", "End of day : 5:00 PM", "Close: 16:00" (an
+    # "End Time:" is paired with its "Start Time:" elsewhere)
+    r"(?:finish(?:es)?|close|closing|end\s+of\s+(?:the\s+)?day)\s*:)\s*$",
     re.IGNORECASE,
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
