@@ -174,6 +174,9 @@ class _Lexed(_Rx):
             made = self._variants[langs] = _Rx(self._build(lexicon.pattern(self._concept, langs)))
         return made
 
+    def _possible(self, text: str) -> bool:
+        return _Rx._possible(self._now(), text)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return _Rx.search(self._now(), text, pos, endpos)
 
@@ -1141,10 +1144,12 @@ _VAGUE_FOR: dict[str, _Rx] = (
 
 
 def _fired(rules: tuple[Rule, ...], text: str, *, allow_questions: bool, looking_back: bool = True) -> list[str]:
+    # most rules cannot match most texts: their needles settle it before any call is made
     return [
         name
         for name, rx in rules
-        if _affirmative(
+        if rx._possible(text)
+        and _affirmative(
             rx,
             text,
             allow_questions=allow_questions,
