@@ -213,7 +213,7 @@ _ROUND_KIND = (
 )
 #: an assessed visit: "a trial shift", "the Karrinyup store walk", "shop visits", "a campus visit"
 _VISITS = (
-    r"(?:trial (?:shift|day|session)|work trial|paid trial|store walk(?:-?through)?|"
+    r"(?:trial (?:shift|day|session)|work trial|paid trial|trade tests?|store walk(?:-?through)?|"
     r"(?:shop|store|site|campus) (?:visits?|day|walk)|shop day|"
     # operations: "walk the floor with me", "the Memphis terminal visit", "a plant tour"
     r"walk(?:ing)? the (?:floor|building|dock|site|plant|warehouse|dc)|"
@@ -434,10 +434,15 @@ _PAY = _rx(
     r"(?:sign(?:ing|-on)|joining|target|annual) bonus|equity|rsus?|stock options|total compensation|"
     r"ctc|relocation (?:bonus|package|allowance|support)|(?:gross|annual|base)\s+salary|[$€£]\s?\d[\d,.]*k?\s+base|"
     r"bonus target|bonus|esop|vsop|(?:brutto)?jahresgehalt|salaire|(?:hourly|daily|day|contract|bill|pay) rate|"
-    r"per hour)\b|\brate\s*:\s*[$€£\d]"
+    r"per hour)\b|\brate\s*:\s*[$€£\d]|"
+    # "£185 a day", "on £38k + van"
+    r"[$€£]\s?\d[\d,.]*k?\s+(?:a|per)\s+(?:day|hour|week|year|annum)\b|\bon\s+[$€£]\s?\d[\d,.]*k\b"
 )
 _START = _rx(
-    r"\b(?:your |proposed |the )?start(?:ing)? date\b|^\W*start\s*:|\beintrittsdatum\b|\bdate d'arrivée\b|"
+    r"\b(?:your |proposed |the )?start(?:ing)? date\b|^\W*start\s*:|"
+    # "Start Monday 2nd March"
+    r"\bstart (?:on )?(?:mon|tues|wednes|thurs|fri)day\s+\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\b|"
+    r"\beintrittsdatum\b|\bdate d'arrivée\b|"
     r"\bhoping for a start\b|\bstart(?:ing)?\s*:\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|\d)"
 )
@@ -773,6 +778,11 @@ _INVITE_TEXT = _rules(
     r"host you (?:on|at|for)|"
      r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
+     # "Site manager wants a quick interview on site", "Gaz wants a chat before they take you on"
+     r"\b(?:wants?|would like|'d like)\s+(?:a|an)\s+(?:quick|short|informal|brief)\s+(?:interview|chat|call)\b|"
+     # an agency on the phone: "Got you a trade test with Arden & Pike", "I've booked you in for an interview"
+     r"\b(?:got|booked|lined up|set up|arranged)\s+you\s+(?:in\s+)?(?:for\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+     r"(?:interview|trade test|trial day|trial shift|site visit|chat)\b|"
      # "They want you back THIS AFTERNOON for finals"
      r"\b(?:want|wants|like|love)\s+(?:to\s+(?:see|have)\s+)?you\s+back\b[^.\n]{0,40}\bfor\s+(?:the\s+)?"
      r"(?:finals?|final round|next round|onsite|superday)\b|"
@@ -805,7 +815,11 @@ _INVITE_TEXT = _rules(
     ("text: asked to come in", r"\b(?:(?:like|love|want|need)\s+(?:you|her|him|them)\s+to|have\s+(?:him|her|them)|"
      r"have\s+(?:the\s+)?candidate)\s+come\s+(?:out|in|by|over|down|up)?"
      r"\s*(?:to|for)\b"),
-    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be|swing by|stop by|drop by|pop by|meet me)\b"
+    # "Come down to the office Saturday morning for a brew and a chat about the job, say 10ish?"
+    ("text: come in for a chat", r"\bcome (?:down|in|over|round|along)\s+(?:to\s+)?(?:the|our|my)\s+"
+     r"(?:office|yard|site|depot|workshop|shop)\b[^.\n]{0,60}?\bfor\s+(?:a\s+)?(?:\w+\s+and\s+a\s+)?"
+     r"(?:chat|brew|coffee|cuppa)\b"),
+    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be|swing by|stop by|drop by|pop by|meet me|do)\b"
      r"[^?\n.]{0,60}?\b"
      r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|"
      r"\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)[^?\n.]{0,40}\?|"

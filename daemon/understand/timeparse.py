@@ -554,7 +554,7 @@ _MIN_W = rf"(?:oh[\s-]?(?:{_UNITS_W})|(?:twenty|thirty|forty|fifty)(?:[\s-]?(?:{
 _WTIME = _Source(
     rf"""
     (?P<rel>(?<![:.\d])(?P<off>(?:a\s+)?quarter|half|\d{{1,2}}|{_CARD_W})(?P<mins>\s+min(?:ute)?s?)?
-        (?:\s+(?P<dir>past|after|to|till|of)|(?<=half)(?=\s+(?:{_HOUR_W})\b))
+        (?:\s+(?P<dir>past|after|to|till|of)|(?<=half)(?=\s+(?:{_HOUR_W}|(?:1[0-2]|[1-9])(?![\d:.]))\b))
         \s+(?P<base>\d{{1,2}}(?![:.]\d)|(?:{_HOUR_W})\b|noon|midday|midnight)
         (?:\s*(?P<rap>{_APX}))?(?:\s*o['’]?\s?clock)?)
   | (?P<wc>(?P<wh>{_HOUR_W})\b(?:[\s-](?P<wm>{_MIN_W}))?(?P<woc>\s*o['’]?\s?clock)?(?:\s*(?P<wap>{_APX}))?)

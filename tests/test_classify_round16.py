@@ -1,0 +1,58 @@
+"""Issue 14, sixteenth round of blind sets (b16-trade: an electrician in Manchester, agencies
+writing from phones; b16-med: a physician applying for fellowships and hospitalist jobs;
+b16-afr: a finance professional in Dakar and Abidjan, mostly French): the mechanisms their
+misses showed wanting. Mail written for the purpose."""
+
+from __future__ import annotations
+
+from mailmaker import category, mail, start
+
+BST = "Thu, 14 May 2026 12:47:31 +0100"
+
+
+def test_an_agency_has_got_you_a_trade_test() -> None:
+    body = (
+        "Alright Liam\nGot you a trade test with Arden & Pike for the site supervisor job. Thursday 21st May at "
+        "9:30 at their yard, Trafford Park.\nBring your ECS card.\nJordan\nSent from my iPhone\n"
+    )
+    raw = mail("Jordan <jordan@sparkforce.example>", "Trade test - Arden & Pike", body, date=BST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-21T09:30:00+01:00"
+
+
+def test_a_site_manager_wants_a_quick_interview() -> None:
+    body = (
+        "Hiya Liam,\nSite supervisor cover for Morrow Bros, 6 week contract. Site manager wants a quick interview "
+        "on site before they take you on.\nThurs 21st @ 1300hrs, site gate on Waterloo Rd.\nKyle\n"
+    )
+    raw = mail("Kyle <kyle@trades.example>", "Morrow Bros - supervisor", body, date=BST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-21T13:00:00+01:00"
+
+
+def test_can_you_do_a_day_for_a_trial_day() -> None:
+    body = (
+        "Hi Liam,\nThe last part of our process is a paid trial day with our lead electrician.\nCan you do next "
+        "Tuesday (19th May)? 07:30 start, finishing around 15:30.\nTom\n"
+    )
+    raw = mail("Tom <tom@calder.example>", "Trial day - Maintenance Electrician", body, date=BST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-19T07:30:00+01:00"
+
+
+def test_come_down_to_the_office_for_a_chat_about_the_job() -> None:
+    body = (
+        "Liam,\nPete passed on your details. We're after an electrical supervisor.\nCome down to the office Saturday "
+        "morning for a brew and a chat about the job, say 10ish? Nothing formal, bring your CV.\nDave\n"
+    )
+    raw = mail("Dave Kerr <sentinel.dk@gmail.com>", "Supervisor job", body, date=BST)
+    assert category(raw)[0] == "invitation"
+
+
+def test_an_agencys_offer_in_day_rates() -> None:
+    body = (
+        "They want you!!\nTom rang just now - £185 a day, 5 days a week, then temp to perm on £38k + van. Start "
+        "Monday 1st June if you can sort your notice.\nC x\nSent from my iPhone\n"
+    )
+    raw = mail("Claire <claire@brightline.example>", "Calder!!", body, date=BST)
+    assert category(raw)[0] == "offer"
