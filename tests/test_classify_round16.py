@@ -56,3 +56,41 @@ def test_an_agencys_offer_in_day_rates() -> None:
     )
     raw = mail("Claire <claire@brightline.example>", "Calder!!", body, date=BST)
     assert category(raw)[0] == "offer"
+
+
+def test_a_social_outside_the_evaluation_is_not_an_interview() -> None:
+    body = (
+        "Dear applicants,\n\nOur current fellows would love to meet you and are hosting a virtual social hour:\n"
+        "    Thursday, May 21 at 7:00 PM ET\n\nThis is entirely optional and is not part of the evaluation process; "
+        "faculty will not attend.\n"
+    )
+    raw = mail("Coordinator <coord@hospital.example>", "Virtual Fellows' Social - Thursday, May 21", body)
+    assert category(raw)[0] == "other"
+    itinerary = (
+        "Dear Dr. Lee,\n\nYour itinerary is below (all times Eastern).\n\n"
+        "EVENING BEFORE - optional and informal, not part of the evaluation\n"
+        "Monday, May 18, 6:00 - 7:00 PM   Virtual meet-and-greet with current fellows\n\n"
+        "INTERVIEW DAY - Tuesday, May 19, 2026\n 8:00 -  8:30 AM   Welcome\n 8:30 -  9:00 AM   Interview - Dr. Haddad\n"
+        " 9:00 -  9:30 AM   Interview - Dr. Vance\n"
+    )
+    raw = mail("Coordinator <coord@hospital.example>", "Interview Day Itinerary - Tuesday, May 19", itinerary)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-19T08:00:00-04:00"
+
+
+def test_french_declines_offers_and_moves() -> None:
+    declines = [
+        "Après délibération, le choix du jury s'est porté sur une autre candidate dont l'expérience correspond mieux.",
+        "Après mûre réflexion, nous avons retenu une candidature qui correspond davantage aux besoins de l'équipe.",
+        "Le Groupe a finalement fait le choix d'une mobilité interne pour ce poste.",
+    ]
+    for sentence in declines:
+        raw = mail("RH <rh@alliance.example>", "Votre candidature", f"Madame,\n\n{sentence}\n\nCordialement\n")
+        assert category(raw)[0] == "rejection", sentence
+    offer = "Bonjour Madame Sarr,\n\nLa Banque souhaite vous proposer le poste de Responsable de l'Audit Interne.\n"
+    assert category(mail("RH <rh@bsi.example>", "Proposition d'embauche", offer))[0] == "offer"
+    moved = (
+        "Bonjour,\n\nMathieu doit s'absenter mardi matin. L'entrevue est donc déplacée au jeudi 21 mai à 10 h (HAE).\n"
+    )
+    raw = mail("RH <rh@boreale.example>", "Changement d'horaire", moved, date="Mon, 18 May 2026 09:00:00 -0400")
+    assert category(raw)[0] == "reschedule"

@@ -1591,9 +1591,17 @@ _ONBOARDING = _rx(
 )
 #: a booking tool's line naming who hosts the event ("Host:\nJenna Albrecht, Albrecht Career Coaching")
 _HOST_LINE = patterns.compile(r"^[ \t]*(?:host|organi[sz]er|hosted by)[ \t]*:[ \t]*\n?[ \t]*([^\n]+)", re.I | re.M)
+#: an event for applicants that says it is not an interview: "not part of the evaluation process"
+_NOT_EVALUATED = _rx(
+    r"\bnot (?:a )?part of (?:the|our|your) (?:evaluation|selection|interview|assessment)\b|"
+    r"\bnon-?evaluative\b|\bnot (?:be )?evaluated\b|\bis not an interview\b"
+)
+_CLOCK_ON_LINE = patterns.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b", re.I)
 #: the candidate asked to pick a new time for the interview
 _NEW_TIME_ASKED = _rx(
-    r"\b(?:choose|select|pick|book|schedule)\s+(?:a|your)\s+new\s+(?:interview\s+)?(?:time|date|slot)s?\b"
+    r"\b(?:choose|select|pick|book|schedule)\s+(?:a|your)\s+new\s+(?:interview\s+)?(?:time|date|slot)s?\b|"
+    # "nous souhaiterions reprendre le processus ... merci de m'indiquer le créneau qui vous convient"
+    r"\breprendre\s+le\s+processus\b|\bindiquer\s+le\s+cr[ée]neau\b"
 )
 #: a school's placement cell or careers office at work for its students
 _PLACEMENT = _rx(
@@ -2075,6 +2083,15 @@ class _Evidence:
         return []
 
     @cached_property
+    def outside_evaluation(self) -> list[str]:
+        if not _NOT_EVALUATED.search(self.flowed):
+            return []
+        # an itinerary that excludes its evening social still sets the interviews out, each on a line with its time
+        if any(_INTERVIEW.search(line) and _CLOCK_ON_LINE.search(line) for line in self.text.splitlines()):
+            return []
+        return ["text: an event said not to be part of the evaluation"]
+
+    @cached_property
     def acknowledgement(self) -> bool:
         return bool(_ACK.search(self.text))
 
@@ -2357,6 +2374,9 @@ _TABLE: tuple[_Row, ...] = (
          lambda e: e.calendar(_INVITATION) + e.invite_subject[:1] + e.invite_text[:2]),
     # a person answering in the thread ("the next step is a take-home, no call involved") is the
     # employer replying; a platform's or an ATS's assessment notice is not
+    # a social or a dinner that says it is not part of the evaluation, in mail that sets no interview out
+    _Row("an event outside the evaluation", lambda e: e.outside_evaluation, _OTHER, _const(0.8),
+         lambda e: e.outside_evaluation),
     _Row("assessment with a deadline",
          lambda e: e.assessment_deadline and not (e.is_reply and e.mail.in_reply_to and not e.noreply_sender),
          _OTHER, _const(0.85), lambda e: e.assessment_deadline),

@@ -666,6 +666,8 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"d[ée]plac[ée]e?",
     ),
     "reschedule_text": (
+        # "L'entrevue est donc déplacée au jeudi 11 septembre à 10 h"
+        r"(?:entretien|entrevue|rencontre)\s+(?:est\s+)?(?:donc\s+)?(?:déplacée?|reportée?|décalée?)\s+(?:au|à)",
         r"(?:devons|dois|devoir)\s+déplacer\s+(?:notre|votre|ton|la|le|l['’])",
         r"(?:avons|ai)\s+(?:donc\s+|d[ûu]\s+)?(?:d[ée]plac[ée]|report[ée]|d[ée]cal[ée])\s+(?:votre|notre|l['’]\s?|cet|cette)",
         rf"(?:reporter|reportons|d[ée]placer|d[ée]pla[çc]ons|d[ée]caler|d[ée]calons|d[ée]caler)\s+{_W3}"
@@ -684,6 +686,12 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"(?:donc\s+)?annul[ée]e?",
     ),
     "rejection": (
+        # "le choix du jury s'est porté sur une autre candidate", "nous avons retenu une candidature qui
+        # correspond davantage", "le Groupe a fait le choix d'une mobilité interne"
+        r"choix\s+(?:\w+\s+){0,3}?s['’]est\s+port[ée]\s+sur\s+(?:une?\s+)?(?:autre|d['’]autres)\s+(?:candidat|profil)\w*",
+        r"(?:avons|a)\s+retenu\s+(?:une|un|d['’]autres)\s+(?:autre\s+)?(?:candidature|candidat|profil)\w*\s+(?:qui\s+)?"
+        r"(?:correspond|répond)\w*\s+(?:davantage|mieux|plus)",
+        r"fait\s+le\s+choix\s+d['’](?:une?\s+)?(?:mobilit[ée]\s+interne|autre\s+(?:candidat|profil)\w*)",
         # "votre profil n'a pas été retenu", "poursuivre avec une autre candidature"
         r"n['’](?:a|ont)\s+pas\s+été\s+retenue?s?",
         r"poursuivre\s+avec\s+une?\s+autre\s+(?:candidature|candidate?|profil)",
@@ -701,6 +709,8 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"malheureusement,?\s+(?:[\w'’]+\s+){0,6}?(?:ne|n['’])\s*(?:\w+\s+)?(?:pas|plus)\s+(?:retenue?|donner|poursuivre|aller)",
     ),
     "offer": (
+        # "la Banque souhaite vous proposer le poste de Responsable de l'Audit Interne"
+        r"(?:souhait\w*|heureux|heureuse|ravie?s?|plaisir)\s+(?:de\s+)?vous\s+proposer\s+le\s+poste",
         r"promesse\s+d['’]\s?embauche",
         r"offre\s+d['’]\s?emploi\s+(?:officielle|formelle|ci-jointe)",
         r"lettre\s+d['’]\s?offre",

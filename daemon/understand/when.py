@@ -39,6 +39,7 @@ _NOT_INTERVIEW = patterns.compile(
     r"""\b(?:deadline|expir\w*|due\b(?!\s+to\b)|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
     |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
+    |meet[\s-]and[\s-]greet|social\s+hour|(?:fellows'?|pre-interview|welcome)\s+dinner
     |\b(?:send|return|share|upload|hand\s+in)\b[^!?]{0,80}\bby\b
     |closes?\b|closing|respond\s+by|reply\s+by|let\s+me\s+know\s+by|offer)""",
     re.IGNORECASE | re.VERBOSE,
