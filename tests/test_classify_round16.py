@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from mailmaker import category, mail, start
 
+from daemon.understand.classify import _Evidence
+from daemon.understand.mail import parse
+
 BST = "Thu, 14 May 2026 12:47:31 +0100"
 
 
@@ -94,3 +97,37 @@ def test_french_declines_offers_and_moves() -> None:
     )
     raw = mail("RH <rh@boreale.example>", "Changement d'horaire", moved, date="Mon, 18 May 2026 09:00:00 -0400")
     assert category(raw)[0] == "reschedule"
+
+
+def test_a_card_scheme_test_booking_is_not_an_interview() -> None:
+    body = (
+        "Dear Liam Brennan,\nYour assessment booking is confirmed.\n  Assessment:   ECS Health, Safety & "
+        "Environmental Assessment\n  Date:         Saturday 23 May 2026\n  Time:         08:45 (please arrive 15 "
+        "minutes before your start time)\n  Centre:       TestPoint Manchester\n\nPlease bring your booking "
+        "reference and valid photo ID. Candidates who arrive more than 15 minutes late may not be admitted.\n"
+        "To cancel or change your booking, log in at least 3 working days before your assessment.\n"
+    )
+    subject = "Booking confirmed: ECS Health, Safety & Environmental Assessment"
+    raw = mail("TestPoint Assessments <bookings@testpoint-assess.example>", subject, body, date=BST)
+    assert category(raw)[0] == "other"
+    # said by the card scheme's name in the subject
+    assert "text: a card-scheme or vetting test" in _Evidence(parse(raw), frozenset()).non_employer
+
+
+def test_a_scheduling_tools_newsletter_books_nothing() -> None:
+    body = (
+        "What's new in Calendly this month\n\nMEETING POLLS\nCan't find one time that works for five people? Offer "
+        "a few options, say Tuesday at 10:00 am or Thursday at 4:00 pm, and let everyone vote.\nRecruiting teams "
+        "can now balance interview load across interviewers, not just availability.\nTry it now: "
+        "https://calendly.com/app/whats-new\n\n"
+        "You're receiving this because you have a Calendly account.\n"
+    )
+    raw = mail(
+        "Calendly <hello@email.calendly.com>",
+        "New in Calendly: meeting polls and more",
+        body,
+        headers="List-Unsubscribe: <https://email.calendly.com/unsubscribe/u8Zq2>\r\n",
+    )
+    assert category(raw)[0] == "other"
+    # the newsletter is bulk mail with nothing for the candidate, whatever tool sends it
+    assert _Evidence(parse(raw), frozenset()).bulk_without_news

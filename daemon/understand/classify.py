@@ -406,6 +406,9 @@ _NON_EMPLOYER = _rules(
     # the user invited to give a talk: a speaker, not a candidate (a job talk names no conference)
     ("text: invited to speak at an event", r"\binvitation to speak\b|\binvit\w*\s+you\s+to\s+(?:give|deliver|present|"
      r"speak)\b[^.\n]{0,100}?\b(?:conference|summit|symposium|congress|annual meeting)\b"),
+    # a UK card scheme's or vetting test: "Booking confirmed: ECS Health, Safety & Environmental Assessment"
+    ("text: a card-scheme or vetting test", r"\b(?:cscs|ecs|jib)\s+(?:card\s+)?(?:health|touch[- ]screen|test|"
+     r"assessment)\b|\bdbs\s+(?:check|application)\b"),
     ("text: media interview", r"\bpodcast\b|\bepisode\b|\b(?:i'm|i am) an? (?:[\w-]+ )?(?:reporter|journalist|"
      r"writer|editor|producer|correspondent)\b|\b(?:writing|working on|researching|reporting)\s+(?:an?|my|our|the)\s+"
      r"(?:article|story|piece|feature|profile|column) (?:on|about)\b|"
@@ -1597,6 +1600,11 @@ _NOT_EVALUATED = _rx(
     r"\bnon-?evaluative\b|\bnot (?:be )?evaluated\b|\bis not an interview\b"
 )
 _CLOCK_ON_LINE = patterns.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}:\d{2}\b", re.I)
+#: a product's news to its own users
+_PRODUCT_NEWS = _rx(
+    r"\bwhat['’]s new\b|\bnew in \w+\s*:|\byou['’]re receiving this because you have an? \w+ account\b|"
+    r"\bproduct updates?\b"
+)
 #: the candidate asked to pick a new time for the interview
 _NEW_TIME_ASKED = _rx(
     r"\b(?:choose|select|pick|book|schedule)\s+(?:a|your)\s+new\s+(?:interview\s+)?(?:time|date|slot)s?\b|"
@@ -2030,6 +2038,9 @@ class _Evidence:
         in_person = (
             len(self.invite_text) >= 2 and not self.noreply_sender and bool(_ROLE_CONTEXT.search(self.text))
         )
+        # a scheduling tool's own newsletter to its user ("What's new in Calendly") books nothing
+        if _PRODUCT_NEWS.search(f"{self.subject}\n{self.text}") and self.calendar_category is None:
+            return self.bulk
         strong = (
             self.calendar_category is not None
             or bool(self.rejection)
