@@ -71,10 +71,8 @@ def folded(text: str) -> str | None:
 
 try:  # the regex parser is private; without it every pattern simply runs unfiltered
     _sre: Any = importlib.import_module("re._parser")
-    _sre_code: Any = importlib.import_module("re._compiler")
-    _sre_engine: Any = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover
-    _sre = _sre_code = _sre_engine = None
+    _sre = None
 
 
 def _needed(items: Any, fold: bool) -> frozenset[str] | None:
