@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from shared_data import SHARED
 
-from daemon.understand.prefilter import is_candidate
+from daemon.understand.prefilter import PERSON, READ, SKIP, is_candidate, providers, read_persons, verdict
 
 REPO = Path(__file__).resolve().parent.parent
 CORPORA = [
@@ -17,7 +17,9 @@ CORPORA = [
     REPO / "tests" / "fixtures" / "heldout",
     REPO / "tests" / "fixtures" / "heldout2",
 ]
-BLIND = [REPO / "tests" / "fixtures" / "blind" / s for s in ("bl-eu", "bl-apac", "bl-us", "bl-html", "bl-dec")]
+# every blind set: each was written without sight of the prefilter (issue 18 asks for recall
+# on every labelled set; until the seventh session only the first round's were checked)
+BLIND = sorted(p for p in (REPO / "tests" / "fixtures" / "blind").iterdir() if (p / "labels.jsonl").is_file())
 
 
 def _headers(raw: bytes) -> bytes:
@@ -68,18 +70,22 @@ def test_every_job_message_is_a_candidate(corpus: Path, with_user: bool) -> None
     if not labels.exists():
         pytest.skip(f"{corpus} is not present")
     users = frozenset({_user(corpus)}) if with_user else frozenset()
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines()]
+    heads = {label["file"]: _headers((corpus / label["file"]).read_bytes()) for label in rows}
+    # the set is one mailbox: mail read only as a person's goes through read_persons together,
+    # as the runner passes a folder's
+    kept = set(read_persons([(f, h) for f, h in heads.items() if verdict(h, user_addresses=users) == PERSON]))
     missed = []
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        label = json.loads(line)
+    for label in rows:
         if label["category"] == "other":
             continue
         raw = (corpus / label["file"]).read_bytes()
-        if label["category"] in ("invitation", "reschedule"):
-            ok = is_candidate(_headers(raw), user_addresses=users)
-        else:
+        context: dict[str, set[str]] = {}
+        if label["category"] not in ("invitation", "reschedule"):
             threads, domains = _context(raw)
-            ok = is_candidate(_headers(raw), thread_ids=threads, employer_domains=domains, user_addresses=users)
-        if not ok:
+            context = {"thread_ids": threads, "employer_domains": domains}
+        said = verdict(heads[label["file"]], user_addresses=users, **context)  # type: ignore[arg-type]
+        if said == SKIP or (said == PERSON and label["file"] not in kept):
             missed.append(label["file"])
     assert missed == []
 
@@ -89,9 +95,13 @@ def test_a_personal_reply_is_skipped_unless_its_thread_or_sender_is_tracked() ->
         b"From: Ben <ben@posteo.example>\r\nTo: me@example.org\r\nSubject: Re: Moving boxes\r\n"
         b"In-Reply-To: <x@example.org>\r\n\r\n"
     )
-    assert not is_candidate(reply)
-    assert is_candidate(reply, thread_ids={"<x@example.org>"})
-    assert is_candidate(reply, employer_domains={"posteo.example"})
+    # from a domain not known as a consumer provider, it reads as a person's mail: read, unless
+    # the mailbox shows the domain to be a provider (many people write from it)
+    assert verdict(reply) == PERSON
+    others = [(i, reply.replace(b"ben@", f"friend{i}@".encode())) for i in range(5)]
+    assert read_persons([(-1, reply), *others]) == []
+    assert verdict(reply, thread_ids={"<x@example.org>"}) == READ
+    assert verdict(reply, employer_domains={"posteo.example"}) == READ
 
 
 NEWSLETTER = (
@@ -210,3 +220,60 @@ def test_the_tracker_writes_company_names_as_the_prefilter_reads_them() -> None:
     assert company_key("Nimbus Ledger, Inc.") == "nimbus ledger"
     assert company_key("Greenhouse") == ""
     assert is_candidate(ACK, companies={company_key("Nimbus Ledger Inc")})
+
+
+ME2 = frozenset({"alex@example.com"})
+
+
+def _mail(sender: str, subject: str, extra: str = "") -> bytes:
+    return f"From: {sender}\r\nTo: Alex <alex@example.com>\r\nSubject: {subject}\r\n{extra}\r\n".encode()
+
+
+def test_a_person_at_an_outside_organisation_is_read_whatever_the_subject() -> None:
+    """Recruiters write "Coffee", a place or a job title alone: no word list finds those."""
+    for subject in ("Coffee", "Houston site", "Harrow & Lindqvist", "Maintenance Electrician - Retail"):
+        assert verdict(_mail("Eleanor Voss <evoss@harrowgate.example>", subject), user_addresses=ME2) == PERSON
+        assert is_candidate(_mail("Eleanor Voss <evoss@harrowgate.example>", subject), user_addresses=ME2)
+    # not a person: a function's mailbox, a no-reply one, an automated message, bulk without a person
+    assert verdict(_mail("Bank <alerts@bank.example>", "Coffee"), user_addresses=ME2) == SKIP
+    assert verdict(_mail("Shop <orders@shop.example>", "Your order"), user_addresses=ME2) == SKIP
+    assert verdict(_mail("X <no-reply@x.example>", "Coffee"), user_addresses=ME2) == SKIP
+    generated = _mail("Eleanor Voss <evoss@harrowgate.example>", "Coffee", "Auto-Submitted: auto-generated\r\n")
+    assert verdict(generated, user_addresses=ME2) == SKIP
+    # a friend at a consumer provider needs a word, as before; so does a colleague
+    assert verdict(_mail("Ben <ben@gmail.com>", "Coffee"), user_addresses=ME2) == SKIP
+    assert verdict(_mail("Ben <ben@example.com>", "Coffee"), user_addresses=ME2) == SKIP
+    # a recruiter's sequence through a sourcing tool carries an unsubscribe link, and is read
+    unsubscribe = "List-Unsubscribe: <https://t.example/u>\r\n"
+    sequence = _mail("Priya V <priya.v@tessellate.example>", "Danielle - PMM at Tessellate?", unsubscribe)
+    assert verdict(sequence, user_addresses=ME2) == PERSON
+    # a booking page's confirmation answers to the person who booked it
+    reply_to = "Reply-To: Ines <ines@quill.example>\r\n"
+    booked = _mail("SavvyCal <notifications@savvycal.example>", "Confirmed: walkthrough", reply_to)
+    assert verdict(booked, user_addresses=ME2) == PERSON
+
+
+def test_a_domain_many_people_write_from_is_a_mail_provider() -> None:
+    friends = [(i, _mail(f"F{i} <friend{i}@isp.example>", "Dinner?")) for i in range(6)]
+    recruiter = (99, _mail("Eleanor Voss <evoss@harrowgate.example>", "Coffee"))
+    colleagues = [(100 + i, _mail(f"H{i} <h{i}@harrowgate.example>", "Coffee")) for i in range(2)]
+    assert read_persons([*friends, recruiter, *colleagues]) == [99, 100, 101]
+    assert read_persons(friends[:4]) == [0, 1, 2, 3]  # four people: not yet a provider
+    assert providers([f"friend{i}@mail.isp.example" for i in range(5)]) == {"isp.example"}
+
+
+def test_forwards_and_platform_messages_are_read() -> None:
+    # a friend passing a job lead on from a consumer address; a placement cell; a colleague
+    assert verdict(_mail("Rudy <rudy.s@gmail.com>", "Fwd: PM - Daniel"), user_addresses=ME2) == READ
+    assert verdict(_mail("JP <jp@example.com>", "TR: Intro"), user_addresses=ME2) == READ
+    assert verdict(_mail("Bot <no-reply@x.example>", "Fwd: digest"), user_addresses=ME2) == SKIP
+    relayed = _mail("Courtney Blake via LinkedIn <inmail-hit-reply@linkedin.com>", "Courtney Blake sent you a message")
+    assert verdict(relayed, user_addresses=ME2) == READ
+
+
+def test_schedule_in_a_reply_between_friends_is_not_a_hiring_word() -> None:
+    club = FRIEND.replace(b"Re: Call this weekend?", b"Re: Running club schedule")
+    assert not is_candidate(club, user_addresses=ME)
+    assert is_candidate(club)  # the user unknown: "schedule" is enough, as before
+    interview = FRIEND.replace(b"Re: Call this weekend?", b"Re: Interview schedule")
+    assert is_candidate(interview, user_addresses=ME)

@@ -215,3 +215,30 @@ def test_a_hiring_manager_s_one_liner_from_a_tracked_employer_becomes_its_interv
     assert "invitation" in categories and "other" not in categories
     # no zone written: the Date header's offset, as the labelled sets read it
     assert apps[0]["interview"]["start"] == "2026-03-13T13:30:00-05:00"
+
+
+def test_a_scan_reads_a_recruiter_s_bare_subject_but_not_a_mail_provider_s_people(tmp_path: Path) -> None:
+    """Issue 18 and the prefilter: a person at an outside organisation is read whatever the
+    subject says; many people at one unknown domain make it a mail provider, not an employer."""
+    cfg = _setup(tmp_path)
+    new = tmp_path / "Mail" / "new"
+    for i in range(6):
+        new.joinpath(f"1{i}.host").write_bytes(
+            f"From: Friend {i} <friend{i}@isp.example>\r\nTo: alex.rivera@example.com\r\nSubject: Dinner?\r\n"
+            f"Message-ID: <f{i}@isp.example>\r\n\r\nAre you free on Saturday?\r\n".encode()
+        )
+    new.joinpath("20.host").write_bytes(
+        b"From: Eleanor Voss <evoss@harrowgate.example>\r\nTo: alex.rivera@example.com\r\nSubject: Coffee\r\n"
+        b"Date: Mon, 02 Mar 2026 09:00:00 -0500\r\nMessage-ID: <ev1@harrowgate.example>\r\n\r\n"
+        b"Alex - would you have time for a coffee on Thursday at 10am at our office to talk about the "
+        b"Associate role? Best, Eleanor\r\n"
+    )
+    reports = run_once(load(cfg), datetime(2026, 3, 2, 10, 30, tzinfo=ET))
+    assert reports[0].synced == 8
+    assert reports[0].analysed == 2  # the demo invitation and Eleanor's note; not the six friends
+    store = Store.open(db_path(load(cfg)))
+    try:
+        companies = sorted(str(a["company"]) for a in store.status_snapshot()["applications"])
+    finally:
+        store.close()
+    assert len(companies) == 2, companies

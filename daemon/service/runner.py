@@ -28,7 +28,7 @@ from typing import TextIO
 
 import structlog
 
-from connectors.base import Connector, FolderRoles, MessageRef
+from connectors.base import Connector, FolderRoles
 from daemon import budget
 from daemon.errors import FollowupdError, LoginNeeded, StateError, UserError
 from daemon.followup import compose, tracker
@@ -40,7 +40,7 @@ from daemon.settings import AccountSettings, Settings
 from daemon.understand.analyze import analyze_mail
 from daemon.understand.extract import employer
 from daemon.understand.mail import parse
-from daemon.understand.prefilter import HEADER_FIELDS, is_candidate
+from daemon.understand.prefilter import HEADER_FIELDS, PERSON, SKIP, read_persons, verdict
 from daemon.understand.warmup import warm_up
 
 LOGGER = "followupd.runner"
@@ -313,12 +313,12 @@ class AccountRunner:
         learn = outbound and not self.settings.daemon.user_name and not self.sender_name()
         learned: list[str] = []
 
-        def keep(header: bytes) -> bool:
+        def judge(header: bytes) -> str:
             if learn and not learned:
                 name = _sender_name(header, self.settings.user_addresses)
                 if name:
                     learned.append(name)
-            return is_candidate(
+            return verdict(
                 header,
                 outbound=outbound,
                 thread_ids=thread_ids,
@@ -326,6 +326,9 @@ class AccountRunner:
                 user_addresses=users,
                 companies=companies,
             )
+
+        def keep(header: bytes) -> bool:
+            return judge(header) != SKIP
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
@@ -340,11 +343,13 @@ class AccountRunner:
         done_keys = self.store.seen_among(self.account.name, folder, validity, [r.key for r in result.messages])
         fresh = [r for r in result.messages if r.key not in done_keys]
         report.synced += len(fresh) + result.skipped
-        wanted: list[MessageRef] = []
-        skipped: list[MessageRef] = []
-        for ref in fresh:
-            # connectors may ignore ``keep``: the same test again is cheap
-            (wanted if keep(ref.header_bytes) else skipped).append(ref)
+        # connectors may ignore ``keep``: the same test again is cheap
+        said = [judge(ref.header_bytes) for ref in fresh]
+        # mail read only as a person's: all of it but a mail provider's (many people, one domain)
+        persons = read_persons([(i, fresh[i].header_bytes) for i, v in enumerate(said) if v == PERSON])
+        read = {i for i, v in enumerate(said) if v != SKIP and v != PERSON}.union(persons)
+        wanted = [ref for i, ref in enumerate(fresh) if i in read]
+        skipped = [ref for i, ref in enumerate(fresh) if i not in read]
         # one transaction for all skipped mail: a commit (and fsync) each costs seconds per 10,000
         with self.store.transaction():
             for ref in skipped:

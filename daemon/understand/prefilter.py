@@ -25,6 +25,17 @@ they are in no tracked thread and from no tracked employer:
   A recruiter who answers the user's own outreach from a gmail address under a subject
   without any such word would be skipped: that is the price of this rule.
 
+Mail written to the user by a person at an outside organisation (not a consumer provider,
+not the user's own, not a role or no-reply mailbox, not bulk) is read whatever its subject
+says: recruiters and hiring managers write "Houston site", "Coffee" or a job title alone,
+in any language, and no list of words finds those. A friend's mail from a provider the
+table of consumer providers does not know looks the same from its headers; so the runner
+hands the messages read for this reason alone to :func:`providers`, and a domain from
+which many different people write to the user is a mail provider, not an employer.
+
+A reply between the user and a friend at a consumer provider is read only for a word about
+a job or an interview: "schedule" or "calendar" in such a thread is about running clubs.
+
 An application's acknowledgement ("Thank you for applying to Acme", "Application
 received") is not read either, unless its subject also speaks of an interview, a test or a
 decision, or names a company an application is tracked for (``companies``): it cannot
@@ -36,7 +47,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Set
+from collections.abc import Iterable, Sequence, Set
+from typing import TypeVar
 
 from daemon.understand import relays
 from daemon.understand.extract import FREEMAIL, academic, org_domain
@@ -79,6 +91,35 @@ _INTERVIEW = re.compile(
     r"(?:technical|video|recruiter|initial|intro|culture)\s+screen\b|onsite|on-site|"
     r"\b(?:final|first|second|third|next|technical|last)[- ]round|\bround\s+\d"
 )
+#: what keeps a reply between the user and a friend: a word about a job or an interview
+#: (the strong words that tools' mail carries, "schedule", "calendar", "invitation", do not)
+_TWO_PARTY = re.compile(
+    _HIRING.pattern + "|" + _INTERVIEW.pattern + r"|candida|application|applied|recruit|hiring|job\s+offer|"
+    r"offer\s+letter|position|vacanc|take[- ]home"
+)
+#: mailboxes of a function, not a person (RFC 2142's and the usual transactional ones);
+#: hiring mailboxes ("careers", "recruiting", "hr") are not among them
+_ROLE_LOCAL = re.compile(
+    r"(?:info|information|news|newsletters?|marketing|sales|support|help|helpdesk|abuse|noc|security|"
+    r"postmaster|hostmaster|webmaster|admin|alerts?|orders?|billing|invoices?|receipts?|notify|updates?|"
+    r"digest|deals|offers|promo(?:tions)?|hello|hi|team|accounts?|statements?|service|customer[-_.]?service|"
+    r"customercare|care|shipping|tracking|reminders?|events?|crew|coach|community|feedback|mail|email|"
+    r"contact|office|reception|bookings?|reservations?|tickets?|store|shop|press|media|members?|membership|"
+    r"club|subscriptions?|editors?|editorial|status|system|daemon|bot|robot)(?:[-_.+].*)?\Z",
+    re.IGNORECASE,
+)
+#: a forwarded message's subject (Outlook writes "FW", "TR", "WG", "RV", "I" in its languages)
+_FORWARD = re.compile(r"\s*(?:fwd?|fw|tr|wg|rv|enc|i|doorst)\s*:", re.IGNORECASE)
+#: a person's message relayed by a job platform ("Dana Lee via LinkedIn")
+_VIA_PLATFORM = re.compile(
+    r"\bvia\s+(?:linkedin|indeed|naukri(?:gulf)?|glassdoor|ziprecruiter|seek|jobstreet|xing|wellfound|"
+    r"handshake|dice|monster|stepstone|bayt|kalibrr|jobsdb|trade\s*me|welcome\s+to\s+the\s+jungle|otta)\b",
+    re.IGNORECASE,
+)
+T = TypeVar("T")
+
+#: how many different people must write from one domain before it counts as a mail provider
+PROVIDER_PEOPLE = 5
 _AUTO_REPLY = re.compile(r"auto-replied|auto_reply|autoreply|auto-reply", re.IGNORECASE)
 #: the subject of an application's acknowledgement, from its start ("Thanks for applying to
 #: Acme!", "Application received: Data Engineer"); "thank you for your application/interest"
@@ -115,6 +156,7 @@ _STRONG_WORDS = _words(_STRONG)
 _WEAK_WORDS = _words(_WEAK)
 _HIRING_WORDS = _words(_HIRING)
 _INTERVIEW_WORDS = _words(_INTERVIEW)
+_TWO_PARTY_WORDS = _words(_TWO_PARTY)
 
 
 def _search(rx: re.Pattern[str], words: tuple[str, ...] | None, text: str) -> bool:
@@ -239,6 +281,10 @@ def _fields(header_bytes: bytes, rx: re.Pattern[bytes] = _FIELDS) -> dict[str, l
     return out
 
 
+#: what :func:`verdict` says of a message
+SKIP, READ, PERSON = "skip", "read", "person"
+
+
 def is_candidate(
     header_bytes: bytes,
     *,
@@ -254,6 +300,30 @@ def is_candidate(
     conversation apart; without them neither kind is skipped. ``companies`` are the
     tracked applications' company names as ``tracker.company_key`` writes them.
     """
+    return (
+        verdict(
+            header_bytes,
+            outbound=outbound,
+            thread_ids=thread_ids,
+            employer_domains=employer_domains,
+            user_addresses=user_addresses,
+            companies=companies,
+        )
+        != SKIP
+    )
+
+
+def verdict(
+    header_bytes: bytes,
+    *,
+    outbound: bool = False,
+    thread_ids: Set[str] = frozenset(),
+    employer_domains: Set[str] = frozenset(),
+    user_addresses: frozenset[str] = frozenset(),
+    companies: Set[str] = frozenset(),
+) -> str:
+    """:data:`READ`, :data:`SKIP`, or :data:`PERSON`: read it unless the sender's domain is
+    among the :func:`providers` of the mail read for this reason alone."""
     h = _fields(header_bytes, _FIELDS if outbound else _FIELDS_INBOUND_THREADS if thread_ids else _FIELDS_INBOUND)
 
     def first(name: str) -> str:
@@ -263,7 +333,7 @@ def is_candidate(
     if thread_ids:
         refs = first("in-reply-to") + " " + first("references")
         if any(mid in thread_ids for mid in re.findall(r"<[^<>\s]+>", refs)):
-            return True
+            return READ
     people = " ".join(
         v for k in (("to", "cc", "bcc") if outbound else ("from", "reply-to", "sender")) for v in h.get(k, ())
     )
@@ -271,45 +341,94 @@ def is_candidate(
     if employer_domains and any(
         d in employer_domains or any(d.endswith("." + e) for e in employer_domains) for d in domains
     ):
-        return True
+        return READ
     if outbound:
         # the user's own mail matters only to an application we already track
-        return False
+        return SKIP
     subject = _decoded(first("subject"))
     # the sender's display name, not its address: "offers@shop" says nothing about hiring
     names = _ANGLE.sub(" ", _decoded(" ".join(h.get("from", ()))))
     if _ACK.match(subject) and not _ACK_VETO.search(subject) and not _names_one(companies, f"{subject} {names}"):
-        return False  # an acknowledgement, of no tracked application
+        return SKIP  # an acknowledgement, of no tracked application
     if any(relays.is_hiring_relay(d) for d in domains):
-        return True
+        return READ
     auto = first("auto-submitted") + " " + first("precedence")
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
-        return True  # an out-of-office reply may defer a follow-up
+        return READ  # an out-of-office reply may defer a follow-up
     internal, user_orgs = _own_orgs(user_addresses) if user_addresses else (frozenset(), frozenset())
-    sender_org = ""
-    if user_addresses:
-        sender = _DOMAIN.search(first("from"))
-        sender_org = _org(sender.group(1).lower().rstrip(".")) if sender else ""
-        if sender_org in internal and not _from_user(first("from"), user_addresses):
-            return False  # a colleague: internal mail, whatever it says (as classify decides)
+    sender = _ADDR.search(first("from"))
+    sender_addr = sender.group(0).lower().rstrip(".") if sender else ""
+    sender_org = _org(sender_addr.rpartition("@")[2]) if sender else ""
+    if _FORWARD.match(subject) and _person(sender_addr) and sender_addr not in user_addresses:
+        return READ  # a person passing mail on: a friend's job lead, a placement cell, a partner
+    if user_addresses and sender_org in internal and sender_addr not in user_addresses:
+        return SKIP  # a colleague: internal mail, whatever it says (as classify decides)
     if "calendar" in first("content-type").lower():
-        return True
+        return READ
     text = f"{subject}\n{names}".lower()
     if first("list-id"):
-        return _search(_INTERVIEW, _INTERVIEW_WORDS, text)
-    if _search(_STRONG, _STRONG_WORDS, text):
-        return True
+        return READ if _search(_INTERVIEW, _INTERVIEW_WORDS, text) else SKIP
+    if _VIA_PLATFORM.search(names):
+        return READ  # a person's message through a job platform: recruiters write so
     if (
         user_orgs
         and sender_org in FREEMAIL
         and _REPLY_PREFIX.match(subject)
         and _two_party(header_bytes, sender_org, user_orgs)
     ):
-        # a reply between the user and a friend: only a hiring word makes it worth reading
-        return _search(_HIRING, _HIRING_WORDS, text)
-    bulk = bool(first("list-unsubscribe") or first("list-id")) or first("precedence").strip().lower() in (
-        "bulk",
-        "list",
-        "junk",
-    )
-    return not bulk and _search(_WEAK, _WEAK_WORDS, text)
+        # a reply between the user and a friend: only a word about a job makes it worth reading
+        return READ if _search(_TWO_PARTY, _TWO_PARTY_WORDS, text) else SKIP
+    if _search(_STRONG, _STRONG_WORDS, text):
+        return READ
+    bulk = bool(first("list-unsubscribe")) or first("precedence").strip().lower() in ("bulk", "list", "junk")
+    if not bulk and _search(_WEAK, _WEAK_WORDS, text):
+        return READ
+    generated = first("auto-submitted").strip().lower() not in ("", "no")
+    if generated or sender_org in FREEMAIL or sender_org in user_orgs or relays.relay_for_domain(sender_org):
+        return SKIP
+    if _person(sender_addr):
+        # a person at an outside organisation: a recruiter's "Coffee" has no word to find;
+        # a sourcing tool's sequence comes from the recruiter's own address, unsubscribe link
+        # and all
+        return PERSON
+    # a tool's mail on a person's behalf (a booking page's confirmation) answers to that person
+    reply_to = _ADDR.search(" ".join(h.get("reply-to", ())))
+    if not bulk and reply_to is not None:
+        addr = reply_to.group(0).lower().rstrip(".")
+        org = _org(addr.rpartition("@")[2])
+        if _person(addr) and org not in FREEMAIL and org not in user_orgs and addr not in user_addresses:
+            return PERSON
+    return SKIP
+
+
+def _person(addr: str) -> bool:
+    """Whether an address reads as a person's mailbox (not no-reply, not a function's)."""
+    local = addr.partition("@")[0]
+    return bool(local) and not relays.is_noreply(addr) and _ROLE_LOCAL.match(local) is None
+
+
+def sender(header_bytes: bytes) -> str:
+    """The message's From address, lower-cased ("" when it has none)."""
+    h = _fields(header_bytes, _FIELDS_INBOUND)
+    found = _ADDR.search(h.get("from", [""])[0])
+    return found.group(0).lower().rstrip(".") if found else ""
+
+
+def read_persons(persons: Sequence[tuple[T, bytes]]) -> list[T]:
+    """Of the messages :func:`verdict` called :data:`PERSON` (their keys and header blocks),
+    those to read: all but the ones from a domain many different people write from."""
+    senders = [sender(header) for _, header in persons]
+    skip = providers(senders)
+    return [key for (key, _), addr in zip(persons, senders, strict=True) if _org(addr.rpartition("@")[2]) not in skip]
+
+
+def providers(senders: Iterable[str]) -> frozenset[str]:
+    """The organisation domains from which at least :data:`PROVIDER_PEOPLE` different addresses
+    wrote: mail providers (an ISP's, a small country's webmail), not employers. ``senders``
+    are the From addresses of the mail :func:`verdict` read only as a person's."""
+    people: dict[str, set[str]] = {}
+    for addr in senders:
+        addr = addr.lower()
+        if "@" in addr:
+            people.setdefault(_org(addr.rpartition("@")[2]), set()).add(addr)
+    return frozenset(org for org, who in people.items() if len(who) >= PROVIDER_PEOPLE)
