@@ -1643,6 +1643,10 @@ def _internal(mail: Mail, users: frozenset[str]) -> bool:
     return not _PLACEMENT.search(f"{name}\n{mail.subject}\n{mail.text}\n{mail.quoted[:3000]}")
 
 
+_VIA_NAME = patterns.compile(r"\S\s+via\s+(\S.{0,40}?)\s*$", re.IGNORECASE)
+_NOT_ALNUM = patterns.compile(r"[^a-z0-9]")
+
+
 def _bulk(mail: Mail) -> str | None:
     if mail.header("list-unsubscribe"):
         return "bulk mail: List-Unsubscribe"
@@ -2056,10 +2060,16 @@ class _Evidence:
         """A person's own message carried by a job board ("Wei Ling Tan via LinkedIn"): the
         board's bulk headers say nothing about what the person wrote."""
         f = self.mail.from_
-        brand = relay_for_domain(f.domain) if f is not None else None
-        if f is None or brand not in JOB_BOARDS:
+        if f is None:
             return False
-        return re.search(rf"\S\s+via\s+{re.escape(brand)}\s*$", f.name, re.IGNORECASE) is not None
+        brand = relay_for_domain(f.domain)
+        if brand in JOB_BOARDS:
+            return re.search(rf"\S\s+via\s+{re.escape(brand)}\s*$", f.name, re.IGNORECASE) is not None
+        # a board we do not know by name: "Anna Ferrari via TrovaLavoro" <messaggi@trovalavoro.it>,
+        # the name after "via" being the sending domain's own
+        via = _VIA_NAME.search(f.name)
+        label = extract.org_domain(f.domain).partition(".")[0]
+        return via is not None and len(label) > 3 and _NOT_ALNUM.sub("", via.group(1).lower()) == label.replace("-", "")
 
     @cached_property
     def relayed(self) -> list[str]:

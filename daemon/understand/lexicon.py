@@ -1220,6 +1220,185 @@ DANISH: dict[str, tuple[str, ...]] = {
     "negative_topic": (r"ledige\s+stillinger", r"jobagent\w*"),
 }
 
+ITALIAN: dict[str, tuple[str, ...]] = {
+    "arrival": (
+        r"si\s+presenti",
+        r"presentarsi",
+        r"presentati",
+        r"alla\s+reception",
+        r"in\s+portineria",
+        r"all['’]\s?ingresso",
+    ),
+    "interview": (
+        r"colloqui[oi]",
+        r"\w+colloqui[oi]",
+        r"(?:primo|secondo|terzo|ultimo|prossimo)\s+(?:colloquio|step|incontro|round)",
+        r"prova\s+(?:tecnica|pratica|attitudinale)",
+        r"test\s+tecnico",
+        r"giornata\s+di\s+(?:selezione|valutazione)",
+        r"visita\s+(?:in\s+azienda|allo\s+stabilimento|dello\s+stabilimento|in\s+stabilimento)",
+        # "a get-to-know meeting", "a meeting at the company": how Italian employers name a first interview
+        r"incontro\s+(?:conoscitivo|in\s+azienda|in\s+sede|presso\s+(?:la\s+)?(?:nostra\s+)?sede)",
+        r"(?:call|chiamata|telefonata)\s+conoscitiva",
+        r"giornata\s+(?:finale|in\s+sede)",
+    ),
+    "hiring": (
+        r"selezion\w+",
+        r"candidat[oaei]",
+        r"candidatura",
+        r"posizione",
+        r"ruolo",
+        r"offerta\s+di\s+lavoro",
+        r"annuncio",
+        r"assunzion\w+",
+        r"inserimento",
+        r"risorse\s+umane",
+        r"opportunità\s+(?:professionale|lavorativa)",
+        r"processo\s+di\s+selezione",
+    ),
+    "meeting": (
+        r"colloqui[oi]", r"incontro", r"chiamata", r"telefonata", r"videochiamata", r"videocolloquio",
+        r"riunione", r"appuntamento", r"chiacchierata",
+    ),
+    "session": (
+        r"colloqui[oi]",
+        r"incontro",
+        r"chiamata",
+        r"videochiamata",
+        r"sessione",
+        r"appuntamento",
+        r"registrazione",
+    ),
+    "invite_subject": (
+        r"invito\s+(?:a|al|per\s+(?:un|il))\s+(?:\w+\s+){0,2}?(?:colloquio|incontro)",
+        r"convocazione\s+(?:a|al|per)?\s*(?:\w+\s+){0,2}?(?:colloquio|incontro|selezione)",
+        r"conferma\s+(?:\w+\s+){0,2}?(?:colloquio|appuntamento|incontro)",
+        r"colloquio\s+(?:conoscitivo|tecnico|finale|di\s+selezione|individuale|in\s+presenza|online)",
+    ),
+    "invite_text": (
+        r"(?:vorremmo|vorrei|vorrebbe|vorrebbero|desideriamo|desidero|desidera|desiderano|saremmo\s+lieti\s+di|"
+        r"siamo\s+lieti\s+di|sarei\s+lieto\s+di)\s+"
+        r"(?:\w+\s+){0,2}?(?:invitarl[aoe]|invitarti|incontrarl[aoe]|incontrarti|conoscerl[aoe]|conoscerti|"
+        r"fissare|organizzare|sentirl[aoe]|sentirti)",
+        r"(?:la|ti)\s+(?:invito|invitiamo|convochiamo|aspettiamo|aspetto)",
+        r"(?:le|ti)\s+(?:confermo|confermiamo)\s+(?:\w+\s+){0,3}?(?:colloquio|appuntamento|incontro|call|chiamata)",
+        r"confermiamo\s+(?:\w+\s+){0,3}?(?:colloquio|appuntamento|incontro)",
+        r"(?:le|ti)\s+(?:andrebbe|andrebbero|va|vanno|torna|tornerebbe)\s+bene",
+        r"(?:le|ti)\s+(?:andrebbe|andrebbero)\s+(?:di|una|un)\b",
+        r"va\s+bene\s+(?:\w+\s+){0,2}?(?:lunedì|martedì|mercoledì|giovedì|venerdì|sabato|il\s+\d|alle|domani)",
+        r"(?:la|l['’]\s?|ti)\s?aspetto\b",
+        r"(?:può|puoi|potrebbe|potresti)\s+(?:\w+\s+){0,1}?(?:chiamarmi|richiamarmi|sentirmi)",
+        r"facciamo\s+(?:\w+\s+){0,2}?(?:chiacchierata|chiamata|call|colloquio|videochiamata)",
+        r"(?:ti|le|vi)\s+propon(?:iamo|go)\s+(?:\S+\s+){0,3}?(?:step|colloquio|incontro|call|chiamata|giornata|data|orario|"
+        r"disponibilità)",
+        r"(?:sarebbe|saresti|sarebbe\s+lei)\s+disponibile",
+        r"(?:indicarci|indicarmi|comunicarci|comunicarmi|farci\s+sapere)\s+(?:\w+\s+){0,3}?disponibilità",
+        r"prenot(?:are|a|i)\s+(?:\w+\s+){0,2}?(?:slot|orario|colloquio|fascia)",
+        r"(?:abbiamo\s+|ho\s+)?(?:fissato|fissiamo|fisserei)\s+(?:\w+\s+){0,2}?(?:colloquio|incontro|appuntamento|call)",
+        r"(?:ci\s+vediamo|a\s+presto|l['’]\s?aspettiamo|ti\s+aspettiamo)\s+(?:\w+\s+){0,2}?(?:il|lunedì|martedì|mercoledì|giovedì|venerdì|domani|alle)\b",
+        r"(?:è|e)\s+stat[oa]\s+selezionat[oa]\s+per",
+        r"(?:passare|accedere)\s+(?:\w+\s+){0,2}?(?:alla\s+fase|al\s+(?:prossimo|secondo)\s+(?:step|colloquio))",
+    ),
+    "reschedule_subject": (
+        r"nuova\s+data", r"nuovo\s+orario", r"spostamento", r"riprogrammazione", r"cambio\s+(?:di\s+)?(?:data|orario)",
+        r"(?:colloquio|incontro)\s+(?:spostato|rinviato|posticipato|anticipato)", r"aggiornat[oa]",
+    ),
+    "reschedule_text": (
+        r"(?:dobbiamo|devo|dovremmo|dovrei|vorremmo|possiamo|potremmo)\s+(?:\w+\s+){0,2}?(?:purtroppo\s+)?"
+        r"(?:spostare|posticipare|anticipare|rinviare|riprogrammare)",
+        r"(?:è\s+stato|è\s+stata|abbiamo|ho)\s+(?:\w+\s+){0,2}?(?:spostat[oa]|posticipat[oa]|anticipat[oa]|rinviat[oa])",
+        r"nuovo\s+orario\s*:",
+        r"nuova\s+data\s*:",
+        r"anziché",
+        r"(?:chiederei|chiedo|chiediamo|chiederemmo)\s+(?:\w+\s+){0,2}?di\s+spostare",
+        r"spostare\s+(?:\w+\s+){0,2}?(?:incontro|colloquio|appuntamento|call|chiamata)\w*\s+(?:a|al|alle|per|da)\b",
+    ),
+    "cancel_subject": (r"annullat[oa]", r"annullamento", r"cancellat[oa]", r"disdett[oa]"),
+    "cancel_text": (
+        r"(?:dobbiamo|devo|siamo\s+costretti\s+ad?)\s+(?:\w+\s+){0,2}?(?:purtroppo\s+)?(?:annullare|cancellare|disdire)",
+        r"(?:colloquio|incontro|appuntamento)\s+(?:\w+\s+){0,4}?(?:è|e)\s+(?:stato\s+)?(?:annullat|cancellat)\w*",
+        r"(?:posizione|ricerca|selezione)\s+(?:\w+\s+){0,3}?(?:sospes|chius|congelat)\w*",
+    ),
+    "rejection": (
+        r"(?:abbiamo|hanno|ha)\s+(?:deciso|scelto|preferito)\s+di\s+(?:proseguire|procedere|andare\s+avanti|continuare)\s+"
+        r"(?:\w+\s+){0,2}?con\s+(?:altr[ioe]|un\s+altr[oa]|un['’]\s?altr[oa]|candidat)",
+        r"non\s+(?:\w+\s+){0,2}?(?:proseguire|procedere|dare\s+seguito)\s+(?:\w+\s+){0,2}?(?:sua|tua)\s+candidatura",
+        r"(?:il\s+suo|il\s+tuo)\s+profilo\s+(?:\w+\s+){0,3}?non\s+(?:è|risulta|rientra)",
+        r"non\s+rientra",
+        r"(?:altri|altre)\s+(?:profili|candidature)\s+(?:\w+\s+){0,3}?(?:più|maggiormente)\s+(?:in\s+linea|aderenti|vicin)",
+        r"non\s+(?:è|e)\s+stat[oa]\s+selezionat[oa]",
+        r"esito\s+negativo",
+        r"non\s+potremo\s+dare\s+seguito",
+    ),
+    "offer": (
+        r"(?:lieti|felici|piacere)\s+(?:\w+\s+){0,3}?(?:offrirle|offrirti|proporle|proporti)\s+(?:\w+\s+){0,3}?"
+        r"(?:posizione|ruolo|assunzione|contratto|inserimento)",
+        r"proposta\s+(?:di\s+)?(?:assunzione|contrattuale|economica)",
+        r"lettera\s+di\s+(?:assunzione|offerta|impegno\s+all['’]\s?assunzione)",
+        r"offerta\s+(?:formale|di\s+assunzione)",
+        r"(?:farti|farle|presentarti|presentarle|inviarti|inviarle)\s+(?:la\s+)?(?:nostra\s+)?proposta\s+"
+        r"(?:\w+\s+){0,2}?(?:per\s+il\s+ruolo|di\s+assunzione|contrattuale|economica|per\s+la\s+posizione)",
+    ),
+    "offer_subject": (
+        r"proposta\s+(?:di\s+assunzione|contrattuale|economica)",
+        r"lettera\s+(?:di\s+)?(?:assunzione|offerta)",
+        r"offerta\s+di\s+assunzione",
+    ),
+    "pay": (
+        r"ral",
+        r"retribuzione\s+annua\s+lorda",
+        r"retribuzione",
+        r"stipendio",
+        r"lordi\s+annui",
+        r"buoni\s+pasto",
+        r"premio\s+di\s+risultato",
+        r"mensilità",
+    ),
+    "start": (
+        r"data\s+(?:di\s+)?(?:inizio|assunzione|decorrenza)",
+        r"(?:inizio|ingresso)\s+(?:in\s+servizio|previsto)",
+        r"primo\s+giorno\s+di\s+lavoro",
+        r"decorrenza",
+    ),
+    "agreement": (
+        r"contratto\s+(?:a\s+tempo\s+(?:indeterminato|determinato)|di\s+lavoro)",
+        r"ccnl",
+        r"firmare\s+il\s+contratto",
+        r"periodo\s+di\s+prova",
+    ),
+    "ooo_subject": (r"risposta\s+automatica", r"fuori\s+(?:sede|ufficio)", r"assente", r"assenza", r"ferie"),
+    "ooo_away": (
+        r"(?:sono|sarò)\s+(?:\w+\s+){0,2}?(?:fuori\s+(?:sede|ufficio)|in\s+ferie|assente|in\s+congedo|in\s+viaggio)",
+    ),
+    "ooo_return": (
+        r"(?:rientr\w*|di\s+ritorno|tornerò)\s+(?:\w+\s+){0,3}?(?:il|lunedì|martedì|mercoledì|giovedì|venerdì|\d)",
+        r"al\s+mio\s+rientro",
+    ),
+    "ack": (
+        r"grazie\s+per\s+(?:aver\w*\s+)?(?:inviato\s+)?(?:la\s+)?(?:sua|tua)\s+candidatura",
+        r"(?:abbiamo\s+)?ricevuto\s+(?:la\s+)?(?:sua|tua)\s+candidatura",
+        r"candidatura\s+ricevuta",
+        r"conferma\s+(?:di\s+)?ricezione",
+    ),
+    "process": (
+        r"prossimi\s+passi",
+        r"prossimo\s+step",
+        r"(?:le|ti|vi)\s+(?:faremo|farò|daremo|darò)\s+sapere",
+        r"(?:la|ti|vi)\s+aggiorner(?:emo|ò)",
+        r"(?:le|ti)\s+daremo\s+(?:un\s+)?riscontro",
+    ),
+    "non_employer": (
+        r"giornalist\w*",
+        r"intervista\s+per\s+(?:il|la|un|una)\s+(?:giornale|rivista|blog|podcast|testata)",
+    ),
+    "negative_topic": (
+        r"offerte\s+di\s+lavoro\s+per\s+te",
+        r"nuove\s+offerte",
+        r"annunci\s+(?:simili|consigliati|per\s+te)",
+        r"visita\s+medica",
+    ),
+}
+
 LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "es": SPANISH,
     "pt": PORTUGUESE,
@@ -1230,6 +1409,7 @@ LANGUAGES: dict[str, dict[str, tuple[str, ...]]] = {
     "sv": SWEDISH,
     "no": NORWEGIAN,
     "da": DANISH,
+    "it": ITALIAN,
 }
 
 # --- dates and times ---------------------------------------------------------------------
@@ -1303,6 +1483,9 @@ MONTHS: dict[str, tuple[str, ...]] = {
            "november", "desember des"),
     "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
            "november", "december"),
+    # "ago" (agosto) and "set" (settembre) are English words: only spelt in full, or "sett"
+    "it": ("gennaio gen", "febbraio feb", "marzo", "aprile apr", "maggio mag", "giugno giu", "luglio lug", "agosto",
+           "settembre sett", "ottobre ott", "novembre", "dicembre dic"),
 }
 #: weekday names by language, Monday first (Portuguese "segunda-feira" and its short "seg.")
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -1340,6 +1523,9 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     ),
     "no": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
     "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    # "mar" is March in English: left out; the other short forms are weak
+    "it": ("lunedì lunedi lun", "martedì martedi", "mercoledì mercoledi mer", "giovedì giovedi gio",
+           "venerdì venerdi ven", "sabato sab", "domenica"),
 }
 #: words for a day counted from today, by language ("übermorgen" is the day after tomorrow). Read
 #: as whole words, not after "guten" or "am" ("Guten Morgen", "am Morgen" are a time of day)
@@ -1351,11 +1537,13 @@ RELATIVE_DAYS: dict[str, dict[str, int]] = {
     "sv": {"imorgon": 1, "övermorgon": 2, "overmorgon": 2},
     "no": {"imorgen": 1, "overmorgen": 2},
     "da": {"imorgen": 1, "overmorgen": 2},
+    "it": {"domani": 1, "dopodomani": 2},
 }
 #: weekday abbreviations that are words in these or other languages: only next to a date or time
 WEAK_WEEKDAYS = frozenset(
     {"seg", "ter", "qua", "qui", "sex", "dom", "mié", "segunda", "quarta", "quinta", "sexta", "domingo",
-     "pon", "wt", "śr", "czw", "pt", "sob", "niedz", "mån", "tis", "ons", "tors", "fre", "lör", "sön"}
+     "pon", "wt", "śr", "czw", "pt", "sob", "niedz", "mån", "tis", "ons", "tors", "fre", "lör", "sön",
+     "lun", "mer", "gio", "ven", "sab"}
 )
 #: small words between a date's parts or a date and its time ("15 de abril de 2026 a las 10:00")
 GLUE = (
@@ -1390,13 +1578,19 @@ GLUE = (
     "kl.",
     "klockan",
     "klokken",
+    # Italian: "lunedì 3 novembre alle ore 14:30", "giovedì 18/9 h. 9.30"
+    "alle",
+    "ore",
+    "h",
+    "h.",
+    "il",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
-RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot", "do")
+RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot", "do", "alle")
 #: words after which a clock-like "1h30" is a length, not a time ("durée : 1h30")
-DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao")
+DURATION_LEAD = ("durée", "duree", "duración", "duracion", "duração", "duracao", "durata")
 #: "hora de Brasília", "horário de Lisboa": the word that makes the next words a zone
-ZONE_LEAD = ("hora", "horario", "horário", "heure", "czasu")
+ZONE_LEAD = ("hora", "horario", "horário", "heure", "czasu", "ora")
 #: zone words that follow ZONE_LEAD, besides the cities zones.py knows
 ZONE_WORDS: dict[str, str] = {
     "brasília": "America/Sao_Paulo",
@@ -1459,6 +1653,12 @@ ZONE_WORDS: dict[str, str] = {
     "d’europe centrale": "Europe/Paris",
     "de l'europe centrale": "Europe/Paris",
     "normale d'europe centrale": "Europe/Paris",
+    # Italian ("ore 15 ora italiana", "ora di Roma", "ora svizzera")
+    "italiana": "Europe/Rome",
+    "roma": "Europe/Rome",
+    "italia": "Europe/Rome",
+    "svizzera": "Europe/Zurich",
+    "di roma": "Europe/Rome",
     # Polish ("16:00 czasu polskiego")
     "polskiego": "Europe/Warsaw",
     "warszawskiego": "Europe/Warsaw",
@@ -1594,6 +1794,13 @@ _STRONG: dict[str, str] = {
     "dessverre hvis noen velkommen invitasjon deg",
     "da": "og ikke hej hilsen venlig venlige mange tak ansøgning stillingen uge imorgen gerne ønsker kommer også "
     "eller meget desværre hvis nogle velkommen invitation dig jeg vores",
+    "it": "buongiorno buonasera gentile gentilissimo gentilissima egregio egregia cordiali saluti distinti "
+    "ringrazio ringraziamo cordialmente colloquio colloqui candidatura selezione posizione disponibilità "
+    "disponibile domani dopodomani settimana prossima prossimo lunedì martedì mercoledì giovedì venerdì "
+    "sede ufficio sarebbe vorremmo vorrei abbiamo siamo sono nostro nostra nostri vostro vostra sua perché "
+    "anche già giorno giorni azienda stabilimento confermo confermiamo grazie mille ciao volentieri "
+    "buona giornata incontro chiamata gennaio febbraio marzo aprile maggio giugno luglio settembre ottobre "
+    "novembre dicembre",
     "pl": "dzień dzien dobry witam witaj cześć czesc pozdrawiam pozdrowienia dziękuję dziekuje dzięki dzieki "
     "serdecznie pani państwo panstwo się sie że nie jest są dla jak czy rozmowa rozmowy rozmowę rozmowe "
     "rozmowie rekrutacja rekrutacji rekrutacyjna rekrutacyjnej termin spotkanie spotkania godzina godz jutro "
@@ -1610,6 +1817,7 @@ _WEAK: dict[str, str] = {
     "fr": "le la les des du au et est ce ou que de en un suite",
     "nl": "de en je op om van als dat tot",
     "pl": "w z na po od ze pan",
+    "it": "il di la le che per un una del della al alla ci ti ore è lei",
     "sv": "med det som för på till av har en ett vi du dig tack bra",
     "no": "det som for med er på til av har en et vi du",
     "da": "det som for med er på til af har en et vi du",
@@ -1625,6 +1833,7 @@ _LETTERS: dict[str, str] = {
     "sv": "åäö",
     "no": "æøå",
     "da": "æøå",
+    "it": "ìò",
 }
 
 #: month and weekday names, and words of the tables, that English mail uses too

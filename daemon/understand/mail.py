@@ -662,9 +662,10 @@ _QUOTE_START = patterns.compile(
       | -{2,}\s*original\s+message\s*-{2,}
       | -{2,}\s*mensa(?:je|gem)\s+original\s*-{2,}          # Spanish/Portuguese Outlook
       | -{2,}\s*(?:oorspronkelijk\s+bericht|ursprüngliche\s+nachricht|message\s+d['’]origine)\s*-{2,}
+      | -{2,}\s*messaggio\s+originale\s*-{2,}          # Italian Outlook
       | _{10,}\s*$                                     # Outlook separator
       | from:\s.+$                                     # Outlook header block (checked below)
-      | (?:de|von|van|od|från|fra)\s?:\s.+$            # Outlook header in other languages (checked below)
+      | (?:de|von|van|od|från|fra|da)\s?:\s.+$         # Outlook header in other languages (checked below)
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -677,7 +678,7 @@ _ATTRIBUTION_HEAD = patterns.compile(r"^(?:on|am|le|el|il|op|w\s+dniu)\s", re.IG
 _HEADER_BLOCK_FIELD = patterns.compile(
     r"^(?:sent|date|to|subject|envoyé|à|objet|gesendet|an|betreff|datum"
     r"|enviad[oa](?:\s+el|\s+em)?|fecha|data|para|asunto|assunto|verzonden|aan|onderwerp|wysłano|do|temat"
-    r"|skickat|till|ämne|sendt|til|emne)\s?:",
+    r"|skickat|till|ämne|sendt|til|emne|inviato|oggetto|a)\s?:",
     re.IGNORECASE | re.MULTILINE,
 )
 #: a phone or webmail client's own line ("Sent from my iPhone", "Get Outlook for iOS"): the
@@ -783,25 +784,27 @@ def split_text(text: str) -> tuple[str, str, str]:
 
 #: a forwarded message starts here, whatever the subject says (Gmail, Thunderbird, Apple)
 _FORWARD_MARK = patterns.compile(
-    r"^(?:-{3,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée])\s*-{3,}"
-    r"|begin\s+forwarded\s+message\s*:)\s*$",
+    r"^(?:-{3,}\s*(?:forwarded\s+message|weitergeleitete\s+nachricht|message\s+transf[ée]r[ée]|messaggio\s+inoltrato)\s*-{3,}"
+    r"|(?:begin\s+forwarded\s+message|inizio\s+messaggio\s+inoltrato)\s*:)\s*$",
     re.IGNORECASE,
 )
 #: "Fw: Interview", "Fwd: Re: …", "WG:", "TR:", "RV:", "VS:": Outlook forwards with the same
 #: "-----Original Message-----" block it replies with, and only the subject tells them apart
-FORWARD_SUBJECT = patterns.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc)\s*:", re.IGNORECASE)
+FORWARD_SUBJECT = patterns.compile(r"^\s*(?:\[[^\]]{0,40}\]\s*)?(?:fwd?|wg|tr|rv|vs|enc|i)\s*:", re.IGNORECASE)
 _FORWARD_HEADER = patterns.compile(
     r"^\s*(?:from|date|sent|subject|to|cc|bcc|reply-to|von|datum|betreff|an|de|objet|à|van|verzonden|aan|onderwerp"
-    r"|från|skickat|till|ämne|fra|sendt|til|emne)"
+    r"|från|skickat|till|ämne|fra|sendt|til|emne|da|inviato|a|oggetto|data)"
     r"\s*:",
     re.I,
 )
-_FORWARD_WORD = patterns.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]")
+_FORWARD_WORD = patterns.compile(r"(?i)forward|weitergeleitet|transf[ée]r[ée]|inoltrat")
 #: lines of a forwarded meeting's header block that are its content: Outlook puts a
 #: forwarded invitation's time and place there ("When: Thursday, January 22 3:30 PM-4:30 PM")
 _FORWARD_MEETING = patterns.compile(r"^\s*(?:when|where|wann|ort|quand|lieu|cuándo|cuando|dónde|donde)\s*:", re.I)
-_FORWARD_FROM = patterns.compile(r"^\s*(?:from|von|de|van)\s*:(.*)$", re.I)
-FORWARD_SUBJECT_LINE = patterns.compile(r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp)\s*:(.*)$", re.I)
+_FORWARD_FROM = patterns.compile(r"^\s*(?:from|von|de|van|da)\s*:(.*)$", re.I)
+FORWARD_SUBJECT_LINE = patterns.compile(
+    r"^\s*(?:subject|betreff|objet|asunto|assunto|onderwerp|oggetto)\s*:(.*)$", re.I
+)
 _ADDRESS_IN = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: lines of a header value wrapped onto the next lines, at most
 _MAX_WRAPPED_HEADER_LINES = 3

@@ -606,7 +606,7 @@ _CLOCK_ZONE_AFTER = patterns.compile(
 _CLOCK_BEFORE = patterns.compile(
     r"(?:\b(?:at|um|ab|von|om|from|between|à|às|las|time|zeit|uhrzeit|heure|hora|horario|start|"
     # Swedish, Norwegian, Danish and Polish: "kl. 14.00", "klockan 9.30", "godz. 10.00"
-    r"klockan|klokken|klokka|tid|tidspunkt|godzina)\s*:?|\b(?:kl|godz)\.?|@)\s*$",
+    r"klockan|klokken|klokka|tid|tidspunkt|godzina|alle|ore)\s*:?|\b(?:kl|godz|h)\.?|@)\s*$",
     re.IGNORECASE,
 )
 #: a day right after a dotted number makes it a clock: "Great, 9.30 Monday it is!", "10.15 tomorrow"
@@ -669,7 +669,9 @@ _UNIT_AFTER = patterns.compile(
 #: "durée : 1h30", "duración: 1h": a clock-like length, not a time of day (lexicon.py)
 _DURATION_BEFORE = patterns.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})\b[^\d.;!?]{{0,20}}$", re.I)
 _AT_BEFORE = patterns.compile(
-    r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor|\bkl\.?|\bklockan|\bklokken|\bklokka)\s*$",
+    r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor|\bkl\.?|\bklockan|\bklokken|\bklokka|"
+    # Italian "alle 17", "ore 15", "h. 9"; Spanish "a las 17"; Portuguese "às 17"
+    r"\balle|\bore|\bh\.|\ba\s+las|\bàs)\s*$",
     re.I,
 )
 

@@ -159,9 +159,11 @@ _ARRIVAL_AFTER = patterns.compile(
     r"[\s\-–—:|.)]*(?:arrival|arrive|check[\s-]?in|registration|sign[\s-]?in)\b", re.IGNORECASE
 )
 #: a header line of a forwarded or quoted message ("Date: Fri, Sep 5, 2025 at 5:44 PM")
-_HEADER_LINE = patterns.compile(r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano|skickat|sendt)\s*:", re.IGNORECASE)
+_HEADER_LINE = patterns.compile(
+    r"[\s>]*(?:date|sent|gesendet|envoyé|datum|wysłano|skickat|sendt|inviato)\s*:", re.IGNORECASE
+)
 _HEADER_NEAR = patterns.compile(
-    r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet|od|do|temat)\s*:", re.IGNORECASE | re.MULTILINE
+    r"^[\s>]*(?:from|to|subject|cc|von|an|betreff|objet|od|do|temat|da|oggetto)\s*:", re.IGNORECASE | re.MULTILINE
 )
 
 
