@@ -506,6 +506,11 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # told, not decided: "the team moved forward with another candidate", "have gone ahead with someone"
+     r"\b(?:we|they|the\s+(?:team|panel|client|company|hiring\s+manager))\s+(?:have\s+|has\s+|'ve\s+)?"
+     r"(?:moved|gone|went)\s+(?:forward|ahead)\s+with\s+(?:another|other|a\s+different|an?\s+(?:internal|external)"
+     r")\s+(?:\w+\s+)?(?:candidates?|applicants?|person)\b|"
+     r"\b(?:clos(?:e|ing)\s+out|clos(?:e|ing))\s+your\s+(?:candidacy|application|file)\b|"
      # "decided to promote our super into the PM spot ... not going to bring anybody on"
      r"\bnot\s+(?:going\s+to\s+)?(?:bring(?:ing)?\s+(?:anybody|anyone)\s+on|hir(?:e|ing)\s+(?:anybody|anyone))\b|"
      r"\bdecided\s+to\s+promote\s+(?:from\s+within|internally|(?:our|one of our|an?)\s+)|"
@@ -623,7 +628,7 @@ _CANCEL_TEXT = _rules(
      r"to|must|gotta|got to)\s+cancel\s+(?:(?:tomorrow|today|tonight)\b|"
      r"all\s+(?:(?:open|scheduled|upcoming|pending)\s+)?(?:interviews\b|(?:of\s+)?(?:our|the)\b)|"
      r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?\b|"
-     r"your|our|the|this|my|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
+     r"your|our|the|this|my|it(?=\s*[.,;–—-])|today's|tomorrow's|(?:next\s+|this\s+)?\w+day's)\b"),
     # "Fenwick have pulled tomorrow's 11am with Jo"
     ("text: pulled the interview", r"\b(?:have|has|'ve|'s)\s+(?:just\s+)?pulled\s+(?:the|your|our|today's|tomorrow's|"
      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:[\w-]+\s+){0,2}?(?:\d|interview|call|meeting|screen)"),
@@ -926,7 +931,9 @@ _PROMISES = frozenset(
 _VAGUE = _rx(
     # waiting on an outcome on the employer's side ("when you're free" is the candidate's: a real ask)
     r"\b(?:as soon as|once|when|whenever|after|the moment|until)\s+(?!you\b|you')(?:i|we|they|he|she|"
-    r"(?:the|our|my|their)\s+[\w-]+(?:\s+[\w-]+)?|[a-z]+)\s+(?:\w+\s+)?(?:hear|hears|heard|know more|"
+    r"(?:the|our|my|their)\s+[\w-]+(?:\s+[\w-]+)?|[a-z]+)(?:['’](?:ve|d|ll|re))?\s+(?:\w+\s+)?(?:hear|hears|heard|"
+    r"know more|(?:had|have|has|get|got|take|taken|took)\s+(?:a\s+)?(?:proper\s+|quick\s+|good\s+)?(?:look|chance)|"
+    r"looked\s+(?:at|over|through)|"
     r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
     r"a decision|their decision|more)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
     r"decision|review|reviews|reviewed)\b|"

@@ -609,6 +609,12 @@ _CLOCK_BEFORE = patterns.compile(
     r"klockan|klokken|klokka|tid|tidspunkt|godzina|alle|ore)\s*:?|\b(?:kl|godz|h)\.?|@)\s*$",
     re.IGNORECASE,
 )
+#: a date right before a dotted number makes it a clock: "Friday 22 May, 9.30 till 12"
+_DATE_BEFORE_DOTTED = patterns.compile(
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\.?|\b(?:{_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b(?:{_WD})\.?)"
+    r"\s*,?\s*$",
+    re.IGNORECASE,
+)
 #: a day right after a dotted number makes it a clock: "Great, 9.30 Monday it is!", "10.15 tomorrow"
 _DAY_NAMED_AFTER = patterns.compile(
     r"\s*,?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)\b", re.IGNORECASE
@@ -1100,6 +1106,7 @@ def _time_atoms(text: str) -> list[_Atom]:
                 before = text[max(0, m.start() - 16) : m.start()]
                 if before.endswith(("€", "$", "£")) or not (
                     _CLOCK_BEFORE.search(before)
+                    or _DATE_BEFORE_DOTTED.search(text, max(0, m.start() - 30), m.start())
                     or _CLOCK_ZONE_AFTER.match(text, m.end())
                     or _DAY_NAMED_AFTER.match(text, m.end())
                 ):

@@ -38,7 +38,7 @@ __all__ = ["TimeMention", "infer_interview", "resolve", "return_date"]
 _NOT_INTERVIEW = patterns.compile(
     r"""\b(?:deadline|expir\w*|due\b(?!\s+to\b)|submit\w*|complete\s+(?:the|your|this)\b|sign(?:ed|ing)?\b(?![\s-]+in\b|\s*$)
     |start\s+date|first\s+day|decision|availability|windows?\b|week\s+of|out\s+of\s+(?:the\s+)?office
-    |back\s+(?:on|in)\b|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
+    |(?<!you\s)(?<!them\s)back\s+(?:on|in)\b(?!\s+for\b)|returning|holiday|webinar|delivery|deliver\w*|no\s+longer|by\s+end\s+of
     |meet[\s-]and[\s-]greet|social\s+hour|(?:fellows'?|pre-interview|welcome)\s+dinner
     |\b(?:send|return|share|upload|hand\s+in)\b[^!?]{0,80}\bby\b
     |closes?\b|closing|respond\s+by|reply\s+by|let\s+me\s+know\s+by|offer)""",
@@ -88,6 +88,16 @@ _MATERIALS = patterns.compile(
 #: an itinerary's travel line
 _TRAVEL = patterns.compile(
     r"\b(?:depart(?:s|ing)?|boarding|layover|take-?off|(?:flight|train)\s+(?:leaves|departs))\b", re.IGNORECASE
+)
+#: a time the traveller keeps, not the interview's: "the 7.00am flight", "the 2.30pm train home"
+_TRAVEL_AFTER = patterns.compile(r"\s*(?:flights?|train|ferry|coach|shuttle|bus)\b", re.IGNORECASE)
+#: talk of the clocks changing: its dates and converted hours are not the meeting's ("NZ starts
+#: daylight saving this Sunday (the 28th)", "the US moved its clocks, but we change on April 5")
+_CLOCK_CHANGE = patterns.compile(
+    r"\b(?:daylight[\s-]+sav\w*|summer\s*time|winter\s*time|dst"
+    r"|clocks?\s+(?:go|goes|went|gone|change[sd]?|changing|move[sd]?|moving|spring|fall|roll)"
+    r"|(?:moved?|moving|changed?|changing|set|turn(?:ed)?|put)\s+(?:its|their|our|the|your)\s+clocks?)\b",
+    re.IGNORECASE,
 )
 #: a zone named for the restated times only: "with Pacific in brackets for reference"
 _FOR_REFERENCE = patterns.compile(
@@ -290,6 +300,7 @@ class _DatesBefore:
                 and not q.has_time
                 and q.shift is None
                 and not (text and _SENT_ON.search(text, max(0, q.start - 30), q.start))
+                and not (text and _CLOCK_CHANGE.search(_clause_before(text, q.start)))
             ):
                 last = i
             elif self._heading(q):
@@ -406,8 +417,10 @@ def _candidates(
             old = False
         if _NOT_INTERVIEW.search(context) and not new:
             continue
-        if _TRAVEL.search(line):
-            continue  # "6:40 PM ET   Depart ATL": the journey, not the interview
+        if _TRAVEL.search(line) or (p.has_time and _TRAVEL_AFTER.match(text, p.end)):
+            continue  # "6:40 PM ET   Depart ATL", "the 7.00am flight": the journey, not the interview
+        if _CLOCK_CHANGE.search(before):
+            continue  # "NZ starts daylight saving this Sunday (the 28th), so 4 PM our time will be..."
         if _MATERIALS.search(before):
             continue  # "the case materials will now go out on Wednesday at 9:00": sent, not met
         arrival = _arrival(text, p, found[i - 1].end if i else 0)

@@ -1,0 +1,78 @@
+"""Issue 14, seventeenth round of blind sets (b17-nz: a test engineer in Auckland, employers in
+New Zealand, Australia and the US across the date line and its clock changes; b17-exec: a CFO
+candidate in London, executive search; b17-ital is tests/test_lexicon_it.py): the mechanisms
+their misses showed wanting. Mail written for the purpose."""
+
+from __future__ import annotations
+
+from mailmaker import category, mail, start
+
+NZST = "Mon, 18 May 2026 09:10:40 +1200"
+EDT = "Tue, 22 Sep 2026 10:02:18 -0400"
+PDT = "Tue, 10 Mar 2026 14:20:00 -0700"
+
+
+def test_a_flight_s_time_is_the_journey_not_the_interview() -> None:
+    body = (
+        "Hi Sam,\n\nWe'd love to fly you down for the final stage on Thursday 28 May: a panel from 10.00am to "
+        "12.00pm at our office on Lambton Quay.\n\nWe've booked you on the 6.30am flight from Auckland and the "
+        "3.15pm flight home.\n\nCheers,\nAroha"
+    )
+    raw = mail("Aroha Ngata <aroha@kauripay.example>", "Final stage - Thursday 28 May", body, date=NZST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-28T10:00:00+12:00"
+
+
+def test_talk_of_the_clocks_changing_names_no_interview_day() -> None:
+    body = (
+        "Hi Sam,\n\nYou're all set for your intro call with me for the QA Engineer role.\n\n"
+        "Thursday, March 12 · 1:00 – 1:30 PM PT\nGoogle Meet: https://meet.example/abc\n\n"
+        "For you in Auckland that's Friday 13 March at 9:00 AM NZDT. The US moved its clocks this past weekend, "
+        "but NZ doesn't change until April 5, so the gap is 20 hours right now - worth checking that your "
+        "calendar shows 9 AM.\n\nAvery"
+    )
+    raw = mail("Avery Chen <avery@loomway.example>", "Your intro call is confirmed", body, date=PDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-03-12T13:00:00-07:00"
+
+
+def test_i_ve_had_to_cancel_it_is_a_cancellation() -> None:
+    body = (
+        "Hi Sam,\n\nSorry for the late notice. Priya, who was running your technical interview this Thursday "
+        "(September 24, 1:00-2:00 PM ET), is out sick for the week, so I've had to cancel it.\n\n"
+        "I'll reach out when she's back to find a new slot.\n\nMike"
+    )
+    raw = mail("Mike Dunn <mike@tallpine.example>", "Thursday's technical interview", body, date=EDT)
+    assert category(raw)[0] == "cancellation"
+
+
+def test_another_candidate_hired_after_a_cancelled_interview_is_a_rejection() -> None:
+    body = (
+        "Hi Sam,\n\nThanks for checking in, and sorry for the silence after we had to cancel your technical "
+        "interview.\n\nIn the meantime the team moved forward with another candidate who was further along, "
+        "so I'm afraid we're closing out your candidacy for this role.\n\nBest,\nMike\n\n"
+        "> On Sep 21, 2026, at 6:02 PM, Sam <sam.candidate@mailbox.test> wrote:\n"
+        "> Hi Mike, any news on rescheduling the technical interview?\n"
+    )
+    raw = mail("Mike Dunn <mike@tallpine.example>", "Re: Rescheduling?", body, reply=True, date=EDT)
+    assert category(raw)[0] == "rejection"
+
+
+def test_a_round_booked_once_the_team_has_had_a_look_is_not_scheduled_yet() -> None:
+    body = (
+        "Kia ora Sam,\n\nThanks for coming in yesterday. Next step is a short take-home task (link below); "
+        "please send it through by 11.59pm Sunday 24 May.\n\nWe'll book the final round once we've had a "
+        "look.\n\nCheers,\nHannah"
+    )
+    raw = mail("Hannah Ruru <hannah@fernleaf.example>", "Take-home task", body, date=NZST)
+    assert category(raw)[0] == "other"
+
+
+def test_a_dotted_clock_right_after_its_date_and_a_return_visit() -> None:
+    body = (
+        "Kia ora Sam,\n\nThanks for the take-home, really nice work. Let's get you back in for the final round: "
+        "Friday 29 May, 9.30 till 12 at the office.\n\nCheers,\nHannah"
+    )
+    raw = mail("Hannah Ruru <hannah@fernleaf.example>", "Re: Take-home task", body, reply=True, date=NZST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-05-29T09:30:00+12:00"
