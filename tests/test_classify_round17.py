@@ -76,3 +76,59 @@ def test_a_dotted_clock_right_after_its_date_and_a_return_visit() -> None:
     raw = mail("Hannah Ruru <hannah@fernleaf.example>", "Re: Take-home task", body, reply=True, date=NZST)
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2026-05-29T09:30:00+12:00"
+
+
+BST = "Thu, 05 Jun 2025 09:03:18 +0100"
+SEARCH = "Kit Lam <klam@ashcroftsearch.example>"
+
+
+def test_an_executive_search_speaks_of_the_search_not_of_interviews() -> None:
+    body = (
+        "Dear Sam,\n\nWe have just been retained by Harrowgate plc to find their next Chief Financial Officer, "
+        "and I would value an hour over coffee to take you through it. Could you let me have a few times that "
+        "work for you over the next fortnight?\n\nWith best wishes,\nRupert"
+    )
+    raw = mail("Rupert Hale <rhale@ashcroftsearch.example>", "Strictly confidential - Harrowgate", body, date=BST)
+    assert category(raw)[0] == "invitation"
+    # the same words about the CFO process, in news from the search firm: no meeting, no invitation
+    news = "Dear Sam,\n\nA quick note: the CFO process at Harrowgate is on hold until September.\n\nRupert"
+    assert category(mail("Rupert Hale <rhale@ashcroftsearch.example>", "Harrowgate", news, date=BST))[0] != (
+        "invitation"
+    )
+
+
+def test_someone_will_see_you_on_a_day_is_an_invitation() -> None:
+    body = (
+        "Morning Sam,\n\nRupert will see you on Friday 13 June at 8.15am at the Fernbrook, 22 Little Portland "
+        "Street, to go through the CFO search.\n\nKind regards,\nKit"
+    )
+    raw = mail(SEARCH, "RE: Strictly confidential - Harrowgate", body, reply=True, date=BST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-06-13T08:15:00+01:00"
+
+
+def test_a_banker_s_annual_portfolio_review_is_not_an_interview() -> None:
+    body = (
+        "Dear Sam,\n\nIt is time for your annual portfolio review, and I have reserved Tuesday 3 February at "
+        "11am at our Mount Street office.\n\nKind regards,\nJames\nPrivate Banker"
+    )
+    raw = mail("James Whitfield <james@fairbourne.example>", "Your annual review", body, date=BST)
+    assert category(raw)[0] == "other"
+    design = body.replace("your annual portfolio review", "a portfolio review with our design lead")
+    assert category(mail("Lena <lena@studio.example>", "Next step", design, date=BST))[0] == "invitation"
+
+
+def test_a_revised_offer_and_an_appointment_made_elsewhere() -> None:
+    offer = (
+        "Sam,\n\nThank you for a candid conversation. Having discussed it with the Compensation Committee, "
+        "we've revised the offer as follows:\n\n- Equity increased to 1.25%\n- Sign-on bonus of $150,000\n\n"
+        "Everything else in the letter stands. I really hope you'll join us.\n\nAaron"
+    )
+    raw = mail("Aaron W <aaron@castlerock.example>", "Re: Offer - Chief Financial Officer", offer, reply=True)
+    assert category(raw)[0] == "offer"
+    news = (
+        "Sam,\n\nThe board met last night and have decided to appoint the current Deputy CFO, Alan Brody, to "
+        "the role. I know this is disappointing after such a strong final round.\n\nDana"
+    )
+    raw = mail("Dana W <dana@whitcombe-search.example>", "Northwall - update", news)
+    assert category(raw)[0] == "rejection"

@@ -241,6 +241,8 @@ _INTERVIEW = _rx(
     # an assessed visit
     rf"{_VISITS}|"
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
+    # (an investment portfolio's "annual portfolio review" with a banker is not one)
+    r"(?<!annual )(?<!yearly )(?<!quarterly )(?<!investment )(?<!pension )(?<!wealth )(?<!property )"
     r"portfolio (?:review|presentation|walk-?through)|"
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment[- ]?(?:centre|center|day)|{_ROUND_KIND})\b"
 )
@@ -258,7 +260,16 @@ _HIRING = _rx(
     r"submitted (?:you|your (?:profile|resume|cv|application)) (?:to|for)|submittal|"
     r"as (?:a|the|our) final step|(?:final|last) (?:step|stage) (?:of|in) (?:the|our) process|"
     r"final step (?:is|will be)|"
-    r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for))\b"
+    r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for)|"
+    # executive search: "the CFO search", "the CFO process", "the Group CFO appointment", "retained by X
+    # to find their next Chief Financial Officer", "sits on the Nominations Committee"
+    r"(?:cfo|ceo|coo|cto|cio|cmo|chro|cpo|chief\s+[a-z]+\s+officer|managing\s+director|finance\s+director|"
+    r"general\s+counsel|non-executive\s+director|chair(?:man|woman|person)?)\s+(?:search|process|appointment|seat|"
+    r"succession|shortlist|mandate)|"
+    r"(?:search|appointment|hunt)\s+for\s+(?:a|an|the|their|our|its)\s+(?:new\s+|next\s+)?(?:group\s+)?"
+    r"(?:chief\s+[a-z]+\s+officer|cfo|ceo|coo|cto|finance\s+director|managing\s+director|general\s+counsel)|"
+    r"retained\s+(?:by\s+[\w&.,' -]{2,40}?\s+)?to\s+(?:find|lead|run|help\s+find)|executive\s+search|"
+    r"(?:nominations?|nominating)\s+committee|candidacy)\b"
 )
 #: a sender name that is a team or a system, not a person
 _TEAM_NAME = patterns.compile(
@@ -514,6 +525,9 @@ _REJECTION = _rules(
      # "decided to promote our super into the PM spot ... not going to bring anybody on"
      r"\bnot\s+(?:going\s+to\s+)?(?:bring(?:ing)?\s+(?:anybody|anyone)\s+on|hir(?:e|ing)\s+(?:anybody|anyone))\b|"
      r"\bdecided\s+to\s+promote\s+(?:from\s+within|internally|(?:our|one of our|an?)\s+)|"
+     # "the board met last night and have decided to appoint our Deputy CFO, Alan Brody, to the role"
+     r"\bdecided\s+to\s+appoint\s+(?:[\w'’,-]+\s+){0,8}?(?:to\s+the\s+(?:role|position|post)\b|internally\b|"
+     r"(?:an?\s+)?internal\s+candidate\b|(?:another|a\s+different|an\s+external)\s+candidate\b)|"
      # a founder's "we're going to hire someone on US hours for this first infra role"
      r"\b(?:going to|decided to|chosen to|will)\s+(?:hire|go with|bring on)\s+"
      r"(?:someone|somebody|another (?:candidate|person)|"
@@ -596,7 +610,10 @@ _OFFER = _rules(
      r"\b(?:confirm|confirming)\s+(?:[\w.'’-]+\s+){0,3}?(?:telephone|phone|verbal|oral)\s+offer\b|"
      r"^\W*(?:your\s+|our\s+)?offer\s+(?:letter\s+)?(?:is\s+)?attached\b|"
      r"\byou(?:'ve| have)?\s+(?:got|landed|been given)\s+(?:the|an?)\s+(?:job\s+|verbal\s+|written\s+|formal\s+)?"
-     r"offer\b|\byou got the (?:job|position|contract)\b"),
+     r"offer\b|\byou got the (?:job|position|contract)\b|"
+     # a negotiation's answer: "we've revised the offer as follows", "our improved offer"
+     r"\b(?:we(?:'ve|\s+have)|i(?:'ve|\s+have))\s+(?:now\s+)?(?:revised|improved|updated|amended|increased)\s+"
+     r"(?:the|our|your)\s+offer\b|\b(?:a|our|the|your)\s+(?:revised|improved|updated|amended)\s+offer\b"),
     ("text: offer extended (de)", r"\b(?:dir|ihnen|euch)\s+(?:ein|unser)\s+(?:\w+\s+)?(?:angebot|vertragsangebot)\b"),
     ("text: offer letter", r"\b(?:your|the|formal|written|attached)\s+(?:\w+\s+)?offer letter\b|"
      r"\b(?:a|your|the|formal|written|conditional)\s+(?:\w+\s+)?letter of (?:offer|appointment)\b|"
@@ -807,7 +824,7 @@ _INVITE_TEXT = _rules(
     # "Tom can do Tuesday 14 October, 09:30 - 10:15 London time"
     ("text: offers a time", r"\b(?:can|could)\s+do\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|"
      r"\d{1,2}(?::\d\d|h\d\d|\s*[ap]\.?m\b))"),
-    ("text: can meet you then", r"\b(?:can|could|will|'ll)\s+meet\s+(?:with\s+)?you\s+(?:on\s+|at\s+)?"
+    ("text: can meet you then", r"\b(?:can|could|will|'ll)\s+(?:meet\s+(?:with\s+)?|see\s+)you\s+(?:on\s+|at\s+)?"
      r"(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|next|this|\d)"),
     # "our CFO would like a 30-minute phone conversation with you this Friday"
     ("text: would like a meeting with you", r"\b(?:would|'d)\s+(?:like|love)\s+(?:a|an)\s+"
