@@ -219,21 +219,27 @@ def candidate_breakdown(mails: list[Generated]) -> list[str]:
     from email.policy import compat32
 
     from daemon.understand import relays
-    from daemon.understand.prefilter import _STRONG, _WEAK, is_candidate
+    from daemon.understand.prefilter import _STRONG, _WEAK, PERSON, SKIP, read_persons, verdict
 
     parser = BytesHeaderParser(policy=compat32)
     per_kind: Counter[str] = Counter()
     passed: Counter[str] = Counter()
     why: Counter[str] = Counter()
     users = frozenset(USER_ADDRESSES)
-    for g in mails:
-        head = g.raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+    heads = [g.raw.split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n" for g in mails]
+    said = [verdict(head, user_addresses=users) for head in heads]
+    # as the runner does: mail read only as a person's, but for a domain many people write from
+    persons = set(read_persons([(i, heads[i]) for i, v in enumerate(said) if v == PERSON]))
+    for i, (g, head) in enumerate(zip(mails, heads, strict=True)):
         kind = "job" if g.kind.startswith("job:") else g.kind
         per_kind[kind] += 1
-        if not is_candidate(head, user_addresses=users):
+        if said[i] == SKIP or (said[i] == PERSON and i not in persons):
             continue
         passed[kind] += 1
         if kind == "job":
+            continue
+        if said[i] == PERSON:
+            why["a person at an outside organisation"] += 1
             continue
         h = parser.parsebytes(head)
         sender = str(h.get("from", ""))
