@@ -132,3 +132,72 @@ def test_a_revised_offer_and_an_appointment_made_elsewhere() -> None:
     )
     raw = mail("Dana W <dana@whitcombe-search.example>", "Northwall - update", news)
     assert category(raw)[0] == "rejection"
+
+
+# b17-fin (held back until the round's fixes were in: a customer success manager in Miami; US,
+# Latin American and Spanish employers), measured once at 3514326, then tuned
+
+
+EST = "Tue, 04 Nov 2025 09:12:40 -0500"
+ART = "Thu, 30 Oct 2025 18:22:03 -0300"
+
+
+def test_a_final_conversation_is_an_interview() -> None:
+    body = (
+        "Hi Sam,\n\nWe both enjoyed meeting you last week and we'd like you to have a final conversation with "
+        "our CRO, Ana Ruiz. It will be on Zoom: Tuesday, November 11, 9:00-10:00 a.m.\n\nCarla"
+    )
+    raw = mail("Carla B <carla@brightpay.example>", "Final conversation with Ana", body, date=EST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-11T09:00:00-05:00"
+
+
+def test_a_city_left_on_a_journey_names_no_clock() -> None:
+    body = (
+        "Hi Sam!\n\nTomás's flight back from São Paulo got pushed, so we've moved your interview to Monday, "
+        "November 10 at 2:00 PM. Same place.\n\nCarla"
+    )
+    raw = mail("Carla B <carla@brightpay.example>", "Re: Interview invitation", body, reply=True, date=EST)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2025-11-10T14:00:00-05:00"
+
+
+def test_spanish_and_portuguese_ways_of_setting_a_meeting() -> None:
+    sent = (
+        "Hola Sam, soy Martín, CEO de Pampa Labs. Vi tu postulación y me encantaría conocerte. Te mandé una "
+        "invitación para el miércoles 5/11 a las 11 hs (hora de Buenos Aires). Abrazo, Martín"
+    )
+    raw = mail("Martín I <martin@pampa.example>", "Charla – Head of Customer Success", sent, date=ART)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-05T11:00:00-03:00"
+    agreed = "¡Hola Sam! Perfecto, quedamos mañana a las 9:00 a. m. Te llamo al celular. Saludos, Laura"
+    raw = mail("Laura M <laura@tramonta.example>", "Re: Customer Success Manager", agreed, reply=True, date=EST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-05T09:00:00-05:00"
+    booked = (
+        "Oi Sam, aqui é a Beatriz, do time de Talent Acquisition. Vi sua candidatura para a vaga e marquei uma "
+        "conversa inicial de 30 minutos na quinta-feira, 6 de novembro, às 14h (horário de Brasília)."
+    )
+    raw = mail("Beatriz A <beatriz@caicara.example>", "Entrevista | Customer Success", booked, date=ART)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-06T14:00:00-03:00"
+    panel = "Panel final – Sam (Gerente de Customer Success)\njueves, 13 de noviembre de 2025 ⋅ 11:00 – 12:30"
+    raw = mail("Sofía G <sofia@nubarra.example>", "Invitación: Panel final – Sam", panel, date=EST)
+    assert category(raw)[0] == "invitation"
+
+
+def test_spanish_decisions_in_other_words() -> None:
+    declined = (
+        "Hola Sam:\n\nGracias por el tiempo que dedicaste al proceso para la posición de Customer Success "
+        "Manager. Después de evaluar todos los perfiles, "
+        "decidimos continuar con otra persona cuya experiencia se ajusta más a lo que buscamos.\n\nLaura"
+    )
+    raw = mail("Laura M <laura@tramonta.example>", "Tu proceso con Tramonta", declined, date=EST)
+    assert category(raw)[0] == "rejection"
+    offered = (
+        "Hola Sam:\n\nNos alegra muchísimo comunicarte que queremos que te unas a Alboran Software como "
+        "Customer Success Manager LATAM.\n\n- Retribución: 78.000 USD brutos anuales\n- Incorporación: lunes "
+        "2 de marzo de 2026\n\nIrene"
+    )
+    raw = mail("Irene C <irene@alboran.example>", "Propuesta de incorporación – Alboran", offered, date=EST)
+    assert category(raw)[0] == "offer"

@@ -233,6 +233,7 @@ _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|super-?days?|"
+    r"final conversation|"
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
     r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
     r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
@@ -796,6 +797,9 @@ _INVITE_TEXT = _rules(
      r"(?:for|to|with)\b"),
     ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
+    # "we'd like you to have a final conversation with our CRO"
+    ("text: would like you to meet", r"\b(?:like|love|want)\s+you\s+to\s+(?:have|do|join|attend)\s+(?:a|an|the|our)\s+"
+     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\b"),
     ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
@@ -940,6 +944,7 @@ _PROMISES = frozenset(
     {
         "text: schedules an interview",
         "text: would like to meet",
+        "text: would like you to meet",
         "text: next step is an interview",
         "text: will call you at a set time",
         "text: times to follow",

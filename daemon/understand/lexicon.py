@@ -64,6 +64,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"entrevistas?",
         r"entrevista de trabajo",
         r"proceso de selecci[oó]n",
+        # Spanish puts the adjective after: "Panel final", "ronda final", "etapa final"
+        r"(?:panel|ronda|etapa|fase|conversaci[oó]n|charla)\s+final",
     ),
     # words of a hiring process (hiring_ctx)
     "hiring": (
@@ -73,6 +75,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"postulaste",
         r"vacantes?",
         r"puesto",
+        r"posici[oó]n",
+        r"incorporaci[oó]n",
         r"reclutamiento",
         r"reclutador[a]?",
         r"selecci[oó]n",
@@ -99,7 +103,11 @@ SPANISH: dict[str, tuple[str, ...]] = {
     ),
     "invite_text": (
         # "Quedamos entonces el jueves 16 de octubre a las 10:00 hrs"
-        r"quedamos\s+(?:entonces\s+|as[íi]\s+)?(?:el|para\s+el|a\s+las|en)\b",
+        r"quedamos\s+(?:entonces\s+|as[íi]\s+)?(?:el|para\s+el|a\s+las|en|ma[ñn]ana|hoy|este|esta)\b",
+        # "Te mandé una invitación para el miércoles 5/11 a las 11 hs"
+        r"(?:te|le)\s+(?:mand[eé]|envi[eé]|enviamos|mandamos|he\s+enviado|hemos\s+enviado)\s+(?:una|la)\s+"
+        r"(?:invitaci[oó]n|convocatoria)",
+        r"(?:me|nos)\s+encantar[ií]a\s+(?:conocerte|conocerle|conversar|charlar|hablar)",
         # "¿Te vendría bien una videollamada el martes...?", "¿Te queda bien alguno de estos horarios?"
         r"(?:te|le|les|os)\s+(?:vendr[íi]a|queda|quedar[íi]a|acomoda|acomodar[íi]a)\s+(?:bien\s+)?"
         r"(?:una|un|el|la|alguno|alguna|algún)\b",
@@ -165,6 +173,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
         r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
         r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr[oa]s)",
+        # "decidimos continuar con otra persona cuya experiencia...", "decidimos avanzar con una persona basada en..."
+        r"(?:decidimos|hemos decidido|optamos por|elegimos)\s+(?:finalmente\s+)?(?:continuar|seguir|avanzar|quedarnos)"
+        r"\s+con\s+(?:otr[oa]|una|un)\s+(?:persona|candidat[oa]|perfil|postulante)\b",
         r"(?:nuevo\s+)?estado\s*:\s*(?:descartad[oa]|no\s+seleccionad[oa]|finalizad[oa])",
         r"no\s+(?:has|ha)\s+sido\s+seleccionad[oa]",
         r"no\s+fuiste\s+seleccionad[oa]",
@@ -179,8 +190,15 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:quiere|quieren|queremos)\s+incorporarte",
         r"te\s+resumo\s+la\s+oferta",
         r"(?:nos\s+complace|tenemos el gusto de|nos alegra)\s+(?:ofrecerte|ofrecerle|extenderte|hacerte)",
+        # "queremos que te unas a Alboran Software como Customer Success Manager"
+        r"(?:queremos|nos\s+encantar[ií]a|nos\s+gustar[ií]a)\s+que\s+te\s+(?:unas|incorpores|sumes)\s+a\s+"
+        r"(?:[\w&.-]+\s+){1,4}?como\b",
     ),
-    "offer_subject": (r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)", r"carta\s+(?:de\s+)?oferta"),
+    "offer_subject": (
+        r"oferta\s+(?:de\s+trabajo|de\s+empleo|laboral|formal)",
+        r"carta\s+(?:de\s+)?oferta",
+        r"propuesta\s+de\s+(?:incorporaci[oó]n|contrataci[oó]n|empleo)",
+    ),
     "pay": (
         r"salario\s+(?:bruto|base|mensual|anual)",
         r"sueldo\s+(?:bruto|base|mensual|anual)",
@@ -287,6 +305,10 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"temos\s+(?:dois|duas|tr[êe]s|alguns|algumas)\s+(?:hor[áa]rios|op[çc][õo]es)",
         r"(?:qual|que\s+hor[áa]rio)\s+(?:voc[êe]\s+)?prefere",
         r"(?:te|lhe)\s+(?:mando|envio|mandarei|enviarei)\s+(?:agora\s+)?o\s+(?:link|convite)\b",
+        # "Marquei uma conversa inicial de 30 minutos na quinta-feira"
+        r"(?:marquei|agendei|marcamos|agendamos)\s+(?:uma|a|um|o|sua|nossa)\s+(?:\w+\s+){0,2}?"
+        r"(?:conversa|entrevista|chamada|reuni[ãa]o|bate-papo|call)",
+        r"adoraria\s+(?:conversar|te\s+conhecer|bater\s+um\s+papo)",
     ),
     "reschedule_subject": (
         r"reagendad[ao]",

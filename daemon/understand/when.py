@@ -232,9 +232,18 @@ def _dayfirst(found: list[Parsed], ref: datetime, text: str = "") -> bool:
     return dayfirst_for(ref) or dayfirst_by_language(text)
 
 
+#: a place one travels from or to: "flight back from São Paulo", "relocating to Berlin"
+_JOURNEY_BEFORE = patterns.compile(
+    r"\b(?:from|into|via|visit(?:ing)?|trip\s+to|fly(?:ing)?\s+(?:in\s+|out\s+)?(?:to|from)|relocat\w+\s+to|"
+    r"mov(?:e|ing)\s+to|back\s+to)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _strong_zone(z: Parsed, text: str) -> bool:
     if "abbr" not in z.kinds:
-        return True
+        # a city said as a place on a journey names no clock
+        return _JOURNEY_BEFORE.search(text, max(0, z.start - 30), z.start) is None
     return re.search(r"\btimes?\b|\bzone\b", _line(text, z.start, z.end), re.IGNORECASE) is not None
 
 
