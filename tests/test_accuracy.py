@@ -126,6 +126,13 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 16's fixes were in, measured once at b3a977f (0.947/0.914, one
     # false invitation: a scheduling tool's newsletter), then tuned for that only
     "b16-fin": (0.96, 0.91),
+    # the seventeenth round, measured once at cbba88c (a clean worktree): b17-ital (0.541/0.353:
+    # Italian, which no table read), b17-nz (0.959/0.882, one false invitation), b17-exec
+    # (0.628/0.294, one: executive search, whose meetings with chairs and CEOs name no interview);
+    # b17-ital and b17-nz tuned to 1.0, b17-exec as far as its words go
+    "b17-exec": (0.75, 0.47),
+    # held back until round 17's fixes were in, measured once at 3514326 (0.897/0.818), then tuned
+    "b17-fin": (1.0, 1.0),
 }
 
 

@@ -269,6 +269,11 @@ def test_forwards_and_platform_messages_are_read() -> None:
     assert verdict(_mail("Bot <no-reply@x.example>", "Fwd: digest"), user_addresses=ME2) == SKIP
     relayed = _mail("Courtney Blake via LinkedIn <inmail-hit-reply@linkedin.com>", "Courtney Blake sent you a message")
     assert verdict(relayed, user_addresses=ME2) == READ
+    # a board we do not know by name, named after its own domain; not a stranger's "via" name
+    unknown = _mail("Chiara R via ProfiLink <messages-noreply@profilink.example>", "Chiara ti ha inviato un messaggio")
+    assert verdict(unknown, user_addresses=ME2) == READ
+    other = _mail("Chiara R via ProfiLink <messages-noreply@mailer.example>", "Chiara ti ha inviato un messaggio")
+    assert verdict(other, user_addresses=ME2) == SKIP
 
 
 def test_schedule_in_a_reply_between_friends_is_not_a_hiring_word() -> None:
