@@ -141,3 +141,11 @@ def test_english_mail_does_not_turn_the_italian_table_on() -> None:
     assert "it" not in lexicon.languages_shown(text)
     raw = eml(HR, "Quick chat", text)
     assert analyze(raw).category == Category.INVITATION
+
+
+def test_german_alle_before_a_number_is_not_an_italian_clock() -> None:
+    from daemon.understand.timeparse import scan
+
+    for text in ("Alle 12 Jobs ansehen", "Der Newsletter kommt alle 2 Wochen.", "alle 3 settimane"):
+        assert [m for m in scan(text)[0] if m.hour is not None] == [], text
+    assert [m.hour for m in scan("ci sentiamo domani alle 17 al telefono")[0]] == [17]

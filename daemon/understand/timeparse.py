@@ -677,8 +677,14 @@ _DURATION_BEFORE = patterns.compile(rf"\b(?:{_alt(list(lexicon.DURATION_LEAD))})
 _AT_BEFORE = patterns.compile(
     r"(?:\bat|@|\baround|\bby|\bum|\buntil|\btill|\bafter|\bbefore|\bfor|\bkl\.?|\bklockan|\bklokken|\bklokka|"
     # Italian "alle 17", "ore 15", "h. 9"; Spanish "a las 17"; Portuguese "às 17"
-    r"\balle|\bore|\bh\.|\ba\s+las|\bàs)\s*$",
+    r"(?-i:\balle)|\bore|\bh\.|\ba\s+las|\bàs)\s*$",
     re.I,
+)
+
+
+#: a counted noun after the number: "alle 12 Jobs", "alle 2 Wochen", "alle 3 settimane"
+_COUNTED_AFTER = patterns.compile(
+    r"\s+(?:(?-i:[A-ZÄÖÜ][a-zäöüß])|settiman|giorn|mesi|anni|minut|volt[ae]|candidat|person)", re.IGNORECASE
 )
 
 
@@ -1116,9 +1122,12 @@ def _time_atoms(text: str) -> list[_Atom]:
             if bare and not suffix and not g("pre"):
                 end_ok = has_end and (g("bap") is not None or g("bsep") in (":", "."))
                 before = text[max(0, m.start() - 12) : m.start()]
+                at = _AT_BEFORE.search(before)
+                if at is not None and at.group().lower().startswith("alle") and _COUNTED_AFTER.match(text, m.end()):
+                    continue  # German "alle 12 Jobs", "alle 2 Wochen": all of, every; not Italian "alle 12"
                 if (
                     not end_ok
-                    and not _AT_BEFORE.search(before)
+                    and at is None
                     and not _DAY_AFTER.match(text, m.end())
                     and not _CLOCK_ZONE_AFTER.match(text, m.end())
                 ):
