@@ -368,7 +368,7 @@ def verdict(
     text = f"{subject}\n{names}".lower()
     if first("list-id"):
         return READ if _search(_INTERVIEW, _INTERVIEW_WORDS, text) else SKIP
-    if _VIA_PLATFORM.search(names) or _via_own_board(names, sender_org):
+    if (" via " in names or " Via " in names) and (_VIA_PLATFORM.search(names) or _via_own_board(names, sender_org)):
         return READ  # a person's message through a job platform: recruiters write so
     if (
         user_orgs
@@ -413,6 +413,7 @@ def _via_own_board(names: str, org: str) -> bool:
     return via is not None and len(label) > 3 and _NOT_ALNUM.sub("", via.group(1).lower()) == label
 
 
+@functools.lru_cache(maxsize=4096)
 def _person(addr: str) -> bool:
     """Whether an address reads as a person's mailbox (not no-reply, not a function's)."""
     local = addr.partition("@")[0]
