@@ -34,7 +34,7 @@ from daemon.budget import checkpoint
 from daemon.model import Category, Classification, Mail
 from daemon.understand import extract, lexicon, patterns
 from daemon.understand.mail import FORWARD_SUBJECT
-from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain
+from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain, via_own_board
 from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
 
 _I = re.IGNORECASE
@@ -1672,10 +1672,6 @@ def _internal(mail: Mail, users: frozenset[str]) -> bool:
     return not _PLACEMENT.search(f"{name}\n{mail.subject}\n{mail.text}\n{mail.quoted[:3000]}")
 
 
-_VIA_NAME = patterns.compile(r"\S\s+via\s+(\S.{0,40}?)\s*$", re.IGNORECASE)
-_NOT_ALNUM = patterns.compile(r"[^a-z0-9]")
-
-
 def _bulk(mail: Mail) -> str | None:
     if mail.header("list-unsubscribe"):
         return "bulk mail: List-Unsubscribe"
@@ -2094,11 +2090,8 @@ class _Evidence:
         brand = relay_for_domain(f.domain)
         if brand in JOB_BOARDS:
             return re.search(rf"\S\s+via\s+{re.escape(brand)}\s*$", f.name, re.IGNORECASE) is not None
-        # a board we do not know by name: "Anna Ferrari via TrovaLavoro" <messaggi@trovalavoro.it>,
-        # the name after "via" being the sending domain's own
-        via = _VIA_NAME.search(f.name)
-        label = extract.org_domain(f.domain).partition(".")[0]
-        return via is not None and len(label) > 3 and _NOT_ALNUM.sub("", via.group(1).lower()) == label.replace("-", "")
+        # a board we do not know by name: "Anna Ferrari via TrovaLavoro" <messaggi@trovalavoro.it>
+        return via_own_board(f.name, extract.org_domain(f.domain))
 
     @cached_property
     def relayed(self) -> list[str]:

@@ -368,7 +368,8 @@ def verdict(
     text = f"{subject}\n{names}".lower()
     if first("list-id"):
         return READ if _search(_INTERVIEW, _INTERVIEW_WORDS, text) else SKIP
-    if (" via " in names or " Via " in names) and (_VIA_PLATFORM.search(names) or _via_own_board(names, sender_org)):
+    via = " via " in names or " Via " in names
+    if via and (_VIA_PLATFORM.search(names) or relays.via_own_board(names, sender_org)):
         return READ  # a person's message through a job platform: recruiters write so
     if (
         user_orgs
@@ -399,18 +400,6 @@ def verdict(
         if _person(addr) and org not in FREEMAIL and org not in user_orgs and addr not in user_addresses:
             return PERSON
     return SKIP
-
-
-_VIA_NAME = re.compile(r"\S\s+via\s+(\S.{0,40}?)\s*$", re.IGNORECASE)
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-
-
-def _via_own_board(names: str, org: str) -> bool:
-    """"Chiara Rinaldi via ProfiLink" <messages-noreply@profilink.com>: a board not known by name,
-    carrying a person's message under the board's own name."""
-    via = _VIA_NAME.search(names.strip())
-    label = org.partition(".")[0].replace("-", "")
-    return via is not None and len(label) > 3 and _NOT_ALNUM.sub("", via.group(1).lower()) == label
 
 
 @functools.lru_cache(maxsize=4096)

@@ -136,3 +136,16 @@ def is_noreply(addr: str) -> bool:
     """An address nobody reads: no-reply senders and bounce/notification mailboxes."""
     local = addr.partition("@")[0].split("+", 1)[0]
     return bool(_NOREPLY.match(local))
+
+
+_VIA_NAME = patterns.compile(r"\S\s+via\s+(\S.{0,40}?)\s*$", re.IGNORECASE)
+_NOT_ALNUM = patterns.compile(r"[^a-z0-9]")
+
+
+def via_own_board(display_name: str, org: str) -> bool:
+    """"Chiara Rinaldi via ProfiLink" <messages-noreply@profilink.com>: a person's message carried
+    by a board we do not know by name, which sends it under its own name. ``org`` is the
+    sending address's organisation domain ("profilink.com")."""
+    via = _VIA_NAME.search(display_name.strip())
+    label = org.partition(".")[0].replace("-", "")
+    return via is not None and len(label) > 3 and _NOT_ALNUM.sub("", via.group(1).lower()) == label
