@@ -131,3 +131,29 @@ def test_a_scheduling_tools_newsletter_books_nothing() -> None:
     assert category(raw)[0] == "other"
     # the newsletter is bulk mail with nothing for the candidate, whatever tool sends it
     assert _Evidence(parse(raw), frozenset()).bulk_without_news
+
+
+def test_could_we_move_you_to_friday_moves_the_interview() -> None:
+    """Seventh session, on b16-trade's misses left from its round: an employer's question that
+    moves the set interview, a day's test that is "off", "the 26th, half 9"."""
+    body = (
+        "Morning Liam,\n\nMark has been called out to an emergency and won't be back in time on Thursday.\n\n"
+        "Could we move you to Friday 22nd May instead, same time (10:30am)? Same place.\n\nSarah\n\n"
+        "-----Original Message-----\nFrom: Liam <liam@mailbox.test>\nSent: 14 May 2026 19:02\n"
+        "Subject: Re: Maintenance Electrician - interview\n\nThursday at 10:30 is fine, see you then.\n"
+    )
+    subject = "RE: Maintenance Electrician - interview"
+    raw = mail("Sarah W <sarah@pennine.example>", subject, body, reply=True, date=BST)
+    assert category(raw)[0] == "reschedule"
+
+
+def test_a_day_s_test_that_is_off_and_a_half_hour_after_its_date() -> None:
+    off = (
+        "Bad news mate, the client has put the scheme on hold so Tuesday’s off, no trade test.\nJordan\n\n"
+        "> On 14 May 2026, at 13:30, Liam <liam@mailbox.test> wrote:\n> Sound, I'll be there.\n"
+    )
+    raw = mail("Jordan <jordan@sparkforce.example>", "Re: Trade test - Arden & Pike", off, reply=True, date=BST)
+    assert category(raw)[0] == "cancellation"
+    booked = "Alright Liam\nGot you a trade test with Arden & Pike. Tuesday week, the 26th, half 9 at their yard.\n"
+    raw = mail("Jordan <jordan@sparkforce.example>", "Trade test - Arden & Pike", booked, date=BST)
+    assert start(raw) == "2026-05-26T09:30:00+01:00"

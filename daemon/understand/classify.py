@@ -668,6 +668,8 @@ _CANCEL_TEXT = _rules(
     ("text: calls off the meeting", r"\b(?:call|calling|called) off (?:our|your|the|this|today's|tomorrow's)\b"),
     # "just cancelled tomorrow's 10am"; "so tomorrow's 2pm with their DCN is off"
     ("text: a day's meeting is off", r"\bcancel(?:l)?ed\s+(?:today's|tomorrow's|\w+day's)\b|"
+     # "so Tuesday's off, no trade test"
+     r"\b(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\s+off\b|"
      r"\b(?:today's|tomorrow's|\w+day's)\s+[^.\n]{0,60}?\b(?:is|are)\s+(?:now\s+)?off\b"),
 )
 _PAUSE = _rx(r"\b(?:paus|suspend|halt|freez)\w*\s+(?:all\s+)?(?:\w+\s+)?(?:interviews|hiring|the search)\b")
@@ -754,7 +756,7 @@ _RESCHEDULE_INFORMAL = _rules(
 #: "Could we push our call to Thursday?": a move asked for is still a move
 _RESCHEDULE_ASK = _rules(
     # "an investor call landed on my 11. can we push to 2:30 PT today instead?"
-    ("text: can we push it", r"\b(?:can|could) we (?:push|move|bump|shift)\s+(?:it\s+|this\s+|our\s+\w+\s+)?"
+    ("text: can we push it", r"\b(?:can|could) we (?:push|move|bump|shift)\s+(?:it\s+|this\s+|you\s+|our\s+\w+\s+)?"
      r"(?:back\s+)?to\s+(?:\d|mon|tue|wed|thu|fri|sat|sun|tomorrow|later|next)"),
     ("text: asks to move the meeting", r"\b(?:can|could) we (?:please\s+)?(?:move|push|shift|bump|"
      r"reschedule|postpone)\s+(?:back\s+)?(?:your|our|the|this|today's|tomorrow's|\w+day's)\s+"

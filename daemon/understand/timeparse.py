@@ -611,7 +611,8 @@ _CLOCK_BEFORE = patterns.compile(
 )
 #: a date right before a dotted number makes it a clock: "Friday 22 May, 9.30 till 12"
 _DATE_BEFORE_DOTTED = patterns.compile(
-    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\.?|\b(?:{_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b(?:{_WD})\.?)"
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MON})\.?|\b(?:{_MON})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b(?:{_WD})\.?"
+    r"|\b\d{1,2}(?:st|nd|rd|th))"
     r"\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -1185,8 +1186,9 @@ def _wtime_atoms(text: str) -> list[_Atom]:
             noonish = base_raw in ("noon", "midday", "midnight")
             if off is None or not 1 <= off <= 59:
                 continue
-            if not g("dir") and not (said_at or ends_well or g("rap")):
-                continue
+            after_date = _DATE_BEFORE_DOTTED.search(text, max(0, m.start() - 30), m.start()) is not None
+            if not g("dir") and not (said_at or ends_well or g("rap") or (off_raw == "half" and after_date)):
+                continue  # "the 26th, half 9": a British half hour right after its date
             if direction == "after" and g("mins"):
                 continue  # "arrive 15 minutes after 2pm" is an instruction, not the meeting time
             if direction in ("to", "till", "of"):
