@@ -201,3 +201,23 @@ def test_spanish_decisions_in_other_words() -> None:
     )
     raw = mail("Irene C <irene@alboran.example>", "Propuesta de incorporación – Alboran", offered, date=EST)
     assert category(raw)[0] == "offer"
+
+
+def test_a_french_restatement_and_a_french_clock_change() -> None:
+    """b16-afr's misses left from its round, seen again after round 17's clock-change talk."""
+    moved = (
+        "Bonjour,\n\nMathieu doit s'absenter mardi matin. L'entrevue est donc déplacée au jeudi 11 septembre à "
+        "10 h (HAE), soit 14 h à Dakar.\n\nGeneviève"
+    )
+    edt = "Thu, 04 Sep 2025 15:20:00 -0400"
+    raw = mail("Geneviève T <gt@boreale.example>", "Changement d'horaire – entrevue du 9 septembre", moved, date=edt)
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2025-09-11T10:00:00-04:00"
+    winter = (
+        "Bonjour,\n\nVotre entretien est reporté au lundi 3 novembre à 11h, heure de Paris.\n\nAttention au "
+        "changement d'heure : la France repasse à l'heure d'hiver le 26 octobre, il sera donc 10h chez vous.\n\n"
+        "Sophie"
+    )
+    cest = "Tue, 21 Oct 2025 09:05:00 +0200"
+    raw = mail("Sophie M <sm@horizon.example>", "RE: entretien final", winter, reply=True, date=cest)
+    assert start(raw) == "2025-11-03T11:00:00+01:00"

@@ -96,7 +96,10 @@ _TRAVEL_AFTER = patterns.compile(r"\s*(?:flights?|train|ferry|coach|shuttle|bus)
 _CLOCK_CHANGE = patterns.compile(
     r"\b(?:daylight[\s-]+sav\w*|summer\s*time|winter\s*time|dst"
     r"|clocks?\s+(?:go|goes|went|gone|change[sd]?|changing|move[sd]?|moving|spring|fall|roll)"
-    r"|(?:moved?|moving|changed?|changing|set|turn(?:ed)?|put)\s+(?:its|their|our|the|your)\s+clocks?)\b",
+    r"|(?:moved?|moving|changed?|changing|set|turn(?:ed)?|put)\s+(?:its|their|our|the|your)\s+clocks?"
+    # French, Spanish, German, Italian, Dutch
+    r"|heure\s+d['’](?:hiver|été|ete)|changement\s+d['’]heure|horario\s+de\s+(?:verano|invierno)|cambio\s+de\s+hora"
+    r"|zeitumstellung|sommerzeit|winterzeit|ora\s+(?:legale|solare)|cambio\s+dell['’]ora|zomertijd|wintertijd)\b",
     re.IGNORECASE,
 )
 #: a zone named for the restated times only: "with Pacific in brackets for reference"
@@ -124,8 +127,12 @@ _BOUND_BEFORE = patterns.compile(
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
 _YOUR_TIME = patterns.compile(
-    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b)", re.IGNORECASE
+    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b"
+    r"|chez\s+vous\b|pour\s+vous\b|de\s+votre\s+c[ôo]t[ée]\b)",
+    re.IGNORECASE,
 )
+#: a time restated on another clock right after the first: "à 10 h (HAE), soit 14 h à Dakar"
+_RESTATED_BEFORE = patterns.compile(r"(?:\bsoit|\bc['’]est-à-dire|\bi\.e\.)\s*,?\s*$", re.IGNORECASE)
 #: a window for a phone call, not its start: "she'll call you tomorrow between 2 and 4 EST",
 #: "expect a call from the manager between 1 and 3"
 _CALL_WINDOW = patterns.compile(
@@ -433,7 +440,7 @@ def _candidates(
         if _MATERIALS.search(before):
             continue  # "the case materials will now go out on Wednesday at 9:00": sent, not met
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
-        if _YOUR_TIME.match(text, p.end):
+        if _YOUR_TIME.match(text, p.end) or _RESTATED_BEFORE.search(before):
             yours.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
             continue
         out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
