@@ -233,7 +233,7 @@ _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
     r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|super-?days?|"
-    r"final conversation|"
+    r"final conversation|(?:team|host)[- ]match(?:ing)?|"
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
     r"(?:role[- ]?play|mock[- ]pitch|pitch|case(?: study)?|presentation|coding|technical|panel|values|culture|"
     r"behaviou?ral|leadership|hiring manager|executive|founder) (?:round|stage|interview)s?|"
@@ -270,7 +270,9 @@ _HIRING = _rx(
     r"(?:search|appointment|hunt)\s+for\s+(?:a|an|the|their|our|its)\s+(?:new\s+|next\s+)?(?:group\s+)?"
     r"(?:chief\s+[a-z]+\s+officer|cfo|ceo|coo|cto|finance\s+director|managing\s+director|general\s+counsel)|"
     r"retained\s+(?:by\s+[\w&.,' -]{2,40}?\s+)?to\s+(?:find|lead|run|help\s+find)|executive\s+search|"
-    r"(?:nominations?|nominating)\s+committee|candidacy)\b"
+    r"(?:nominations?|nominating)\s+committee|candidacy|"
+    # university recruiting: an intern matched to a team or a host after the interviews
+    r"(?:team|host)[- ]match(?:ing|ed|es)?|internships?|interns?)\b"
 )
 #: a sender name that is a team or a system, not a person
 _TEAM_NAME = patterns.compile(
@@ -474,7 +476,9 @@ _WELCOME = _rx(r"\bwelcome (?:aboard|to the team)\b")
 _RELAYED = _rx(
     r"\b(?:has|have)\s+(?:now\s+)?(?:scheduled|booked|arranged|confirmed|requested)\s+(?:a|an|your)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with you\b|\b(?:schedule|book|pick a time for)\s+your\s+"
-    r"(?:[\w-]+\s+){0,3}?interview\b|\binvited you to (?:a|an)\s+(?:[\w-]+\s+){0,3}?interview\b"
+    r"(?:[\w-]+\s+){0,3}?interview\b|\binvited you to (?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?interview\b|"
+    # a job board's "Fairgrove Foods wants to interview you!"
+    r"\b(?:wants?|would like)\s+to\s+interview\s+you\b"
 )
 
 #: an interviewer's or recruiter's words about the hiring process, enough to make a reply to the
@@ -518,6 +522,10 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "wanted to let you know we went with an internal candidate for the receiving lead"
+     r"\b(?:we|they|the\s+(?:team|client|store|manager))\s+(?:went|have\s+gone|'ve\s+gone|are\s+going|decided\s+to\s+go)"
+     r"\s+with\s+(?:an?\s+(?:internal|external|different|other|more\s+experienced)\s+(?:candidate|applicant|person)|"
+     r"another\s+(?:candidate|applicant|person)|someone\s+(?:else|internal|internally|from\s+within))\b|"
      # told, not decided: "the team moved forward with another candidate", "have gone ahead with someone"
      r"\b(?:we|they|the\s+(?:team|panel|client|company|hiring\s+manager))\s+(?:have\s+|has\s+|'ve\s+)?"
      r"(?:moved|gone|went)\s+(?:forward|ahead)\s+with\s+(?:another|other|a\s+different|an?\s+(?:internal|external)"
@@ -775,7 +783,7 @@ _RESCHEDULE_ASK = _rules(
 _INVITE_SUBJECT = _rules(
     ("subject: interview confirmation", rf"\b{_MEETING}\b.{{0,50}}\b(?:confirm\w*|scheduled|"
      r"invitation|invite|request|schedule|booked|details)\b|\b(?:confirm\w*|scheduled|invitation|"
-     rf"invite|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
+     rf"invited?|request|schedule|scheduling|einladung|book)\b.{{0,60}}\b{_MEETING}\b"),
     ("subject: interview itinerary", rf"\b{_MEETING}s? (?:itinerary|agenda|schedule)\b"),
     ("subject: interview date", rf"\b{_MEETING}\b.{{0,60}}(?:\b\d{{1,2}}[:/.]\d{{1,2}}\b|\b\d{{1,2}}\s*"
      r"(?:am|pm)\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\w*\b|\btomorrow\b|\btoday\b|"
@@ -850,6 +858,14 @@ _INVITE_TEXT = _rules(
     ("text: come in for a chat", r"\bcome (?:down|in|over|round|along)\s+(?:to\s+)?(?:the|our|my)\s+"
      r"(?:office|yard|site|depot|workshop|shop)\b[^.\n]{0,60}?\bfor\s+(?:a\s+)?(?:\w+\s+and\s+a\s+)?"
      r"(?:chat|brew|coffee|cuppa)\b"),
+    # "We've booked it for: Tuesday, 2025-11-18, 16:00-17:00 UTC"
+    ("text: booked it for you", r"\b(?:we(?:'ve|\s+have)|i(?:'ve|\s+have))\s+(?:now\s+|just\s+|already\s+)?"
+     r"(?:booked|scheduled|set)\s+(?:it|this|that|you|one)\s+(?:in\s+)?(?:for|on|at)\b[\s:]*"
+     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|\d)"),
+    # "Come in tomorrow anytime between 9 and 11 am to our Groveport branch": a walk-in window
+    ("text: come in at a time", r"\b(?:come|stop|swing|drop)\s+(?:in|by)\s+(?:tomorrow|today|on\s+\w+day|"
+     r"(?:this|next)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:any\s*time\s+)?"
+     r"(?:between|from|at|after)\s+\d"),
     ("text: asks if a time works", r"\b(?:can|could) you (?:come|be|swing by|stop by|drop by|pop by|meet me|do)\b"
      r"[^?\n.]{0,60}?\b"
      r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|"
@@ -1040,6 +1056,8 @@ _EMPLOYER_VOICE = _rx(r"\b(?:we|we're|we've|we'd|we'll|us|our)\b|\bhiring manage
 _INTERVIEW = _more(_INTERVIEW, "interview")
 _INTERVIEW_NOUN_RX = _more(_INTERVIEW_NOUN_RX, "interview")
 _HIRING = _more(_HIRING, "hiring")
+# a role or an application named in any language the mail shows ("vi tu solicitud para Encargado")
+_ROLEWORD = _more(_ROLEWORD, "hiring")
 _MEETING_WORD = _more(_MEETING_WORD, "meeting")
 
 
@@ -1337,6 +1355,7 @@ _DEFINITE = frozenset(
     {
         "text: interview at a stated time",
         "text: meeting at a stated time",
+        "text: booked it for you",
         "text: forwarded meeting at a stated time",
         "text: meeting booked",
         "text: confirms a time",
@@ -1852,8 +1871,10 @@ class _Evidence:
         personal = (
             mail.from_ is not None
             and extract.org_domain(mail.from_.domain) in extract.FREEMAIL
-            # a friend forwarding an employer's message passes on the employer's words
+            # a friend forwarding an employer's message passes on the employer's words; so does
+            # the user saving a text message (its sender a phone number, no address)
             and (not forwarded_org or forwarded_org in extract.FREEMAIL)
+            and not (mail.forwarded and "@" not in (mail.forwarded_from or ""))
             and not _ROLEWORD.search(f"{self.subject}\n{self.body}\n{mail.quoted[:3000]}")
             and self.calendar_category is None
         )

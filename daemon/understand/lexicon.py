@@ -77,6 +77,7 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"puesto",
         r"posici[oó]n",
         r"incorporaci[oó]n",
+        r"solicitud",
         r"reclutamiento",
         r"reclutador[a]?",
         r"selecci[oó]n",
@@ -108,6 +109,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:te|le)\s+(?:mand[eé]|envi[eé]|enviamos|mandamos|he\s+enviado|hemos\s+enviado)\s+(?:una|la)\s+"
         r"(?:invitaci[oó]n|convocatoria)",
         r"(?:me|nos)\s+encantar[ií]a\s+(?:conocerte|conocerle|conversar|charlar|hablar)",
+        # "¿Puedes venir el jueves 11 a las 3:00 pm para una entrevista?"
+        r"(?:puedes|podr[ií]as|puede|podr[ií]a|pueden)\s+(?:pasar|venir)\s+(?:por\s+la\s+tienda\s+)?"
+        r"(?:el|este|esta|ma[ñn]ana|hoy|a\s+las)\b",
         # "¿Te vendría bien una videollamada el martes...?", "¿Te queda bien alguno de estos horarios?"
         r"(?:te|le|les|os)\s+(?:vendr[íi]a|queda|quedar[íi]a|acomoda|acomodar[íi]a)\s+(?:bien\s+)?"
         r"(?:una|un|el|la|alguno|alguna|algún)\b",
@@ -173,6 +177,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:seguir|continuar|avanzar)\s+con\s+otr[oa]s\s+(?:candidat[oa]s|perfiles|postulantes)",
         r"(?:decidimos|hemos decidido|ha decidido)\s+(?:no\s+(?:continuar|avanzar|seguir)|"
         r"(?:continuar|seguir)\s+(?:\w+\s+){0,2}?con\s+otr[oa]s)",
+        # "Decidimos darle el puesto de encargado a una persona que ya trabajaba con nosotros"
+        r"(?:decidimos|hemos\s+decidido)\s+(?:darle|dar|ofrecerle|ofrecer)\s+el\s+puesto\s+(?:[\w-]+\s+){0,4}?a\s+"
+        r"(?:otra|una|un|alguien)\b",
         # "decidimos continuar con otra persona cuya experiencia...", "decidimos avanzar con una persona basada en..."
         r"(?:decidimos|hemos decidido|optamos por|elegimos)\s+(?:finalmente\s+)?(?:continuar|seguir|avanzar|quedarnos)"
         r"\s+con\s+(?:otr[oa]|una|un)\s+(?:persona|candidat[oa]|perfil|postulante)\b",

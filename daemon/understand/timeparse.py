@@ -533,7 +533,7 @@ _POD = patterns.compile(
 #: (read in verbose mode: "14u" is Flemish for 14:00, "9u30" for 9:30)
 _T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}m>[0-5]\d)
     |(?P<{p}hh>[ ]?h|u)\b)?(?:ish)?
-    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d)|in\s+the\s+[ap]\.?m\b\.?))?
+    (?:\s?(?P<{p}ap>[ap]\.?\s?m\b\.?|[ap](?![\w'’]|\s*\d|\s+las?\b)|in\s+the\s+[ap]\.?m\b\.?))?
   | (?P<{p}w>noon|mid\s?day|midnight|mittag))"""
 
 #: the other languages' words joining a clock range ("de 10h a 11h", "das 14h às 15h")

@@ -89,6 +89,12 @@ _MATERIALS = patterns.compile(
 _TRAVEL = patterns.compile(
     r"\b(?:depart(?:s|ing)?|boarding|layover|take-?off|(?:flight|train)\s+(?:leaves|departs))\b", re.IGNORECASE
 )
+#: a shift's hours right after it: "on 2nd shift (2:30p-11p)", "night shift: 10pm-6am"
+_SHIFT_BEFORE = patterns.compile(
+    r"\b(?:1st|2nd|3rd|first|second|third|night|day|evening|morning|overnight|weekend|swing|early|late)\s+"
+    r"shifts?\s*[(:,–-]?\s*$",
+    re.IGNORECASE,
+)
 #: a time the traveller keeps, not the interview's: "the 7.00am flight", "the 2.30pm train home"
 _TRAVEL_AFTER = patterns.compile(r"\s*(?:flights?|train|ferry|coach|shuttle|bus)\b", re.IGNORECASE)
 #: talk of the clocks changing: its dates and converted hours are not the meeting's ("NZ starts
@@ -437,6 +443,8 @@ def _candidates(
             continue  # "6:40 PM ET   Depart ATL", "the 7.00am flight": the journey, not the interview
         if _CLOCK_CHANGE.search(before):
             continue  # "NZ starts daylight saving this Sunday (the 28th), so 4 PM our time will be..."
+        if _SHIFT_BEFORE.search(before):
+            continue  # "a Forklift Lead on 2nd shift (2:30p-11p, $22.50/hr)": the job's hours
         if _MATERIALS.search(before):
             continue  # "the case materials will now go out on Wednesday at 9:00": sent, not met
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
