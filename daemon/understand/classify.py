@@ -815,7 +815,8 @@ _INVITE_TEXT = _rules(
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
 
     r"host you (?:on|at|for)|"
-     r"talk with you|chat with you|have a chat|bring you in|move forward with (?:a|an|the|your)\s+"
+     r"talk with you|chat with you|have a chat|bring you in|have you (?:over|in|back|round|down|up|on site)\s+for|"
+     r"move forward with (?:a|an|the|your)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING})\b|"
      # "Site manager wants a quick interview on site", "Gaz wants a chat before they take you on"
      r"\b(?:wants?|would like|'d like)\s+(?:a|an)\s+(?:quick|short|informal|brief)\s+(?:interview|chat|call)\b|"
@@ -903,8 +904,11 @@ _INVITE_TEXT = _rules(
      r"(?:you(?:'d)?\s+)?prefer\b"),
     ("text: asks availability", r"\b(?:indicate|mark|tick|select|fill in|add)\s+(?:\w+\s+){0,3}?"
      r"(?:times?|slots?|dates?)\s+(?:you|that)\s+(?:could|can|are|would)\b|"
+     # (not a profile's to keep: "update your availability", "make sure your availability grid is up to date")
+     r"(?<!update )(?<!updating )(?<!manage )(?<!maintain )(?<!edit )(?<!sure )"
      r"\b(?:your|send (?:me|us)|share|let (?:me|us) know)\s+(?:[\w-]+\s+){0,3}?"
-     r"(?:availability|available times|windows|time slots|times that work)\b|\bwhen (?:are|would) you "
+     r"(?:availability|available times|windows|time slots|times that work)\b"
+     r"(?!\s+(?:grid|settings|preferences|status|profile|page|calendar)\b)|\bwhen (?:are|would) you "
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
      r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
      r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
