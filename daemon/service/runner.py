@@ -327,8 +327,14 @@ class AccountRunner:
                 companies=companies,
             )
 
+        # what the connector kept, with its verdict: the pass below sorts them without judging again
+        kept: dict[bytes, str] = {}
+
         def keep(header: bytes) -> bool:
-            return judge(header) != SKIP
+            said = judge(header)
+            if said != SKIP:
+                kept[header] = said
+            return said != SKIP
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
         # first scan never holds a whole folder's headers; a message it drops is past the
@@ -343,8 +349,8 @@ class AccountRunner:
         done_keys = self.store.seen_among(self.account.name, folder, validity, [r.key for r in result.messages])
         fresh = [r for r in result.messages if r.key not in done_keys]
         report.synced += len(fresh) + result.skipped
-        # connectors may ignore ``keep``: the same test again is cheap
-        said = [judge(ref.header_bytes) for ref in fresh]
+        # connectors may ignore ``keep``: what it did not see is judged here
+        said = [kept.get(ref.header_bytes) or judge(ref.header_bytes) for ref in fresh]
         # mail read only as a person's: all of it but a mail provider's (many people, one domain)
         persons = read_persons([(i, fresh[i].header_bytes) for i, v in enumerate(said) if v == PERSON])
         read = {i for i, v in enumerate(said) if v != SKIP and v != PERSON}.union(persons)
