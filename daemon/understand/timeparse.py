@@ -451,7 +451,9 @@ _DATE = _Source(
   | (?P<dm>(?<![\d.:/$])(?:the\s+)?(?:(?P<d2a>{_DAY})\s*{_RANGE_TO}\s*(?:the\s+)?)?
         (?P<d2>{_DAY})\.?(?P<dday>\s+day)?(?P<dof>\s+(?:of|in|de|del))?
         [\s\-/.]*(?P<m2>{_MON})\b\.?
-        (?:[\s,\-/.]*(?:of\s+|in\s+|de\s+|del\s+)?(?P<y2>{_YEAR})|[-/](?P<y2b>\d{{2}})(?![\d:])|\s+of\s+(?P<y2c>\d{{2}})(?![\d:]))?)
+        (?:[\s,\-/.]*(?:of\s+|in\s+|de\s+|del\s+)?(?P<y2>{_YEAR})|[-/](?P<y2b>\d{{2}})(?![\d:])|\s+of\s+(?P<y2c>\d{{2}})(?![\d:])
+        # the military's "30 OCT 25": two digits after a month in capitals, ending the date
+        |(?<=(?-i:[A-Z]{{3}}))\s(?P<y2d>\d{{2}})(?![\d:.])(?=\s*(?:,|\(|$)))?)
   | (?P<num>(?<![\d/.:,\-−])(?P<a>\d{{1,2}})\s?(?P<sep>[/.\-])\s?(?P<b>\d{{1,2}})
         (?:(?P=sep)(?P<y3>\d{{4}}|\d{{2}}))?(?![\d/:]|[.\-]\d|\s?(?:[ap]\.?m\b|uhr|h\b)))
   | (?P<ordinal>\b(?P<the>(?:on\s+)?the\s+)?(?P<d4>\d{{1,2}}){_ORD}\b
@@ -628,6 +630,20 @@ _DATE_THEN_AT = patterns.compile(
 #: "1500 hrs": a 24-hour clock in four digits, said after "at" or a "Time:" label
 _HRS_AFTER = patterns.compile(r"\s?(?:hrs?|hours)\b\.?", re.IGNORECASE)
 #: what before "10 hrs" makes it a clock ("a las 10 hrs", "das 14 hs", "at 14 hrs") and not a length
+#: what after four digits makes them a 24-hour clock in the military's and aviation's way of
+#: writing: "1630Z" (Zulu: UTC), "0800L" (local), "1400 CT", "0900-1030 ChST", "0800-1000L"
+_MIL_ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
+_MIL_AFTER = patterns.compile(
+    # a range's second clock, then what says they are clocks
+    r"(?P<rng>\s?[-–]\s?(?P<rh>[01]\d|2[0-3])(?P<rm>[0-5]\d))?"
+    rf"(?:(?-i:(?P<letter>[ZLJ]))(?![A-Za-z])|(?=\s(?-i:(?:{_MIL_ABBR}))\b)|(?=\s?(?:hrs?|hours)\b))"
+)
+#: a date right before "1400 hrs" (on the line above, or after a comma)
+_DATE_THEN = patterns.compile(
+    rf"(?:\b\d{{4}}|\d(?:st|nd|rd|th)|\b\d{{1,2}}\s+(?:{_MON})\.?(?:\s+\d{{2}})?|\b(?:{_MON}|{_WD})\.?(?:\s+\d{{1,2}})?)"
+    r",?\s*$",
+    re.IGNORECASE,
+)
 _HRS_CLOCK_BEFORE = patterns.compile(
     r"(?:\b(?:at|las|los|das|de|às|as|a|um|à|hora|horas|time)\s*:?|@)\s*$", re.IGNORECASE
 )
@@ -828,7 +844,7 @@ def _date_atoms(text: str) -> list[_Atom]:
             if not g("d2")[0].isdigit() and not g("dof"):
                 continue  # a spelled ordinal needs "of": "third of March", not "the first March meeting"
             p.day, p.month = _day_value(g("d2")), MONTHS[g("m2").lower()]
-            p.year = _year(g("y2") or g("y2b") or g("y2c"))
+            p.year = _year(g("y2") or g("y2b") or g("y2c") or g("y2d"))
             if g("d2a"):
                 end = Parsed(m.start("d2"), m.end(), day=p.day, month=p.month, year=p.year, kinds={"date"})
                 p.day, p.range_end = _day_value(g("d2a")), end
@@ -1229,13 +1245,39 @@ def _wtime_atoms(text: str) -> list[_Atom]:
         elif g("cd"):
             h, minute, ap = int(g("ch")), int(g("cm")), _meridiem(g("cap"))
             hrs = _HRS_AFTER.match(text, m.end()) if ap is None and len(g("ch")) == 2 else None
+            mil = _MIL_AFTER.match(text, m.end()) if ap is None and len(g("ch")) == 2 and h <= 23 else None
+            if mil is not None and not (mil.group("rng") or mil.group("letter") or hrs is None):
+                mil = None  # "1400 hrs": read below
             if (
                 hrs is not None
+                and mil is None
                 and h <= 23
-                and (said_at or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+                and (
+                    said_at
+                    or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start())
+                    or _DATE_THEN.search(text, max(0, m.start() - 24), m.start())
+                    or _MIL_AFTER.match(text, hrs.end())
+                )
             ):
                 p.clock24 = True  # "1500 hrs"
                 p.end = hrs.end()
+            elif mil is not None and (
+                mil.group("letter")
+                or mil.group("rng")
+                or said_at
+                or _DATE_THEN.search(text, max(0, m.start() - 24), m.start())
+                or _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            ):
+                # "1630Z", "0800-1000L", "0900-1030 ChST", "1400 CT" after a date: a 24-hour clock
+                p.clock24 = True
+                p.end = mil.end("rng") if mil.group("rng") else m.end()
+                if mil.group("rng"):
+                    p.end_hour, p.end_minute = int(mil.group("rh")), int(mil.group("rm"))
+                if mil.group("letter") == "Z" and (utc := zones.lookup("UTC")) is not None:
+                    z = Parsed(p.end, p.end + 1, zone=utc, zone_text="Z", kinds={"zone", "abbr"})
+                    out.append(_Atom(p.end, p.end + 1, "zone", z))
+                elif mil.group("letter"):
+                    p.end += 1  # "L" (local) and "J" name no zone: the writer's own
             elif (
                 ap is None
                 and len(g("ch")) == 2

@@ -57,6 +57,9 @@ ABBREVIATIONS: dict[str, str] = {
     "AKST": "America/Anchorage",
     "AKDT": "America/Anchorage",
     "HST": "Pacific/Honolulu",
+    # Chamorro Standard Time (Guam, the Northern Marianas), written both ways
+    "ChST": "Pacific/Guam",
+    "CHST": "Pacific/Guam",
     "AST": "America/Halifax",
     "ADT": "America/Halifax",
     "NST": "America/St_Johns",
