@@ -319,7 +319,9 @@ _NEGATIVE_TOPICS = _rules(
      r"\bsimilar jobs\b|\bnew jobs? (?:posted|matching)\b|\bjobs? matching your\b"),
     ("review digest", r"\binterview reviews?\b|\bcompany reviews?\b|\banonymous (?:interview )?"
      r"(?:candidate|employee)\b|\bsalary (?:reports?|insights)\b"),
-    ("newsletter", r"\bnewsletter\b|\bissue #\s?\d+|\byou(?:'re| are) receiving this (?:\w+ )?because you "
+    ("newsletter", r"\bnewsletter\b|\bissue #\s?\d+|(?:^|\|)\s*issue\s+(?:no\.?\s*)?\d{1,4}\s*$|"
+     r"\byou(?:'re| are) subscribed as\b|\bread (?:it |this (?:issue )?)?online\s*:|"
+     r"\byou(?:'re| are) receiving this (?:\w+ )?because you "
      r"(?:subscribed|signed up|follow)|\bweekly digest\b|\bview (?:this email )?in (?:your )?browser\b"),
     ("event registration", r"\bwebinar\b|\bthanks? (?:you )?for registering\b|\byou(?:'re| are) "
      r"(?:now )?registered\b|\byour registration\b(?!\s+(?:number|plate|to (?:the )?(?:main )?reception))|"
@@ -430,6 +432,21 @@ _NON_EMPLOYER = _rules(
 )
 #: the non-employers that say what they are in a sentence of their own
 _SAID_ANYWHERE = frozenset({"text: a reference for another candidate", "text: invited to speak at an event"})
+#: the user as a show's guest, a reporter's subject or the one who interviews, wherever it is said:
+#: a booking for a recording, a production's schedule, a reporter's request
+_PRESS = _rx(
+    # a show's guest: "would love to have you on as a guest", "a guest interview", "come on the show"
+    r"\bhave\s+you\s+on\s+(?:as\s+(?:a|our)\s+guest|(?:the|our|my)\s+(?:show|podcast|program(?:me)?|channel)|air)\b|"
+    r"\b(?:be|as|come on as)\s+(?:a|our)\s+(?:featured\s+|special\s+)?guest\b|\bguest (?:interview|appearance|spot|"
+    r"booking|episode|segment)s?\b|\bcome on (?:the show|the podcast|our show|our podcast)\b|"
+    r"\b(?:recording|taping|episode|segment|interview) (?:goes live|airs|will air|drops|publishes)\b|"
+    # a reporter's piece: "I'd love to interview you about the film", "the piece runs Sept. 18"
+    r"\binterview you about\b|\b(?:the|my|our) (?:piece|story|article|feature|profile|segment|episode) "
+    r"(?:runs|will run|publishes|will publish|goes live|airs|will air)\b|"
+    # a production the user works on: the crew, the cameras, the call sheet, the press
+    r"\bcall ?sheet\b|\bon[- ]camera (?:interview|sit-?down)s?\b|\bb-roll\b|\b(?:crew|camera) (?:call|setup|set-up)\b|"
+    r"\bpress (?:junket|day|line)s?\b|\binterviews? with (?:outlets|press|media|journalists|reporters)\b"
+)
 #: what a meeting with a non-employer is called where it is booked
 _SESSION = _rx(rf"\b(?:{_MEETING}|session|record|recording)\b")
 
@@ -804,7 +821,10 @@ _INVITE_TEXT = _rules(
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|"
      r"\b(?:has|have)\s+confirmed\s+(?:your|the)\s+(?:interview\s+)?(?:slot|time|booking)\b"),
     ("text: you're confirmed", r"\b(?:you|we)(?:'re| are)\s+(?:all\s+)?(?:set|confirmed|booked|scheduled)\s+"
-     r"(?:for|to|with)\b"),
+     r"(?:for|to|with)\b"
+     # a seat in a class, not a meeting: "You are confirmed for the two-day Employment Track workshop"
+     r"(?!\s+(?:(?!interview|call|chat|screen|meeting|conversation)[\w()'/-]+\s+){0,8}?(?:workshop|class|course|"
+     r"training|seminar|webinar|orientation|track|bootcamp|boot camp|conference|fair|info(?:rmation)? session)s?\b)"),
     ("text: schedules an interview", rf"\b(?:schedule|set up|arrange|book|line up|organi[sz]e|lock in)\s+"
      rf"(?:a|an|your|the|our|some time for an?)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
     # "we'd like you to have a final conversation with our CRO"
@@ -882,7 +902,10 @@ _INVITE_TEXT = _rules(
      r"\b(?:can|could) you (?:present|meet|join|come in|hop on|talk)\b[^?\n]{0,60}?\b(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d{1,2}/\d{1,2}\b|\d{1,2}(?::\d\d)?\s*[ap]m\b)|"
      r"\b(?:does|would|will|how (?:does|would))\s+(?:\w+day|tomorrow|next \w+),?\s+(?:at\s+)?"
-     r"[^?\n]{0,50}\b(?:work|sound|suit)\b"),
+     r"[^?\n]{0,50}\b(?:work|sound|suit)\b|"
+     # a phone's shorthand for the same question: "Thursday May 7th at 3pm EST work?"
+     r"(?:^|[.!]\s+|\n\s*)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)\b[^?\n.]{0,30}?\bat\s+"
+     r"\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?[^?\n.]{0,20}?\b(?:work|suit)(?:\s+for\s+you)?\s*\?"),
     ("text: join us for an interview", rf"\bjoin (?:us|me|the team|our team)\s+(?:for|in)\s+(?:a|an|the)\s+"
      rf"(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|\b(?:like|love|want)\s+to\s+(?:see|meet|talk to|speak to|"
      r"have)\s+you\s+(?:for|in|on|at)\b"),
@@ -1042,7 +1065,17 @@ _SCREENING_VENDORS = frozenset(
      "accurate.com", "goodhire.com", "certn.co", "zinc.work", "vero-screening.com"}
 )  # fmt: skip
 _BACKGROUND_SUBJECT = patterns.compile(
-    r"\b(?:background|pre-?employment|criminal record|dbs|reference)\s+(?:check|screening|verification)s?\b", _I
+    r"\b(?:background|pre-?employment|criminal record|dbs|reference)\s+(?:check|screening|verification)s?\b|"
+    # a security clearance's investigation, and its "subject interview" with an investigator
+    r"\bbackground investigations?\b|\bsecurity clearance (?:investigation|interview|processing)s?\b|"
+    r"\bsubject interview\b|\bpolygraph\b",
+    _I,
+)
+#: a text that says the meeting it sets is no job interview
+_NOT_A_JOB_INTERVIEW = patterns.compile(
+    r"\b(?:it|this|that)(?: interview| meeting)?\s+(?:is|'s)\s+not\s+an?\s+(?:employment|job|hiring)\s+interview\b|"
+    r"\bbackground investigator\b|\bconducting your background investigation\b",
+    _I,
 )
 #: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
 _DAY_WORD = patterns.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
@@ -1245,6 +1278,11 @@ _JOB_TITLE = _rx(
     r"\b(?:engineer|developer|scientist|analyst|architect|designer|(?:engineering|data|design|product|"
     r"platform|analytics) lead)\b"
 )
+#: a job named as the one the candidate is considered for ("the Senior Producer role", "your application")
+_ROLE_NAMED = _rx(
+    r"\b(?:the|this|that|our|a|an)\s+(?:[\w&/,-]+\s+){0,5}?(?:role|position|vacancy|job opening)\b|"
+    r"\byour (?:application|candidacy)\b|\bappl(?:y|ied|ying) (?:for|to)\b"
+)
 #: the user's own (new) job, as a friend writes of it
 _OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
@@ -1287,6 +1325,8 @@ _BOOKED = _rx(
     # "he blocked time for you when he's back: Wednesday 3/25 at 8am Central"
     r"\b(?:he|she|they|[a-z]+)\s+(?:has\s+|'s\s+)?(?:blocked|set aside|reserved|held)\s+(?:some\s+)?time\s+"
     r"(?:for|with)\s+you\b|"
+    # "I put us down for this Friday at 0930"
+    r"\b(?:put|penciled|pencilled|pencil)\s+(?:us|you|you and me|you in|it)\s+down\s+for\b|"
     # "I've put 1pm on Tuesday in both our calendars"
     r"\bput\s+(?:[\w:]+\s+){1,4}?(?:in|into)\s+(?:both\s+our|our|your|my|the)\s+(?:calendars?|diary|diaries)\b|"
     r"\bput (?:it|this|that|us|you|the \w+|a \w+|some time) "
@@ -1861,7 +1901,24 @@ class _Evidence:
                 if not _SESSION.search(sentence):
                     continue
                 found += [name for name, rx in _NON_EMPLOYER if name not in found and rx.search(sentence)]
+        # a podcast or an episode named beside an interview about a role is the employer's
+        # business ("Video Podcast Producer", "a working session: video-first episode")
+        if "text: media interview" in found and self.role_named:
+            found.remove("text: media interview")
+        # the user as a guest, a subject or the one who interviews, unless a role is named
+        if not found and _PRESS.search(f"{self.subject}\n{self.flowed}") and not self.role_named:
+            found.append("text: a show's guest, a reporter's subject or a production")
         return found
+
+    @cached_property
+    def role_named(self) -> bool:
+        """A job the user is considered for, named as such ("the Senior Producer role")."""
+        text = _OWN_JOB.sub("", f"{self.subject}\n{self.body}")
+        return (
+            bool(_ROLE_NAMED.search(text))
+            or bool(extract.TITLE_IN_TEXT.search(self.text))
+            or bool(extract.SUBJECT_TITLE.search(self.subject))
+        )
 
     @cached_property
     def bulk(self) -> list[str]:
@@ -2236,7 +2293,7 @@ class _Evidence:
         """A background or pre-employment screening request, from a screening service or so named
         in the subject: a step after an offer, and neither the offer nor a meeting."""
         vendor = self.mail.from_ is not None and extract.org_domain(self.mail.from_.domain) in _SCREENING_VENDORS
-        if vendor or _BACKGROUND_SUBJECT.search(self.subject):
+        if vendor or _BACKGROUND_SUBJECT.search(self.subject) or _NOT_A_JOB_INTERVIEW.search(self.flowed):
             return ["text: background screening request"]
         return []
 
@@ -2333,7 +2390,8 @@ class _Evidence:
         """The candidate is asked outright for times or to pick a slot (no vague promise)."""
         # a booking link asks as plainly: "grab whatever slot suits you here: calendly.com/..."
         return bool(
-            {"text: asks availability", "text: proposes slots", "text: scheduling link"}.intersection(self.invite_text)
+            {"text: asks availability", "text: proposes slots", "text: scheduling link", "text: asks if a time works"}
+            .intersection(self.invite_text)
         )
 
     @cached_property

@@ -361,7 +361,10 @@ _TITLE_NOUN = (
     r"Director|Administrator|Researcher|Technician|Intern|Accountant|Coordinator|Officer|Writer|"
     r"Editor|Strategist|Programmer|SRE|Tester|Representative|Executive|Advisor|Lead|Associate|"
     r"Recruiter|Product Owner|Nurse|Teacher|Economist|Statistician|Controller|Counsel|Attorney|Planner|"
-    r"Supervisor|Buyer|Generalist|Business Partner|HRBP|Paralegal|Associate Attorney)"
+    r"Supervisor|Buyer|Generalist|Business Partner|HRBP|Paralegal|Associate Attorney|"
+    # media and production: "Senior Producer", "Video Editor", "Staff Photographer"
+    r"Producer|Reporter|Journalist|Correspondent|Showrunner|Presenter|Videographer|Cinematographer|"
+    r"Photographer|Animator|Colorist|Illustrator|Copywriter)"
 )
 _TITLE = (
     rf"((?:(?:[A-Z][\w+#/.&-]*|of|and|&|iOS|ML|AI)[ \t]+){{0,5}}{_TITLE_NOUN}"
