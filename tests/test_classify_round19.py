@@ -200,3 +200,105 @@ def test_a_newsletter_s_example_times() -> None:
     raw = mail("The Bridge <brief@bridgeweekly.example>", "Speak civilian about time", body, date=PDT,
                headers="List-Unsubscribe: <https://bridge.example/u>\r\n")  # fmt: skip
     assert category(raw)[0] == "other"
+
+
+# --- b19-remote (a full-stack engineer in Lisbon) and the rest of b19-media ---------------------
+
+WET = "Mon, 10 Nov 2025 10:02:00 +0000"
+
+
+def test_a_founder_s_one_liner_that_works_on_his_end() -> None:
+    body = (
+        "Hey Sam - saw your PR in lumen-ui, nice work. We're hiring our first full-stack eng (remote, 6 ppl). "
+        "Quick chat tmrw? 9am PT / 5pm Lisbon works on my end, 30 min max.\nTheo"
+    )
+    raw = mail("Theo Lind <theo@brightwire.example>", "lumen-ui + Brightwire", body,
+               date="Mon, 09 Jun 2025 08:40:00 -0700")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-06-10T09:00:00-07:00"
+
+
+def test_tomorrow_s_call_cancelled_in_textspeak() -> None:
+    body = "Sam - really sorry, I need to cancel tmrw's call. We've paused all hiring while we close the round.\n-Ada"
+    raw = mail("Ada Kowal <ada@lanternfish.example>", "Re: Founding Engineer @ Lanternfish", body, reply=True, date=WET)
+    assert category(raw)[0] == "cancellation"
+
+
+def test_a_portuguese_availability_question_outweighs_thanks_for_applying() -> None:
+    body = (
+        "Oi, Sam! Tudo certo?\n\nSou a Larissa, recrutadora da Jabuticaba Cloud. Recebemos sua candidatura para a "
+        "vaga de Engenheira de Software e adoramos o seu GitHub.\n\nQueremos marcar uma conversa inicial de 30 "
+        "minutos comigo. Quais dias e horários você teria disponíveis na próxima semana?\n\nLarissa"
+    )
+    raw = mail("Larissa Monte <larissa@jabuticaba.example>", "Jabuticaba Cloud – conversa inicial", body, date=WET)
+    assert category(raw)[0] == "invitation"
+
+
+def test_a_portuguese_reply_that_settles_the_time() -> None:
+    body = "Combinado! Fica então na terça que vem, 18/11, às 11h (horário de Brasília). Te mando o convite.\nLarissa"
+    raw = mail("Larissa Monte <larissa@jabuticaba.example>", "Re: Jabuticaba Cloud – conversa inicial", body,
+               reply=True, date=WET)  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-18T11:00:00-03:00"
+
+
+def test_a_portuguese_final_stage_in_the_office_with_a_range() -> None:
+    body = (
+        "Olá Sam,\n\nTemos o maior gosto em convidá-la para a última fase do processo, no nosso escritório em "
+        "Lisboa:\n\nSexta-feira, 14 de novembro, das 9h30 às 13h00\nRua do Poço dos Negros 61, Lisboa\n\nAté sexta!\n"
+        "Leonor"
+    )
+    raw = mail("Leonor Castro <leonor@azulejo.example>", "Azulejo Labs – última fase (presencial)", body, date=WET)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-14T09:30:00+00:00"
+
+
+def test_a_portuguese_rejection_for_one_other_person() -> None:
+    body = (
+        "Oi, Sam,\n\nObrigada de novo pela dedicação na etapa final. Infelizmente, dessa vez decidimos seguir com "
+        "outra pessoa, que já tem experiência com o nosso stack.\n\nUm abraço,\nLarissa"
+    )
+    raw = mail("Larissa Monte <larissa@jabuticaba.example>", "Re: Etapa final – Jabuticaba Cloud", body, reply=True,
+               date=WET)  # fmt: skip
+    assert category(raw)[0] == "rejection"
+
+
+def test_a_first_video_call_set_out_below_a_sentence_that_wraps() -> None:
+    body = (
+        "Hallo Sam,\n\nthank you for your application as Full-Stack Developer at Nordlicht Mobility! We'd love to\n"
+        "get to know you in a first video call (Kennenlerngespräch) with our CTO Lukas Eder\nand me:\n\n"
+        "   Dienstag, 18. November 2025, 16:00–16:45 Uhr (MEZ)\n\nPlease let me know if this works for you.\n\nKatrin"
+    )
+    raw = mail("Katrin Bauer <katrin.bauer@nordlicht.example>", "Einladung / Invitation: Kennenlerngespräch", body,
+               date=WET)  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-11-18T16:00:00+01:00"
+
+
+def test_a_time_that_works_for_the_interviewer_named() -> None:
+    body = "Thursday at 1:30 PT works for Marcus! He'll call you on Google Meet - invite coming shortly.\nHana"
+    raw = mail("Hana Whit <hana@tidewater.example>", "Re: Tidewater Audio - Senior Producer", body, reply=True,
+               date="Mon, 17 Aug 2026 12:10:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-08-20T13:30:00-07:00"
+
+
+def test_walking_the_team_through_the_candidate_s_test() -> None:
+    body = (
+        "Hi Sam,\n\nGot your test early - thank you! A few of us watched it and we'd love to have you walk us "
+        "through your choices.\n\nAre you free Thursday, October 16 at 12pm ET? 45 minutes on Google Meet.\n\nNoor"
+    )
+    raw = mail("Noor Haddad <noor@parallaxdaily.example>", "Walk us through your edit?", body, date=PDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-10-16T12:00:00-04:00"
+
+
+def test_a_video_timecode_is_not_a_clock() -> None:
+    body = (
+        "Hi Sam,\n\nA new event has been scheduled.\n\nEvent Type: Reel Review - Senior Video Editor\n"
+        "Event Date/Time: 1:00pm - 1:30pm (Pacific Time - US & Canada) on Thursday, October 16, 2025\n\n"
+        "Anything you'd like us to watch in particular?\nThe 0:55-1:40 stretch of the harbour piece.\n"
+    )
+    raw = mail("Calendly <notifications@calendly.com>", "Confirmed: Reel Review - Senior Video Editor", body, date=PDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-10-16T13:00:00-07:00"

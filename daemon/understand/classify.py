@@ -244,7 +244,10 @@ _INTERVIEW = _rx(
     # a designer's interview: "Portfolio walkthrough", "portfolio review with the design lead"
     # (an investment portfolio's "annual portfolio review" with a banker is not one)
     r"(?<!annual )(?<!yearly )(?<!quarterly )(?<!investment )(?<!pension )(?<!wealth )(?<!property )"
-    r"portfolio (?:review|presentation|walk-?through)|"
+    r"portfolio (?:review|presentation|walk-?through)|reel review|"
+    # a debrief of the candidate's test: "we'd love to have you walk us through your choices"
+    r"walk (?:us|me|the team|the panel) through (?:your|the) (?:[\w-]+\s+){0,2}?(?:test|edit|cut|choices|"
+    r"decisions|portfolio|reel|project|assignment|take-?home|case study|exercise|submission|solution)|"
     rf"vorstellungsgespräch|erstgespräch|entretien|hiring manager|assessment[- ]?(?:centre|center|day)|{_ROUND_KIND})\b"
 )
 _HIRING = _rx(
@@ -832,6 +835,7 @@ _INVITE_TEXT = _rules(
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\b"),
     ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
+     r"get to know you (?:in|on|over|at) (?:a|an|our)\b|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
 
     r"host you (?:on|at|for)|"
@@ -1035,7 +1039,8 @@ _INTERVIEW_NOUN_RX = _rx(rf"\b{_INTERVIEW_NOUN}\b")
 #: an interview or meeting introduced with a colon, its date and time on the lines below
 #: ("here are the details for your first interview:\nMonday 3 November, 2pm")
 _INTRODUCED = _rx(
-    rf"\b(?:{_INTERVIEW_NOUN}|call|chat|conversation|meeting|session)\b[^.\n?]{{0,80}}:[ \t]*$"
+    # the sentence may wrap onto a second line before its colon
+    rf"\b(?:{_INTERVIEW_NOUN}|call|chat|conversation|meeting|session)\b(?:[^.\n?]|\n(?![ \t]*\n)){{0,80}}:[ \t]*$"
 )
 _MEETING_AT = _rx(
     rf"\b{_INTERVIEW_NOUN}\b[^.\n?]{{0,80}}?\b(?:on|for)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|"
@@ -1123,6 +1128,7 @@ _RESCHEDULE_SUBJECT = _more(_RESCHEDULE_SUBJECT, "reschedule_subject")
 _RESCHEDULE_TEXT += _lex_rules("text: interview moved", "reschedule_text")
 _INVITE_SUBJECT += _lex_rules("subject: interview confirmation", "invite_subject")
 _INVITE_TEXT += _lex_rules("text: interview being scheduled", "invite_text")
+_INVITE_TEXT += _lex_rules("text: asks availability", "asks")
 
 
 def _affirmative(
@@ -1309,7 +1315,7 @@ _CHAT = _rx(
     # time with the hiring manager: "2 hrs incl the case discussion w HM + team"
     r"\b(?:with|meet|see|speak to|talk to)\s+(?:the\s+|our\s+)?hiring managers?\b|"
     # a phone call the sender promises to place: "I'll call your cell tomorrow at 8"
-    r"\b(?:i'll|i will|we'll|we will)\s+(?:call|ring|phone)\s+"
+    r"\b(?:i'll|i will|we'll|we will|he'll|he will|she'll|she will|they'll|they will)\s+(?:call|ring|phone)\s+"
     r"(?:you|him|her|them|your (?:cell|mobile|phone|cellphone))\b|"
     r"\b(?:i'll|i will|we'll|we will)\s+give\s+you\s+a\s+(?:ring|call|bell|buzz)\b|"
     # or that the interviewer will ("Karen Holt will ring you on your mobile")
@@ -1362,7 +1368,12 @@ _AGREE = _rx(
     # an agency passing on the client's pick: "They've gone for Friday at 10am"
     r"\b(?:they've|they have|we've|we have|he's|she's|he has|she has) (?:gone|opted) (?:for|with)\b|"
 
-    r"\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|"
+    r"\b(?:is|sounds|would be) (?:perfect|great|ideal)\b|\bworks? (?:on|at|from) (?:my|our) end\b|"
+    # "Thursday at 1:30 PT works for Marcus!"
+    r"\bworks (?:great |well |fine )?for (?-i:[A-Z][a-z]+)(?:\s*[!.]|\s+(?:too|as well)\b)|"
+    # the same in the languages the tables read: "Perfeito, fica então quarta-feira às 15h"
+    r"\bfica (?:ent[ãa]o|combinado|marcado|confirmado)\b|\bperfeito\b|\bcombinad[oa]\b|\bperfecto\b|"
+    r"\bquedamos\b|\bperfett[oa]\b|\bci vediamo\b|\bparfait\b|\bc'est noté\b|\bpasst\b|\bperfekt\b|"
     # Singapore and Malaysia: "Thurs 3pm can!", "10am can lah"
     r"(?<=\d)(?:\s*[ap]\.?m\.?)?\s+can\s*(?:!|lah\b|ah\b)"
 )
@@ -1637,7 +1648,8 @@ class _Verdict:
 #: the shorthand of mail typed on a phone ("ok ur submitted", "she'll call u tmrw", "pls pick
 #: up"): lower-case only, so "U.S." or a "UR" team keeps its meaning
 _TEXTSPEAK = patterns.compile(
-    r"(?<![\w.'@/-])(u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w(?= \w)|cal(?= inv))(?![\w'@/-]|\.\w)"
+    # ("tmrw's call" is tomorrow's)
+    r"(?<![\w.'@/-])(u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w(?= \w)|cal(?= inv))(?![\w@/-]|'(?!s\b)|\.\w)"
 )
 _HM = patterns.compile(r"(?<![\w.'@/-])HMs?(?![\w'@/-])")
 _TEXTSPEAK_WORDS = {"u": "you", "ur": "your", "tmrw": "tomorrow", "tmrrw": "tomorrow", "tmw": "tomorrow",
@@ -1655,7 +1667,9 @@ _RESEARCH_INTERVIEWS = patterns.compile(rf"{_RESEARCH_KIND} interview(s|ing)?\b"
 
 
 #: the same words, found fast: a search that starts at a space or a bracket, as nearly all do
-_TEXTSPEAK_ANY = patterns.compile(r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w'@/-]|\.\w)")
+_TEXTSPEAK_ANY = patterns.compile(
+    r"[\s(\"](?:u|ur|tmrw|tmrrw|tmw|tmr|pls|plz|thx|mtg|abt|lmk|w|cal)(?![\w@/-]|'(?!s\b)|\.\w)"
+)
 _RESEARCH_BEFORE = patterns.compile(rf"{_RESEARCH_KIND} \Z", re.IGNORECASE)
 
 
@@ -2389,10 +2403,13 @@ class _Evidence:
     def asks_times(self) -> bool:
         """The candidate is asked outright for times or to pick a slot (no vague promise)."""
         # a booking link asks as plainly: "grab whatever slot suits you here: calendly.com/..."
-        return bool(
-            {"text: asks availability", "text: proposes slots", "text: scheduling link", "text: asks if a time works"}
-            .intersection(self.invite_text)
+        asking = (
+            "text: asks availability",
+            "text: proposes slots",
+            "text: scheduling link",
+            "text: asks if a time works",
         )
+        return any(cue.startswith(asking) for cue in self.invite_text)
 
     @cached_property
     def definite(self) -> bool:

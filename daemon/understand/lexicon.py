@@ -240,6 +240,12 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:tu|su)\s+(?:postulaci[oó]n|candidatura)\s+(?:ha\s+sido|fue)\s+(?:recibida|enviada|registrada)",
         r"(?:est[aá]|se encuentra)\s+en\s+revisi[oó]n",
     ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"(?:qu[ée]|cu[áa]les)\s+(?:d[íi]as?|horarios?)\s+(?:y\s+horarios?\s+)?(?:tienes|tiene|tendr[íi]as?|te\s+vendr[íi]an?|le\s+vendr[íi]an?)",
+        r"(?:cu[áa]l|qu[ée])\s+es\s+(?:tu|su)\s+disponibilidad",
+        r"(?:env[íi]a|m[áa]nda|ind[íi]ca)me\s+(?:tu|su)\s+disponibilidad",
+    ),
     "process": (
         r"(?:pr[oó]ximos|siguientes)\s+pasos",
         r"(?:te|le)\s+(?:mantendremos|daremos)\s+(?:informad[oa]|noticias)",
@@ -265,7 +271,17 @@ SPANISH: dict[str, tuple[str, ...]] = {
 PORTUGUESE: dict[str, tuple[str, ...]] = {
     # what before a time makes it the arrival, not the interview (when.py)
     "arrival": (r"chegada", r"chegar", r"apresente-se", r"na recep[çc][ãa]o"),
-    "interview": (r"entrevistas?", r"processo seletivo", r"etapa\s+(?:t[eé]cnica|final|com (?:o|a) gestor[a]?)"),
+    "interview": (
+        r"entrevistas?",
+        r"processo seletivo",
+        r"etapa\s+(?:t[eé]cnica|final|com (?:o|a) gestor[a]?)",
+        # "a última fase do processo" ("próxima etapa" is as often a test as a meeting)
+        r"[úu]ltima\s+(?:fase|etapa)",
+        r"fase\s+final",
+        # the first conversation is the screen: "Re: Jabuticaba Cloud – conversa inicial"
+        r"(?:conversa|bate-papo|chamada)\s+inicial",
+        r"primeira\s+conversa",
+    ),
     "hiring": (
         r"candidat[oa]s?",
         r"candidatura",
@@ -299,7 +315,7 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"(?:queremos|gostar[íi]amos\s+de)\s+(?:te\s+|lhe\s+)?receb[êe]-?(?:lo|la)?\w*",
         r"(?:te|lhe|os|as)\s+esperamos\s+(?:na|no|em|amanh[ãa])\b",
         rf"(?:te|o|a|lhe|vos)?\s*convid(?:amos|ar|[áa]-lo|[áa]-la)\s+(?:\w+\s+)?(?:para|a)\s+{_W5}"
-        r"(?:entrevista|conversa|bate-papo|chamada|videochamada|reuni[ãa]o|etapa)",
+        r"(?:entrevista|conversa|bate-papo|chamada|videochamada|reuni[ãa]o|etapa|fase)",
         r"gostar[ií]amos\s+de\s+(?:conversar|conhecer|bater um papo|agendar|marcar|te conhecer|falar)",
         r"(?:agendar|marcar)\s+(?:a\s+|uma\s+|sua\s+|nossa\s+)?(?:\w+\s+){0,2}?(?:entrevista|conversa|chamada|reuni[ãa]o)",
         r"confirm(?:amos|ar|ando|o)\s+(?:a\s+)?(?:sua\s+)?(?:\w+\s+){0,2}?entrevista",
@@ -311,7 +327,7 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         # reply side: slots offered, a time asked for or settled
         r"temos\s+(?:dois|duas|tr[êe]s|alguns|algumas)\s+(?:hor[áa]rios|op[çc][õo]es)",
         r"(?:qual|que\s+hor[áa]rio)\s+(?:voc[êe]\s+)?prefere",
-        r"(?:te|lhe)\s+(?:mando|envio|mandarei|enviarei)\s+(?:agora\s+)?o\s+(?:link|convite)\b",
+        r"(?:(?:te|lhe)\s+)?(?:mando|envio|mandarei|enviarei)\s+(?:agora\s+|j[áa]\s+)?o\s+(?:link|convite)\b",
         # "Marquei uma conversa inicial de 30 minutos na quinta-feira"
         r"(?:marquei|agendei|marcamos|agendamos)\s+(?:uma|a|um|o|sua|nossa)\s+(?:\w+\s+){0,2}?"
         r"(?:conversa|entrevista|chamada|reuni[ãa]o|bate-papo|call)",
@@ -342,6 +358,7 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
     "rejection": (
         # "decidimos seguir com outras pessoas candidatas"
         r"(?:seguir|continuar|avan[çc]ar)\s+com\s+outr[ao]s\s+(?:pessoas\s+)?(?:candidat[ao]s|perfis)",
+        r"(?:seguir|continuar|avan[çc]ar|prosseguir)\s+com\s+outra\s+pessoa",
         r"infelizmente,?\s+(?:\w+\s+){0,6}?n[ãa]o\s+"
         r"(?:seguiremos|foi poss[íi]vel|avan[çc]\w*|ser[áa]|daremos|prossegu\w*)",
         r"lamentamos\s+informar",
@@ -391,6 +408,11 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
         r"confirmada|em an[áa]lise)",
         r"obrigad[oa]\s+por\s+(?:se\s+candidatar|sua candidatura|se inscrever)",
         r"(?:est[áa]|segue)\s+em\s+an[áa]lise",
+    ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"(?:quais|que)\s+(?:dias?|hor[áa]rios?)\s+(?:e\s+hor[áa]rios?\s+)?(?:voc[êe]\s+|tu\s+)?(?:teria|tem|tens|terias)\s+(?:livres?\s+|dispon[íi]ve(?:l|is))",
+        r"(?:me\s+(?:diga|envie|mande|manda|diz))\s+(?:a\s+)?(?:sua|tua)\s+disponibilidade",
     ),
     "process": (r"pr[óo]ximos\s+passos", r"(?:vamos|iremos)\s+(?:te\s+)?(?:manter|dar)\s+(?:informad[oa]|retorno)"),
     "non_employer": (
@@ -573,6 +595,12 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"(?:vielen\s+dank|danke)\s+für\s+ihre\s+bewerbung",
         r"ihre\s+bewerbung\s+(?:ist\s+)?(?:\w+\s+)?(?:eingegangen|erhalten)",
         r"(?:haben|wir)\s+(?:ihre\s+)?bewerbung\s+(?:\w+\s+)?erhalten",
+    ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"wann\s+(?:h[äa]tten\s+sie|hast\s+du|passt\s+es\s+(?:ihnen|dir))",
+        r"(?:ihre|deine)\s+verf[üu]gbarkeit(?:en)?",
+        r"(?:nennen|schicken|senden)\s+sie\s+(?:mir|uns)\s+(?:gerne\s+)?(?:ein\s+paar\s+|einige\s+)?(?:termine|terminvorschl[äa]ge|zeitfenster)",
     ),
     "process": (
         r"nächsten\s+schritte",
@@ -792,6 +820,11 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"votre\s+candidature\s+(?:a\s+bien\s+[ée]t[ée]|est)\s+(?:re[çc]ue|enregistr[ée]e|transmise|en\s+cours)",
         r"(?:est|sera)\s+(?:actuellement\s+)?(?:[ée]tudi[ée]e|examin[ée]e|en\s+cours\s+d['’]\s?(?:examen|analyse))",
     ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"(?:quelles\s+sont\s+)?vos\s+disponibilit[ée]s",
+        r"quand\s+(?:seriez-vous|serais-tu|[êe]tes-vous|es-tu)\s+disponible",
+    ),
     "process": (
         r"(?:prochaines|suivantes)\s+[ée]tapes",
         r"(?:nous\s+)?(?:vous\s+)?tiendrons\s+(?:inform[ée]e?|au\s+courant)",
@@ -947,6 +980,11 @@ DUTCH: dict[str, tuple[str, ...]] = {
         r"(?:we|wij)\s+hebben\s+(?:je|jouw|uw)\s+sollicitatie\s+(?:\w+\s+)?ontvangen",
         r"(?:je|jouw|uw)\s+sollicitatie\s+(?:is\s+)?(?:\w+\s+)?ontvangen",
     ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"wanneer\s+(?:ben\s+je|bent\s+u|zou\s+(?:je|u))\s+beschikbaar",
+        r"(?:je|uw)\s+beschikbaarheid",
+    ),
     "process": (
         r"(?:volgende|vervolg)stappen",
         r"volgende\s+stappen",
@@ -1054,6 +1092,11 @@ POLISH: dict[str, tuple[str, ...]] = {
         r"dziękujemy\s+za\s+(?:przesłanie\s+|złożenie\s+)?(?:aplikacji|zgłoszenia|cv)",
         r"otrzymaliśmy\s+(?:\w+\s+){0,2}?(?:aplikację|zgłoszenie|cv)",
     ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"kiedy\s+(?:by(?:łby|łaby)\s+pan(?:i)?|masz|ma\s+pan(?:i)?)\s+czas",
+        r"(?:twoj[aą]|pana|pani)\s+dost[eę]pno[śs][ćc]",
+    ),
     "process": (r"(?:kolejn|następn)\w*\s+krok\w*", r"informacj\w*\s+zwrotn\w*", r"odezwiemy\s+się"),
     "non_employer": (r"wywiad\w*", r"dziennikar\w*", r"redakcj\w*"),
     # ("newsletter" is the English rule's word already: a second rule for it would count one mention twice)
@@ -1133,6 +1176,11 @@ SWEDISH: dict[str, tuple[str, ...]] = {
     "ooo_away": (r"jag\s+(?:är|har)\s+(?:\w+\s+){0,2}?(?:på\s+semester|ledig|tjänstledig|bortrest|semester)",),
     "ooo_return": (r"(?:tillbaka|åter)\s+(?:\w+\s+){0,2}?(?:den|på|i|\d)",),
     "ack": (r"tack\s+för\s+din\s+ansökan", r"(?:tagit\s+emot|mottagit)\s+din\s+ansökan"),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"n[äa]r\s+(?:passar\s+det|skulle\s+du\s+kunna|har\s+du\s+tid)",
+        r"(?:din|er)\s+tillg[äa]nglighet",
+    ),
     "process": (r"nästa\s+steg", r"återkommer"),
     "non_employer": (r"journalist\w*", r"podd\w*"),
     "negative_topic": (r"lediga\s+jobb", r"jobbtips"),
@@ -1189,6 +1237,11 @@ NORWEGIAN: dict[str, tuple[str, ...]] = {
     "ooo_away": (r"jeg\s+(?:er|har)\s+(?:\w+\s+){0,2}?(?:på\s+ferie|ferie|fri|utilgjengelig)",),
     "ooo_return": (r"tilbake\s+(?:\w+\s+){0,2}?(?:den|på|\d)",),
     "ack": (r"takk\s+for\s+(?:din\s+)?søknad\w*", r"mottatt\s+(?:din\s+)?søknad\w*"),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"n[åa]r\s+(?:passer\s+det|har\s+du\s+tid|kan\s+du)",
+        r"(?:din|deres)\s+tilgjengelighet",
+    ),
     "process": (r"neste\s+steg", r"kommer\s+tilbake\s+til\s+deg"),
     "non_employer": (r"journalist\w*", r"reportasje\w*"),
     "negative_topic": (r"ledige\s+stillinger", r"stillingsvarsel\w*"),
@@ -1244,6 +1297,11 @@ DANISH: dict[str, tuple[str, ...]] = {
     "ooo_away": (r"jeg\s+(?:er|holder)\s+(?:\w+\s+){0,2}?(?:på\s+ferie|ferie|sommerferie|fri)",),
     "ooo_return": (r"tilbage\s+(?:\w+\s+){0,4}?(?:den|på|\d|mandag|tirsdag|onsdag|torsdag|fredag)",),
     "ack": (r"tak\s+for\s+din\s+ansøgning", r"modtaget\s+din\s+ansøgning"),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"hvorn[åa]r\s+(?:passer\s+det|har\s+du\s+tid|kan\s+du)",
+        r"(?:din|jeres)\s+tilg[æe]ngelighed",
+    ),
     "process": (r"næste\s+skridt", r"vender\s+tilbage"),
     "non_employer": (r"journalist\w*", r"reportage\w*"),
     "negative_topic": (r"ledige\s+stillinger", r"jobagent\w*"),
@@ -1408,6 +1466,11 @@ ITALIAN: dict[str, tuple[str, ...]] = {
         r"(?:abbiamo\s+)?ricevuto\s+(?:la\s+)?(?:sua|tua)\s+candidatura",
         r"candidatura\s+ricevuta",
         r"conferma\s+(?:di\s+)?ricezione",
+    ),
+    # the candidate asked for days and times ("Quais dias e horários você teria disponíveis?")
+    "asks": (
+        r"(?:quali\s+sono\s+)?(?:le\s+)?(?:tue|sue|vostre)\s+disponibilit[àa]",
+        r"quando\s+(?:saresti|sarebbe|sei|[èe])\s+disponibile",
     ),
     "process": (
         r"prossimi\s+passi",
@@ -1613,6 +1676,10 @@ GLUE = (
     "h",
     "h.",
     "il",
+    # a range's "from": Portuguese "das 9h30 às 13h00", Italian "dalle 9.30 alle 13", Spanish "desde las 10"
+    "das",
+    "dalle",
+    "desde",
 )
 #: words that join a clock range ("de 10h a 11h", "de 9:00 hasta 10:00", "das 14h às 15h")
 RANGE = ("a", "às", "as", "hasta", "até", "ate", "à", "tot", "do", "alle")

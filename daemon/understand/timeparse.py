@@ -1112,6 +1112,8 @@ def _time_atoms(text: str) -> list[_Atom]:
             if _DURATION_BEFORE.search(text, max(0, m.start() - 28), m.start()):
                 continue
             sep, ap = (g("asep") or "").strip() or None, _meridiem(g("aap") or g("sap"))  # "10 h 30"
+            if g("ah") == "0" and ap is None and not suffix:
+                continue  # "the 0:55-1:40 stretch": a video's timecode; a clock writes 00:55 or 12:55 am
             if (
                 suffix in ("hrs", "hs")
                 and sep is None
