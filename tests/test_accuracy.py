@@ -140,6 +140,16 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 18's fixes were in, measured once at 7784acd (0.949/0.939, two false
     # invitations: a placement agency's "update your availability"), then tuned
     "b18-fin": (0.98, 0.96),
+    # the nineteenth round, measured once at e1cfe5a (a clean worktree): b19-media (0.770/0.633,
+    # six false invitations: podcasts, reporters and shoots booking "interviews"), b19-vet
+    # (0.937/0.794, three: military clocks, a clearance investigator, a class), b19-remote
+    # (0.905/0.838), then tuned
+    "b19-media": (0.98, 0.96),
+    "b19-vet": (1.0, 1.0),
+    "b19-remote": (1.0, 0.97),
+    # held back until round 19's fixes were in, measured once at 0d41335: 1.000/1.000, no false
+    # invitation (the first held-back set to meet issue 14's bar); not tuned on
+    "b19-fin": (1.0, 1.0),
 }
 
 
