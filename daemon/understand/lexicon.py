@@ -251,7 +251,6 @@ SPANISH: dict[str, tuple[str, ...]] = {
         r"(?:te|le)\s+(?:mantendremos|daremos)\s+(?:informad[oa]|noticias)",
     ),
     "non_employer": (
-        r"podcast",
         r"episodio",
         r"periodista",
         r"reportaje",
@@ -416,7 +415,6 @@ PORTUGUESE: dict[str, tuple[str, ...]] = {
     ),
     "process": (r"pr[óo]ximos\s+passos", r"(?:vamos|iremos)\s+(?:te\s+)?(?:manter|dar)\s+(?:informad[oa]|retorno)"),
     "non_employer": (
-        r"podcast",
         r"epis[óo]dio",
         r"jornalista",
         r"reportagem",
@@ -611,7 +609,6 @@ GERMAN: dict[str, tuple[str, ...]] = {
         r"(?:angenehme|gute|tolle|nette)[ns]?\s+gespräch",
     ),
     "non_employer": (
-        r"podcast",
         r"journalist(?:in)?",
         r"redaktion",
         r"zeitung",
@@ -830,8 +827,6 @@ FRENCH: dict[str, tuple[str, ...]] = {
         r"(?:nous\s+)?(?:vous\s+)?tiendrons\s+(?:inform[ée]e?|au\s+courant)",
     ),
     "non_employer": (
-        r"podcast",
-        r"[ée]pisode",
         r"journaliste",
         r"reportage",
         r"entretien\s+(?:annuel\s+de\s+votre|de\s+(?:la|votre|vos|l['’]\s?)\s*(?:chaudi[èe]re|v[ée]hicule|voiture|"
@@ -991,7 +986,6 @@ DUTCH: dict[str, tuple[str, ...]] = {
         r"(?:we|wij)\s+(?:houden|laten)\s+(?:je|u)\s+(?:op\s+de\s+hoogte|weten)",
     ),
     "non_employer": (
-        r"podcast",
         r"journalist(?:e)?",
         r"redactie",
         r"krant",
