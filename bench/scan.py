@@ -31,7 +31,7 @@ the time goes; ``--instructions`` counts the instructions of one baseline and on
 scan under valgrind (steady where wall time is not, but not time). Usage::
 
     .venv/bin/python bench/scan.py [--mix current|chatty] [--sizes 1000,10000] [--repeats 3] [--passes 20]
-                                   [--profile] [--instructions] [--no-pattern-cache]
+                                   [--profile [--profile-out FILE]] [--instructions] [--no-pattern-cache]
 """
 
 from __future__ import annotations
@@ -325,7 +325,7 @@ def incremental(cfg: Path, acc: BenchAccount, now: datetime, passes: int) -> Inc
 # ---------------------------------------------------------------------- profile
 
 
-def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int) -> None:
+def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int, out: Path | None = None) -> None:
     import cProfile
     import pstats
 
@@ -345,6 +345,9 @@ def profile_cold(acc: BenchAccount, workdir: Path, now: datetime, top: int) -> N
     wall = time.perf_counter() - t0
     print(f"  profile: in-process cold scan {wall:.2f} s ({reports[0].summary()})")
     stats = pstats.Stats(prof)
+    if out is not None:
+        stats.dump_stats(out)
+        print(f"  profile written to {out} (read it with python -m pstats)")
     for key in ("tottime", "cumulative"):
         print(f"  top {top} by {key}:")
         stats.sort_stats(key)
@@ -446,7 +449,7 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
                     f"({c_ir / b_ir:.2f}x)"
                 )
         if args.profile:
-            profile_cold(acc, s.root, now, args.top)
+            profile_cold(acc, s.root, now, args.top, args.profile_out)
 
 
 def compile_bytecode() -> str:
@@ -481,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         "--instructions", action="store_true", help="also count both sides' instructions under valgrind (slow)"
     )
     ap.add_argument("--top", type=int, default=15)
+    ap.add_argument("--profile-out", type=Path, help="with --profile, also write the pstats file here")
     ap.add_argument(
         "--no-pattern-cache",
         action="store_true",

@@ -4,7 +4,7 @@ Starts a private Dovecot, fills an INBOX of N messages (``gen_mailbox``, ``--mix
 untimed cold scan (which fills the pattern cache, as any earlier run of an installation
 does), then ``--repeats`` times runs a fresh process that scans from a fresh state dir with
 the runner's calls wrapped in thread-CPU timers, and prints per phase: the prefilter
-(``is_candidate``), parsing and analysing the bodies, applying them to applications, carrying
+(``verdict``), parsing and analysing the bodies, applying them to applications, carrying
 out the actions (drafts), and the imports. Thread CPU, so the warm-up thread's compiling is
 not in the phases (it is in the process total).
 
@@ -56,7 +56,7 @@ from daemon.config import load
 from daemon.logging import configure
 from daemon.service import runner
 t_imports = time.process_time()
-wrap(runner, "is_candidate", "prefilter")
+wrap(runner, "verdict", "prefilter")
 wrap(runner, "parse", "parse")
 wrap(runner, "analyze_mail", "analyse")
 wrap(runner.AccountRunner, "_apply", "apply")
