@@ -33,7 +33,7 @@ from daemon import budget
 from daemon.errors import FollowupdError, LoginNeeded, StateError, UserError
 from daemon.followup import compose, tracker
 from daemon.model import Analysis, Mail, PlannedStage
-from daemon.service import accounts
+from daemon.service import accounts, analysis_helper
 from daemon.service.notify import Notice
 from daemon.service.store import DuplicateEffectError, EffectKind, Store, WriterLock, refuse_truncated
 from daemon.settings import AccountSettings, Settings
@@ -48,6 +48,9 @@ log = structlog.get_logger(LOGGER)
 
 #: bodies fetched per round trip
 FETCH_BATCH = 50
+#: a first scan starts its analysis helper (another core) once it has kept this many headers:
+#: below, the helper's start costs more CPU than it saves
+HELPER_AFTER = 100
 #: on a first scan, one "first scan progress" line this often (seconds) instead of a line
 #: per analysed message, which then goes to debug
 PROGRESS_EVERY_S = 10.0
@@ -189,6 +192,8 @@ class AccountRunner:
         self._index: tracker.MatchIndex | None = None
         #: the user's display name learned from their sent mail (None: not looked up yet)
         self._sender: str | None = None
+        #: a first scan's analysis helper, for the pass that started it
+        self._helper: analysis_helper.Helper | None = None
 
     # ------------------------------------------------------------------ connection
 
@@ -229,6 +234,7 @@ class AccountRunner:
             self.log.warning("cannot record the account's state", error=str(exc))
 
     def close(self) -> None:
+        self._end_helper()
         if self.connector is not None:
             try:
                 self.connector.close()
@@ -293,10 +299,26 @@ class AccountRunner:
             folders.append((roles.sent, "outbound"))
         if any(self.store.get_cursor(self.account.name, f) is None for f in roles.watched):
             _warm_up_once()  # a first scan: its header fetch leaves time to compile in
-        for folder, direction in folders:
-            self.sync_folder(folder, direction, now, report, progress=progress)
+        try:
+            for folder, direction in folders:
+                self.sync_folder(folder, direction, now, report, progress=progress)
+        finally:
+            self._end_helper()
         self.tick(now, report)
         return report
+
+    def _start_helper(self) -> None:
+        if self._helper is not None or not analysis_helper.enabled():
+            return
+        try:
+            self._helper = analysis_helper.Helper()
+        except Exception as exc:  # no second process: this scan analyses everything itself
+            self.log.debug("no analysis helper", error=f"{type(exc).__name__}: {exc}")
+
+    def _end_helper(self) -> None:
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.close()
 
     def sync_folder(self, folder: str, direction: str, now: datetime, report: PassReport, *, progress: bool) -> None:
         conn = self._conn()
@@ -329,11 +351,14 @@ class AccountRunner:
 
         # what the connector kept, with its verdict: the pass below sorts them without judging again
         kept: dict[bytes, str] = {}
+        first_scan = cursor is None
 
         def keep(header: bytes) -> bool:
             said = judge(header)
             if said != SKIP:
                 kept[header] = said
+                if first_scan and not outbound and len(kept) == HELPER_AFTER:
+                    self._start_helper()  # it starts while the rest of the headers come in
             return said != SKIP
 
         # the connector drops what the prefilter turns down as it reads the headers, so a
@@ -373,18 +398,34 @@ class AccountRunner:
         # a first scan analyses hundreds or thousands of old messages: a line each would be
         # a flood (and a sixth of the scan's time), so those that belong to no application
         # go to debug and the log shows how far the scan is instead
-        first_scan = cursor is None
         each: int | None = logging.INFO
         if first_scan:
             each = logging.DEBUG if logging.getLogger(LOGGER).isEnabledFor(logging.DEBUG) else None
         started = last = time.monotonic()
         if first_scan and wanted:
             flog.info("first scan", messages=len(fresh) + result.skipped, to_analyse=len(wanted))
-        for start in range(0, len(wanted), FETCH_BATCH):
-            batch = wanted[start : start + FETCH_BATCH]
-            for key, raw in conn.fetch(folder, [r.key for r in batch]):
-                self.process(raw, folder, validity, key, outbound, now, report, log_level=each)
+        batches = [wanted[start : start + FETCH_BATCH] for start in range(0, len(wanted), FETCH_BATCH)]
+
+        def fetch(b: int) -> tuple[list[tuple[int, bytes]], analysis_helper.Shared | None]:
+            fetched = list(conn.fetch(folder, [r.key for r in batches[b]]))
+            if self._helper is None or not self._helper.alive or outbound:
+                return fetched, None
+            return fetched, self._helper.share([raw for _, raw in fetched], users, self._known_employers(), self.pulse)
+
+        coming = fetch(0) if batches else None
+        for b in range(len(batches)):
+            assert coming is not None
+            fetched, shared = coming
+            # with a helper, the next batch is handed over before this one is applied, so the
+            # helper always has work while the runner applies
+            helping = self._helper is not None and self._helper.alive
+            coming = fetch(b + 1) if helping and b + 1 < len(batches) else None
+            for i, (key, raw) in enumerate(fetched):
+                ahead = (shared, i) if shared is not None else None
+                self.process(raw, folder, validity, key, outbound, now, report, log_level=each, ahead=ahead)
                 done += 1
+            if coming is None and b + 1 < len(batches):
+                coming = fetch(b + 1)
             if first_scan and done < len(wanted) and time.monotonic() - last >= PROGRESS_EVERY_S:
                 last = time.monotonic()
                 flog.info("first scan progress", analysed=done, to_analyse=len(wanted))
@@ -400,6 +441,7 @@ class AccountRunner:
                 analysed=done,
                 skipped=len(skipped) + result.skipped,
                 applications=len(self._app_map()),
+                by_helper=self._helper.analysed if self._helper is not None else 0,
                 seconds=round(time.monotonic() - started, 1),
             )
         self.store.set_cursor(self.account.name, folder, result.cursor)
@@ -417,11 +459,13 @@ class AccountRunner:
         report: PassReport,
         *,
         log_level: int | None = logging.INFO,
+        ahead: tuple[analysis_helper.Shared, int] | None = None,
     ) -> None:
         """Analyse one message and apply it to its application. Never raises for bad mail.
 
         Its "message" line is logged at ``log_level`` (None: not at all), or at info when
-        the message belongs to an application.
+        the message belongs to an application. ``ahead``: the batch handed to the analysis
+        helper and this message's place in it.
         """
         acc = self.account.name
         try:
@@ -438,8 +482,12 @@ class AccountRunner:
             analysis = None
             if direction == "inbound":
                 try:
+                    known = self._known_employers()
                     with budget.limit(budget.ANALYSIS_BUDGET_S, pulse=self.pulse):
-                        analysis = analyze_mail(mail, users, self._known_employers())
+                        if ahead is not None:
+                            analysis = ahead[0].take(ahead[1], mail, known)
+                        if analysis is None:
+                            analysis = analyze_mail(mail, users, known)
                 except budget.TooCostly:
                     # marked seen, so neither the next pass nor a restart analyses it again
                     self.log.warning(

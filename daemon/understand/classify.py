@@ -2031,10 +2031,9 @@ class _Evidence:
     def known_employer(self) -> bool:
         """From an employer the user already has an application with (a person there, not a
         newsletter or a no-reply notice)."""
-        f = self.mail.from_
-        if f is None or not self.known_employers or self.noreply_sender:
+        org = employer_key(self.mail)
+        if org is None or not self.known_employers or self.noreply_sender:
             return False
-        org = extract.org_domain(f.domain)
         return org in self.known_employers and org not in extract.FREEMAIL
 
     @cached_property
@@ -2554,6 +2553,16 @@ def _decide(
         raise AssertionError("the last row always holds")
     finally:
         notes.extend(e.notes)
+
+
+def employer_key(mail: Mail) -> str | None:
+    """All that classification reads of ``known_employers``: whether this key is in it.
+
+    The sender's organisation domain. A result computed with other employers known is the
+    same whenever this key is in both sets or in neither (the runner's analysis helper
+    relies on it: keep it the only lookup)."""
+    f = mail.from_
+    return extract.org_domain(f.domain) if f is not None else None
 
 
 def _written(mail: Mail) -> str:
