@@ -750,6 +750,16 @@ def split_text(text: str) -> tuple[str, str, str]:
             quote_at = i
             break
     body_lines, quoted_lines = lines[:quote_at], lines[quote_at:]
+    marks = [k for k in range(quote_at, n) if lines[k].strip().startswith(">")] if quote_at < n else []
+    if marks and marks[0] - quote_at <= 3:
+        # a bottom-posted reply: an attribution and the ">" quote first, the answer below it
+        last = marks[-1]
+        inside = all(not lines[k].strip() or lines[k].strip().startswith(">") for k in range(marks[0], last + 1))
+        after = [k for k in range(last + 1, n) if lines[k].strip()]
+        if inside and after and not any(_quote_starts(lines, k) for k in after):
+            body_lines = lines[:quote_at] + lines[last + 1 :]
+            quoted_lines = lines[quote_at : last + 1]
+            by_marks = False
     if by_marks:
         last_mark = max(k for k in range(quote_at, n) if lines[k].strip().startswith(">"))
         first_mark = next(k for k in range(quote_at, n) if lines[k].strip().startswith(">"))
@@ -857,6 +867,20 @@ def forward_in(text: str, subject: str) -> Forward:
     j = start
     while j < n and not lines[j].strip():
         j += 1
+    if j < n and lines[j].lstrip().startswith(">"):
+        # Apple Mail and some phones quote what they forward ("Begin forwarded message:" then
+        # "> From: …"): the forwarded message is the quoted block, one level down
+        block: list[str] = []
+        for line in lines[j:]:
+            bare = line.lstrip()
+            if bare.startswith(">"):
+                block.append(bare[2:] if bare.startswith("> ") else bare[1:])
+            elif not bare:
+                block.append("")
+            else:
+                break
+        lines = lines[:j] + block
+        n = len(lines)
     header_end = j
     seen_header = False
     wrapped = 0
