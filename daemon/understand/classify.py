@@ -231,7 +231,9 @@ _MEETING = (
 )
 _MEETING_WORD = _rx(rf"\b{_MEETING}\b")
 _INTERVIEW = _rx(
-    r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|recruiter screen|technical screen|"
+    r"\b(?:interview\w*|phone[- ]?screen\w*|screening call|(?:recruiter|hr|technical) screen|"
+    # aviation: "Sim eval slots", "a simulator evaluation", "the sim assessment"
+    r"(?:sim|simulator) (?:eval(?:uation)?|assessment)s?|"
     r"on-?site|final round|(?:first|second|third|next|final)[- ](?:round|stage|panel)|round \d|super-?days?|"
     r"final conversation|(?:team|host)[- ]match(?:ing)?|"
     # a round named by what the candidate does in it: "our role-play round", "the mock pitch round"
@@ -320,7 +322,9 @@ _NEGATIVE_TOPICS = _rules(
     ("job alert", r"\bjob alerts?\b|\bnew jobs?\b.{0,40}\b(?:match|for you)\b|\bjobs? you (?:may|might) "
      r"(?:like|be interested)|\brecommended jobs\b|\bjobs for you\b|\beasy apply\b|\beasily apply\b|"
      r"\bsimilar jobs\b|\bnew jobs? (?:posted|matching)\b|\bjobs? matching your\b"),
-    ("review digest", r"\binterview reviews?\b|\bcompany reviews?\b|\banonymous (?:interview )?"
+    ("review digest", r"\binterview reviews?\b|"
+     r"\bcompany reviews?\b(?!\s+(?:an?|the|its|our|their|your|all|every|this|that|whether|how)\b)|"
+     r"\banonymous (?:interview )?"
      r"(?:candidate|employee)\b|\bsalary (?:reports?|insights)\b"),
     ("newsletter", r"\bnewsletter\b|\bissue #\s?\d+|(?:^|\|)\s*issue\s+(?:no\.?\s*)?\d{1,4}\s*$|"
      r"\byou(?:'re| are) subscribed as\b|\bread (?:it |this (?:issue )?)?online\s*:|"
@@ -370,7 +374,12 @@ _INTERVIEWER_SIDE = _rx(
     r"\bas (?:the|an?|our) (?:\w+ ){0,2}interviewer\b|\byou(?:'re| are| will be)\s+(?:\w+\s+)?"
     r"interviewing (?:the |a |this )?candidate|\b(?:submit|complete|fill (?:in|out)) (?:your|the) "
     r"(?:interview )?(?:scorecard|feedback form|feedback)\b|\bscorecard\b|^\s*candidates?\s*:|"
-    r"\binterview kit\b|\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
+    r"\binterview kit\b|"
+    # "thank you for agreeing to sit on the panel", "we're interviewing the two finalists"
+    r"\bsit(?:ting)? on (?:the|our|an?|this) (?:interview(?:ing)? |hiring |selection |search )?(?:panel|committee)\b|"
+    r"\b(?:we're|we are|we'll be|we will be) interviewing (?:the |our |all )?(?:two |three |four |five |\d )?"
+    r"(?:[\w-]+ ){0,3}?(?:finalists|candidates)\b|"
+    r"\bshadow(?:ing)? (?:the |this |an )?interview|\binterviewer training\b|"
     r"\bdebrief\b|"
     # German: "Du bist als Interviewer:in eingeplant", "Kandidatin: Mara Yilmaz", "Bewertungsbogen"
     r"\bals interviewer(?::?in(?:nen)?)?\b|\bbewertungsbogen\b|^\s*kandidat(?:in)?\s*:|"
@@ -383,7 +392,9 @@ _INTERVIEWER_SIDE = _rx(
 _INTERVIEWER_WEAK = _rx(r"\bdebrief\w*|\bscorecards?\b|\bfeedback\b")
 #: a message that speaks to the candidate about their own process
 _TO_CANDIDATE = _rx(
-    r"\b(?:with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|good luck|"
+    # an invitation to the candidate: a simulator check's "brief, debrief" is part of their day
+    r"\b(?:(?:pleased|delighted|happy|like|love) to invite you|you(?:'re| are) (?:invited|confirmed|booked)|"
+    r"with us|come back to you|get back to you|back to you|(?:move|moving) you (?:forward|on|through)|good luck|"
     r"(?:we'll|we will) (?:have|see|meet|take) you|"
     r"your (?:[\w-]+ )?(?:application|candidacy|interview|onsite|"
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
@@ -396,6 +407,11 @@ _TO_CANDIDATE = _rx(
     r"(?:job|role|position) scorecard)\b"
 )
 
+#: an invitee who books the user's slot as an employer, in the answers a booking tool passes on
+_INVITEE_HIRES = _rx(
+    r"\b(?:i'm|i am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:recruiter|hiring manager|talent partner|sourcer)\b|"
+    r"\bour\s+(?:[\w-]+\s+){0,4}?(?:opening|role|position|vacancy|req)\b|\b(?:we're|we are)\s+hiring\b"
+)
 #: people who are not employers but book "an interview" or a session with the candidate: career
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
 #: candidate conducts, podcasts and journalists
@@ -524,6 +540,10 @@ _PROCESS = _rx(
 # --- categories -------------------------------------------------------------------------
 
 _REJECTION = _rules(
+    # "they ended up promoting their 2nd shift supervisor ... so they won't be moving forward with
+    # outside candidates"
+    ("text: no outside candidates", r"\b(?:won't|will not|aren't|are not|not)\s+(?:be\s+)?(?:moving|going)\s+"
+     r"forward\s+with\s+(?:any\s+)?(?:outside|external)\s+(?:candidates|applicants|hires)\b"),
     ("text: decided not to proceed", r"\b(?:decided|chosen|chose|elected|opted)\s+(?:not\s+to|to\s+not)\s+"
      r"(?:move|proceed|progress|advance|continue|pursue|go|invite you|shortlist you|take you)\b"),
     # "you were not among the best-qualified candidates referred ... You will not be considered further"
@@ -608,7 +628,10 @@ _REJECTION = _rules(
      r"\b(?:has|have)\s+(?:now\s+)?(?:completed|concluded|finished)\s+(?:(?:her|his|its|their|our)\s+)?hiring\b|"
      r"\ball\s+(?:of\s+)?(?:the\s+|our\s+|(?:her|his)\s+)?(?:\w+\s+)?(?:positions|clerkships|roles|vacancies)\s+"
      r"(?:have been|are now|are)\s+filled\b|"
-     r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b"),
+     r"\boffered the (?:role|position) to (?:another|a different|a) candidate\b|"
+     # "We ended up filling the CL300 seat with a pilot who was already typed"
+     r"\b(?:ended up|have|had|decided to|went ahead and)\s+fill(?:ing|ed)?\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?"
+     r"(?:seat|role|position|opening|vacancy|job|post)\s+(?:with|internally)\b"),
     ("text: not selected", r"\b(?:you )?(?:were|have) not been selected\b|\bnot selected (?:to|for)\b|"
      r"\b(?:were|was|have|has)(?:n't|\s+not)\s+(?:been\s+)?shortlisted\b|"
      r"\b(?:your application|you)(?: for [^.!?\n]{1,60}?)? (?:was|were|has been|have been) unsuccessful\b|"
@@ -669,6 +692,10 @@ _ENVELOPE = _rx(
 
 _CANCEL_SUBJECT = _rx(r"\b(?:cancel(?:l)?ed|cancellation|cancel(?:l)?ing|abgesagt|storniert)\b")
 _CANCEL_TEXT = _rules(
+    # "so tomorrow's final (3:30-4:15 CT with Raj and Colleen) is cancelled"
+    ("text: the interview is cancelled", r"\b(?:tomorrow's|today's|tonight's|\w+day's|the|your|our)\s+"
+     r"(?:[\w-]+\s+)?(?:final|finals|onsite|on-site|panel|screen|interview|call|chat|round|meeting)"
+     r"(?:\s*\([^()\n]{0,80}\))?\s+(?:is|has been|was|'s been|has had to be)\s+(?:now\s+)?cancel(?:l)?ed\b"),
     ("text: has to cancel", r"\b(?:(?:need|have|had|must|going|asked (?:me|us)|been asked|"
      r"want(?:s|ed)? (?:me|us))\s+"
      r"to|must|gotta|got to)\s+cancel\s+(?:(?:tomorrow|today|tonight)\b|"
@@ -685,7 +712,10 @@ _CANCEL_TEXT = _rules(
      r"been|stands?)\s+(?:been\s+)?(?:cancel(?:l)?ed|called off)\b"),
     ("text: cancelled the interview", r"\b(?:i(?:'ve)?|we(?:'ve)?|has|have)\s+(?:therefore\s+|now\s+|also\s+)?"
      r"cancel(?:l)?ed\s+"
-     r"(?:your|our|the|this)\b"),
+     r"(?:your|our|the|this)\b"
+     # "we've cancelled the flights for Monday and rebooked you": the travel, not the interview
+     r"(?!\s+(?:[\w-]+\s+)?(?:flights?|hotel|room|reservations?|tickets?|rental|car|train|travel|itinerary|"
+     r"taxi|shuttle|lunch|dinner|order|subscription)\b)"),
     # a scheduling tool's notice: "Lena Baumann canceled the event below"
     ("text: event cancelled", r"\b(?:has )?cancel(?:l)?ed (?:this|the) (?:event|meeting|interview|call|"
      r"appointment|booking)\b|\b(?:the|this|your) (?:event|meeting|booking|appointment)(?: below| above)? "
@@ -712,6 +742,9 @@ _RESCHEDULE_TEXT = _rules(
      r"(?:now\s+|just\s+|therefore\s+|also\s+)?(?:been\s+)?(?:re-?scheduled|moved|pushed|shifted|re-?booked|"
      r"postponed(?=\s+(?:to|until|till)\b))"
      r"(?!\s+(?:forward|on|ahead)\b)"),
+    # "Ardent moved your interview to Wednesday 9/17 at 10:30 AM PT"
+    ("text: moved the interview to", rf"\b(?:moved|rescheduled|pushed|shifted|bumped)\s+(?:your|the|our)\s+"
+     rf"(?:[\w-]+\s+){{0,2}}?{_MEETING}\s+(?:back\s+)?(?:to|until|till)\b"),
     ("text: postponed", rf"\b(?:postpon\w+|push(?:ed|ing)? back|bump(?:ed|ing)?)\b[^.\n]{{0,60}}\b{_MEETING}\b|"
      rf"\b{_MEETING}\b[^.\n]{{0,60}}\b(?:postponed|pushed back|pushed to|bumped to|moved to)\b"),
     ("text: moving the interview", r"\b(?:we're|we are|i'm|i am|we'll be|we will be)\s+(?:having to\s+)?"
@@ -835,7 +868,7 @@ _INVITE_TEXT = _rules(
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\b"),
     ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
-     r"get to know you (?:in|on|over|at) (?:a|an|our)\b|"
+     r"get to know you (?:in|on|over|at) (?:a|an|our)\b|bring you (?:on-?site|onsite|in|back(?: in)?)\b|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
 
     r"host you (?:on|at|for)|"
@@ -848,7 +881,7 @@ _INVITE_TEXT = _rules(
      r"\b(?:got|booked|lined up|set up|arranged)\s+you\s+(?:in\s+)?(?:for\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
      r"(?:interview|trade test|trial day|trial shift|site visit|chat)\b|"
      # "They want you back THIS AFTERNOON for finals"
-     r"\b(?:want|wants|like|love)\s+(?:to\s+(?:see|have)\s+)?you\s+back\b[^.\n]{0,40}\bfor\s+(?:the\s+)?"
+     r"\b(?:want|wants|like|love)\s+(?:to\s+(?:see|have)\s+)?you\s+back\b[^.\n]{0,40}\bfor\s+(?:the\s+|a\s+)?"
      r"(?:finals?|final round|next round|onsite|superday)\b|"
      # "would like you to go through to the final panel"
      r"\b(?:like|love|want)\s+you\s+to\s+(?:go through|progress|proceed|come through|move (?:forward|on))\s+to\s+"
@@ -886,7 +919,10 @@ _INVITE_TEXT = _rules(
     # "We've booked it for: Tuesday, 2025-11-18, 16:00-17:00 UTC"
     ("text: booked it for you", r"\b(?:we(?:'ve|\s+have)|i(?:'ve|\s+have))\s+(?:now\s+|just\s+|already\s+)?"
      r"(?:booked|scheduled|set)\s+(?:it|this|that|you|one)\s+(?:in\s+)?(?:for|on|at)\b[\s:]*"
-     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|\d)"),
+     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|tomorrow|today|\d)|"
+     # "I've booked Wednesday 8/20, 2:00-2:45 PM ET on Teams" (not "I've booked Friday off")
+     r"\b(?:we(?:'ve|\s+have)|i(?:'ve|\s+have))\s+(?:now\s+|just\s+|already\s+)?(?:booked|scheduled)\s+"
+     r"(?:(?:mon|tues|wednes|thurs|fri)day)\b(?![^.\n]{0,30}\b(?:off|as a day off|for leave)\b)[^.\n]{0,20}?\d"),
     # "Come in tomorrow anytime between 9 and 11 am to our Groveport branch": a walk-in window
     ("text: come in at a time", r"\b(?:come|stop|swing|drop)\s+(?:in|by)\s+(?:tomorrow|today|on\s+\w+day|"
      r"(?:this|next)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:any\s*time\s+)?"
@@ -900,7 +936,11 @@ _INVITE_TEXT = _rules(
      r"\b(?:can|could|may) (?:i|we) (?:call|ring|phone) you (?:today|tomorrow|tonight|"
      r"(?:on|this|next) \w+|at \d)|"
      r"\b(?:are you|would you be|will you be)\s+(?:available|free|around)\s+(?:on|at|"
-     r"this|next|for (?:a|an))\b|\b(?:can|could) (?:you|u) (?:do|make)\s+"
+     r"this|next|for (?:a|an))\b|"
+     # "Are you free Monday, November 17 or Wednesday, November 19?" (a weekday: a friend's
+     # "are you around Saturday?" is not this)
+     r"\b(?:are you|would you be|will you be)\s+(?:available|free)\s+(?:mon|tues|wednes|thurs|fri)day\b|"
+     r"\b(?:can|could) (?:you|u) (?:do|make)\s+"
      r"(?:it\s+|a\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|"
      r"tomorrow|\d)|\bhow about\s+(?:(?:this|next)\s+)?(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|\d)|"
      r"\b(?:can|could) you (?:present|meet|join|come in|hop on|talk)\b[^?\n]{0,60}?\b(?:mon|tue|wed|thu|fri|sat|sun|"
@@ -1293,7 +1333,7 @@ _ROLE_NAMED = _rx(
 _OWN_JOB = _rx(r"\b(?:your|the|my) new (?:role|job|position)\b|\bcongrat\w*[^.!?\n]{0,40}")
 _SCREENING = _rx(
     r"\b(?:(?:intro(?:ductory)?|first|initial)[- ](?:call|chat|conversation|meeting)|screening (?:call|chat)|"
-    rf"phone[- ]?screen\w*|recruiter (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
+    rf"phone[- ]?screen\w*|(?:recruiter|hr|ta|talent) (?:call|chat|screen)|interview\w*|{_ROUND_KIND})\b"
 )
 #: an intro meeting named in a calendar event's summary
 _INTRO_EVENT = _rx(r"\b(?:intro(?:ductory)?|introduction)\b")
@@ -1360,7 +1400,7 @@ _AGREE = _rx(
     r"on|tomorrow|at|next)\b|\bit's a date\b|\blocked in\b|\bconfirmed\b|"
     r"\b(?:it's|it is|you're|you are|that's|we're|all)\s+in the (?:calendar|diary)\b|"
     # "Tuesday at 11:30 it is!", "I told him that works"
-    r"\bit is\s*[!.]|\b(?:that|this|which) works\b(?!\s+for you\b)|"
+    r"\bit is\s*(?:[!.;,]|\(|$)|\b(?:that|this|which) works\b(?!\s+for you\b)|"
     # "Wed works.", "Thursday 2pm works!"
     r"(?:\b(?:\w+day|mon|tue|wed|thu|fri|sat|sun|tomorrow)(?:\s+at\s+\d{1,2}(?::\d\d)?)?|\d\s*(?:am|pm)|\d:\d\d)"
     r"\s+works\s*[.!]|"
@@ -1457,7 +1497,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         or _MEETING_WORD.search(subject)
         or _INTERVIEW.search(subject)  # "Re: final stage: three options"
         or _BOOKED.search(flowed)
-        or (is_reply and _MEETING_WORD.search(mail.quoted[:1500]))
+        # the message answered: "Happy to grab 30 minutes with her" two replies down
+        or (is_reply and (_MEETING_WORD.search(mail.quoted[:3000]) or _CHAT.search(mail.quoted[:3000])))
     )
     if not named:
         return []
@@ -1897,7 +1938,13 @@ class _Evidence:
             return []
         invitee = m.group(1).lower()
         mine = {a.addr for a in self.mail.to} | set(self.users)
-        return [] if invitee in mine else ["text: the user hosts this booking"]
+        if invitee in mine:
+            return []
+        # the invitee hires, and booked the user's slot for a screen: "I'm a technical recruiter at
+        # Brisa and would like to use this slot as a phone screen for our Senior Data Engineer opening"
+        if _INVITEE_HIRES.search(self.full_text[m.end() : m.end() + 3000]):
+            return []
+        return ["text: the user hosts this booking"]
 
     @cached_property
     def non_employer(self) -> list[str]:

@@ -430,7 +430,7 @@ _HOUR_W = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _NUM = rf"(?:\d{{1,3}}|an?|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|{_CARD_W})"
 _WD = _alt(list(WEEKDAYS))
 _ORD = r"(?:st|nd|rd|th)"
-_YEAR = r"(?:\d{4}|['’]\d{2})(?![\d:])"
+_YEAR = r"(?:(?:19|20)\d{2}|['’]\d{2})(?![\d:])"  # "November 6, 0800": a clock, not the year 800
 
 # URLs and addresses hold digits that look like dates and times; blank them, keep offsets.
 # The local part is bounded (64, as RFC 5321 says): unbounded, every start in a long word
@@ -636,7 +636,9 @@ _MIL_ABBR = _alt([a for a in zones.ABBREVIATIONS if a != "Z"])
 _MIL_AFTER = patterns.compile(
     # a range's second clock, then what says they are clocks
     r"(?P<rng>\s?[-–]\s?(?P<rh>[01]\d|2[0-3])(?P<rm>[0-5]\d))?"
-    rf"(?:(?-i:(?P<letter>[ZLJ]))(?![A-Za-z])|(?=\s(?-i:(?:{_MIL_ABBR}))\b)|(?=\s?(?:hrs?|hours)\b))"
+    rf"(?:(?-i:(?P<letter>[ZLJ]))(?![A-Za-z])|(?=\s(?-i:(?:{_MIL_ABBR}))\b)|(?=\s?(?:hrs?|hours)\b)"
+    # "0600-1000 Eastern", "0800-1230 Mountain", "0645 local"
+    r"|(?=\s(?i:eastern|central|mountain|pacific|local)\b))"
 )
 #: a date right before "1400 hrs" (on the line above, or after a comma)
 _DATE_THEN = patterns.compile(
