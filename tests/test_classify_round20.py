@@ -223,3 +223,75 @@ def test_bring_you_on_site_and_two_days_asked() -> None:
     raw = mail("Dave K <dk@ardenmills.example>", "Next steps - Arden Mills", body,
                date="Thu, 06 Nov 2025 16:20:00 -0500")  # fmt: skip
     assert category(raw)[0] == "invitation"
+
+
+# --- b20-fin (an HR business partner in Toronto), after its first reading -------------------------
+
+HR = "Marisol Fenwick <mfenwick@northbeam.example>"
+
+
+def test_a_candidate_answering_the_user_s_own_invitation() -> None:
+    body = (
+        "Hi Marisol,\n\nConfirming Wednesday, September 17 at 2:00 pm at the terminal. I'll bring my "
+        "certifications.\n\nDevon\n\nOn Sep 11, 2025, at 4:12 PM, Marisol Fenwick <mfenwick@northbeam.example> "
+        "wrote:\n\n> Hi Devon,\n>\n> We'd like to invite you to interview with Raj and me on Wednesday, September "
+        "17 at 2:00 pm.\n>\n> Marisol Fenwick | HR Business Partner\n"
+    )
+    raw = mail("Devon Ruiz <devon.ruiz88@quickmail.example>", "Re: Interview invitation - Fleet Coordinator", body,
+               reply=True, to=HR, date="Fri, 12 Sep 2025 09:10:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "other"
+
+
+def test_a_candidate_asking_the_user_to_move_the_interview_she_set() -> None:
+    body = (
+        "Hi Marisol,\n\nA family matter has come up. Would it be possible to move our interview from Thursday, "
+        "October 9 at 10:00 am to Friday, October 10 at 1:00 pm?\n\nSamir\n\n-----Original Message-----\n"
+        "From: Marisol Fenwick <mfenwick@northbeam.example>\nSent: Friday, October 3, 2025 3:18 PM\n"
+        "Subject: Interview - HR Generalist\n\nHi Samir,\n\nThank you for your application. We'd like to invite you "
+        "to a behavioural interview with Jenna and me on Thursday, October 9 at 10:00 am.\n"
+    )
+    raw = mail("Samir Haddad <samir.h@quickmail.example>", "RE: Interview - HR Generalist", body, reply=True, to=HR,
+               date="Mon, 06 Oct 2025 08:40:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "other"
+
+
+def test_an_employer_s_answer_to_the_user_quoting_the_employer_s_invitation_is_not_the_user_s() -> None:
+    body = (
+        "Thank you, see you on the 22nd.\n\nChambers\n\nFrom: Naomi C <naomi@mailbox.test>\n"
+        "Sent: Monday, July 14, 2025 10:02 AM\nSubject: Re: Clerkship Interview\n\nDear Chambers,\n\nI confirm that I "
+        "will attend the interview on Tuesday, July 22, 2025, at 10:30 a.m.\n\nNaomi\n\nMs. C:\n\nWe would like to "
+        "interview you for a clerkship on Tuesday, July 22, 2025, at 10:30 a.m.\n"
+    )
+    raw = mail("Judge's Chambers <chambers@court.example>", "Re: Clerkship Interview", body, reply=True,
+               to="Naomi C <naomi@mailbox.test>", date="Mon, 14 Jul 2025 11:00:00 -0400")  # fmt: skip
+    assert category(raw)[0] != "other"
+
+
+def test_a_next_step_promised_once_someone_s_availability_is_known() -> None:
+    body = (
+        "Hi Marisol,\n\nThanks for your note - we both enjoyed the conversation on Tuesday. We're finishing first "
+        "interviews this week. The next step would be a panel with our VP, People & Culture, and I'll reach out "
+        "once I have her availability.\n\nSiobhan"
+    )
+    raw = mail("Siobhan Walsh <sw@nordhaven.example>", "RE: Thank you - Senior HR Advisor interview", body,
+               reply=True, to=HR)  # fmt: skip
+    assert category(raw)[0] == "employer_reply"
+
+
+def test_a_calendar_update_for_a_conversation_about_a_people_partner_role() -> None:
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nMETHOD:REQUEST\r\n"
+        "BEGIN:VEVENT\r\nDTSTART:20251008T160000Z\r\nDTEND:20251008T170000Z\r\nUID:upd-1@google.com\r\n"
+        "SEQUENCE:1\r\nSTATUS:CONFIRMED\r\nORGANIZER;CN=Dana W:mailto:dana@tidewater.example\r\n"
+        "SUMMARY:Senior People Partner – Conversation with Dana W\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    raw = (
+        "From: Dana W <dana@tidewater.example>\r\nTo: Marisol <marisol@mailbox.test>\r\n"
+        "Subject: Updated invitation: Senior People Partner – Conversation with Dana W @ Wed Oct 8, 2025 9am - "
+        "10am (PDT)\r\nDate: Mon, 06 Oct 2025 12:00:00 -0700\r\nMessage-ID: <upd-1@tidewater.example>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\nThis event has been updated\r\nChanged: time\r\n\r\n"
+        "--b\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\n" + ics + "--b--\r\n"
+    ).encode()
+    assert category(raw)[0] == "reschedule"
+    assert start(raw) == "2025-10-08T16:00:00+00:00"

@@ -407,6 +407,25 @@ _TO_CANDIDATE = _rx(
     r"(?:job|role|position) scorecard)\b"
 )
 
+#: who wrote the message a reply quotes: "On …, Name <addr> wrote:", Outlook's "From: Name <addr>"
+_QUOTED_AUTHOR = patterns.compile(
+    r"(?:^|\n)[ \t>]*(?:on\b[^\n<]{0,160}?|from:[^\n<]{0,80}?|de:[^\n<]{0,80}?|von:[^\n<]{0,80}?)"
+    r"<([^<>@\s]+@[^<>\s]+)>",
+    re.IGNORECASE,
+)
+#: where a quoted message's own text ends: a deeper quote, or the attribution of the one it answered
+_NESTED_QUOTE = patterns.compile(
+    r"^[ \t]*>[ \t]*>|^[ \t>]*(?:on\b[^\n]{0,160}?wrote:|from:|-{3,}\s*original message)",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: the greeting that opens a message: "Hi Devon,", "> Dear Samir,"
+_GREETING = patterns.compile(r"^[ \t>]*(?:hi|hello|dear|hey|good (?:morning|afternoon))\s+([^\W\d_][\w'-]*)", re.I | re.M)
+#: an invitation to interview, in the inviter's words
+_INVITES_YOU = _rx(
+    r"\b(?:we|i)(?:'d|\s+would|\s+are\s+pleased|\s+am\s+pleased|'re\s+pleased)\s+(?:like\s+|love\s+)?to\s+"
+    r"(?:invite\s+you\s+(?:to|for)\s+(?:an?\s+|your\s+|the\s+)?(?:[\w-]+\s+){0,3}?interview|"
+    r"invite\s+you\s+to\s+interview|interview\s+you|schedule\s+an\s+interview\s+with\s+you)\b"
+)
 #: an invitee who books the user's slot as an employer, in the answers a booking tool passes on
 _INVITEE_HIRES = _rx(
     r"\b(?:i'm|i am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:recruiter|hiring manager|talent partner|sourcer)\b|"
@@ -1046,7 +1065,8 @@ _VAGUE = _rx(
     r"know more|(?:had|have|has|get|got|take|taken|took)\s+(?:a\s+)?(?:proper\s+|quick\s+|good\s+)?(?:look|chance)|"
     r"looked\s+(?:at|over|through)|"
     r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
-    r"a decision|their decision|more)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
+    # "I'll reach out once I have her availability"
+    r"a decision|their decision|more|(?:her|his|their|the\s+[\w'’]+)\s+availability)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
     r"decision|review|reviews|reviewed)\b|"
     # or with someone else: "we'll reach out to your references to book a short call"
     r"\b(?:your|two|three|professional) references?\b|\b(?:reach out to|contact|call) (?:them|your referees)\b|"
@@ -1902,6 +1922,8 @@ class _Evidence:
 
     @cached_property
     def interviewer_side(self) -> list[str]:
+        if self.answers_own_invitation:
+            return ["text: answers the user's own interview invitation: the user interviews"]
         for m in _INTERVIEWER_SIDE.finditer(self.everything):
             if m.group(0).rstrip().endswith(":") and self._names_recipient(m.end()):
                 continue  # "Candidate: Renata Castillo" in mail to Renata: she is the candidate
@@ -1912,6 +1934,32 @@ class _Evidence:
                 continue
             return ["text: the user is the interviewer, not the candidate"]
         return []
+
+    @cached_property
+    def answers_own_invitation(self) -> bool:
+        """A reply to an interview invitation the recipient wrote ("On Sep 11, Marisol Fenwick
+        <mfenwick@northbeam…> wrote: … We'd like to invite you to interview"): the user invited
+        the sender, so the user is the interviewer (an HR partner's own candidates)."""
+        if not self.is_reply or not self.mail.quoted:
+            return False
+        head = self.mail.quoted[:600]
+        m = _QUOTED_AUTHOR.search(head)
+        if m is None:
+            return False
+        recipients = {a.addr for a in self.mail.to} | set(self.users)
+        if m.group(1).lower() not in recipients:
+            return False
+        own = self.mail.quoted[m.end() : m.end() + 1500]
+        # only the recipient's own words: not the messages their message quoted in turn
+        cut = _NESTED_QUOTE.search(own)
+        own = own[: cut.start()] if cut else own
+        # and written to this sender: "Hi Devon," in the message Devon Ruiz answers (a client's
+        # Outlook may quote the message before it with no header between them)
+        sender = self.mail.from_.name.split() if self.mail.from_ and self.mail.from_.name else []
+        greeting = _GREETING.search(own)
+        if not sender or greeting is None or greeting.group(1).lower() != sender[0].strip(",").lower():
+            return False
+        return bool(_INVITES_YOU.search(_WRAP.sub(" ", own)))
 
     def _names_recipient(self, pos: int) -> bool:
         """The rest of the line at ``pos`` in ``everything`` names a To recipient (two words of
@@ -2116,6 +2164,9 @@ class _Evidence:
             return category, [*reasons, "calendar: a call with a company called off"]
         if category is Category.RESCHEDULE and not self.interview_ctx and self._intro_event():
             return category, [*reasons, "calendar: an intro call with a company's representative moved"]
+        if category is Category.RESCHEDULE and not self.interview_ctx and self._hiring_event():
+            # "Updated invitation: Senior People Partner – Conversation with Dana Whitcombe"
+            return category, [*reasons, "calendar: a conversation about a role moved"]
         if category is Category.INVITATION and not self.interview_ctx and self._hiring_event():
             return category, [*reasons, "calendar: a conversation about a role, from a business address"]
         if category is not None and not self.interview_ctx:
