@@ -419,7 +419,9 @@ _NESTED_QUOTE = patterns.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 #: the greeting that opens a message: "Hi Devon,", "> Dear Samir,"
-_GREETING = patterns.compile(r"^[ \t>]*(?:hi|hello|dear|hey|good (?:morning|afternoon))\s+([^\W\d_][\w'-]*)", re.I | re.M)
+_GREETING = patterns.compile(
+    r"^[ \t>]*(?:hi|hello|dear|hey|good (?:morning|afternoon))\s+([^\W\d_][\w'-]*)", re.I | re.M
+)
 #: an invitation to interview, in the inviter's words
 _INVITES_YOU = _rx(
     r"\b(?:we|i)(?:'d|\s+would|\s+are\s+pleased|\s+am\s+pleased|'re\s+pleased)\s+(?:like\s+|love\s+)?to\s+"
@@ -1066,7 +1068,8 @@ _VAGUE = _rx(
     r"looked\s+(?:at|over|through)|"
     r"(?:get|gets|got|receive|receives|received|have|has|had)\s+(?:back|word|any news|news|feedback|an update|"
     # "I'll reach out once I have her availability"
-    r"a decision|their decision|more|(?:her|his|their|the\s+[\w'’]+)\s+availability)|decide|decides|decided|(?:make|makes|made) (?:a|their|the|its|his|her) "
+    r"a decision|their decision|more|(?:her|his|their|the\s+[\w'’]+)\s+availability)|decide|decides|decided|"
+    r"(?:make|makes|made) (?:a|their|the|its|his|her) "
     r"decision|review|reviews|reviewed)\b|"
     # or with someone else: "we'll reach out to your references to book a short call"
     r"\b(?:your|two|three|professional) references?\b|\b(?:reach out to|contact|call) (?:them|your referees)\b|"
