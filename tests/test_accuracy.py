@@ -150,6 +150,14 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 19's fixes were in, measured once at 0d41335: 1.000/1.000, no false
     # invitation (the first held-back set to meet issue 14's bar); not tuned on
     "b19-fin": (1.0, 1.0),
+    # the twentieth round, measured once at f66ab4c (a clean worktree): b20-pilot (0.849/0.710),
+    # b20-freelance (0.949/0.909), b20-threads (0.908/0.759, one false invitation), then tuned
+    "b20-pilot": (0.98, 1.0),
+    "b20-freelance": (1.0, 1.0),
+    "b20-threads": (1.0, 0.86),
+    # held back until round 20's fixes were in, measured once at 00a47d2 (0.951/0.972, no false
+    # invitation), then tuned (the user's own candidates answering her invitations)
+    "b20-fin": (1.0, 1.0),
 }
 
 
