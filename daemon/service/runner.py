@@ -50,7 +50,7 @@ log = structlog.get_logger(LOGGER)
 FETCH_BATCH = 50
 #: a first scan starts its analysis helper (another core) once it has kept this many headers:
 #: below, the helper's start costs more CPU than it saves
-HELPER_AFTER = 100
+HELPER_AFTER = 200
 #: on a first scan, one "first scan progress" line this often (seconds) instead of a line
 #: per analysed message, which then goes to debug
 PROGRESS_EVERY_S = 10.0
