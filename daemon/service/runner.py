@@ -48,9 +48,9 @@ log = structlog.get_logger(LOGGER)
 
 #: bodies fetched per round trip
 FETCH_BATCH = 50
-#: a first scan starts its analysis helper (another core) once it has kept this many headers:
-#: below, the helper's start costs more CPU than it saves
-HELPER_AFTER = 200
+#: a first scan starts its analysis helper (another core) once the prefilter has read this many
+#: headers outright: below, the helper's start costs more CPU than it saves
+HELPER_AFTER = 150
 #: on a first scan, one "first scan progress" line this often (seconds) instead of a line
 #: per analysed message, which then goes to debug
 PROGRESS_EVERY_S = 10.0
@@ -352,12 +352,16 @@ class AccountRunner:
         # what the connector kept, with its verdict: the pass below sorts them without judging again
         kept: dict[bytes, str] = {}
         first_scan = cursor is None
+        # headers the prefilter reads outright (a person's mail may still be dropped below, as
+        # a mail provider's): the helper is worth starting only for many of them
+        sure = [0]
 
         def keep(header: bytes) -> bool:
             said = judge(header)
             if said != SKIP:
                 kept[header] = said
-                if first_scan and not outbound and len(kept) == HELPER_AFTER:
+                sure[0] += said != PERSON
+                if first_scan and not outbound and sure[0] == HELPER_AFTER:
                     self._start_helper()  # it starts while the rest of the headers come in
             return said != SKIP
 
