@@ -5,11 +5,11 @@ account's thread, and analysis is most of its time once the headers are in; on a
 with two cores the other one idles. The runner starts this helper (a spawned process, not a
 forked one: the daemon has threads) once a first scan has kept enough headers for it to be
 worth it, so the helper's start (its imports, the pattern cache) overlaps the rest of the
-header fetch. It then hands the helper each batch of bodies and goes on applying them in
-order itself; when it needs a message the helper has not started, it takes that message
-back and analyses it, and while it waits for one the helper is working on, it takes back the
-last one the helper has not started. Neither side waits long, and the order of effects is
-the order of the mail, as without the helper.
+header fetch. The runner then hands the helper the end of each batch of bodies (the runner
+also parses and applies every message, so its own share is the smaller one), fetches the next
+batch before applying the current one, so the helper always has work, and applies every
+message in order itself: the order of effects is the order of the mail, as without the helper.
+A helper still starting when its first batch is needed is not waited for.
 
 Results are exactly those of a scan without it. Analysis is a pure function of the bytes,
 the user's addresses and the employers known so far, and the last grows as the scan applies
@@ -68,16 +68,10 @@ def _ready() -> bool:
     return True
 
 
-def analyse_raw(
-    raw: bytes,
-    users: frozenset[str],
-    known: frozenset[str],
-    seconds: float,
-    pulse: Callable[[], None] | None = None,
-) -> Analysis | str:
+def analyse_raw(raw: bytes, users: frozenset[str], known: frozenset[str], seconds: float) -> Analysis | str:
     """One message's analysis within ``seconds`` of CPU, or TOO_COSTLY."""
     try:
-        with budget.limit(seconds, pulse=pulse):
+        with budget.limit(seconds):
             return analyze_mail(parse(raw), users, known)
     except budget.TooCostly:
         return TOO_COSTLY

@@ -354,14 +354,15 @@ class AccountRunner:
         first_scan = cursor is None
         # headers the prefilter reads outright (a person's mail may still be dropped below, as
         # a mail provider's): the helper is worth starting only for many of them
-        sure = [0]
+        sure = 0
 
         def keep(header: bytes) -> bool:
+            nonlocal sure
             said = judge(header)
             if said != SKIP:
                 kept[header] = said
-                sure[0] += said != PERSON
-                if first_scan and not outbound and sure[0] == HELPER_AFTER:
+                sure += said != PERSON
+                if first_scan and not outbound and sure == HELPER_AFTER:
                     self._start_helper()  # it starts while the rest of the headers come in
             return said != SKIP
 
