@@ -389,7 +389,7 @@ def test_scanners_find_the_same_before_and_after_they_build_their_twins(monkeypa
     ref = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
     def found(warm_up: int) -> list[object]:
-        monkeypatch.setattr(tp, "_WARM_UP_CHARS", warm_up)
+        monkeypatch.setattr(tp, "WARM_UP_CHARS", warm_up)
         for s in _scanners():
             _reset(s)
         return [(scan(t), resolve(t, ref)) for t in texts]

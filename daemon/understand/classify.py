@@ -35,7 +35,7 @@ from daemon.model import Category, Classification, Mail
 from daemon.understand import extract, lexicon, patterns
 from daemon.understand.mail import FORWARD_SUBJECT
 from daemon.understand.relays import JOB_BOARDS, is_hiring_relay, is_noreply, relay_for_domain, via_own_board
-from daemon.understand.timeparse import compile_with_needles, folded, resolve, scan
+from daemon.understand.timeparse import WARM_UP_CHARS, compile_with_needles, folded, lower_twin, resolve, scan
 
 _I = re.IGNORECASE
 _IM = re.IGNORECASE | re.MULTILINE
@@ -58,7 +58,7 @@ class _Rx:
     are those of the pattern itself, only sooner when there can be none.
     """
 
-    __slots__ = ("_compiled", "_needles", "lang", "pattern")
+    __slots__ = ("_compiled", "_needles", "_ready", "_seen", "_twin", "lang", "pattern")
 
     def __init__(self, pattern: str, lang: str | None = None) -> None:
         # compiled at first use: with the other languages' words the patterns take about
@@ -69,6 +69,11 @@ class _Rx:
         self.lang = lang
         self._compiled: re.Pattern[str] | None = None
         self._needles: tuple[str, ...] | None = None
+        #: where to try the pattern, once it has read enough text to be worth a compile
+        #: (the same rent-or-buy rule as timeparse's scanners)
+        self._twin: re.Pattern[str] | None = None
+        self._ready = False
+        self._seen = 0
 
     @property
     def rx(self) -> re.Pattern[str]:
@@ -108,16 +113,50 @@ class _Rx:
                 return True
         return False
 
+    def _located(self, text: str) -> str | None:
+        """``text`` folded for the twin, or None when the pattern runs on it as written."""
+        if not self._ready:
+            self._seen += len(text)
+            if self._seen < WARM_UP_CHARS:
+                return None
+            self._twin, self._ready = lower_twin(self.rx, loose=True), True
+        return None if self._twin is None else folded(text)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         if not self._possible(text):
             return None
-        return self.rx.search(text, pos) if endpos is None else self.rx.search(text, pos, endpos)
+        end = len(text) if endpos is None else endpos
+        low = self._located(text)
+        if low is None or self._twin is None:
+            return self.rx.search(text, pos, end)
+        # the pattern matches only where its twin does: try it at each such place in turn
+        while (hit := self._twin.search(low, pos, end)) is not None:
+            m = self.rx.match(text, hit.start(), end)
+            if m is not None:
+                return m
+            pos = hit.start() + 1
+        return None
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.rx.match(text) if self._possible(text) else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.rx.finditer(text) if self._possible(text) else iter(())
+        if not self._possible(text):
+            return iter(())
+        low = self._located(text)
+        if low is None or self._twin is None:
+            return self.rx.finditer(text)
+        return self._iter_located(text, self._twin, low)
+
+    def _iter_located(self, text: str, twin: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (hit := twin.search(low, pos)) is not None:
+            m = self.rx.match(text, hit.start())
+            if m is None:
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()  # never empty (see timeparse.lower_twin), as finditer goes on
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.rx.sub(repl, text) if self._possible(text) else text

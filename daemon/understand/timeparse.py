@@ -179,18 +179,51 @@ def compile_with_needles(pattern: str, flags: int) -> tuple[re.Pattern[str], fro
 _TOKEN = patterns.compile(r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[a-zA-Z-]*[:)]|\(\?<?[=!]|\(\?#[^)]*\)|.", re.S)
 
 
-def _lowered(pattern: str, flags: int) -> re.Pattern[str]:
-    """``pattern`` with its literal letters lower-cased, compiled without re.IGNORECASE."""
+#: word-edge tests as tokens (see _TOKEN): a pattern's own ``\b`` and the lookarounds
+#: :func:`_at_word_start` and its kin put around words. Not ``^``: a line's pattern would then
+#: try its leading ``[ \t]*`` at every position
+_EDGES = frozenset({"\\b"})
+_EDGE_GROUPS = (("(?<!", "\\w", ")"), ("(?!", "\\w", ")"))
+
+
+def _lowered(pattern: str, flags: int, *, loose: bool = False) -> re.Pattern[str]:
+    """``pattern`` with its literal letters lower-cased, compiled without re.IGNORECASE; with
+    ``loose``, also without its word-edge tests outside character classes.
+
+    The loose one only locates where to try the pattern itself: leaving out a zero-width test
+    lets it match at more places, never at fewer, and what is left of a rule's long alternation
+    is mostly alternatives that begin with a literal letter, which the regex engine skips with
+    one comparison each (one beginning with ``\b`` costs it a jump and a test at every position).
+    Not for the date and time atoms: without their edges they hit inside every longer number.
+    """
     tokens = _TOKEN.findall(pattern)
-    return patterns.compile("".join(t if len(t) > 1 else t.lower() for t in tokens), flags & ~re.IGNORECASE)
+    out: list[str] = []
+    i, in_class, class_at = 0, False, -1
+    while i < len(tokens):
+        t = tokens[i]
+        if in_class:
+            # "]" first in a class ("[]a]", "[^]a]") is a literal, not its end
+            in_class = not (t == "]" and i > class_at + 1 and not (i == class_at + 2 and tokens[i - 1] == "^"))
+        elif t == "[":
+            in_class, class_at = True, i
+        elif loose and t in _EDGES:
+            i += 1
+            continue
+        elif loose and any(tuple(tokens[i : i + 3]) == g for g in _EDGE_GROUPS):
+            i += 3
+            continue
+        out.append(t if len(t) > 1 else t.lower())
+        i += 1
+    return patterns.compile("".join(out), flags & ~re.IGNORECASE)
 
 
-def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+def lower_twin(rx: re.Pattern[str], *, loose: bool = False) -> re.Pattern[str] | None:
     """``rx`` with its letters lower-cased and re.IGNORECASE dropped, for :func:`folded` text.
 
     It matches at every position where ``rx`` matches the original text (exactly where ``rx``
-    is case-insensitive; a case-sensitive ``(?-i:EOM)`` becomes a looser ``eom``), so it can
-    find where to try ``rx``, never what ``rx`` matches. None when that does not hold: the
+    is case-insensitive; a case-sensitive ``(?-i:EOM)`` becomes a looser ``eom``; with
+    ``loose``, word edges are not tested, see :func:`_lowered`), so it can find where to try
+    ``rx``, never what ``rx`` matches. None when that does not hold: the
     pattern can match empty, or lower-casing changed its groups.
     """
     if _sre is None or not rx.flags & re.IGNORECASE:
@@ -198,7 +231,7 @@ def _lower_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     try:
         if patterns.fact("min width", rx.pattern, rx.flags, lambda tree: tree.getwidth()[0]) == 0:
             return None
-        twin = _lowered(rx.pattern, rx.flags)
+        twin = _lowered(rx.pattern, rx.flags, loose=loose)
     except Exception:  # pragma: no cover - a parser of another Python version
         return None
     return twin if twin.groupindex == rx.groupindex else None
@@ -251,7 +284,7 @@ _MAX_TWINS = 32
 #: the better choice (rent until the rent paid equals the price). A first scan of a hundred
 #: interview mails reaches about 25 kB per scanner and never pays for them; a command that
 #: reads one message (explain, preview) neither.
-_WARM_UP_CHARS = 60_000
+WARM_UP_CHARS = 60_000
 
 
 class _Scanner:
@@ -285,8 +318,8 @@ class _Scanner:
 
     def _prepare(self) -> None:
         """Compile the twin and read each alternative's words: several ms per pattern, won back
-        only after some kilobytes of scanned text (see _WARM_UP_CHARS)."""
-        twin = _lower_twin(self.rx)
+        only after some kilobytes of scanned text (see WARM_UP_CHARS)."""
+        twin = lower_twin(self.rx)
         split = _alternatives(self.rx.pattern) if twin is not None else None
         if split is not None and len(split[1]) > 1:
             parts = [(alt, needles(_Source(alt, self.rx.flags))) for alt in split[1]]
@@ -307,14 +340,14 @@ class _Scanner:
             if len(self._twins) >= _MAX_TWINS:
                 return self.twin  # compiling costs more than the rare combinations save
             alts = "|".join(parts[i][0] for i in key)
-            # the alternatives of a pattern whose twin passed _lower_twin's checks pass them too
+            # the alternatives of a pattern whose twin passed lower_twin's checks pass them too
             self._twins[key] = _lowered(prefix + alts + (")" if prefix else ""), self.rx.flags) if key else None
         return self._twins[key]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self._ready:
             self._seen += len(text)
-            if self._seen < _WARM_UP_CHARS:
+            if self._seen < WARM_UP_CHARS:
                 yield from self.rx.finditer(text)
                 return
             self._prepare()
@@ -330,7 +363,7 @@ class _Scanner:
                 pos = hit.start() + 1
                 continue
             yield m
-            pos = m.end()  # never empty (see _lower_twin), as finditer would go on
+            pos = m.end()  # never empty (see lower_twin), as finditer would go on
 
 
 MONTHS: dict[str, int] = {}
