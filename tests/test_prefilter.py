@@ -276,6 +276,38 @@ def test_forwards_and_platform_messages_are_read() -> None:
     assert verdict(other, user_addresses=ME2) == SKIP
 
 
+def test_platform_and_phone_message_notices_are_read() -> None:
+    # a job board naming the person who wrote in its subject rather than a "via" name
+    for subject in ("Jordan just messaged you", "Jordan sent you a new message", "New message from Bellhaven"):
+        board = _mail("Jordan Pike <messages-noreply@linkedin.com>", subject, "List-Unsubscribe: <https://x>\r\n")
+        assert verdict(board, user_addresses=ME2) == READ, subject
+    # the same board's own mail is not read for that
+    alert = _mail("LinkedIn <jobs-noreply@linkedin.com>", "25 new jobs for you", "List-Unsubscribe: <https://x>\r\n")
+    assert verdict(alert, user_addresses=ME2) == SKIP
+    # and a shop's "new message" is no job board's
+    shop = _mail("Etsy <notifications@etsy.example>", "New message from CraftyShop", "List-Unsubscribe: <https://x>\r\n")
+    assert verdict(shop, user_addresses=ME2) == SKIP
+    # a text message passed on by a phone service, from a number
+    sms = _mail('"(480) 555-0139" <1602.1480.x7Q@txt.voice.google.com>', "New text message from (480) 555-0139")
+    assert verdict(sms, user_addresses=ME2) == READ
+    voicemail = _mail("Carrier <vm@carrier.example>", "New voicemail from (602) 555-0100")
+    assert verdict(voicemail, user_addresses=ME2) == READ
+
+
+def test_a_calendar_answer_from_a_person_outside_is_read() -> None:
+    # Google Calendar sends an interviewer's "Accepted:" as generated mail from the interviewer
+    subject = "Accepted: Maren <> Ashgrove - intro @ Thu Feb 12"
+    generated = _mail("Nate Okonjo <nate@ashgrovelabs.example>", subject, "Auto-Submitted: auto-generated\r\n")
+    assert verdict(generated, user_addresses=ME2) == PERSON
+    declined = generated.replace(b"Accepted:", b"Declined:")
+    assert verdict(declined, user_addresses=ME2) == PERSON
+    # other generated mail from the same address is not
+    assert verdict(generated.replace(b"Accepted: ", b""), user_addresses=ME2) == SKIP
+    # a friend's answer from a consumer address neither
+    friend = generated.replace(b"nate@ashgrovelabs.example", b"nate.okonjo@gmail.com")
+    assert verdict(friend, user_addresses=ME2) == SKIP
+
+
 def test_schedule_in_a_reply_between_friends_is_not_a_hiring_word() -> None:
     club = FRIEND.replace(b"Re: Call this weekend?", b"Re: Running club schedule")
     assert not is_candidate(club, user_addresses=ME)

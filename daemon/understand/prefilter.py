@@ -116,6 +116,23 @@ _VIA_PLATFORM = re.compile(
     r"handshake|dice|monster|stepstone|bayt|kalibrr|jobsdb|trade\s*me|welcome\s+to\s+the\s+jungle|otta)\b",
     re.IGNORECASE,
 )
+#: a job platform's notice that someone wrote to the user, the person named only in the
+#: subject or the display name ("Jordan sent you a new message", "New message from Acme")
+_MESSAGE_NOTICE = re.compile(
+    r"\b(?:sent you (?:a |an )?(?:new )?(?:message|inmail|note|reply)|(?:just )?messaged you|"
+    r"new (?:inmail|messages?|reply) from|replied to (?:you|your (?:message|application))|wrote to you)\b",
+    re.IGNORECASE,
+)
+#: a phone's text or voice message passed on by mail (Google Voice, a carrier's gateway): a
+#: person's message like any other, often a recruiter's text
+_PHONE_RELAY = re.compile(r"\b(?:text|sms|mms|voice) message from\b|\bvoicemail from\b", re.IGNORECASE)
+#: a calendar's notice of a person's answer to a meeting or change to it, sent as generated mail
+#: on their behalf ("Accepted: …", "Declined: …", "Updated invitation: …")
+_CALENDAR_NOTICE = re.compile(
+    r"\s*(?:accepted|declined|tentative(?:ly accepted)?|updated invitation|invitation|"
+    r"cancell?ed(?: event)?|new event)(?: with note)?\s*:",
+    re.IGNORECASE,
+)
 T = TypeVar("T")
 
 #: how many different people must write from one domain before it counts as a mail provider
@@ -352,6 +369,8 @@ def verdict(
         return SKIP  # an acknowledgement, of no tracked application
     if any(relays.is_hiring_relay(d) for d in domains):
         return READ
+    if _PHONE_RELAY.search(subject):
+        return READ
     auto = first("auto-submitted") + " " + first("precedence")
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
         return READ  # an out-of-office reply may defer a follow-up
@@ -371,6 +390,8 @@ def verdict(
     via = " via " in names or " Via " in names
     if via and (_VIA_PLATFORM.search(names) or relays.via_own_board(names, sender_org)):
         return READ  # a person's message through a job platform: recruiters write so
+    if relays.relay_for_domain(sender_org) in relays.JOB_BOARDS and _MESSAGE_NOTICE.search(subject):
+        return READ  # the same, the platform naming the person in the subject instead
     if (
         user_orgs
         and sender_org in FREEMAIL
@@ -384,7 +405,8 @@ def verdict(
     bulk = bool(first("list-unsubscribe")) or first("precedence").strip().lower() in ("bulk", "list", "junk")
     if not bulk and _search(_WEAK, _WEAK_WORDS, text):
         return READ
-    generated = first("auto-submitted").strip().lower() not in ("", "no")
+    # a person's calendar answering for them is generated mail from that person
+    generated = first("auto-submitted").strip().lower() not in ("", "no") and not _CALENDAR_NOTICE.match(subject)
     if generated or sender_org in FREEMAIL or sender_org in user_orgs or relays.relay_for_domain(sender_org):
         return SKIP
     if _person(sender_addr):
