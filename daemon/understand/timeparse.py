@@ -574,7 +574,7 @@ _T = r"""(?:(?P<{p}h>\d{{1,2}})(?:(?P<{p}sep>[:.]|[ ]?h[ ]?|u(?=[0-5]\d))(?P<{p}
 #: the other languages' words joining a clock range ("de 10h a 11h", "das 14h às 15h")
 _RANGE_LEX = _alt(list(lexicon.RANGE))
 _TIME = _Source(
-    rf"""(?<![\d:/.,\-])(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
+    rf"""(?<![\d:.,\-])(?<!\d/)(?:(?P<pre>from|between)\s+)?{_T.format(p="a")}(?![\d/])
     (?:\s*(?P<rsep>-|–|—|to|until|till|til|through|thru|and|bis|{_RANGE_LEX})\s*{_T.format(p="b")}(?![\d/]))?
     (?P<suf>\s*(?:uhr|uur\b|o['’]?\s?clock(?:\s*(?P<sap>[ap]\.?m\b\.?))?|hrs\b|hs\b|h\b))?""",
     re.IGNORECASE | re.VERBOSE,
@@ -1511,17 +1511,27 @@ def _slot(kind: str) -> str:
 MAX_MENTIONS = 200
 
 
-def _second_clock(a: _Atom) -> _Atom | None:
-    """The second clock of a time range whose first number an earlier finder took for a date's
-    day ("June 4 - 3:00 pm" is the 4th of June at 3 pm, not 4 to 3 pm); only a clock that says
-    it is one (minutes or am/pm)."""
+#: how much text after a date's day is read again for the clock that follows it
+_SECOND_CLOCK_WINDOW = 48
+_WRITTEN_MINUTES = patterns.compile(r"\d\s*[:.h]\s*\d\d")
+
+
+def _second_clock(a: _Atom, masked: str) -> _Atom | None:
+    """The clock after a date's day that the time finder read as the end of a range starting at
+    that day ("June 4 - 3:00 pm" is the 4th of June at 3 pm, not 4 to 3 pm; "November 13 -
+    8:00-11:30 AM PT" the 13th from 8:00 to 11:30): the time finder run again from there, its
+    own range and all; only a clock that says it is one (minutes or am/pm)."""
     p = a.data
     if a.kind != "time" or a.second_at is None or p.end_hour is None or p.minute or p.meridiem:
         return None
-    if not (p.end_minute or p.end_meridiem):
-        return None
-    q = Parsed(a.second_at, p.end, kinds={"time"}, hour=p.end_hour, minute=p.end_minute, meridiem=p.end_meridiem)
-    return _Atom(q.start, q.end, "time", q)
+    at = a.second_at
+    for b in _time_atoms(masked[at : at + _SECOND_CLOCK_WINDOW]):
+        q = b.data
+        said = q.meridiem or q.end_meridiem or _WRITTEN_MINUTES.match(masked, at + b.start, at + b.end)
+        if b.start != 0 or not said:
+            return None
+        return _Atom(b.start + at, b.end + at, "time", replace(q, start=q.start + at, end=q.end + at))
+    return None
 
 
 def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
@@ -1535,11 +1545,16 @@ def scan(text: str) -> tuple[list[Parsed], list[Parsed]]:
         checkpoint()
         lookup = _Taken(taken)
         found = []
+        seconds = False
         for a in finder(masked):
             if not lookup.overlaps(a):
                 found.append(a)
-            elif (second := _second_clock(a)) is not None and not lookup.overlaps(second):
+            elif (second := _second_clock(a, masked)) is not None and not lookup.overlaps(second):
                 found.append(second)
+                seconds = True
+        if seconds:  # a second clock read again with its own range covers what the finder found after it
+            found.sort(key=lambda a: (a.start, -a.end))
+            found = [a for i, a in enumerate(found) if not any(b.end > a.start for b in found[:i])]
         atoms.extend(found)
         taken.extend((a.start, a.end) for a in found)
     atoms.sort(key=lambda a: a.start)

@@ -139,6 +139,19 @@ _YOUR_TIME = patterns.compile(
 )
 #: a time restated on another clock right after the first: "à 10 h (HAE), soit 14 h à Dakar"
 _RESTATED_BEFORE = patterns.compile(r"(?:\bsoit|\bc['’]est-à-dire|\bi\.e\.)\s*,?\s*$", re.IGNORECASE)
+#: what introduces a restatement even when it comes first: "All times ET - that's 9am to noon for you:"
+_THATS_BEFORE = patterns.compile(r"\b(?:that['’]s|that\s+is|which\s+is|i\.e\.)\s*,?\s*$", re.IGNORECASE)
+#: between a time on the reader's clock and the same time on the writer's, which names its zone:
+#: "2:30 your time (4:30 Central for me)", "9am for you / 11am CT"
+_YOURS_THEN_ZONED = patterns.compile(
+    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you|your\s+end)\s*"
+    r"[(/,;–—-]?\s*(?:(?:which\s+is|that['’]s|i\.e\.,?|or)\s+)?\Z",
+    re.IGNORECASE,
+)
+#: a zone named as the reader's, for a restated time only: "10:00 AM-1:30 PM your time in Chicago"
+_READERS_ZONE_BEFORE = patterns.compile(
+    r"\b(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you)\s*(?:\(\s*)?(?:in\s+)?\Z", re.IGNORECASE
+)
 #: a window for a phone call, not its start: "she'll call you tomorrow between 2 and 4 EST",
 #: "expect a call from the manager between 1 and 3"
 _CALL_WINDOW = patterns.compile(
@@ -373,15 +386,15 @@ def _candidates(
     dayfirst = _dayfirst(found, ref, text)
     out: list[_Candidate] = []
     dates_before = _DatesBefore(found, subject_dates, text)
-    strong = [
-        z
-        for z in loose
-        if z.zone is not None and _strong_zone(z, text) and not _FOR_REFERENCE.match(text, z.end)
-    ]
+    strong = _governing_zones(loose, text)
+    # "(10:00 AM-1:30 PM your time in Chicago)": the reader's clock, for the times on its line only
+    readers = [z for z in loose if z.zone is not None and _readers_zone(z, text)]
     declared = _declared_zone(strong, text)
     prev: Parsed | None = None  # the last timed mention with its own date
     zoned: Parsed | None = None  # the last timed mention with its own zone, not a restatement
     yours: list[_Candidate] = []  # times restated "your time"
+    restating: set[int] = set()  # where those of them start that say they restate ("that's …")
+    lent: Parsed | None = None  # the day of a time on the reader's clock, for its zoned restatement
     for i, p in enumerate(found):
         if not p.has_time:
             continue
@@ -393,7 +406,8 @@ def _candidates(
             continue  # the same moment on another clock: the first statement governs
         if p.has_date:
             prev = p
-        fb_date = None if p.has_date else dates_before.nearest(p)
+        fb_date = None if p.has_date else (lent or dates_before.nearest(p))
+        lent = None
         # an agenda's rows under "Thursday 16 April, 10:00am - 12:00pm AEST" keep its clock
         heading_zone = zoned.zone if zoned is not None and p.start - zoned.end <= 400 else None
         if p.zone is not None:
@@ -406,7 +420,9 @@ def _candidates(
             # "moves from Tuesday 14 October to Thursday 16 October": no span of days, an old day
             # and a new one; a time said after it is on the new day
             fb_date = fb_date.range_end
-        fb_zone = None if p.zone else (_nearest_zone(p, strong) or declared or heading_zone)
+        fb_zone = None
+        if p.zone is None:
+            fb_zone = _zone_on_line(p, readers, text) or _nearest_zone(p, strong) or declared or heading_zone
         m = to_mention(p, ref, dayfirst=dayfirst, text=text, fallback_date=fb_date, fallback_zone=fb_zone)
         if m is None:
             continue
@@ -449,13 +465,61 @@ def _candidates(
             continue  # "the case materials will now go out on Wednesday at 9:00": sent, not met
         arrival = _arrival(text, p, found[i - 1].end if i else 0)
         if _YOUR_TIME.match(text, p.end) or _RESTATED_BEFORE.search(before):
+            if p.zone is None and _zoned_restatement_follows(found, i, text):
+                # "Wednesday at 2:30 your time (4:30 Central for me)": the zoned one says the
+                # moment, on this one's day
+                lent = p if p.has_date else fb_date
+                continue
+            if _THATS_BEFORE.search(before):
+                restating.add(p.start)
             yours.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
             continue
         out.append(_Candidate(m, old, new, _calendar_day(p) or p.weekday is not None, arrival, p.start))
     # "that's 9:00-11:00 AM your time" after the schedule: restated on the reader's clock; said
-    # first ("Monday at 2 pm your time (Central)? that's 3 pm for me") it is the statement
+    # first ("Monday at 2 pm your time (Central)? that's 3 pm for me") it is the statement,
+    # unless it says it restates ("All times ET - that's 9am to noon for you:" above the rows)
     first = min((c.pos for c in out), default=len(text))
-    return sorted(out + [c for c in yours if c.pos < first], key=lambda c: c.pos)
+    kept = [c for c in yours if c.pos < first and not (out and c.pos in restating)]
+    return sorted(out + kept, key=lambda c: c.pos)
+
+
+def _readers_zone(z: Parsed, text: str) -> bool:
+    return _READERS_ZONE_BEFORE.search(text, max(0, z.start - 30), z.start) is not None
+
+
+def _governing_zones(loose: list[Parsed], text: str) -> list[Parsed]:
+    """The zones standing alone in ``text`` that may govern the times near them."""
+    return [
+        z
+        for z in loose
+        if z.zone is not None
+        and _strong_zone(z, text)
+        and not _FOR_REFERENCE.match(text, z.end)
+        and not _readers_zone(z, text)
+    ]
+
+
+def _zone_on_line(p: Parsed, zones: list[Parsed], text: str) -> Zone | None:
+    """The nearest of ``zones`` on ``p``'s own line."""
+    start, end = text.rfind("\n", 0, p.start) + 1, text.find("\n", p.end)
+    end = len(text) if end < 0 else end
+    near = [z for z in zones if start <= z.start and z.end <= end]
+    best = min(near, key=lambda z: abs(z.start - p.end), default=None)
+    return None if best is None else best.zone
+
+
+def _zoned_restatement_follows(found: list[Parsed], i: int, text: str) -> bool:
+    """Is the mention after ``found[i]`` the same time on another clock that names its zone?"""
+    if i + 1 >= len(found):
+        return False
+    p, q = found[i], found[i + 1]
+    return (
+        q.has_time
+        and q.zone is not None
+        and not _calendar_day(q)
+        and q.start - p.end <= 40
+        and _YOURS_THEN_ZONED.match(text[p.end : q.start]) is not None
+    )
 
 
 def _name_words(a: Address) -> tuple[str, ...]:
@@ -660,9 +724,12 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
     if not refs:
         return None
     quoted = mail.quoted
-    found, _ = scan(quoted)
+    found, loose = scan(quoted)
     dayfirst = _dayfirst(found, ref, quoted)
+    # "I'm in Phoenix (Arizona time). I could do Wed 10/22 at 2:30": the proposal's own clock
+    strong = _governing_zones(loose, quoted)
     fits: dict[datetime, TimeMention] = {}
+    zoned: set[datetime] = set()  # the fits whose own words name their zone
     for p in found:
         # for a cancellation ("I need to cancel Monday's intro call"), a weekday and a clock in
         # the quote ("Monday at 10 CT works") fix the time too, resolved from the reply: it names
@@ -672,7 +739,8 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
             continue
         if _ATTRIBUTION.search(_line(quoted, p.start, p.end)):
             continue  # "On Tue, Mar 3, 2026 at 10:14 AM Ana wrote:"
-        m = to_mention(p, ref, dayfirst=dayfirst, text=quoted)
+        zone = None if p.zone is not None else _nearest_zone(p, strong)
+        m = to_mention(p, ref, dayfirst=dayfirst, text=quoted, fallback_zone=zone)
         if m is None or m.start < ref:
             continue
         for r in refs:
@@ -683,7 +751,13 @@ def _from_quote(mail: Mail, ref: datetime, new: list[Parsed], category: Category
             kept = fits.get(m.start.astimezone(UTC))
             if kept is None or (kept.end is None and m.end is not None):
                 fits[m.start.astimezone(UTC)] = m
+            if p.zone is not None:
+                zoned.add(m.start.astimezone(UTC))
             break
+    if len(fits) > 1 and len({m.start.replace(tzinfo=None) for m in fits.values()}) == 1:
+        # one wall-clock time read on two clocks ("Tuesday 26 August at 14:00" in the list, the
+        # answer's "14:00 SAST"): the one that names its zone says which
+        fits = {k: m for k, m in fits.items() if k in zoned} or fits
     if len(fits) != 1:
         return None
     m = next(iter(fits.values()))
