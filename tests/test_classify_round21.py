@@ -116,3 +116,168 @@ def test_a_slot_listed_without_a_zone_and_answered_with_one_is_one_time() -> Non
                to=ME, date="Wed, 20 Aug 2025 09:12:21 +0200")  # fmt: skip
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2025-08-26T14:00:00+02:00"
+
+
+# --- calendars ---------------------------------------------------------------------------------
+
+
+def _calendar_mail(subject: str, text: str, *, sequence: int = 1, method: str = "REQUEST") -> bytes:
+    ics = (
+        f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nMETHOD:{method}\r\n"
+        "BEGIN:VEVENT\r\nDTSTART:20260219T190000Z\r\nDTEND:20260219T210000Z\r\nUID:loop-7@google.com\r\n"
+        f"SEQUENCE:{sequence}\r\nSTATUS:CONFIRMED\r\nORGANIZER;CN=Nate O:mailto:nate@ashgrove.example\r\n"
+        "SUMMARY:Ashgrove - final round (Jo Rivera)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    return (
+        f"From: Nate O <nate@ashgrove.example>\r\nTo: {ME}\r\nSubject: {subject}\r\n"
+        "Date: Mon, 16 Feb 2026 09:00:00 -0600\r\nMessage-ID: <upd-7@ashgrove.example>\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n"
+        f"Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n\r\n"
+        f"--b\r\nContent-Type: text/calendar; charset=utf-8; method={method}\r\n\r\n" + ics + "--b--\r\n"
+    ).encode()
+
+
+def test_an_update_that_says_its_time_stays_is_no_reschedule() -> None:
+    subject = "Updated invitation: Ashgrove - final round (Jo Rivera) @ Thu Feb 19, 2026 1pm - 3pm (CST)"
+    for text in (
+        "This event has been updated\r\nChanged: description, joining info\r\n\r\nFinal round interview.",
+        "Quick update on your final round interview: your schedule is unchanged; only the second interviewer "
+        "changes.",
+    ):
+        raw = _calendar_mail(subject, text)
+        assert category(raw)[0] == "invitation", text
+        assert start(raw) == "2026-02-19T19:00:00+00:00"
+    # Google names the time when it is what changed, on the When line or in the list
+    for text in (
+        "This event has been updated\r\nChanged: time\r\n\r\nFinal round interview.",
+        "This event has been updated\r\nWhen\r\nChanged: Thursday Feb 19, 2026 1pm - 3pm\r\nFinal round interview.",
+    ):
+        assert category(_calendar_mail(subject, text))[0] == "reschedule", text
+
+
+def test_the_other_party_declining_the_interview_on_the_calendar_calls_it_off() -> None:
+    text = (
+        'Nate O has declined this invitation with a note:\r\n"So sorry - family emergency, flying out tonight. '
+        "I'll be back in touch to find a new time.\"\r\nAshgrove - final round interview (Jo Rivera)\r\n"
+        "Thursday Feb 19, 2026 1pm - 3pm"
+    )
+    raw = _calendar_mail("Declined: Ashgrove - final round interview @ Thu Feb 19, 2026 1pm - 3pm (CST)", text,
+                         sequence=0, method="REPLY")  # fmt: skip
+    assert category(raw) == ("cancellation", ("calendar: the other party declined the meeting",))
+
+
+# --- who is hiring whom ------------------------------------------------------------------------
+
+
+def test_a_search_firm_booking_the_user_as_the_one_hiring_is_no_interview() -> None:
+    body = (
+        "Hi Jo - thanks for replying to my note about the Marketing Operations Analyst req you're hiring for. "
+        "Holding 30 minutes on Thursday, December 11 at 11am CT to walk you through how we run contingent "
+        "searches, our fee structure, and two analysts I could introduce.\n\nTessa\nNorthpoint Search"
+    )
+    raw = mail("Tessa L <tessa@northpoint-search.example>", "Hold: Tessa / Jo - Q1 hiring support for your team",
+               body, to=ME, date=CDT)  # fmt: skip
+    assert category(raw) == ("other", ("text: the user is the one hiring, not a candidate",))
+
+
+def test_a_hiring_manager_s_debrief_before_next_steps_for_the_candidate() -> None:
+    body = (
+        "Thanks for sending this over, Jo - really thoughtful. I'll share it with Luis and the team ahead of our "
+        "debrief on Tuesday, and we should have next steps for you early next week.\n\nAlyssa"
+    )
+    raw = mail("Alyssa Benton <alyssa@canopy.example>", "Re: 30/60/90 plan for the Customer Success role", body,
+               reply=True, to=ME, date=MST)  # fmt: skip
+    assert category(raw)[0] == "employer_reply"
+
+
+# --- what is asked, what is set, what is only prepared for ---------------------------------------
+
+
+def test_a_request_after_a_condition_on_the_reader_s_interest_is_asked_outright() -> None:
+    body = (
+        "Hi Jo,\n\nI lead recruiting at Tallgrass; we're hiring a Customer Success Manager. If you're open to it, "
+        "could you send me a few windows next week for a 20-minute conversation?\n\nPriya"
+    )
+    raw = mail("Priya Raman <priya@tallgrass.example>", "Customer Success role at Tallgrass", body, to=ME, date=MST)
+    assert category(raw) == ("invitation", ("text: asks availability",))
+    # a condition on a change of plan still suspends what follows it
+    footer = (
+        "Hi Jo,\n\nThank you for applying to the Customer Success Manager role. If you need to reschedule, "
+        "send me a few windows next week.\n\nPriya"
+    )
+    raw = mail("Priya Raman <priya@tallgrass.example>", "Your application", footer, to=ME, date=MST)
+    assert category(raw)[0] != "invitation"
+
+
+def test_a_founder_asking_for_an_intro_and_an_invite_from_the_candidate() -> None:
+    body = (
+        "Hi Jo,\n\nWe're hiring our first Head of Marketing Operations and I'd love to tell you about it. Would you "
+        "be up for a 45-minute intro next week? Easiest is to send me a calendar invite for any morning.\n\nNate"
+    )
+    raw = mail("Nate O <nate@ashgrove.example>", "Ashgrove - Head of Marketing Operations", body, to=ME, date=CDT)
+    assert category(raw)[0] == "invitation"
+
+
+def test_a_conversation_is_set_at_a_stated_time() -> None:
+    body = (
+        "Hi Jo,\n\nYour first host matching conversation is set. Lena leads Edge Networking; she's booked "
+        "Thursday, Feb 12 at 4 PM EST (1 PM your time) for 30 minutes.\n\nFiona\nRecruiting"
+    )
+    raw = mail("Fiona Akande <fakande@kestrel.example>", "Host matching - chat with Lena", body, to=ME, date=CDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-02-12T16:00:00-05:00"
+
+
+def test_see_you_on_a_calendar_day_confirms_but_a_weekday_alone_restates() -> None:
+    body = (
+        "Great, see you Thursday 9/4 at 8:30 at Milstead in Fremont. Plan on ~45 min - I want to walk you "
+        "through the staff eng role.\n\nInes"
+    )
+    raw = mail("Ines M <ines@fernhollow.example>", "Re: Fernhollow staff eng role", body, reply=True, to=ME,
+               date="Tue, 02 Sep 2025 21:40:00 -0700")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-09-04T08:30:00-07:00"
+    # answering a question about the interview, with the time already set: no new invitation
+    prep = "You can assume they use NetSuite; pricing won't come up.\n\nSee you Wednesday at 2 ET - good luck!\n\nTasha"
+    raw = mail("Tasha K <tasha@harlow.example>", "RE: Role-play prep question", prep, reply=True, to=ME, date=CDT)
+    assert category(raw)[0] != "invitation"
+
+
+def test_a_guide_to_prepare_for_an_onsite_sets_nothing() -> None:
+    body = (
+        "Hi Jo,\n\nNow that your onsite is on the calendar, here's the prep guide. Nothing in here changes your "
+        "schedule.\n\nA typical loop (example only):\n  9:00   Coding 1\n  10:00  System design\n\n"
+        "Expect to talk about what happens at 3 a.m. when a zone goes dark.\n\nGood luck!\nDana"
+    )
+    raw = mail("Dana W <dana@halvorsen.example>", "Preparing for your Halvorsen virtual onsite", body, to=ME,
+               date=CDT)  # fmt: skip
+    assert category(raw)[0] == "other"
+
+
+def test_a_case_to_send_by_a_deadline_before_a_final_round_set_elsewhere() -> None:
+    body = (
+        "Hi Jo,\n\nAs mentioned, the final round includes a short case. Attached is the brief.\n\nPlease send "
+        "your deck (max 8 slides) to me by Friday, January 16 at 5:00 PM Arizona time. We'll confirm the "
+        "schedule separately.\n\nMarisol"
+    )
+    raw = mail("Marisol Vega <marisol@saguaro.example>", "Saguaro - take-home case for your final round", body,
+               to=ME, date=CDT)  # fmt: skip
+    assert category(raw)[0] == "other"
+    # confirming attendance by a date is no deadline of a test
+    attend = (
+        "Dear Jo,\n\nWe are pleased to invite you to our assessment centre on Monday 10 November at 09:00.\n\n"
+        "Please confirm your attendance by replying to this email by Monday 3 November.\n\nRecruitment"
+    )
+    raw = mail("Recruitment <recruitment@harbour.example>", "Assessment centre invitation", attend, to=ME,
+               date="Mon, 27 Oct 2025 09:00:00 +0000")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+
+
+def test_a_rejection_that_pursues_candidates_whose_experience_matches() -> None:
+    body = (
+        "Hi Jo,\n\nThank you for your interest in the Staff Software Engineer role. After reviewing your "
+        "application we've decided to pursue candidates whose experience more closely matches what we need.\n\n"
+        "The Recruiting Team"
+    )
+    raw = mail("Saltmarsh <no-reply@us.greenhouse-mail.io>", "Your application to Saltmarsh", body, to=ME, date=CDT)
+    assert category(raw)[0] == "rejection"

@@ -400,6 +400,12 @@ _ASSESSMENT = _rx(
 _DEADLINE = _rx(
     r"\b(?:deadline|submit(?:\s+(?:it|your \w+|this|them))?(?:\s+(?:through|via|in|on)\s+[\w\s]{1,40}?)?\s+"
     r"(?:by|before|no later than)|"
+    # "Please send your deck (max 8 slides) to me by Friday, January 16" (not times asked for)
+    r"(?:send|return|upload|share)\s+(?:(?:me|us)\s+)?(?!(?:your\s+|a\s+few\s+|some\s+)?(?:availability|"
+    r"available|times|windows|slots|a time|confirmation|rsvp|reply|response)\b)"
+    r"[^.!?\n]{0,50}?\b(?:by|before|no later than)\s+(?:the\s+)?"
+    r"(?:end|eod|cob|close|noon|midnight|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec|\d)\w*|"
     r"complete (?:\w+ ){0,4}(?:by|before|within)|(?:expire|expires|due)\s+(?:on|by|in)|"
     r"within \d+ (?:days|hours)|start (?:the |your )?(?:test|assessment)|take the (?:\w+ ){0,4}"
     r"(?:test|assessment))\b"
@@ -439,13 +445,23 @@ _TO_CANDIDATE = _rx(
     r"travel|visit|day)|thanks? (?:you )?(?:so much |again )?for (?:spending|coming|visiting|your time)|"
     r"(?:update|tell) you\b|liked your|(?:speaking|talking|meeting) with (?:\w+ (?:and|&) )?(?:me|us)\b|"
     r"(?:liked|loved|enjoyed meeting) you\b|(?:next|final) step (?:for (?:us|you|our [\w -]{1,30}) )?is\b|"
-    r"follow up with you|(?:will|'ll) be in touch|(?:loved|liked) the way you|"
+    r"follow up with you|(?:will|'ll) be in touch|(?:loved|liked) the way you|next steps? (?:for|with) you|"
     r"the panel (?:was|were) impressed|debrief (?:w/|with) (?:me|us)\b|your submission|you put into|"
     r"(?:take-home|assignment|exercise|homework|case) debrief|"
     # a job or role scorecard describes the post and is shared with its candidates
     r"(?:job|role|position) scorecard)\b"
 )
 
+#: the sender addresses the user as the one hiring: a search firm selling its service ("the
+#: Marketing Operations Analyst req you're hiring for", "hiring support for your team")
+_USER_HIRES = _rx(
+    r"\b(?:roles?|reqs?|requisitions?|positions?|openings?|vacanc(?:y|ies)|headcount)\s+(?:that\s+)?"
+    r"you(?:'re|’re| are)\s+(?:currently\s+)?(?:hiring|recruiting)(?:\s+for)?\b|"
+    r"\b(?:hiring|recruiting|recruitment|search|staffing|talent)\s+support\s+for\s+your\s+(?:team|company|"
+    r"organi[sz]ation|department|group)\b|"
+    r"\bcontingent (?:search|searches|recruiting|recruitment|placements?)\b|"
+    r"\b(?:our|the) (?:fee structure|placement fees?|search fees?)\b"
+)
 #: who wrote the message a reply quotes: "On …, Name <addr> wrote:", Outlook's "From: Name <addr>"
 _QUOTED_AUTHOR = patterns.compile(
     r"(?:^|\n)[ \t>]*(?:on\b[^\n<]{0,160}?|from:[^\n<]{0,80}?|de:[^\n<]{0,80}?|von:[^\n<]{0,80}?)"
@@ -625,6 +641,9 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "we've decided to pursue candidates whose experience more closely matches"
+     r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:pursue|consider|focus on|prioriti[sz]e)\s+(?:other\s+)?"
+     r"(?:candidates|applicants|profiles)\s+(?:whose|who|with)\b|"
      # "wanted to let you know we went with an internal candidate for the receiving lead"
      r"\b(?:we|they|the\s+(?:team|client|store|manager))\s+(?:went|have\s+gone|'ve\s+gone|are\s+going|decided\s+to\s+go)"
      r"\s+with\s+(?:an?\s+(?:internal|external|different|other|more\s+experienced)\s+(?:candidate|applicant|person)|"
@@ -914,7 +933,7 @@ _INVITE_TEXT = _rules(
      r"\s+einladen\b|\b(?:convier|inviter)\s+à\s+(?:un|une|notre)\s+(?:\w+\s+){0,2}?entretien\b|"
      r"\b(?:souhaiterions|souhaitons|aimerions)\s+vous\s+rencontrer\b"),
     ("text: interview confirmed", rf"\b{_MEETING}\b[^.\n]{{0,80}}?\b(?:is|are|has been|have been|is now)"
-     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|arranged|all set|fixed|finali[sz]ed)\b|"
+     r"\s+(?:now\s+)?(?:confirmed|scheduled|booked|set up|set|arranged|all set|fixed|finali[sz]ed)\b|"
      r"^\W*your \w+(?: \w+)? is confirmed\b"),
     ("text: confirming the interview", rf"\b(?:confirm(?:s|ing|ed)?|confirmation of|to confirm)\s+"
      rf"(?:your|the|our)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b|"
@@ -1064,7 +1083,7 @@ _INVITE_TEXT = _rules(
     ("text: open to a chat", r"\b(?:would|do|could|will) you have (?:\d+|a few|some|fifteen|twenty|thirty|"
      rf"half an hour)(?:\s*(?:minutes|mins))? (?:for|to)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
      rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
-     rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
+     rf"\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{_MEETING}|intro)\b|\b(?:chat|talk|speak|connect)\s+(?:about|"
      r"regarding)\s+(?:the|this|our|your)\s+(?:[\w-]+\s+){0,5}?(?:role|position|opening|opportunity)\b"),
     ("text: has scheduled an interview", r"\b(?:has|have|'s|'ve)\s+(?:now\s+)?(?:scheduled|booked|arranged|"
      rf"set up|confirmed)\s+(?:a|an|your|the)\s+(?:[\w-]+\s+){{0,4}}?{_MEETING}\b"),
@@ -1164,6 +1183,16 @@ _THANKS = patterns.compile(
 #: a clause that turns from what happened to what comes: "... and would love to", "... so we'd like to"
 _LOOKS_AHEAD = patterns.compile(r"\b(?:and|so|now)\s+(?:we|i)?\s*(?:would|will|want|wish|'d|'ll)\b", _I)
 _CONDITIONAL = patterns.compile(r"\b(?:if|should|in case|whether|unless|wenn|falls|sollte)\b", _I)
+#: a condition on the reader's interest, closed by a comma: what follows it is asked outright
+#: ("If you're open to it, could you send me a few windows"), unlike "if you need to reschedule"
+_INTEREST_IF = patterns.compile(
+    r"if\s+(?:you(?:'re|’re| are)\s+(?:still\s+)?(?:open|interested|keen|up for it|curious|game)|"
+    r"(?:this|that|it|the role)\s+(?:sounds?|seems?|looks?)\s+(?:good|interesting|appealing|like a fit)|"
+    r"(?:this|that|it|the role)\s+(?:is of interest|appeals|interests you)|"
+    r"you(?:'d|’d| would) like to (?:learn|hear) more)"
+    r"[^,.;!?\n]{0,30},",
+    _I,
+)
 _SENTENCE_END = patterns.compile(r"[.!?\n]")
 #: a booking tool's "Invitee:" field and the address under it (Calendly, SavvyCal, Cal.com)
 _INVITEE = patterns.compile(
@@ -1189,6 +1218,25 @@ _NOT_A_JOB_INTERVIEW = patterns.compile(
 )
 #: a day named as a possessive or a weekday: "Thursday's interview", "tomorrow's 2pm"
 _DAY_WORD = patterns.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)(?:['’]s)?\b", _I)
+#: an updated invitation that says its time stays: "Your schedule is unchanged", Google
+#: Calendar's "Changed: description, joining info" (it names "time" or "date" when they change)
+_TIME_KEPT = patterns.compile(
+    r"\b(?:your |the )?(?:schedule|time|timing|date and time|start time|day and time)\s+(?:is|remains|stays|"
+    r"will (?:stay|remain))\s+(?:unchanged|the same|as (?:it was|planned|before))\b|"
+    r"\bthe only (?:thing that(?:'s| is| has)? )?chang(?:e|ed|ing) is\b|\bonly change is\b|"
+    r"^[ \t]*changed[ \t]*:[ \t]*(?:(?:description|joining info|location|title|attachments?|guests?|attendees?|"
+    r"conferencing|notes?|video call|meeting link|the link)(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*$))+",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: a calendar's notice that the other party declined the meeting ("Declined: …", "Jonah Pike has
+#: declined this invitation with a note")
+_DECLINED = patterns.compile(r"^\W*declined\s*:|\bha(?:s|ve) declined this (?:invitation|event|meeting)\b", _IM)
+#: a subject about getting ready for an interview, not about setting it
+_PREP_SUBJECT = patterns.compile(
+    r"\W*(?:fwd?:\s*)?(?:preparing|prepare|prep|preparation|getting ready|get ready|tips|what to expect|"
+    r"how to prepare|your (?:prep|preparation) guide)\b(?!\s+(?:call|session|meeting|chat)\b)",
+    re.IGNORECASE,
+)
 _REPLY_SUBJECT = _rx(r"^\s*(?:re|aw|antw|sv|vs|r|rif|ref|réf|odp|vá)\s*(?:\[\d+\])?\s*:")
 #: the time line of a forwarded meeting's header block (mail.forward_in keeps it)
 _FORWARDED_WHEN = patterns.compile(r"^\s*(?:when|wann|quand|cuándo|cuando)\s*:(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -1254,7 +1302,7 @@ def _affirmative(
         start = 0
         for sep in ".!?\n":
             start = max(start, text.rfind(sep, 0, m.start()) + 1)
-        if _CONDITIONAL.search(text, start, m.start()):
+        if _conditional(text, start, m.start()):
             continue
         if not looking_back and (thanks := _THANKS.search(text, start, m.start())) is not None:
             # "We enjoyed reading your application and would love to invite you": the thanks
@@ -1268,6 +1316,15 @@ def _affirmative(
             continue
         return True
     return False
+
+
+def _conditional(text: str, start: int, end: int) -> bool:
+    """Is what ends at ``end`` said under a condition opened since ``start``? A condition on the
+    reader's interest that a comma closes is not one."""
+    c = _CONDITIONAL.search(text, start, end)
+    while c is not None and (interest := _INTEREST_IF.match(text, c.start(), end)) is not None:
+        c = _CONDITIONAL.search(text, interest.end(), end)
+    return c is not None
 
 
 def _stated_meeting(text: str) -> bool:
@@ -1562,6 +1619,8 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         or _MEETING_WORD.search(subject)
         or _INTERVIEW.search(subject)  # "Re: final stage: three options"
         or _BOOKED.search(flowed)
+        # the meeting in the seeing: "Great, see you Thursday 9/4 at 8:30 at Milstead"
+        or _SEE_YOU_DAY.search(flowed)
         # the message answered: "Happy to grab 30 minutes with her" two replies down
         or (is_reply and (_MEETING_WORD.search(mail.quoted[:3000]) or _CHAT.search(mail.quoted[:3000])))
     )
@@ -1610,7 +1669,11 @@ def _informal_invitation(mail: Mail, text: str, subject: str, is_reply: bool) ->
         set_out = any(d.start >= b and d.weekday in days_named for d in dated)
         # "see you Wed at 2pm" confirms only where the thread holds a time proposed or picked;
         # after a question about the format it restates the time already set
-        agrees = _AGREE.search(sentence) or (is_reply and _SEE_YOU_DAY.search(sentence) and time_ahead())
+        # ("see you Thursday 9/4 at 8:30" names its own day and date)
+        on_calendar = any(p.day is not None or p.numeric is not None for p in here_dated)
+        agrees = _AGREE.search(sentence) or (
+            is_reply and _SEE_YOU_DAY.search(sentence) and (on_calendar or time_ahead())
+        )
         if (here or set_out) and agrees and not sentence.rstrip().endswith("?"):
             cues.append("text: confirms a time")
         if here_dated and chat and current:
@@ -1969,6 +2032,8 @@ class _Evidence:
     def interviewer_side(self) -> list[str]:
         if self.answers_own_invitation:
             return ["text: answers the user's own interview invitation: the user interviews"]
+        if _USER_HIRES.search(f"{self.subject}\n{self.flowed}"):
+            return ["text: the user is the one hiring, not a candidate"]
         for m in _INTERVIEWER_SIDE.finditer(self.everything):
             if m.group(0).rstrip().endswith(":") and self._names_recipient(m.end()):
                 continue  # "Candidate: Renata Castillo" in mail to Renata: she is the candidate
@@ -2177,6 +2242,16 @@ class _Evidence:
         return org in self.known_employers and org not in extract.FREEMAIL
 
     @cached_property
+    def time_kept(self) -> bool:
+        """The message says the meeting keeps its time (an update about something else)."""
+        return bool(_TIME_KEPT.search(self.text))
+
+    @cached_property
+    def declined_notice(self) -> bool:
+        """A calendar's notice, from the other party, that they declined the meeting."""
+        return bool(_DECLINED.search(self.subject) or _DECLINED.search(self.text[:600]))
+
+    @cached_property
     def meeting_named(self) -> bool:
         # a short reply in a thread about a meeting with the candidate need not name it again:
         # "We've shifted to this Fri 11am instead"
@@ -2199,9 +2274,13 @@ class _Evidence:
                 reasons = [f"ics METHOD:{ev.method or '-'} STATUS:{ev.status or '-'}"]
                 break
             if ev.method in ("REQUEST", "PUBLISH", None) and ev.start is not None:
-                if ev.sequence > 0 and ev.method == "REQUEST":
+                if ev.sequence > 0 and ev.method == "REQUEST" and not self.time_kept:
                     category = Category.RESCHEDULE
                     reasons = [f"ics METHOD:REQUEST SEQUENCE:{ev.sequence} (an update)"]
+                elif ev.sequence > 0 and ev.method == "REQUEST" and category is None:
+                    # "Your schedule is unchanged; only the interviewer changes": the same time
+                    category = Category.INVITATION
+                    reasons = [f"ics METHOD:REQUEST SEQUENCE:{ev.sequence} (an update that keeps its time)"]
                 elif category is None:
                     category = Category.INVITATION
                     reasons = [f"ics METHOD:{ev.method or '-'}"]
@@ -2473,7 +2552,11 @@ class _Evidence:
 
     @cached_property
     def invite_subject(self) -> list[str]:
-        return _fired(_INVITE_SUBJECT, self.subject, allow_questions=True) if self.subject_cues else []
+        if not self.subject_cues or _PREP_SUBJECT.match(self.subject):
+            # "Preparing for your virtual onsite": a guide to an interview set elsewhere; the
+            # text must schedule it itself
+            return []
+        return _fired(_INVITE_SUBJECT, self.subject, allow_questions=True)
 
     @cached_property
     def invite_text(self) -> list[str]:
@@ -2639,6 +2722,8 @@ _TABLE: tuple[_Row, ...] = (
          lambda e: e.calendar(Category.RESCHEDULE)),
     _Row("not about hiring", lambda e: not e.hiring_ctx, _OTHER, _const(0.7),
          lambda e: ["no hiring or interview wording"], hiring=False),
+    _Row("declined on the calendar", lambda e: e.meeting_named and e.declined_notice, Category.CANCELLATION,
+         _const(0.85), lambda e: ["calendar: the other party declined the meeting"]),
     # decisions and changes
     _Row("cancelled in the subject", lambda e: e.cancel_subject and (e.cancel or e.interview_ctx) and not e.reschedule,
          Category.CANCELLATION, _const(0.9), _cancel_reasons),
@@ -2652,7 +2737,8 @@ _TABLE: tuple[_Row, ...] = (
     _Row("offer in other words", lambda e: e.implicit_offer and not e.scheduling, Category.OFFER, _const(0.8),
          lambda e: e.implicit_offer),
     _Row("interview moved",
-         lambda e: e.meeting_named and (e.reschedule or (e.reschedule_subject and e.calendar_category is not None)),
+         lambda e: e.meeting_named
+         and (e.reschedule or (e.reschedule_subject and e.calendar_category is not None and not e.time_kept)),
          Category.RESCHEDULE, _by_count(0.75, 0.06, 0.93, _reschedule_reasons), _reschedule_reasons),
     _Row("interview cancelled", lambda e: e.meeting_named and (e.cancel or (e.paused and e.cancel_subject)),
          Category.CANCELLATION, _by_count(0.75, 0.06, 0.93, _cancel_reasons), _cancel_reasons),
