@@ -281,3 +281,76 @@ def test_a_rejection_that_pursues_candidates_whose_experience_matches() -> None:
     )
     raw = mail("Saltmarsh <no-reply@us.greenhouse-mail.io>", "Your application to Saltmarsh", body, to=ME, date=CDT)
     assert category(raw)[0] == "rejection"
+
+
+# --- after b21-fin's one reading (a physiotherapist moving into clinic management) -------------
+
+PDT = "Mon, 09 Jun 2025 18:05:00 -0700"
+
+
+def test_would_you_be_able_to_come_by_at_a_stated_time() -> None:
+    body = (
+        "Hi Jo,\n\nThanks for sending your resume over. Would you be able to come by the clinic this Thursday, "
+        "June 12 at 5:30pm? Plan on about an hour - I'd like to talk through the manager role.\n\nJenna"
+    )
+    raw = mail("Jenna M <jenna@kitspoint.example>", "Clinic Manager role", body, to=ME, date=PDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-06-12T17:30:00-07:00"
+
+
+def test_a_clinic_manager_role_is_no_medical_appointment() -> None:
+    body = "Thursday 10:30 it is! I'll call your cell. Should only take 20 minutes.\n\nDevin"
+    quoted = (
+        "\n\n> On Jun 26, 2025, at 8:41 PM, Jo Rivera <jo.rivera@mailbox.test> wrote:\n> I could do Thursday, "
+        "July 3 at 10:30am or Friday, July 4 after 3pm.\n"
+    )
+    raw = mail("Devin A <devin.a@cascadia-staffing.example>", "Re: Clinic Manager opportunity - North Shore",
+               body + quoted, reply=True, to=ME, date="Fri, 27 Jun 2025 08:02:00 -0700")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-07-03T10:30:00-07:00"
+
+
+def test_the_role_offered_to_someone_else_outweighs_a_mentorship_programme_in_passing() -> None:
+    body = (
+        "Hi Jo,\n\nPete and I went back and forth on this a lot, but we've decided to offer the manager role to "
+        "Carly, who has been with us for six years. Your ideas about the new-grad mentorship program were great "
+        "and we will use them in our next session planning.\n\nJenna"
+    )
+    raw = mail("Jenna M <jenna@kitspoint.example>", "Re: Clinic Manager role", body, reply=True, to=ME, date=PDT)
+    assert category(raw)[0] == "rejection"
+
+
+def test_a_practice_lead_interview_is_a_job_s() -> None:
+    body = (
+        "Hi Jo,\n\nThank you for meeting with the panel last Wednesday. We will move into reference checks for "
+        "the short-listed candidate and update all candidates by the end of July.\n\nTalent Acquisition"
+    )
+    raw = mail("Gurpreet D <gurpreet@pacificridge.example>", "RE: Thank you - Physiotherapy Practice Lead interview",
+               body, reply=True, to=ME, date=PDT)  # fmt: skip
+    assert category(raw)[0] == "employer_reply"
+
+
+def test_a_visit_pencilled_in_with_the_day_s_plan_and_the_flight_around_it() -> None:
+    body = (
+        "Hi Jo,\n\nAnneliese and I would love to bring you out to Calgary for a final visit. We've pencilled in "
+        "Thursday, October 9.\n\nTravel: if you take the 6:00 a.m. flight out of YVR you'll land at 8:25 a.m. "
+        "local time.\n\nPlan for the day, all Mountain time, running 9:30 a.m. to 2:00 p.m.:\n\n"
+        "  9:30 - 10:30   Tour of the clinic\n  10:30 - 12:00  Interview with Anneliese and me\n\nRhett"
+    )
+    raw = mail("Rhett G <rhett@bowfield.example>", "Clinic Director - final visit to Calgary", body, to=ME,
+               date="Tue, 30 Sep 2025 10:00:00 -0700")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-10-09T09:30:00-06:00"
+
+
+def test_a_forwarding_note_declares_the_clock_of_the_forwarded_times() -> None:
+    body = (
+        "Jo - good news. See Olivia's note below; she's set the final panel for Tuesday the 24th. The times she "
+        "gives are Vancouver time (she's in Yaletown, not here with me in Toronto).\n\nG.\n\n"
+        "Begin forwarded message:\n\nFrom: Olivia B <olivia@westmount.example>\nSubject: Final panel\n\n"
+        "Graham,\n\nWe'd like Jo in for the final panel interview on Tuesday, March 24, 3:00 to 5:00 pm.\n\nOlivia\n"
+    )
+    raw = mail("Graham P <gp@harlowfinch.example>", "Fwd: Final panel - Jo Rivera", body, to=ME,
+               date="Thu, 12 Mar 2026 11:00:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2026-03-24T15:00:00-07:00"

@@ -380,8 +380,10 @@ _NEGATIVE_TOPICS = _rules(
 _WEAK_NEGATIVES = _rules(
     ("shipping", r"\btracking (?:number|id|link)\b|\byour (?:package|parcel|order|shipment)\b|"
      r"\bout for delivery\b|\bdelivery (?:window|date)\b|\bhas shipped\b|\bestimated delivery\b"),
-    ("medical or service appointment", r"\b(?:dental|dentist|doctor|clinic|patient|prescription|"
-     r"pharmacy|appointment reminder|physician|hygienist|veterinar\w+|check-?up|dds|optometr\w+|"
+    # (a "Clinic Manager" or "Pharmacy Lead" is a job)
+    ("medical or service appointment", r"\b(?:dental|dentist|doctor|(?:clinic|pharmacy)(?!\s+(?:manager|director|"
+     r"lead|coordinator|administrator|supervisor|operations|owner)\b)|patient|prescription|appointment reminder|"
+     r"physician|hygienist|veterinar\w+|check-?up|dds|optometr\w+|"
      r"haircut|salon)\b"),
 )
 _ASSESSMENT = _rx(
@@ -492,7 +494,9 @@ _INVITEE_HIRES = _rx(
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
 #: candidate conducts, podcasts and journalists
 _NON_EMPLOYER = _rules(
-    ("text: practice interview or coaching", r"\b(?:mock|practice|simulated|prep)\s+(?:[\w-]+\s+){0,3}?"
+    # ("the Physiotherapy Practice Lead interview" is a job's)
+    ("text: practice interview or coaching", r"\b(?:mock|practice(?!\s+(?:lead|manager|director|head|owner|"
+     r"partner|nurse|coordinator|administrator|development)\b)|simulated|prep)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:interviews?|chalk talks?|job talks?)\b|"
      r"\b(?:career|interview|job[- ]search) coach(?:ing|es)?\b|\bcoaching (?:session|call|package|plan)s?\b|"
      r"\byour coach\b"),
@@ -641,6 +645,9 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "we've decided to offer the manager role to Carly, who has been with us for six years"
+     r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:offer|give)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?"
+     r"(?:role|position|job|post)\s+to\s+(?!you\b)|"
      # "we've decided to pursue candidates whose experience more closely matches"
      r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:pursue|consider|focus on|prioriti[sz]e)\s+(?:other\s+)?"
      r"(?:candidates|applicants|profiles)\s+(?:whose|who|with)\b|"
@@ -951,6 +958,8 @@ _INVITE_TEXT = _rules(
     ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
      r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
      r"get to know you (?:in|on|over|at) (?:a|an|our)\b|bring you (?:on-?site|onsite|in|back(?: in)?)\b|"
+     # "would love to bring you out to Calgary for a final visit"
+     r"bring you (?:out|over|up|down)\b(?:\s+to\s+[\w.-]+(?:\s+[\w.-]+)?)?\s+for\s+(?:a|an|the|your)\b|"
     rf"(?:do|have|hold) (?:a|an) (?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
 
     r"host you (?:on|at|for)|"
@@ -1009,7 +1018,8 @@ _INVITE_TEXT = _rules(
     ("text: come in at a time", r"\b(?:come|stop|swing|drop)\s+(?:in|by)\s+(?:tomorrow|today|on\s+\w+day|"
      r"(?:this|next)\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:any\s*time\s+)?"
      r"(?:between|from|at|after)\s+\d"),
-    ("text: asks if a time works", r"\b(?:can|could) you (?:come|be|swing by|stop by|drop by|pop by|meet me|do)\b"
+    ("text: asks if a time works", r"\b(?:(?:can|could) you|would you be able to) (?:come|be|swing by|stop by|drop by|"
+     r"pop by|come by|come in|meet me|do)\b"
      r"[^?\n.]{0,60}?\b"
      r"(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a|p)\b|"
      r"\d{4}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow)[^?\n.]{0,40}\?|"
@@ -1079,7 +1089,10 @@ _INVITE_TEXT = _rules(
      r"(?:number|mobile|cell|phone)|\bat \+?\d[\d ()-]{5,}|\bbetween \d{1,2}(?::\d{2})? and \d{1,2}\b))"),
     ("text: has you down for a time", r"\b(?:i|we)(?:'ve| have)?(?: got)?\s+you\s+(?:down|pencil(?:l)?ed(?: in)?|"
      r"booked(?: in)?|slotted(?: in)?|in (?:the|my|our) (?:calendar|diary))\s+for\s+(?:[\w,]+\s+){0,2}?"
-     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|this|\d)"),
+     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|this|\d)|"
+     # "We've pencilled in Thursday, October 9"
+     r"\b(?:i|we)(?:'ve| have)\s+(?:pencil(?:l)?ed|blocked(?: out)?|set aside|provisionally booked)\s+(?:in\s+)?"
+     r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next|this|\d)"),
     ("text: open to a chat", r"\b(?:would|do|could|will) you have (?:\d+|a few|some|fifteen|twenty|thirty|"
      rf"half an hour)(?:\s*(?:minutes|mins))? (?:for|to)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_MEETING}\b|"
      rf"\b(?:would you be|are you)\s+(?:open|available|interested|up)\s+(?:to|for)"
@@ -2710,8 +2723,9 @@ _TABLE: tuple[_Row, ...] = (
     _Row("newsletter, alert or event", lambda e: e.negative_topic, _OTHER, _const(0.9), lambda e: e.negative_topic,
          hiring=False),
     _Row("bulk mail", lambda e: e.bulk_without_news, _OTHER, _const(0.88), lambda e: e.bulk_without_news, hiring=False),
-    _Row("not an employer", lambda e: e.non_employer, _OTHER, _const(0.75), lambda e: e.non_employer,
-         hiring=False),
+    # a decision on the candidacy outweighs a mentoring programme or a coach named in passing
+    _Row("not an employer", lambda e: e.non_employer and not e.rejection, _OTHER, _const(0.75),
+         lambda e: e.non_employer, hiring=False),
     _Row("personal mail", lambda e: e.personal, _OTHER, _const(0.8), lambda e: e.personal, hiring=False),
     _Row("a friend's reply", lambda e: e.personal_reply, _OTHER, _const(0.65), lambda e: e.personal_reply,
          hiring=False),

@@ -96,6 +96,8 @@ _SHIFT_BEFORE = patterns.compile(
     re.IGNORECASE,
 )
 #: a time the traveller keeps, not the interview's: "the 7.00am flight", "the 2.30pm train home"
+#: a journey's time said before the clock: "you'll land at 8:25 a.m. local time"
+_TRAVEL_BEFORE = patterns.compile(r"\b(?:land(?:s|ing)?|touch(?:es|ing)?\s+down)\s+(?:at|around|by)\s*$", re.IGNORECASE)
 _TRAVEL_AFTER = patterns.compile(r"\s*(?:flights?|train|ferry|coach|shuttle|bus)\b", re.IGNORECASE)
 #: talk of the clocks changing: its dates and converted hours are not the meeting's ("NZ starts
 #: daylight saving this Sunday (the 28th)", "the US moved its clocks, but we change on April 5")
@@ -274,9 +276,12 @@ def _strong_zone(z: Parsed, text: str) -> bool:
 
 
 #: a line that says which clock every time in the message is on: "All times are Dubai time.",
-#: "(all times Central)", "Times shown in CET", "Time zone: Africa/Lagos"
+#: "(all times Central)", "Times shown in CET", "Time zone: Africa/Lagos", "The times she gives
+#: are Vancouver time"
 _DECLARES = patterns.compile(
-    r"\b(?:all\s+(?:the\s+)?times?|times?\s+(?:are|is|shown|listed|given|quoted|above|below)|time\s*zone\s*:)",
+    r"\b(?:all\s+(?:the\s+)?times?|times?\s+(?:(?:she|he|they|we|I)\s+(?:gives?|gave|lists?|listed|quotes?|"
+    r"quoted|proposes?|proposed|mentions?|mentioned|sent|suggests?|suggested)\s+)?"
+    r"(?:are|is|shown|listed|given|quoted|above|below)|time\s*zone\s*:)",
     re.IGNORECASE,
 )
 
@@ -284,7 +289,17 @@ _DECLARES = patterns.compile(
 def _declared_zone(strong: list[Parsed], text: str) -> Zone | None:
     """The one zone the message declares for all its times, however far from them; None when
     no line declares one or declaring lines disagree."""
-    found = {z.zone for z in strong if z.zone is not None and _DECLARES.search(_line(text, z.start, z.end))}
+    found: set[Zone] = set()
+    for z in strong:
+        if z.zone is None:
+            continue
+        line_start = text.rfind("\n", 0, z.start) + 1
+        if _DECLARES.search(text, max(line_start, z.start - 40), z.start):
+            found.add(z.zone)  # "The times she gives are Vancouver time (..., not here in Toronto)"
+        elif _DECLARES.search(line := _line(text, z.start, z.end)):
+            # elsewhere on the line, only as its one zone: "Dubai time for all times below"
+            if sum(1 for o in strong if o.zone is not None and _line(text, o.start, o.end) == line) == 1:
+                found.add(z.zone)
     return found.pop() if len(found) == 1 else None
 
 
@@ -381,7 +396,10 @@ def _candidates(
     ref: datetime,
     category: Category,
     subject_dates: list[Parsed],
+    outer_zone: Zone | None = None,
 ) -> list[_Candidate]:
+    """The times in ``text`` that may be the interview's. ``outer_zone``: the zone a forwarding
+    note declares for the forwarded message's times."""
     found, loose = scanned
     dayfirst = _dayfirst(found, ref, text)
     out: list[_Candidate] = []
@@ -389,7 +407,7 @@ def _candidates(
     strong = _governing_zones(loose, text)
     # "(10:00 AM-1:30 PM your time in Chicago)": the reader's clock, for the times on its line only
     readers = [z for z in loose if z.zone is not None and _readers_zone(z, text)]
-    declared = _declared_zone(strong, text)
+    declared = _declared_zone(strong, text) or outer_zone
     prev: Parsed | None = None  # the last timed mention with its own date
     zoned: Parsed | None = None  # the last timed mention with its own zone, not a restatement
     yours: list[_Candidate] = []  # times restated "your time"
@@ -455,7 +473,8 @@ def _candidates(
             old = False
         if _NOT_INTERVIEW.search(context) and not new:
             continue
-        if _TRAVEL.search(line) or (p.has_time and _TRAVEL_AFTER.match(text, p.end)):
+        journey = p.has_time and (_TRAVEL_AFTER.match(text, p.end) or _TRAVEL_BEFORE.search(before))
+        if _TRAVEL.search(line) or journey:
             continue  # "6:40 PM ET   Depart ATL", "the 7.00am flight": the journey, not the interview
         if _CLOCK_CHANGE.search(before):
             continue  # "NZ starts daylight saving this Sunday (the 28th), so 4 PM our time will be..."
@@ -928,7 +947,9 @@ def infer_interview(
             here = scan(text)
         else:
             here = scanned if source == "text" else subject_scanned
-        cands = _candidates(text, here, ref, category, subject_scanned[0] if source != "subject" else [])
+        # "The times she gives are Vancouver time (she's in Yaletown, not here with me in Toronto)"
+        outer = _declared_zone(_governing_zones(scanned[1], mail.text), mail.text) if source == "forwarded" else None
+        cands = _candidates(text, here, ref, category, subject_scanned[0] if source != "subject" else [], outer)
         if source == "text" and mail.to:
             cands = _own_row(cands, text, mail, user_addresses)
         found = _pick(cands, category, text, src)
