@@ -158,6 +158,16 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 20's fixes were in, measured once at 00a47d2 (0.951/0.972, no false
     # invitation), then tuned (the user's own candidates answering her invitations)
     "b20-fin": (1.0, 1.0),
+    # the twenty-first round, measured once at 5458703 (a clean worktree): b21-cal (0.887/0.886,
+    # two false invitations: an interviewer's "Declined:", a search firm's hold for the user as
+    # the one hiring), b21-loops (0.934/0.812, one: a prep guide's example timetable), b21-relay
+    # (0.961/0.903; the prefilter lost six of its job messages), then tuned
+    "b21-cal": (0.95, 0.91),
+    "b21-loops": (1.0, 0.90),
+    "b21-relay": (0.98, 0.96),
+    # held back until round 21's fixes were in, measured once at 7e1086d (0.920/0.833, no false
+    # invitation), then tuned (clinic job titles, a forwarding note's clock)
+    "b21-fin": (0.98, 0.96),
 }
 
 
