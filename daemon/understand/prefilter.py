@@ -123,6 +123,8 @@ _MESSAGE_NOTICE = re.compile(
     r"new (?:inmail|messages?|reply) from|replied to (?:you|your (?:message|application))|wrote to you)\b",
     re.IGNORECASE,
 )
+#: words one of which every match of _MESSAGE_NOTICE holds (a substring test spares the regex)
+_NOTICE_WORDS = ("messag", "inmail", "note", "repl", "wrote")
 #: a phone's text or voice message passed on by mail (Google Voice, a carrier's gateway): a
 #: person's message like any other, often a recruiter's text
 _PHONE_RELAY = re.compile(r"\b(?:text|sms|mms|voice) message from\b|\bvoicemail from\b", re.IGNORECASE)
@@ -369,7 +371,8 @@ def verdict(
         return SKIP  # an acknowledgement, of no tracked application
     if any(relays.is_hiring_relay(d) for d in domains):
         return READ
-    if _PHONE_RELAY.search(subject):
+    low_subject = subject.lower()
+    if ("message from" in low_subject or "voicemail" in low_subject) and _PHONE_RELAY.search(subject):
         return READ
     auto = first("auto-submitted") + " " + first("precedence")
     if _AUTO_REPLY.search(auto) or "x-autoreply" in h or "x-autorespond" in h:
@@ -390,7 +393,11 @@ def verdict(
     via = " via " in names or " Via " in names
     if via and (_VIA_PLATFORM.search(names) or relays.via_own_board(names, sender_org)):
         return READ  # a person's message through a job platform: recruiters write so
-    if relays.relay_for_domain(sender_org) in relays.JOB_BOARDS and _MESSAGE_NOTICE.search(subject):
+    if (
+        any(w in low_subject for w in _NOTICE_WORDS)
+        and relays.relay_for_domain(sender_org) in relays.JOB_BOARDS
+        and _MESSAGE_NOTICE.search(subject)
+    ):
         return READ  # the same, the platform naming the person in the subject instead
     if (
         user_orgs
@@ -406,7 +413,8 @@ def verdict(
     if not bulk and _search(_WEAK, _WEAK_WORDS, text):
         return READ
     # a person's calendar answering for them is generated mail from that person
-    generated = first("auto-submitted").strip().lower() not in ("", "no") and not _CALENDAR_NOTICE.match(subject)
+    generated = first("auto-submitted").strip().lower() not in ("", "no")
+    generated = generated and not _CALENDAR_NOTICE.match(subject)
     if generated or sender_org in FREEMAIL or sender_org in user_orgs or relays.relay_for_domain(sender_org):
         return SKIP
     if _person(sender_addr):
