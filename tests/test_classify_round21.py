@@ -25,6 +25,10 @@ def test_a_range_after_a_date_and_a_dash_is_the_day_s_clock() -> None:
         assert p.zone is not None and p.zone.key == "America/Los_Angeles"
     (p,) = scan("June 4 - 3:00 pm")[0]
     assert (p.day, p.hour, p.meridiem) == (4, 3, "p")
+    # a two-digit hour too, and the Italian "giovedì 18 alle 14:30"
+    for text, day, hour in (("June 4 - 13:00", 4, 13), ("giovedì 18 alle 14:30", 18, 14)):
+        (p,) = scan(text)[0]
+        assert (p.day, p.hour, p.minute) == (day, hour, 0 if hour == 13 else 30), text
     # a bare number after the dash says nothing of a clock
     (p,) = scan("June 4 - 3")[0]
     assert p.hour is None

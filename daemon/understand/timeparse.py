@@ -1513,7 +1513,7 @@ MAX_MENTIONS = 200
 
 #: how much text after a date's day is read again for the clock that follows it
 _SECOND_CLOCK_WINDOW = 48
-_WRITTEN_MINUTES = patterns.compile(r"\d\s*[:.h]\s*\d\d")
+_WRITTEN_MINUTES = patterns.compile(r"\d{1,2}\s*[:.h]\s*\d\d")
 
 
 def _second_clock(a: _Atom, masked: str) -> _Atom | None:
