@@ -358,3 +358,61 @@ def test_a_forwarding_note_declares_the_clock_of_the_forwarded_times() -> None:
                date="Thu, 12 Mar 2026 11:00:00 -0400")  # fmt: skip
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2026-03-24T15:00:00-07:00"
+
+
+# --- round 22: the user's own booking page (b22-host, measured once at 80c5f56) ------------------
+
+MDT = "Mon, 09 Jun 2025 16:12:00 -0600"
+HOST = "Jo Rivera <jo@jowords.example>"
+
+
+def test_a_recruiter_booking_the_user_s_page_is_an_interview_the_user_hosts() -> None:
+    body = (
+        "Hi Jo Rivera,\n\nA new event has been scheduled.\n\nEvent Type:\nIntro call (30 min)\n\nInvitee:\nDana W\n\n"
+        "Invitee Email:\ndana.w@lumenfield.example\n\nEvent Date/Time:\n10:00am - Thursday, June 12, 2025 "
+        "(Mountain Time - US & Canada)\n\nQuestions:\n\nWhich company and role is this about?\nLumenfield - Senior UX "
+        "Writer\n\nAre you an in-house recruiter, agency recruiter, or hiring manager?\nIn-house recruiter\n"
+    )
+    subject = "New Event: Dana W - 10:00am Thu, Jun 12, 2025 - Intro call (30 min)"
+    raw = mail("Calendly <notifications@calendly.com>", subject, body, to=HOST, date=MDT)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-06-12T10:00:00-06:00"
+    # the same page booked by a freelance client is the user's own business
+    client = body.replace("Lumenfield - Senior UX Writer", "Website copy for our bakery").replace(
+        "In-house recruiter", "A small business owner"
+    ).replace("Are you an in-house recruiter, agency recruiter, or hiring manager?", "Who are you?")
+    assert category(mail("Calendly <notifications@calendly.com>", subject, client, to=HOST, date=MDT))[0] == "other"
+
+
+def test_a_booking_form_s_questions_speak_to_the_booker() -> None:
+    # Cal.com's notice to its organizer: "Role you're hiring for:" asks the recruiter who booked
+    body = (
+        "A new event has been scheduled.\n\nWhat:\nRecruiter screen between Jo Rivera and Abebe T\n\nWhen:\n"
+        "Thursday, August 21, 2025 | 11:00am - 11:30am (America/Denver)\n\nWho:\nJo Rivera - Organizer\n"
+        "jo@jowords.example\n\nAbebe T\nabebe@sundial.example\n\nCompany:\nSundial Analytics\n\n"
+        "Role you're hiring for:\nSenior UX Writer\n\nWho's booking?:\nIn-house recruiter\n"
+    )
+    raw = mail("Cal.com <noreply@cal.com>", "New event: Recruiter screen between Jo Rivera and Abebe T", body,
+               to=HOST, date=MDT)  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-08-21T11:00:00-06:00"
+
+
+def test_google_calendar_s_guest_list_does_not_make_the_user_its_host() -> None:
+    # "Name - organizer" then the next guest's address: the user is a guest of the interviewer
+    body = (
+        "Ashgrove - final round interview (Jo Rivera)\nThursday Feb 19, 2026 ⋅ 1pm – 3pm\nCentral Time - Chicago\n\n"
+        "Organizer\nNate O\nnate@ashgrove.example\n\nGuests\nNate O - organizer\njo@jowords.example\n"
+    )
+    raw = mail("Nate O <nate@ashgrove.example>", "Invitation: Ashgrove - final round interview @ Thu Feb 19, 2026",
+               body, to=HOST, date="Mon, 16 Feb 2026 09:00:00 -0600")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+
+
+def test_a_booking_tool_s_billing_page_is_no_scheduling_link() -> None:
+    body = (
+        "Hi Jo,\n\nYour Calendly Standard plan (annual) will renew on September 3, 2025. Amount: $120.00.\n"
+        "To make changes, visit Billing:\nhttps://calendly.com/app/admin/billing\n\nThe Calendly team"
+    )
+    raw = mail("Calendly <billing@calendly.com>", "Your Calendly subscription renews soon", body, to=HOST, date=MDT)
+    assert category(raw)[0] == "other"

@@ -488,7 +488,19 @@ _INVITES_YOU = _rx(
 #: an invitee who books the user's slot as an employer, in the answers a booking tool passes on
 _INVITEE_HIRES = _rx(
     r"\b(?:i'm|i am)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:recruiter|hiring manager|talent partner|sourcer)\b|"
-    r"\bour\s+(?:[\w-]+\s+){0,4}?(?:opening|role|position|vacancy|req)\b|\b(?:we're|we are)\s+hiring\b"
+    r"\bour\s+(?:[\w-]+\s+){0,4}?(?:opening|role|position|vacancy|req)\b|\b(?:we're|we are)\s+hiring\b|"
+    # a booking page's own questions answered, or its event type: "Are you an in-house recruiter,
+    # agency recruiter, or hiring manager? In-house recruiter", "Recruiter screen (30 min)"
+    r"^[ \t]*(?:an?\s+)?(?:in-house|internal|agency|external|technical|corporate)\s+recruiter\b|"
+    r"^[ \t]*(?:the\s+)?hiring manager\b|^[ \t]*recruit(?:er|ing)\s+(?:intro|screen|call|chat|conversation)\b|"
+    r"^[ \t]*(?:hiring manager|recruiter)\s+(?:intro|screen|call|chat|conversation|interview)\b"
+)
+#: a booking tool's notice to its organizer (Cal.com's "Who:" block, the organizer's address on
+#: the line under its name): the user hosts the booking when that address is theirs. Not Google
+#: Calendar's "Guests" list, where the line under "Name - organizer" is the next guest's
+_ORGANIZER_BLOCK = patterns.compile(
+    r"^[ \t]*who[ \t]*:[ \t]*\n[ \t]*[^\n]{1,80}?\s+-\s+organi[sz]er[ \t]*\n[ \t]*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    re.IGNORECASE | re.MULTILINE,
 )
 #: people who are not employers but book "an interview" or a session with the candidate: career
 #: coaches and paid mock-interview services, mentors, an alumni or admissions interview the
@@ -1071,7 +1083,9 @@ _INVITE_TEXT = _rules(
      r"(?:be )?(?:available|free)\b|\b(?:let (?:me|us) know|tell (?:me|us))\s+when you(?:'re| are|'d be| would be|"
      r"'ll be| will be)\s+(?:available|free)\b|\b(?:reply|respond|come back|get back)\s+(?:to (?:me|us)\s+)?with\s+"
      r"(?:[\w-]+\s+){0,4}?(?:times|slots|dates)\b|\btimes? (?:that|which) (?:suit|works? for) you\b"),
-    ("text: scheduling link", r"\bcalendly\.com/|\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
+    # (not the tool's own account pages: "calendly.com/app/admin/billing")
+    ("text: scheduling link", r"\bcalendly\.com/(?!(?:app|mobile|login|signup|pricing|integrations|blog|resources)\b)|"
+     r"\bgreenhouse\.io/scheduling|\bgoodtime\.io/|"
      r"\bcalendar\.app\.google/|\bcal\.com/|\bsavvycal\.com/|\btidycal\.com/|\bzcal\.co/|"
      r"\bwhen2meet\.com/|\bdoodle\.com/|\brallly\.co/|"
      r"\byoucanbook\.me/|\bhubspot\.com/meetings/|\bcalendar\.google\.com/calendar/appointments|"
@@ -2045,7 +2059,8 @@ class _Evidence:
     def interviewer_side(self) -> list[str]:
         if self.answers_own_invitation:
             return ["text: answers the user's own interview invitation: the user interviews"]
-        if _USER_HIRES.search(f"{self.subject}\n{self.flowed}"):
+        # (a booking page's questions speak to the booker: "Role you're hiring for:")
+        if self._booking[0] is None and _USER_HIRES.search(f"{self.subject}\n{self.flowed}"):
             return ["text: the user is the one hiring, not a candidate"]
         for m in _INTERVIEWER_SIDE.finditer(self.everything):
             if m.group(0).rstrip().endswith(":") and self._names_recipient(m.end()):
@@ -2104,18 +2119,39 @@ class _Evidence:
         Carlos Beltrán carlos@tierrabrava.mx" in mail to the user), so the user is the one
         being met, and the meeting is the user's own (a client's call, a candidate the user
         interviews), not an interview of the user."""
-        m = _INVITEE.search(self.full_text[:4000])
-        if m is None:
-            return []
-        invitee = m.group(1).lower()
-        mine = {a.addr for a in self.mail.to} | set(self.users)
-        if invitee in mine:
+        if self._booking[0] is None:
             return []
         # the invitee hires, and booked the user's slot for a screen: "I'm a technical recruiter at
         # Brisa and would like to use this slot as a phone screen for our Senior Data Engineer opening"
-        if _INVITEE_HIRES.search(self.full_text[m.end() : m.end() + 3000]):
+        if self.invitee_hires:
             return []
         return ["text: the user hosts this booking"]
+
+    @cached_property
+    def _booking(self) -> tuple[int | None, str]:
+        """Where a booking tool's notice to the user as its host names the other party (None: it
+        is no such notice), and the text from there on."""
+        head = self.full_text[:4000]
+        mine = {a.addr for a in self.mail.to} | set(self.users)
+        m = _INVITEE.search(head)
+        if m is not None:
+            if m.group(1).lower() in mine:
+                return None, ""
+            return m.end(), self.full_text[m.end() : m.end() + 3000]
+        o = _ORGANIZER_BLOCK.search(head)
+        if o is not None and o.group(1).lower() in mine:
+            return o.end(), self.full_text[o.end() : o.end() + 3000]
+        return None, ""
+
+    @cached_property
+    def invitee_hires(self) -> bool:
+        """Someone who hires booked the user's own booking page (a recruiter's intro, a hiring
+        manager's conversation): an interview the user hosts."""
+        at, after = self._booking
+        if at is None:
+            return False
+        # the event's own name, in the subject or above the invitee, counts too ("Recruiter screen")
+        return bool(_INVITEE_HIRES.search(after) or _INVITEE_HIRES.search(f"{self.subject}\n{self.full_text[:at]}"))
 
     @cached_property
     def non_employer(self) -> list[str]:
@@ -2232,6 +2268,7 @@ class _Evidence:
             or bool(extract.TITLE_IN_TEXT.search(self.text))
             or self.known_employer
             or self.agency_sender
+            or self.invitee_hires
         )
 
     @cached_property
@@ -2272,6 +2309,7 @@ class _Evidence:
             self.interview_ctx
             or bool(_MEETING_WORD.search(f"{self.subject}\n{self.text}"))
             or bool(self.thread_meeting)
+            or self.invitee_hires
         )
 
     # -- structure ------------------------------------------------------------------------
@@ -2578,6 +2616,8 @@ class _Evidence:
             found.append("text: interview at a stated time")
         if _NEW_EVENT.search(self.text) and _MEETING_WORD.search(self.subject):
             found.append("text: a scheduling tool booked a meeting")
+        elif self.invitee_hires and not self.cancel and not self.reschedule:
+            found.append("text: a recruiter or hiring manager booked the user's page")
         if self.interview_ctx and self._forwarded_meeting_time:
             found.append("text: forwarded meeting at a stated time")
         if (self.interview_ctx or self.strong_ctx) and self.introduced_meeting:
