@@ -416,3 +416,39 @@ def test_a_booking_tool_s_billing_page_is_no_scheduling_link() -> None:
     )
     raw = mail("Calendly <billing@calendly.com>", "Your Calendly subscription renews soon", body, to=HOST, date=MDT)
     assert category(raw)[0] == "other"
+
+
+def test_a_reply_naming_the_next_meeting_only_to_defer_it() -> None:
+    body = (
+        "Hi Jo,\n\nThank you for the thoughtful questions! Remote: yes, fully remote.\n\nThe next step would be a "
+        "conversation with our Head of Product. She is on leave until the end of the month, so I'll come back to "
+        "you with options once she's back.\n\nKatrin"
+    )
+    raw = mail("Katrin V <katrin@fjordlight.example>", "Re: Questions after our intro call", body, reply=True,
+               to=HOST, date=MDT)  # fmt: skip
+    assert category(raw)[0] == "employer_reply"
+    # the same next step with times is an invitation
+    asked = body.replace("She is on leave until the end of the month, so I'll come back to you with options once "
+                         "she's back.", "Could you send me your availability for next week?")  # fmt: skip
+    raw = mail("Katrin V <katrin@fjordlight.example>", "Re: Questions after our intro call", asked, reply=True,
+               to=HOST, date=MDT)  # fmt: skip
+    assert category(raw)[0] == "invitation"
+
+
+def test_a_role_closed_after_a_cancelled_round_is_a_rejection() -> None:
+    body = (
+        "Hi Jo,\n\nI wanted to follow up personally after Ilse had to cancel your second-round conversation. "
+        "Unfortunately, the Content Design Lead role has been closed as part of a broader reorg, and we won't be "
+        "moving forward with any candidates.\n\nBram"
+    )
+    raw = mail("Bram O <bram@pollen.example>", "Update on the Content Design Lead role", body, to=HOST, date=MDT)
+    assert category(raw)[0] == "rejection"
+
+
+def test_a_recruiter_s_own_booking_link_after_a_condition_on_interest() -> None:
+    body = (
+        "Hi Jo,\n\nI lead content recruiting at Ochre Labs; we're hiring our first Staff UX Writer. If you're up "
+        "for a conversation, grab 30 minutes on my calendar: https://savvycal.com/jules-ochre/intro\n\nJules"
+    )
+    raw = mail("Jules M <jules@ochre.example>", "Staff UX Writer at Ochre Labs", body, to=HOST, date=MDT)
+    assert category(raw)[0] == "invitation"

@@ -657,6 +657,11 @@ _REJECTION = _rules(
      r"(?:the\s+)?candidates?|someone|an?\s+(?:[\w-]+\s+)?candidate\s+(?:who|whose|with)|"
      r"an?\s+(?:internal|external|stronger|more experienced)\s+(?:candidate|applicant|hire))\b|"
      r"\bpursue other candidates\b|\bother candidates whose\b|"
+     # "the role has been closed as part of a broader reorg, and we won't be moving forward with any candidates"
+     r"\b(?:won't|will not|are not|aren't|not)\s+(?:be\s+)?(?:moving forward|proceeding|continuing)\s+with\s+"
+     r"(?:any|the other|other)\s+(?:candidates|applicants)\b|"
+     r"\b(?:role|position|opening|vacancy|req(?:uisition)?)\s+(?:has been|was|have been|had to be)\s+"
+     r"(?:closed|cancell?ed|withdrawn|eliminated)\b|"
      # "we've decided to offer the manager role to Carly, who has been with us for six years"
      r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:offer|give)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:role|position|job|post)\s+to\s+(?!you\b)|"
@@ -1213,7 +1218,7 @@ _CONDITIONAL = patterns.compile(r"\b(?:if|should|in case|whether|unless|wenn|fal
 #: a condition on the reader's interest, closed by a comma: what follows it is asked outright
 #: ("If you're open to it, could you send me a few windows"), unlike "if you need to reschedule"
 _INTEREST_IF = patterns.compile(
-    r"if\s+(?:you(?:'re|’re| are)\s+(?:still\s+)?(?:open|interested|keen|up for it|curious|game)|"
+    r"if\s+(?:you(?:'re|’re| are)\s+(?:still\s+)?(?:open|interested|keen|up for (?:it|an?\s+\w+)|curious|game)|"
     r"(?:this|that|it|the role)\s+(?:sounds?|seems?|looks?)\s+(?:good|interesting|appealing|like a fit)|"
     r"(?:this|that|it|the role)\s+(?:is of interest|appeals|interests you)|"
     r"you(?:'d|’d| would) like to (?:learn|hear) more)"
@@ -1258,6 +1263,15 @@ _TIME_KEPT = patterns.compile(
 #: a calendar's notice that the other party declined the meeting ("Declined: …", "Jonah Pike has
 #: declined this invitation with a note")
 _DECLINED = patterns.compile(r"^\W*declined\s*:|\bha(?:s|ve) declined this (?:invitation|event|meeting)\b", _IM)
+#: what a reply says of a next meeting when it only names it
+_WISHES = frozenset({"text: next step is an interview", "text: would like to meet", "text: next step is a meeting"})
+#: the times of a next meeting promised for later: "I'll come back to you with options once she's back"
+_DEFERRED = patterns.compile(
+    r"\b(?:i'll|i will|we'll|we will)\s+(?:come back|get back|follow up|be in touch|reach out|circle back)\s+"
+    r"(?:to you\s+|with you\s+)?(?:with\s+(?:some\s+)?(?:options|times|dates|slots|availability|next steps)\s+)?"
+    r"(?:once|when|after|as soon as)\b",
+    _I,
+)
 #: a subject about getting ready for an interview, not about setting it
 _PREP_SUBJECT = patterns.compile(
     r"\W*(?:fwd?:\s*)?(?:preparing|prepare|prep|preparation|getting ready|get ready|tips|what to expect|"
@@ -2667,9 +2681,12 @@ class _Evidence:
     @cached_property
     def settled_before(self) -> list[str]:
         """A reply that schedules nothing new: it refers to what is already arranged and states no
-        new date and time, or it only promises times after the candidate asked to move."""
+        new date and time, or it only promises times after the candidate asked to move, or names a
+        next meeting only to defer it ("I'll come back to you with options once she's back")."""
         if not self.is_reply or any(p.has_date and p.has_time for p in scan(self.text[:3000])[0]):
             return []
+        if set(self.invite) <= _WISHES and _DEFERRED.search(self.flowed):
+            return ["reply: a next meeting named, its times promised for later"]
         if _ARRANGED_BEFORE.search(self.flowed):
             return ["reply: refers to arrangements already made, no new time"]
         quoted = _WRAP.sub(" ", _normalise(self.mail.quoted[:1500]))
