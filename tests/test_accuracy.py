@@ -168,6 +168,9 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # held back until round 21's fixes were in, measured once at 7e1086d (0.920/0.833, no false
     # invitation), then tuned (clinic job titles, a forwarding note's clock)
     "b21-fin": (0.98, 0.96),
+    # the twenty-second round, measured once at 80c5f56 (a clean worktree): b22-host (0.730/0.559,
+    # two false invitations: a booking tool's notices to the user as host), then tuned
+    "b22-host": (0.97, 0.97),
 }
 
 

@@ -452,3 +452,23 @@ def test_a_recruiter_s_own_booking_link_after_a_condition_on_interest() -> None:
     )
     raw = mail("Jules M <jules@ochre.example>", "Staff UX Writer at Ochre Labs", body, to=HOST, date=MDT)
     assert category(raw)[0] == "invitation"
+
+
+def test_a_client_on_the_user_s_recruiter_page_says_it_is_no_job() -> None:
+    body = (
+        "A new event has been scheduled.\n\nEvent Type:\nRecruiter intro (30 min)\n\nInvitee:\nWes A\n\n"
+        "Invitee Email:\nwes@fieldnote.example\n\nEvent Date/Time:\n02:30pm - Monday, September 8, 2025 "
+        "(Mountain Time - US & Canada)\n\nQuestions:\n\nWhich company and role is this about?\nNot a job, sorry to "
+        "use the wrong link! We need a contract writer for a six-week project.\n\nAre you an in-house recruiter, "
+        "agency recruiter, or hiring manager?\nNone of the above - agency owner looking for freelance help\n"
+    )
+    subject = "New Event: Wes A - 02:30pm Mon, Sep 8, 2025 - Recruiter intro (30 min)"
+    raw = mail("Calendly <notifications@calendly.com>", subject, body, to=HOST, date=MDT)
+    assert category(raw)[0] == "other"
+    # an agency recruiter asking the rate of a contract role is hiring
+    agency = body.replace("Not a job, sorry to use the wrong link! We need a contract writer for a six-week project.",
+                          "Harbor Health (client) - Senior UX Writer, contract").replace(
+        "None of the above - agency owner looking for freelance help", "Agency recruiter")  # fmt: skip
+    raw = mail("Calendly <notifications@calendly.com>", subject, agency + "\nYour hourly rate expectations?\n",
+               to=HOST, date=MDT)  # fmt: skip
+    assert category(raw)[0] == "invitation"

@@ -495,6 +495,8 @@ _INVITEE_HIRES = _rx(
     r"^[ \t]*(?:the\s+)?hiring manager\b|^[ \t]*recruit(?:er|ing)\s+(?:intro|screen|call|chat|conversation)\b|"
     r"^[ \t]*(?:hiring manager|recruiter)\s+(?:intro|screen|call|chat|conversation|interview)\b"
 )
+#: a booker's answer that says the booking is about no job: a client on the user's recruiter page
+_NO_JOB_ANSWER = _rx(r"\bnot (?:a|about a) job\b|\bnone of the above\b|\bfreelance help\b")
 #: a booking tool's notice to its organizer (Cal.com's "Who:" block, the organizer's address on
 #: the line under its name): the user hosts the booking when that address is theirs. Not Google
 #: Calendar's "Guests" list, where the line under "Name - organizer" is the next guest's
@@ -2163,6 +2165,9 @@ class _Evidence:
         manager's conversation): an interview the user hosts."""
         at, after = self._booking
         if at is None:
+            return False
+        # the booker's answers may say it is no job: "Not a job, sorry to use the wrong link!"
+        if _NO_JOB_ANSWER.search(after):
             return False
         # the event's own name, in the subject or above the invitee, counts too ("Recruiter screen")
         return bool(_INVITEE_HIRES.search(after) or _INVITEE_HIRES.search(f"{self.subject}\n{self.full_text[:at]}"))
