@@ -171,6 +171,9 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     # the twenty-second round, measured once at 80c5f56 (a clean worktree): b22-host (0.730/0.559,
     # two false invitations: a booking tool's notices to the user as host), then tuned
     "b22-host": (0.97, 0.97),
+    # b22-coop, measured once at 7bdedd9 (0.812/0.767, no false invitation; the prefilter lost 11 of
+    # its 57 job messages: the school's co-op system read as the student's colleagues), then tuned
+    "b22-coop": (0.90, 0.90),
 }
 
 

@@ -472,3 +472,33 @@ def test_a_client_on_the_user_s_recruiter_page_says_it_is_no_job() -> None:
     raw = mail("Calendly <notifications@calendly.com>", subject, agency + "\nYour hourly rate expectations?\n",
                to=HOST, date=MDT)  # fmt: skip
     assert category(raw)[0] == "invitation"
+
+
+# --- round 22: a co-op student's school (b22-coop, measured once at 7bdedd9) ---------------------
+
+STUDENT = "Noa T <n3t@riverbendu.example>"
+
+
+def test_a_school_s_co_op_system_is_not_a_colleague_of_its_student() -> None:
+    from daemon.understand.prefilter import READ, SKIP, verdict
+
+    users = frozenset({"n3t@riverbendu.example"})
+    head = (
+        b"From: CoopConnect <noreply@coopconnect.riverbendu.example>\r\nTo: n3t@riverbendu.example\r\n"
+        b"Subject: Interview Booked - Halden Castings - 412736\r\n\r\n"
+    )
+    assert verdict(head, user_addresses=users) == READ
+    # a colleague at the same school is still internal
+    colleague = head.replace(b"noreply@coopconnect.riverbendu.example", b"lab.manager@riverbendu.example")
+    assert verdict(colleague.replace(b"Interview Booked", b"Lab meeting"), user_addresses=users) == SKIP
+    # a post offered by someone at the same school is read (a research assistantship)
+    post = colleague.replace(b"Interview Booked - Halden Castings - 412736", b"URA position - Winter 2026")
+    assert verdict(post, user_addresses=users) == READ
+    body = (
+        "Hi Noa,\n\nYour interview for the Manufacturing Engineering Co-op job (412736) with Halden Castings is "
+        "booked:\n\nDate: Tuesday, June 24, 2025\nTime: 10:40 AM - 11:10 AM Eastern Time\n\nCo-op Office"
+    )
+    raw = mail("CoopConnect <noreply@coopconnect.riverbendu.example>", "Interview Booked - Halden Castings - 412736",
+               body, to=STUDENT, date="Thu, 19 Jun 2025 09:00:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-06-24T10:40:00-04:00"

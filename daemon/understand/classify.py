@@ -1934,7 +1934,10 @@ _NEW_TIME_ASKED = _rx(
 #: a school's placement cell or careers office at work for its students
 _PLACEMENT = _rx(
     r"\b(?:placements?|campus (?:drive|recruitment|hiring|placement)|shortlisted|tpo|training (?:and|&) placement|"
-    r"career(?:s)? (?:services|office|centre|center)|placement (?:cell|office|coordinator))\b"
+    r"career(?:s)? (?:services|office|centre|center)|placement (?:cell|office|coordinator)|"
+    # a co-op programme's system and office: "Interview Selection - Halden Castings - Co-op (412736)"
+    r"co-?op (?:job|position|posting|office|advisor|term|student|interview|program(?:me)?)s?|work[- ]term|"
+    r"(?:interview|employer) (?:selection|schedule|booked|rescheduled|cancell?ed)|match results?)\b"
 )
 
 
@@ -1957,7 +1960,7 @@ def _internal(mail: Mail, users: frozenset[str]) -> bool:
         tos = [a for a in mail.to if a.domain]
         internal = bool(tos) and all(extract.org_domain(a.domain) == sender_org for a in tos)
     # the user's school passing on an employer's interviews is not a colleague's mail
-    if not internal or not extract.academic(sender_org):
+    if not internal or not (extract.academic(sender_org) or extract.academic_domain(sender)):
         return internal
     name = mail.from_.name if mail.from_ else ""
     return not _PLACEMENT.search(f"{name}\n{mail.subject}\n{mail.text}\n{mail.quoted[:3000]}")

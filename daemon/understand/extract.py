@@ -131,6 +131,19 @@ def academic(org: str) -> bool:
     return _ACADEMIC.search(org) is not None
 
 
+#: a school's student service named in a sender's subdomain ("coopconnect.grandriveru.ca",
+#: "careers.school.ca", "placement.iitb.ac.in"): the school, whatever its own domain looks like
+_STUDENT_SERVICE = patterns.compile(r"(?:co-?op|career|placement|student|alumni|registrar)")
+
+
+def academic_domain(domain: str) -> bool:
+    """Whether a sender's domain is a school's: its organisation is (``academic``), or the part
+    before its organisation names a student service."""
+    d = domain.lower().strip(".")
+    org = org_domain(d)
+    return academic(org) or _STUDENT_SERVICE.search(d[: max(0, len(d) - len(org))]) is not None
+
+
 def org_domain(domain: str) -> str:
     """The registrable part of a domain: mail.eu.acme.com -> acme.com, x.acme.co.uk -> acme.co.uk."""
     labels = [x for x in domain.lower().strip(".").split(".") if x]

@@ -51,7 +51,7 @@ from collections.abc import Iterable, Sequence, Set
 from typing import TypeVar
 
 from daemon.understand import relays
-from daemon.understand.extract import FREEMAIL, academic, org_domain
+from daemon.understand.extract import FREEMAIL, academic, academic_domain, org_domain
 from daemon.understand.mail import decode_bytes
 from daemon.understand.timeparse import needles
 
@@ -135,6 +135,8 @@ _CALENDAR_NOTICE = re.compile(
     r"cancell?ed(?: event)?|new event)(?: with note)?\s*:",
     re.IGNORECASE,
 )
+#: a post named in a subject: read even from a colleague (see verdict)
+_OFFERED_POST = re.compile(r"\b(?:position|opening|vacanc(?:y|ies)|assistantship|internship)\b")
 T = TypeVar("T")
 
 #: how many different people must write from one domain before it counts as a mail provider
@@ -383,7 +385,15 @@ def verdict(
     sender_org = _org(sender_addr.rpartition("@")[2]) if sender else ""
     if _FORWARD.match(subject) and _person(sender_addr) and sender_addr not in user_addresses:
         return READ  # a person passing mail on: a friend's job lead, a placement cell, a partner
-    if user_addresses and sender_org in internal and sender_addr not in user_addresses:
+    if (
+        user_addresses
+        and sender_org in internal
+        and sender_addr not in user_addresses
+        and not academic_domain(sender_addr.rpartition("@")[2])
+        # a post offered to the user ("URA position - Winter 2026" from a professor at the
+        # student's own school, which its domain does not show to be one)
+        and not _OFFERED_POST.search(subject.lower())
+    ):
         return SKIP  # a colleague: internal mail, whatever it says (as classify decides)
     if "calendar" in first("content-type").lower():
         return READ
