@@ -502,3 +502,53 @@ def test_a_school_s_co_op_system_is_not_a_colleague_of_its_student() -> None:
                body, to=STUDENT, date="Thu, 19 Jun 2025 09:00:00 -0400")  # fmt: skip
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2025-06-24T10:40:00-04:00"
+
+
+# --- after b22-fin's one reading (a civil engineer in Brisbane) ---------------------------------
+
+AEST = "Mon, 21 Jul 2025 16:40:00 +1000"
+
+
+def test_a_recruiting_firm_s_short_note_locking_in_a_catch_up() -> None:
+    body = (
+        "Hi Jo, Craig and Leanne want one last catch up before they put an offer together. They've locked in "
+        "tomorrow 7.30am at the same site office, only 30 mins. Shout if that's a problem otherwise see you there!\n\nJ"
+    )
+    raw = mail("Jarrah M <jarrah@cordelltalent.example>", "Tallis - final catch up tmrw", body, to=ME, date=AEST)
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-07-22T07:30:00+10:00"
+
+
+def test_an_invitation_to_complete_a_technical_exercise_by_a_deadline() -> None:
+    body = (
+        "Hi Jo,\n\nThe Water team has reviewed your application and would like to invite you to complete a short "
+        "technical exercise as the first step in our process.\n\nPlease email your response to me by 5pm AEST on "
+        "Monday 22 September.\n\nEllie\nTalent Coordinator"
+    )
+    raw = mail("Ellie V <ellie@yarrawood.example>", "Technical exercise - Senior Civil Engineer", body, to=ME,
+               date="Mon, 15 Sep 2025 09:00:00 +1000")  # fmt: skip
+    assert category(raw)[0] == "other"
+
+
+def test_a_clock_compared_in_a_daylight_saving_note_governs_no_row() -> None:
+    body = (
+        "Hi Jo,\n\nWe'd love to invite you to Sydney for the final interview.\n\nTuesday 7 October 2025 - all times "
+        "Sydney time\n(Heads up: NSW daylight saving starts this Sunday, so Sydney will be an hour ahead of\n"
+        "Brisbane by then.)\n\n  9:30am   Arrive and interview with Tom and Rosalind\n  10:30am  Technical session\n"
+        "  12:30pm  Finish\n\nHannah"
+    )
+    raw = mail("Hannah S <hannah@parramore.example>", "Final interview - Sydney office - Tuesday 7 October", body,
+               to=ME, date="Wed, 01 Oct 2025 10:00:00 +1000")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-10-07T09:30:00+11:00"
+
+
+def test_keen_to_get_you_in_as_a_final_step_at_a_time_said_in_passing() -> None:
+    body = (
+        "Hi Jo,\n\nGreat chatting Monday. Keen to get you in to meet the rest of the team as a\nfinal step - let's "
+        "say Thurs 11/12 at 4pm at our office.\n\nCallum"
+    )
+    raw = mail("Callum M <callum@lanyonmarsh.example>", "Next step", body, to=ME,
+               date="Tue, 09 Dec 2025 18:00:00 +1000")  # fmt: skip
+    assert category(raw)[0] == "invitation"
+    assert start(raw) == "2025-12-11T16:00:00+10:00"

@@ -303,7 +303,7 @@ _HIRING = _rx(
     r"(?:design|product design|ux|ui) (?:exercise|challenge|task)|"
     # a staffing agency putting the candidate forward to its client
     r"submitted (?:you|your (?:profile|resume|cv|application)) (?:to|for)|submittal|"
-    r"as (?:a|the|our) final step|(?:final|last) (?:step|stage) (?:of|in) (?:the|our) process|"
+    r"as\s+(?:a|the|our)\s+final\s+step|(?:final|last) (?:step|stage) (?:of|in) (?:the|our) process|"
     r"final step (?:is|will be)|"
     r"(?:you're|you are|your|you've been|you have been) (?:\w+ )?submitted (?:to|for)|"
     # executive search: "the CFO search", "the CFO process", "the Group CFO appointment", "retained by X
@@ -394,7 +394,8 @@ _ASSESSMENT = _rx(
     # "an asynchronous video interview", "a recorded video interview": no one is live
     r"(?:asynchronous|async|pre-?recorded|recorded|on-demand) (?:video )?interview|"
     # "a short instructional design exercise", "a writing exercise", "a work sample"
-    r"(?:[\w-]+ )?(?:design|writing|written|case|data|sql|analysis|modelling|modeling) (?:exercise|assignment)|"
+    r"(?:[\w-]+ )?(?:design|writing|written|case|data|sql|analysis|modelling|modeling|technical) "
+    r"(?:exercise|assignment)|"
     # a public-service written stage: "respond to two targeted questions", "a written application"
     r"targeted questions?|written (?:response|responses|application|questions?|task)|statement of claims|"
     r"work sample)\b"
@@ -403,8 +404,9 @@ _DEADLINE = _rx(
     r"\b(?:deadline|submit(?:\s+(?:it|your \w+|this|them))?(?:\s+(?:through|via|in|on)\s+[\w\s]{1,40}?)?\s+"
     r"(?:by|before|no later than)|"
     # "Please send your deck (max 8 slides) to me by Friday, January 16" (not times asked for)
-    r"(?:send|return|upload|share)\s+(?:(?:me|us)\s+)?(?!(?:your\s+|a\s+few\s+|some\s+)?(?:availability|"
-    r"available|times|windows|slots|a time|confirmation|rsvp|reply|response)\b)"
+    r"(?:send|return|upload|share|e-?mail(?=\s+(?:me|us|your|the|it|them)\b))\s+(?:(?:me|us)\s+)?"
+    r"(?!(?:your\s+|a\s+few\s+|some\s+)?(?:availability|"
+    r"available|times|windows|slots|a time|confirmation|rsvp|reply)\b)"
     r"[^.!?\n]{0,50}?\b(?:by|before|no later than)\s+(?:the\s+)?"
     r"(?:end|eod|cob|close|noon|midnight|mon|tue|wed|thu|fri|sat|sun|tomorrow|today|tonight|jan|feb|mar|"
     r"apr|may|jun|jul|aug|sep|oct|nov|dec|\d)\w*|"
@@ -975,7 +977,9 @@ _INVITE_TEXT = _rules(
     ("text: would like you to meet", r"\b(?:like|love|want)\s+you\s+to\s+(?:have|do|join|attend)\s+(?:a|an|the|our)\s+"
      rf"(?:[\w-]+\s+){{0,3}}?{_MEETING}\s+with\b"),
     ("text: would like to meet", r"\b(?:like|love|wants?|pleased|happy|delighted|excited|keen)\s+to\s+"
-     r"(?:invite you|schedule|set up|arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|"
+     # (not to a task: "would like to invite you to complete a short technical exercise")
+     r"(?:invite you(?!\s+to\s+(?:complete|take|submit|do|fill|record|apply|register|sit))|schedule|set up|"
+     r"arrange|meet (?:with )?you|interview you|speak with (?:you|her|him|them)|get you (?:in|over|back)\b|"
      r"get to know you (?:in|on|over|at) (?:a|an|our)\b|bring you (?:on-?site|onsite|in|back(?: in)?)\b|"
      # "would love to bring you out to Calgary for a final visit"
      r"bring you (?:out|over|up|down)\b(?:\s+to\s+[\w.-]+(?:\s+[\w.-]+)?)?\s+for\s+(?:a|an|the|your)\b|"
@@ -2243,7 +2247,9 @@ class _Evidence:
 
     @cached_property
     def strong_ctx(self) -> bool:
-        return _strong_hiring(self.mail, self.subject, self.body) or bool(self.thread_meeting)
+        # a recruiting firm's person writing to a candidate is about hiring whatever the words
+        # ("they want one last catch up before they put an offer together")
+        return _strong_hiring(self.mail, self.subject, self.body) or bool(self.thread_meeting) or self.agency_sender
 
     @cached_property
     def thread_meeting(self) -> list[str]:

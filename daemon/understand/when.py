@@ -515,6 +515,12 @@ def _governing_zones(loose: list[Parsed], text: str) -> list[Parsed]:
         and _strong_zone(z, text)
         and not _FOR_REFERENCE.match(text, z.end)
         and not _readers_zone(z, text)
+        # "NSW daylight saving starts this Sunday, so Sydney will be an hour ahead of Brisbane":
+        # the clock compared with names no time's
+        and not (
+            _COMPARED_BEFORE.search(text, max(0, z.start - 20), z.start)
+            and _CLOCK_CHANGE.search(text, max(0, z.start - 150), z.start)
+        )
     ]
 
 
@@ -589,6 +595,10 @@ def _restated(prev: Parsed, p: Parsed, text: str) -> bool:
     return not _calendar_day(p) and p.zone is not None and prev.zone is not None and p.zone != prev.zone
 
 
+_COMPARED_BEFORE = patterns.compile(r"\b(?:ahead\s+of|behind|than)\s+$", re.IGNORECASE)
+_INTERVIEW_ON_LINE = patterns.compile(r"\binterview", re.IGNORECASE)
+
+
 def _arrival(text: str, p: Parsed, since: int) -> bool:
     """The time to arrive or check in: said after an arrival cue (in the words since the mention
     before), or on an agenda line labelled as the arrival or welcome."""
@@ -597,7 +607,10 @@ def _arrival(text: str, p: Parsed, since: int) -> bool:
         return True
     if _ARRIVAL_AFTER.match(text, p.end) is None:
         return False
-    # an agenda line: the time opens it (after a bullet at most) and the label follows
+    # an agenda line: the time opens it (after a bullet at most) and the label follows, unless
+    # the label is also the interview ("9:30am  Arrive and interview with Tom")
+    if _INTERVIEW_ON_LINE.search(_line(text, p.start, p.end)):
+        return False
     return not text[text.rfind("\n", 0, p.start) + 1 : p.start].strip(" \t-•*>")
 
 
