@@ -128,12 +128,21 @@ class Helper:
         """Hand the helper the end of this batch; the runner analyses the rest itself."""
         cut = len(raws) - round(len(raws) * HELPER_SHARE)
         future = None
+        if self._pool is not None and self._died():
+            # the pool learns of a dead process in its own thread, a moment later: until then a
+            # submit is accepted, and the future may be cancelled before that thread fails it
+            self.close()
         if self._pool is not None and cut < len(raws):
             try:
                 future = self._pool.submit(analyse_many, raws[cut:], users, known, budget.ANALYSIS_BUDGET_S)
             except RuntimeError:  # broken or shut down: the runner analyses everything itself
                 self.close()
         return Shared(self, future, cut, known, pulse)
+
+    def _died(self) -> bool:
+        """Whether the helper's process has ended (it is killed, or crashed)."""
+        processes = getattr(self._pool, "_processes", None) or {}
+        return any(not p.is_alive() for p in list(processes.values()))
 
     def close(self) -> None:
         pool, self._pool = self._pool, None
