@@ -173,7 +173,7 @@ BELOW_THE_BAR: dict[str, tuple[float, float]] = {
     "b22-host": (0.97, 0.97),
     # b22-coop, measured once at 7bdedd9 (0.812/0.767, no false invitation; the prefilter lost 11 of
     # its 57 job messages: the school's co-op system read as the student's colleagues), then tuned
-    "b22-coop": (0.90, 0.90),
+    "b22-coop": (0.92, 0.90),
     # held back until round 22's fixes were in, measured once at bb1f743 (0.940/0.879, one false
     # invitation: a technical exercise to send by a deadline), then tuned
     "b22-fin": (0.97, 0.96),

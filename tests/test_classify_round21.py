@@ -552,3 +552,22 @@ def test_keen_to_get_you_in_as_a_final_step_at_a_time_said_in_passing() -> None:
                date="Tue, 09 Dec 2025 18:00:00 +1000")  # fmt: skip
     assert category(raw)[0] == "invitation"
     assert start(raw) == "2025-12-11T16:00:00+10:00"
+
+
+def test_a_co_op_system_s_not_selected_and_a_position_offered_to_another() -> None:
+    body = (
+        "The status of one of your applications has changed.\n\n  Organization:  Lakeshore Packaging\n"
+        "  Job Title:     Automation Engineering Co-op\n  New status:    Not Selected for Interview\n\n"
+        "The employer has completed interview selections for this job and you were\nnot selected."
+    )
+    raw = mail("CoopConnect <noreply@coopconnect.riverbendu.example>", "Application Status Update - Job ID 411982",
+               body, to=STUDENT, date="Thu, 19 Jun 2025 09:00:00 -0400")  # fmt: skip
+    assert category(raw)[0] == "rejection"
+    letter = (
+        "Hi Noa,\n\nThank you again for the time you spent with Curtis and Ravi. It was a close decision, but we "
+        "have\noffered the Summer 2026 Mechanical Engineering Co-op Student position to\nanother candidate.\n\n"
+        "Brooke"
+    )
+    raw = mail("Brooke L <brooke@chinook.example>", "Your application - Mechanical Engineering Co-op", letter,
+               to=STUDENT, date="Thu, 19 Jun 2025 09:00:00 -0600")  # fmt: skip
+    assert category(raw)[0] == "rejection"

@@ -666,6 +666,9 @@ _REJECTION = _rules(
      r"(?:any|the other|other)\s+(?:candidates|applicants)\b|"
      r"\b(?:role|position|opening|vacancy|req(?:uisition)?)\s+(?:has been|was|have been|had to be)\s+"
      r"(?:closed|cancell?ed|withdrawn|eliminated)\b|"
+     # "we have offered the Summer 2026 Mechanical Engineering Co-op Student position to another candidate"
+     r"\b(?:offered|given)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,7}?(?:role|position|job|post)\s+to\s+"
+     r"(?:another|a different|an?\s+(?:internal|external|other))\s+(?:candidate|applicant|person)\b|"
      # "we've decided to offer the manager role to Carly, who has been with us for six years"
      r"\b(?:decided|chosen|chose|elected|opted)\s+to\s+(?:offer|give)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:role|position|job|post)\s+to\s+(?!you\b)|"
@@ -1941,7 +1944,7 @@ _PLACEMENT = _rx(
     r"career(?:s)? (?:services|office|centre|center)|placement (?:cell|office|coordinator)|"
     # a co-op programme's system and office: "Interview Selection - Halden Castings - Co-op (412736)"
     r"co-?op (?:job|position|posting|office|advisor|term|student|interview|program(?:me)?)s?|work[- ]term|"
-    r"(?:interview|employer) (?:selection|schedule|booked|rescheduled|cancell?ed)|match results?)\b"
+    r"(?:interview|employer) (?:selections?|schedule|booked|rescheduled|cancell?ed)|match results?)\b"
 )
 
 
