@@ -392,7 +392,7 @@ def verdict(
         and not academic_domain(sender_addr.rpartition("@")[2])
         # a post offered to the user ("URA position - Winter 2026" from a professor at the
         # student's own school, which its domain does not show to be one)
-        and not _OFFERED_POST.search(subject.lower())
+        and not _OFFERED_POST.search(low_subject)
     ):
         return SKIP  # a colleague: internal mail, whatever it says (as classify decides)
     if "calendar" in first("content-type").lower():

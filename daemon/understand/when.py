@@ -134,9 +134,10 @@ _BOUND_BEFORE = patterns.compile(
     re.IGNORECASE,
 )
 #: a time converted for the reader: "9:00-11:00 AM your time", "(7:00 for you)"
+#: the reader's clock named in English: "your time", "your local clock", "for you", "your end"
+_READERS_CLOCK = r"your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b"
 _YOUR_TIME = patterns.compile(
-    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you\b|your\s+end\b"
-    r"|chez\s+vous\b|pour\s+vous\b|de\s+votre\s+c[ôo]t[ée]\b)",
+    rf"\s*\)?\s*(?:in\s+|on\s+)?(?:{_READERS_CLOCK}|chez\s+vous\b|pour\s+vous\b|de\s+votre\s+c[ôo]t[ée]\b)",
     re.IGNORECASE,
 )
 #: a time restated on another clock right after the first: "à 10 h (HAE), soit 14 h à Dakar"
@@ -146,14 +147,12 @@ _THATS_BEFORE = patterns.compile(r"\b(?:that['’]s|that\s+is|which\s+is|i\.e\.)
 #: between a time on the reader's clock and the same time on the writer's, which names its zone:
 #: "2:30 your time (4:30 Central for me)", "9am for you / 11am CT"
 _YOURS_THEN_ZONED = patterns.compile(
-    r"\s*\)?\s*(?:in\s+|on\s+)?(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you|your\s+end)\s*"
+    rf"\s*\)?\s*(?:in\s+|on\s+)?(?:{_READERS_CLOCK})\s*"
     r"[(/,;–—-]?\s*(?:(?:which\s+is|that['’]s|i\.e\.,?|or)\s+)?\Z",
     re.IGNORECASE,
 )
 #: a zone named as the reader's, for a restated time only: "10:00 AM-1:30 PM your time in Chicago"
-_READERS_ZONE_BEFORE = patterns.compile(
-    r"\b(?:your\s+(?:local\s+)?(?:time|clock)|for\s+you)\s*(?:\(\s*)?(?:in\s+)?\Z", re.IGNORECASE
-)
+_READERS_ZONE_BEFORE = patterns.compile(rf"\b(?:{_READERS_CLOCK})\s*(?:\(\s*)?(?:in\s+)?\Z", re.IGNORECASE)
 #: a window for a phone call, not its start: "she'll call you tomorrow between 2 and 4 EST",
 #: "expect a call from the manager between 1 and 3"
 _CALL_WINDOW = patterns.compile(
